@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "disclosure-etl",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "disclosure-etl", targets: ["disclosure-etl"]),
+        .library(name: "Parquet", targets: ["Parquet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
+        .target(name: "Parquet", dependencies: ["CZstd"]),
+        .target(name: "DisclosureModel"),
+        .target(
+            name: "Extract",
+            dependencies: ["DisclosureModel", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "Transform", dependencies: ["DisclosureModel", "Extract", "TOMLKit"]),
+        .target(name: "Load", dependencies: ["DisclosureModel"]),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "DisclosureModel", "Extract", "Transform", "Load", "TOMLKit",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "disclosure-etl",
+            dependencies: [
+                "Pipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "parquet-bench", dependencies: ["Parquet"]),
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet"]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "DisclosureModel"]),
+        .testTarget(name: "TransformTests", dependencies: ["Transform", "Extract", "DisclosureModel"]),
+        .testTarget(name: "LoadTests", dependencies: ["Load", "DisclosureModel"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Load", "DisclosureModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

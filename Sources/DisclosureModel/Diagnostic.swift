@@ -1,0 +1,49 @@
+/// Something in a report worth an analyst's look: a normalization made, a doubt, a gap.
+///
+/// `detail` names the source line when there is one, so every value can be traced back.
+public struct Diagnostic: Sendable, Hashable, Codable {
+    public let stage: Stage
+    public let code: Code
+    public let detail: String
+
+    public init(_ stage: Stage, _ code: Code, _ detail: String) {
+        self.stage = stage
+        self.code = code
+        self.detail = detail
+    }
+
+    /// The pipeline stage that raised the diagnostic.
+    public enum Stage: String, Sendable, Codable {
+        case extract, transform, load
+    }
+
+    /// What kind of thing happened; the raw value is what the `diagnostics` dataset prints.
+    public enum Code: String, Sendable, Codable, CaseIterable {
+        /// A printed label differs from the template's wording and was mapped to its code.
+        case labelNormalized = "label_normalized"
+        /// A label in a table maps to no code in the dictionary.
+        case labelUnrecognized = "label_unrecognized"
+        /// A cell was printed empty or as a dash and became 0.
+        case cellEmpty = "cell_empty"
+        /// A cell of the template is not in the source at all.
+        case cellMissing = "cell_missing"
+        /// A whole table of the template is not in the source.
+        case tableMissing = "table_missing"
+        /// More values were printed than the template has cells.
+        case extraValues = "extra_values"
+        /// A value was written in a non-canonical way (full-width digits, separators).
+        case valueNormalized = "value_normalized"
+        /// A value could not be read as a number.
+        case valueInvalid = "value_invalid"
+        /// The report year is not in the title and was inferred from other evidence.
+        case yearInferred = "year_inferred"
+        /// The agency is not in the title and was taken from elsewhere.
+        case agencyInferred = "agency_inferred"
+        /// The agency could not be found at all.
+        case agencyMissing = "agency_missing"
+        /// A consistency check could not run because cells it needs are missing.
+        case checkSkipped = "check_skipped"
+        /// Page furniture (page numbers, separators) inside a table was skipped.
+        case pageArtifactSkipped = "page_artifact_skipped"
+    }
+}

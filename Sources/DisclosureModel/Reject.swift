@@ -1,0 +1,30 @@
+/// An input that yields no report, and why.
+public struct Reject: Sendable, Hashable, Codable {
+    public var sourcePath: String
+    public var reason: Reason
+    public var detail: String
+
+    public init(sourcePath: String, reason: Reason, detail: String) {
+        self.sourcePath = sourcePath
+        self.reason = reason
+        self.detail = detail
+    }
+
+    /// Why an input was rejected; the raw value is what the `rejects` dataset prints.
+    public enum Reason: String, Sendable, Codable, CaseIterable {
+        /// The file has no bytes (or only whitespace).
+        case empty
+        /// The bytes are not text in any supported encoding (NUL bytes, control characters).
+        case binary
+        /// The bytes look like text but decode in no supported encoding.
+        case undecodable
+        /// The text is not an annual report: none of the template's tables is there.
+        case notAReport = "not_a_report"
+        /// No report year in the title, the text or the dates.
+        case noReportYear = "no_report_year"
+        /// The file could not be read.
+        case unreadable
+        /// The same bytes as another input (same report_id); the first path in order is kept.
+        case duplicate
+    }
+}

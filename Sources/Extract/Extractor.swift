@@ -1,0 +1,64 @@
+import Crypto
+import DisclosureModel
+
+/// The extract stage for one source file: bytes in, raw tables with identity and provenance out.
+public enum Extractor {
+    /// A report, or the reason the input yields none.
+    public enum Outcome: Sendable {
+        case report(ExtractedReport)
+        case reject(Reject)
+    }
+
+    /// SHA-256 hex of the source bytes: the report's stable id.
+    public static func reportId(of bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    public static func extract(bytes: [UInt8], sourcePath: String) -> Outcome {
+        let decoded: TextDecoding.Decoded
+        switch TextDecoding.decode(bytes) {
+        case .success(let value): decoded = value
+        case .failure(.empty):
+            return .reject(Reject(sourcePath: sourcePath, reason: .empty, detail: "the file is empty (\(bytes.count) bytes, no text)"))
+        case .failure(.binary(let why)):
+            return .reject(Reject(sourcePath: sourcePath, reason: .binary, detail: "not a text file: \(why)"))
+        case .failure(.undecodable(let why)):
+            return .reject(Reject(sourcePath: sourcePath, reason: .undecodable, detail: why))
+        }
+
+        let lines = SourceLines(utf8: decoded.utf8)
+        let regions = SectionLocator.locate(lines)
+        guard !regions.isEmpty else {
+            return .reject(Reject(
+                sourcePath: sourcePath, reason: .notAReport,
+                detail: "none of the template's table headings (二、主动公开政府信息情况, 三、收到和处理政府信息公开申请情况, 四、政府信息公开行政复议、行政诉讼情况) is in the \(lines.count) lines of text"))
+        }
+
+        let firstTable = regions.values.map { $0.lowerBound - 1 }.min() ?? lines.count
+        guard let found = IdentityReader(lines: lines).read(titleSearchEnd: firstTable) else {
+            return .reject(Reject(
+                sourcePath: sourcePath, reason: .noReportYear,
+                detail: "no report year in the title, no signed or posted date, and no year mentioned in the text"))
+        }
+
+        let layout = Layout.sniff(lines, in: Array(regions.values))
+        let reader = CellReader(lines: lines, layout: layout)
+        var diagnostics = found.diagnostics
+        var tables: [TableKind: [RawRow]] = [:]
+        for kind in TableKind.allCases {
+            guard let region = regions[kind] else { continue }
+            let output = reader.read(region)
+            if !output.skippedArtifactLines.isEmpty {
+                let list = output.skippedArtifactLines.map(String.init).joined(separator: ", ")
+                diagnostics.append(Diagnostic(.extract, .pageArtifactSkipped, "table \(kind.sectionNumber): page furniture skipped at line(s) \(list)"))
+            }
+            tables[kind] = RowSegmenter.rows(output.cells)
+        }
+        return .report(ExtractedReport(
+            reportId: reportId(of: bytes), sourcePath: sourcePath, sourceFormat: layout.rawValue,
+            encoding: decoded.encoding, identity: found.identity, tables: tables, diagnostics: diagnostics))
+    }
+}

@@ -1,0 +1,141 @@
+import DisclosureModel
+
+import Glibc
+
+/// Turns a file's bytes into UTF-8, detecting the encoding the way government sites serve it.
+///
+/// Order: BOMs first (UTF-8, UTF-16 LE/BE), then strict UTF-8, then GB18030 (a superset of GBK and
+/// GB2312) through the C library's iconv. Line endings become `\n`.
+public enum TextDecoding {
+    /// Decoded text and the name of the encoding it was read from.
+    public struct Decoded: Sendable {
+        public var utf8: [UInt8]
+        public var encoding: String
+    }
+
+    /// Why bytes could not be taken as text.
+    public enum Failure: Error, Sendable, Equatable {
+        case empty
+        case binary(String)
+        case undecodable(String)
+    }
+
+    public static func decode(_ bytes: [UInt8]) -> Result<Decoded, Failure> {
+        if bytes.allSatisfy({ isWhitespace($0) }) { return .failure(.empty) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            let body = Array(bytes.dropFirst(3))
+            guard isValidUTF8(body) else { return .failure(.undecodable("UTF-8 BOM but invalid UTF-8 bytes")) }
+            return finish(body, "utf-8-bom")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let littleEndian = bytes[0] == 0xFF
+            guard let utf8 = utf16ToUTF8(bytes.dropFirst(2), littleEndian: littleEndian) else {
+                return .failure(.undecodable("UTF-16 BOM but malformed UTF-16 data"))
+            }
+            return finish(utf8, littleEndian ? "utf-16le" : "utf-16be")
+        }
+        if let reason = binaryReason(bytes) { return .failure(.binary(reason)) }
+        if isValidUTF8(bytes) { return finish(bytes, "utf-8") }
+        if let utf8 = iconvToUTF8(bytes, from: "GB18030") { return finish(utf8, "gb18030") }
+        return .failure(.undecodable("not valid UTF-8, UTF-16 or GB18030"))
+    }
+
+    private static func finish(_ utf8: [UInt8], _ encoding: String) -> Result<Decoded, Failure> {
+        let text = normalizeLineEndings(utf8)
+        if text.allSatisfy({ isWhitespace($0) }) { return .failure(.empty) }
+        return .success(Decoded(utf8: text, encoding: encoding))
+    }
+
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C || byte == 0x0B
+    }
+
+    /// NUL bytes or many control characters mean the file is not text (a PDF, an image, a .doc).
+    static func binaryReason(_ bytes: [UInt8]) -> String? {
+        let sample = bytes.prefix(65_536)
+        var controls = 0
+        for byte in sample {
+            if byte == 0 { return "contains NUL bytes" }
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
+        }
+        if controls * 20 > sample.count { return "\(controls) control characters in the first \(sample.count) bytes" }
+        return nil
+    }
+
+    static func isValidUTF8<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+
+    static func utf16ToUTF8(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> [UInt8]? {
+        guard bytes.count % 2 == 0 else { return nil }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let a = UInt16(bytes[index]), b = UInt16(bytes[index + 1])
+            units.append(littleEndian ? a | b << 8 : a << 8 | b)
+            index += 2
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(units.count * 3)
+        var iterator = units.makeIterator()
+        var decoder = UTF16()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): UTF8.encode(scalar) { out.append($0) }
+            case .emptyInput: return out
+            case .error: return nil
+            }
+        }
+    }
+
+    static func iconvToUTF8(_ bytes: [UInt8], from encoding: String) -> [UInt8]? {
+        let descriptor = iconv_open("UTF-8", encoding)
+        if descriptor == iconv_t(bitPattern: -1) { return nil }
+        defer { iconv_close(descriptor) }
+        var input = bytes
+        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
+        let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!)
+                    .assumingMemoryBound(to: CChar.self)
+                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!)
+                    .assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuffer.count
+                var outLeft = outBuffer.count
+                let result = iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)
+                if result == -1 || inLeft != 0 { return nil }
+                return outBuffer.count - outLeft
+            }
+        }
+        guard let produced else { return nil }
+        return Array(output.prefix(produced))
+    }
+
+    /// `\r\n` and lone `\r` become `\n`.
+    static func normalizeLineEndings(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(0x0D) else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0D {
+                out.append(0x0A)
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+            } else {
+                out.append(byte)
+            }
+            index += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,74 @@
+/// Writes a dataset as `csv/<dataset>.csv`: UTF-8, RFC 4180 (CRLF, fields quoted when needed),
+/// a header row of column names, nulls as empty fields and dates as `YYYY-MM-DD`.
+public struct CSVWriter: DatasetWriter {
+    public var format: String { "csv" }
+
+    public init() {}
+
+    public func write(_ table: DatasetTable, to outputRoot: String) throws -> [String] {
+        let relative = "csv/\(table.schema.name).csv"
+        try AtomicFile.write(Self.encode(table), to: outputRoot + "/" + relative)
+        return [relative]
+    }
+
+    /// The file's bytes.
+    public static func encode(_ table: DatasetTable) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 * (table.rowCount + 1))
+        for (index, column) in table.schema.columns.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            appendField(column.name, to: &out)
+        }
+        out += [0x0D, 0x0A]
+        for row in 0..<table.rowCount {
+            for (index, column) in table.columns.enumerated() {
+                if index > 0 { out.append(0x2C) }
+                switch column {
+                case .string(let values): if let value = values[row] { appendField(value, to: &out) }
+                case .int32(let values): if let value = values[row] { out += Array(String(value).utf8) }
+                case .int64(let values): if let value = values[row] { out += Array(String(value).utf8) }
+                case .double(let values): if let value = values[row] { out += Array(formatDouble(value).utf8) }
+                case .date(let values): if let value = values[row] { out += Array(formatDate(value).utf8) }
+                }
+            }
+            out += [0x0D, 0x0A]
+        }
+        return out
+    }
+
+    /// Quotes a field when it holds a comma, a quote, CR or LF, doubling inner quotes (RFC 4180).
+    static func appendField(_ value: String, to out: inout [UInt8]) {
+        let bytes = value.utf8
+        if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+            out.append(0x22)
+            for byte in bytes {
+                if byte == 0x22 { out.append(0x22) }
+                out.append(byte)
+            }
+            out.append(0x22)
+        } else {
+            out += bytes
+        }
+    }
+
+    /// Whole numbers without a fraction (`3`), others in Swift's shortest round-trip form (`1.25`).
+    static func formatDouble(_ value: Double) -> String {
+        if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+
+    static func formatDate(_ days: Int32) -> String {
+        // Howard Hinnant's civil_from_days.
+        let z = Int(days) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        func pad(_ v: Int, _ w: Int) -> String { String(repeating: "0", count: max(0, w - String(v).count)) + String(v) }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+}

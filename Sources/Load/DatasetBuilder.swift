@@ -1,0 +1,49 @@
+import DisclosureModel
+
+/// Turns transformed reports and rejects into the seven datasets of contract §3.
+///
+/// Rows are ordered by report_id, then printed order (rejects by source_path), so the same inputs
+/// give byte-identical files whatever order the documents were processed in.
+public struct DatasetBuilder: Sendable {
+    public private(set) var tables: [String: DatasetTable]
+
+    public init() {
+        tables = Dictionary(uniqueKeysWithValues: Datasets.all.map { ($0.name, DatasetTable(schema: $0)) })
+    }
+
+    /// Appends reports in report_id order and rejects in source_path order.
+    public mutating func add(reports: [TransformedReport], rejects: [Reject]) {
+        for report in reports.sorted(by: { ($0.reportId, $0.sourcePath) < ($1.reportId, $1.sourcePath) }) {
+            add(report)
+        }
+        for reject in rejects.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            tables["rejects"]!.append([.string(reject.sourcePath), .string(reject.reason.rawValue), .string(reject.detail)])
+        }
+    }
+
+    private mutating func add(_ report: TransformedReport) {
+        let id = DatasetTable.Value.string(report.reportId)
+        let year = DatasetTable.Value.int(Int64(report.identity.reportYear))
+        let agency = DatasetTable.Value.string(report.identity.agency)
+        tables["reports"]!.append([
+            id, .string(report.sourcePath), .string(report.sourceFormat), .string(report.encoding), agency, year,
+            .date(report.identity.reportDate?.daysSinceEpoch), .date(report.identity.postedDate?.daysSinceEpoch),
+            .string(report.status), .int(Int64(report.checkFailures.count)), .int(Int64(report.diagnostics.count)),
+        ])
+        for cell in report.proactive {
+            tables["proactive_disclosure"]!.append([id, year, agency, .string(cell.item), .string(cell.measure), .double(cell.value)])
+        }
+        for cell in report.applications {
+            tables["applications"]!.append([id, year, agency, .string(cell.row), .string(cell.applicant), .int(cell.value)])
+        }
+        for cell in report.appeals {
+            tables["appeals"]!.append([id, year, agency, .string(cell.proceeding), .string(cell.outcome), .int(cell.value)])
+        }
+        for failure in report.checkFailures {
+            tables["checks"]!.append([id, .string(failure.rule), .string(failure.subject), .int(failure.expected), .int(failure.actual)])
+        }
+        for diagnostic in report.diagnostics {
+            tables["diagnostics"]!.append([id, .string(diagnostic.stage.rawValue), .string(diagnostic.code.rawValue), .string(diagnostic.detail)])
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// The type of a dataset column, as analysts' tools should see it.
+public enum ColumnType: Sendable, Hashable {
+    case string, int32, int64, double, date
+}
+
+/// A dataset column: its snake_case name from contract §3, its type and whether it may be null.
+public struct DatasetColumn: Sendable, Hashable {
+    public let name: String
+    public let type: ColumnType
+    public let nullable: Bool
+
+    public init(_ name: String, _ type: ColumnType, nullable: Bool = false) {
+        self.name = name
+        self.type = type
+        self.nullable = nullable
+    }
+}
+
+/// A dataset's name and columns.
+public struct DatasetSchema: Sendable, Hashable {
+    public let name: String
+    public let columns: [DatasetColumn]
+}
+
+/// The seven datasets of contract §3, in the order the run writes them.
+public enum Datasets {
+    public static let reports = DatasetSchema(name: "reports", columns: [
+        DatasetColumn("report_id", .string), DatasetColumn("source_path", .string),
+        DatasetColumn("source_format", .string), DatasetColumn("encoding", .string),
+        DatasetColumn("agency", .string), DatasetColumn("report_year", .int32),
+        DatasetColumn("report_date", .date, nullable: true), DatasetColumn("posted_date", .date, nullable: true),
+        DatasetColumn("status", .string), DatasetColumn("checks_failed", .int32), DatasetColumn("diagnostics", .int32),
+    ])
+    public static let proactiveDisclosure = DatasetSchema(name: "proactive_disclosure", columns: [
+        DatasetColumn("report_id", .string), DatasetColumn("report_year", .int32), DatasetColumn("agency", .string),
+        DatasetColumn("item", .string), DatasetColumn("measure", .string), DatasetColumn("value", .double),
+    ])
+    public static let applications = DatasetSchema(name: "applications", columns: [
+        DatasetColumn("report_id", .string), DatasetColumn("report_year", .int32), DatasetColumn("agency", .string),
+        DatasetColumn("row", .string), DatasetColumn("applicant", .string), DatasetColumn("value", .int64),
+    ])
+    public static let appeals = DatasetSchema(name: "appeals", columns: [
+        DatasetColumn("report_id", .string), DatasetColumn("report_year", .int32), DatasetColumn("agency", .string),
+        DatasetColumn("proceeding", .string), DatasetColumn("outcome", .string), DatasetColumn("value", .int64),
+    ])
+    public static let checks = DatasetSchema(name: "checks", columns: [
+        DatasetColumn("report_id", .string), DatasetColumn("rule", .string), DatasetColumn("subject", .string),
+        DatasetColumn("expected", .int64), DatasetColumn("actual", .int64),
+    ])
+    public static let diagnostics = DatasetSchema(name: "diagnostics", columns: [
+        DatasetColumn("report_id", .string), DatasetColumn("stage", .string),
+        DatasetColumn("code", .string), DatasetColumn("detail", .string),
+    ])
+    public static let rejects = DatasetSchema(name: "rejects", columns: [
+        DatasetColumn("source_path", .string), DatasetColumn("reason", .string), DatasetColumn("detail", .string),
+    ])
+
+    public static let all = [reports, proactiveDisclosure, applications, appeals, checks, diagnostics, rejects]
+}

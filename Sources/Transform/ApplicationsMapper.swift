@@ -1,0 +1,70 @@
+import DisclosureModel
+
+/// Table 3: a header of applicant columns, then 25 rows of 7 values each.
+///
+/// Labels before the first row label are the header (so 其他 and 总计 are applicant columns there);
+/// after it they are rows and groups (3.其他, （七）总计).
+struct ApplicationsMapper {
+    let dictionary: LabelDictionary
+
+    func map(_ rows: [RawRow], diagnostics: inout [Diagnostic]) -> [ApplicationCell] {
+        let resolver = LabelResolver(dictionary: dictionary, table: "三")
+        let reader = ValueReader(table: "三")
+        let width = Template.applicants.count
+        var inBody = false
+        var found: [String: [Int64?]] = [:]
+        for row in rows {
+            let scopes: [LabelDictionary.Scope] = inBody ? [.applicationsBody, .applicationsHeader] : [.applicationsHeader, .applicationsBody]
+            var labels = resolver.resolve(row.labels, in: scopes, diagnostics: &diagnostics)
+            if !inBody, let first = labels.firstIndex(where: { $0.entry.role == .row }) {
+                inBody = true
+                // A header label sharing its key with a row (其他/总计) after the first row is a row.
+                labels = labels.enumerated().map { index, label in
+                    guard index > first, label.entry.role == .applicant,
+                          let entry = dictionary.lookup(label.cell.text, in: .applicationsBody) else { return label }
+                    return LabelResolver.Resolved(entry: entry, cell: label.cell)
+                }
+            }
+            let rowLabels = labels.filter { $0.entry.role == .row }
+            guard let rowLabel = rowLabels.last else {
+                if inBody, row.values.contains(where: { !$0.text.isEmpty }) {
+                    let line = row.values.first { !$0.text.isEmpty }?.line ?? 0
+                    diagnostics.append(Diagnostic(.transform, .labelUnrecognized, "table 三, line \(line): values without a recognized row label; not used"))
+                }
+                continue
+            }
+            for skipped in rowLabels.dropLast() where found[skipped.entry.code] == nil {
+                diagnostics.append(Diagnostic(.transform, .cellMissing, "table 三, line \(skipped.cell.line): row \(skipped.entry.code) has no values"))
+            }
+            let code = rowLabel.entry.code
+            if found[code] != nil {
+                diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, line \(rowLabel.cell.line): row \(code) printed a second time; the first is kept"))
+                continue
+            }
+            let picked = CellPicker.pick(row.values, expected: width)
+            if !picked.extra.isEmpty {
+                diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, line \(rowLabel.cell.line): row \(code) has \(picked.extra.count) value(s) beyond its \(width); ignored: \(picked.extra.map(\.text).joined(separator: " "))"))
+            }
+            found[code] = zip(Template.applicants, picked.cells).map { applicant, cell in
+                reader.read(cell, what: "\(code)/\(applicant)", integer: true, diagnostics: &diagnostics).map { Int64($0) }
+            }
+        }
+        var cells: [ApplicationCell] = []
+        for code in Template.applicationRows {
+            let values = found[code] ?? []
+            var missing: [String] = []
+            for (index, applicant) in Template.applicants.enumerated() {
+                if index < values.count, let value = values[index] {
+                    cells.append(ApplicationCell(row: code, applicant: applicant, value: value))
+                } else {
+                    missing.append(applicant)
+                }
+            }
+            if !missing.isEmpty {
+                let what = missing.count == width ? "the whole row" : missing.joined(separator: ", ")
+                diagnostics.append(Diagnostic(.transform, .cellMissing, "table 三: row \(code): \(missing.count) cell(s) not in the source (\(what))"))
+            }
+        }
+        return cells
+    }
+}

@@ -1,0 +1,132 @@
+import DisclosureModel
+import Foundation
+import TOMLKit
+
+/// Printed labels mapped to canonical codes, loaded from a TOML file so users add variants
+/// without recompiling (`pipelines/labels.toml`).
+///
+/// For each code the first label is the template's wording; the rest are variants seen in the wild.
+/// Labels are compared by `LabelKey`, within a scope: the same key may mean an applicant column in
+/// table 3's header (其他, 总计) and a row in its body (3.其他, （七）总计).
+public struct LabelDictionary: Sendable {
+    /// What a label names.
+    public enum Role: String, Sendable {
+        case item, measure, applicant, group, row, proceeding, outcome, header
+    }
+
+    /// Where in the template a label is read.
+    public enum Scope: Sendable, Hashable, CaseIterable {
+        case proactive, applicationsHeader, applicationsBody, appeals
+    }
+
+    /// One printed form of a code.
+    public struct Entry: Sendable, Hashable {
+        public let role: Role
+        public let code: String
+        /// The template's wording of the code.
+        public let canonical: String
+        /// The dictionary form that matched (the canonical one or a variant).
+        public let form: String
+        public var isVariant: Bool { form != canonical }
+    }
+
+    private var scopes: [Scope: [String: Entry]] = [:]
+
+    /// Looks a printed label up by its key within a scope.
+    public func lookup(_ text: String, in scope: Scope) -> Entry? {
+        scopes[scope]?[LabelKey.make(text)]
+    }
+
+    /// A problem in a dictionary file; the message names the file and the key.
+    public struct LoadError: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    /// Reads and validates a dictionary file.
+    public static func load(path: String) throws -> LabelDictionary {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LoadError(description: "\(path): cannot read the label dictionary (missing or unreadable)")
+        }
+        return try LabelDictionary(toml: String(decoding: data, as: UTF8.self), source: path)
+    }
+
+    /// The layout of the file: table → role → code → labels.
+    static let layout: [(table: String, role: Role, scopes: [Scope], codes: [String])] = [
+        ("proactive", .item, [.proactive], Template.proactiveItems.map(\.code)),
+        ("proactive", .measure, [.proactive], Array(Set(Template.proactiveItems.flatMap(\.measures))).sorted()),
+        ("applications", .applicant, [.applicationsHeader], Template.applicants),
+        ("applications", .group, [.applicationsBody], ["outcomes", "denied", "unavailable", "not_processed", "other"]),
+        ("applications", .row, [.applicationsBody], Template.applicationRows),
+        ("appeals", .proceeding, [.appeals], Template.proceedings),
+        ("appeals", .outcome, [.appeals], Template.outcomes),
+    ]
+
+    static func sectionName(_ role: Role) -> String {
+        switch role {
+        case .item: "items"
+        case .measure: "measures"
+        case .applicant: "applicants"
+        case .group: "groups"
+        case .row: "rows"
+        case .proceeding: "proceedings"
+        case .outcome: "outcomes"
+        case .header: "header"
+        }
+    }
+
+    public init(toml: String, source: String) throws {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: toml)
+        } catch let error as TOMLParseError {
+            throw LoadError(description: "\(source):\(error.source.begin.line):\(error.source.begin.column): TOML syntax error: \(error.description)")
+        }
+        for (table, role, scopes, codes) in Self.layout {
+            let section = "\(table).\(Self.sectionName(role))"
+            guard let labels = root[table]?[Self.sectionName(role)]?.table else {
+                throw LoadError(description: "\(source): missing table [\(section)]")
+            }
+            for key in labels.keys where !codes.contains(key) {
+                throw LoadError(description: "\(source): [\(section)] has unknown code \"\(key)\"; expected one of: \(codes.joined(separator: ", "))")
+            }
+            for code in codes {
+                let forms = try Self.strings(labels[code], at: "\(section).\(code)", source: source)
+                guard let canonical = forms.first else {
+                    throw LoadError(description: "\(source): [\(section)] lacks \(code) = [\"label\", …]: every code needs at least its template label")
+                }
+                for form in forms {
+                    try add(Entry(role: role, code: code, canonical: canonical, form: form), to: scopes, source: source, key: "\(section).\(code)")
+                }
+            }
+        }
+        for (table, scopes) in [("proactive", [Scope.proactive]), ("applications", [.applicationsHeader]), ("appeals", [.appeals])] {
+            let forms = try Self.strings(root[table]?["header"], at: "\(table).header", source: source)
+            for form in forms {
+                try add(Entry(role: .header, code: "", canonical: form, form: form), to: scopes, source: source, key: "\(table).header")
+            }
+        }
+    }
+
+    private static func strings(_ value: TOMLValueConvertible?, at key: String, source: String) throws -> [String] {
+        guard let value else { return [] }
+        guard let array = value.array else {
+            throw LoadError(description: "\(source): \(key) must be an array of strings, e.g. [\"规章\"]")
+        }
+        return try array.map { element in
+            guard let string = element.string, !string.isEmpty else {
+                throw LoadError(description: "\(source): \(key) must hold only non-empty strings")
+            }
+            return string
+        }
+    }
+
+    private mutating func add(_ entry: Entry, to scopes: [Scope], source: String, key: String) throws {
+        let labelKey = LabelKey.make(entry.form)
+        for scope in scopes {
+            if let existing = self.scopes[scope]?[labelKey], existing.code != entry.code || existing.role != entry.role {
+                throw LoadError(description: "\(source): \(key) label \"\(entry.form)\" is the same, once spaces and numbering are ignored, as \"\(existing.form)\" for \(existing.role.rawValue) \(existing.code)")
+            }
+            if self.scopes[scope]?[labelKey] == nil { self.scopes[scope, default: [:]][labelKey] = entry }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import DisclosureModel
+
+/// Reads printed numbers: ASCII or full-width digits, thousands separators, decimals (fees), and
+/// empty or dash cells as 0. Every departure from a plain number is a diagnostic.
+struct ValueReader {
+    let table: String
+
+    func read(_ cell: TextCell, what: String, integer: Bool, diagnostics: inout [Diagnostic]) -> Double? {
+        let text = cell.text
+        if text.isEmpty || ["-", "—", "－", "–", "/", "／", "——", "--"].contains(text) {
+            let shown = text.isEmpty ? "empty" : "\"\(text)\""
+            diagnostics.append(Diagnostic(.transform, .cellEmpty, "table \(table), line \(cell.line): \(what) is \(shown); read as 0"))
+            return 0
+        }
+        var ascii = ""
+        var changed: [String] = []
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF10...0xFF19:
+                ascii.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+                if !changed.contains("full-width digits") { changed.append("full-width digits") }
+            case 0xFF0E: ascii += "."; if !changed.contains("full-width point") { changed.append("full-width point") }
+            case 0xFF0D: ascii += "-"
+            case 0x2C, 0xFF0C: if !changed.contains("thousands separator") { changed.append("thousands separator") }
+            case 0x20: continue
+            default: ascii.unicodeScalars.append(scalar)
+            }
+        }
+        guard let value = Double(ascii), value.isFinite else {
+            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), line \(cell.line): \(what) \"\(text)\" is not a number; cell left out"))
+            return nil
+        }
+        if integer && value.rounded() != value {
+            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), line \(cell.line): \(what) \"\(text)\" is not a whole number; cell left out"))
+            return nil
+        }
+        if integer && abs(value) > 9.0e15 {
+            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), line \(cell.line): \(what) \"\(text)\" is out of range; cell left out"))
+            return nil
+        }
+        if !changed.isEmpty {
+            diagnostics.append(Diagnostic(.transform, .valueNormalized, "table \(table), line \(cell.line): \(what) \"\(text)\" read as \(ascii) (\(changed.joined(separator: ", ")))"))
+        }
+        return value
+    }
+}
