@@ -58,7 +58,8 @@ struct LabelResolver {
         var how: [String] = []
         if joined > 1 { how.append("joined from \(joined) cells") }
         if printed.contains("\n") { how.append("split over lines") }
-        if entry.isVariant { how.append("variant \"\(entry.form)\"") } else if printed != entry.canonical { how.append("printed form differs") }
+        let flat = printed.replacingOccurrences(of: "\n", with: "")
+        if entry.isVariant { how.append("variant \"\(entry.form)\"") } else if flat != entry.canonical { how.append("printed form differs") }
         diagnostics.append(Diagnostic(.transform, .labelNormalized,
             "table \(table), line \(line): \"\(printed.replacingOccurrences(of: "\n", with: " / "))\" → \(entry.role.rawValue) \(entry.code) (\(entry.canonical)); \(how.joined(separator: ", "))"))
     }

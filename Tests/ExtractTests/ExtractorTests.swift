@@ -1,0 +1,52 @@
+import DisclosureModel
+import Testing
+@testable import Extract
+
+/// Inputs that are not reports are rejected with a reason, and layouts are told apart.
+@Suite struct ExtractorTests {
+    func reject(_ relative: String) throws -> Reject? {
+        if case .reject(let reject) = Extractor.extract(bytes: try Fixture.bytes(relative), sourcePath: relative) { return reject }
+        return nil
+    }
+
+    @Test func emptyFileIsRejectedAsEmpty() throws {
+        #expect(try reject("Tests/Fixtures/inputs/empty.txt")?.reason == .empty)
+    }
+
+    @Test func binaryFileIsRejectedAsBinary() throws {
+        let rejected = try reject("Tests/Fixtures/inputs/binary.bin")
+        #expect(rejected?.reason == .binary)
+        #expect(rejected?.detail.contains("NUL") == true)
+    }
+
+    @Test func aNoticeThatIsNotAnAnnualReportIsRejected() throws {
+        let rejected = try reject("Tests/Fixtures/inputs/not_a_report.txt")
+        #expect(rejected?.reason == .notAReport)
+        #expect(rejected?.detail.contains("主动公开政府信息情况") == true)
+    }
+
+    @Test func reportIdIsTheSHA256OfTheBytes() {
+        #expect(Extractor.reportId(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test func tablesAreFoundInGB18030Text() throws {
+        guard case .report(let report) = Extractor.extract(bytes: try Fixture.bytes("Tests/Fixtures/inputs/gb18030_seed002.txt"), sourcePath: "x") else {
+            Issue.record("rejected")
+            return
+        }
+        #expect(report.encoding == "gb18030")
+        #expect(report.identity.agency == "攀枝花市东区民政局")
+        #expect(Set(report.tables.keys) == Set(TableKind.allCases))
+    }
+
+    @Test func everyValueKeepsItsSourceLine() throws {
+        guard case .report(let report) = Extractor.extract(bytes: try Fixture.bytes("samples/004_d92da6674a0d90b8.txt"), sourcePath: "x") else {
+            Issue.record("rejected")
+            return
+        }
+        // 行政许可 is on line 56 and its value 77 on line 57 of the Word export.
+        let row = try #require(report.tables[.proactive]?.first { $0.labels.contains { $0.text == "行政许可" } })
+        #expect(row.labels.last?.line == 56)
+        #expect(row.values.first == TextCell("77", line: 57))
+    }
+}

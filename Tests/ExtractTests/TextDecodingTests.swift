@@ -1,0 +1,65 @@
+import DisclosureModel
+import Testing
+@testable import Extract
+
+/// Encodings as government sites serve them all read to the same text.
+@Suite struct TextDecodingTests {
+    func text(_ relative: String) throws -> (String, String) {
+        guard case .success(let decoded) = TextDecoding.decode(try Fixture.bytes(relative)) else {
+            Issue.record("\(relative) did not decode")
+            return ("", "")
+        }
+        return (String(decoding: decoded.utf8, as: UTF8.self), decoded.encoding)
+    }
+
+    @Test func gb18030ReadsLikeTheUTF8Original() throws {
+        let (original, _) = try text("samples/002_d3cf8b1128643171.txt")
+        let (gbk, encoding) = try text("Tests/Fixtures/inputs/gb18030_seed002.txt")
+        #expect(encoding == "gb18030")
+        #expect(gbk == original)
+    }
+
+    @Test func utf16WithByteOrderMarkReadsLikeTheUTF8Original() throws {
+        let (original, _) = try text("samples/003_4d0dc32836f03b08.txt")
+        let (utf16, encoding) = try text("Tests/Fixtures/inputs/utf16le_bom_seed003.txt")
+        #expect(encoding == "utf-16le")
+        #expect(utf16 == original)
+    }
+
+    @Test func utf8ByteOrderMarkAndCRLFLineEndingsAreNormalized() throws {
+        let (original, _) = try text("samples/004_d92da6674a0d90b8.txt")
+        let (bom, encoding) = try text("Tests/Fixtures/inputs/utf8_bom_crlf_seed004.txt")
+        #expect(encoding == "utf-8-bom")
+        #expect(bom == original)
+    }
+
+    @Test func utf16BigEndianIsRead() {
+        let bytes: [UInt8] = [0xFE, 0xFF] + Array("年度报告\n".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+        guard case .success(let decoded) = TextDecoding.decode(bytes) else { Issue.record("not decoded"); return }
+        #expect(decoded.encoding == "utf-16be")
+        #expect(String(decoding: decoded.utf8, as: UTF8.self) == "年度报告\n")
+    }
+
+    @Test func emptyAndWhitespaceOnlyFilesAreEmpty() throws {
+        #expect(TextDecoding.decode(try Fixture.bytes("Tests/Fixtures/inputs/empty.txt")) == .failure(.empty))
+        #expect(TextDecoding.decode(try Fixture.bytes("Tests/Fixtures/inputs/whitespace_only.txt")) == .failure(.empty))
+    }
+
+    @Test func aZipContainerIsBinary() throws {
+        guard case .failure(.binary(let why)) = TextDecoding.decode(try Fixture.bytes("Tests/Fixtures/inputs/binary.bin")) else {
+            Issue.record("binary.bin was taken as text")
+            return
+        }
+        #expect(why.contains("NUL"))
+    }
+}
+
+extension Result: @retroactive Equatable where Success == TextDecoding.Decoded, Failure == TextDecoding.Failure {
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        switch (lhs, rhs) {
+        case (.failure(let a), .failure(let b)): a == b
+        case (.success(let a), .success(let b)): a.utf8 == b.utf8 && a.encoding == b.encoding
+        default: false
+        }
+    }
+}

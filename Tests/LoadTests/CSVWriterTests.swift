@@ -1,0 +1,38 @@
+import DisclosureModel
+import Testing
+@testable import Load
+
+/// CSV as RFC 4180 says, readable by Excel, pandas and DuckDB alike.
+@Suite struct CSVWriterTests {
+    @Test func fieldsWithCommasQuotesAndNewlinesAreQuoted() {
+        var table = DatasetTable(schema: Datasets.rejects)
+        table.append([.string("a,b.txt"), .string("binary"), .string("say \"hi\"\nthen")])
+        let text = String(decoding: CSVWriter.encode(table), as: UTF8.self)
+        #expect(text == "source_path,reason,detail\r\n\"a,b.txt\",binary,\"say \"\"hi\"\"\nthen\"\r\n")
+    }
+
+    @Test func datesAndNullsAndNumbersAreWrittenPlainly() {
+        var table = DatasetTable(schema: Datasets.reports)
+        let date = CalendarDate(year: 2024, month: 1, day: 8)!
+        table.append([.string("id"), .string("p.txt"), .string("pdf_text_tab"), .string("utf-8"), .string("某局"),
+                      .int(2023), .date(date.daysSinceEpoch), .date(nil), .string("ok"), .int(0), .int(3)])
+        let lines = String(decoding: CSVWriter.encode(table), as: UTF8.self).split(separator: "\r\n")
+        #expect(lines[1] == "id,p.txt,pdf_text_tab,utf-8,某局,2023,2024-01-08,,ok,0,3")
+    }
+
+    @Test func datesRoundTripThroughDaysSinceEpoch() {
+        for (y, m, d) in [(1970, 1, 1), (2000, 2, 29), (2023, 12, 31), (2024, 3, 1), (1969, 12, 31)] {
+            let date = CalendarDate(year: y, month: m, day: d)!
+            #expect(CSVWriter.formatDate(date.daysSinceEpoch) == date.description)
+        }
+        #expect(CalendarDate(year: 1970, month: 1, day: 1)!.daysSinceEpoch == 0)
+        #expect(CalendarDate(year: 2024, month: 1, day: 8)!.daysSinceEpoch == 19730)
+    }
+
+    @Test func doublesPrintWithoutNoise() {
+        #expect(CSVWriter.formatDouble(0) == "0")
+        #expect(CSVWriter.formatDouble(41) == "41")
+        #expect(CSVWriter.formatDouble(12.5) == "12.5")
+        #expect(CSVWriter.formatDouble(0.1) == "0.1")
+    }
+}

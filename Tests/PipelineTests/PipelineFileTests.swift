@@ -1,0 +1,48 @@
+import Pipeline
+import Testing
+
+/// Pipeline files: relative paths, defaults, and errors that name the file and the key.
+@Suite struct PipelineFileTests {
+    @Test func relativePathsResolveAgainstThePipelineFolder() throws {
+        let file = try PipelineFile(toml: "input = \"../samples\"\noutput = \"../out/x\"", source: "/repo/pipelines/x.toml", baseDirectory: "/repo/pipelines")
+        #expect(file.input == "/repo/samples")
+        #expect(file.output == "/repo/out/x")
+        #expect(file.labels == ["/repo/pipelines/labels.toml"])
+        #expect(file.formats == ["csv"])
+        #expect(file.jobs == 0)
+        #expect(file.name == "x")
+    }
+
+    @Test func anUnknownKeyIsNamed() {
+        #expect {
+            try PipelineFile(toml: "input = \"a\"\noutput = \"b\"\nouptut = \"c\"", source: "p.toml", baseDirectory: "/")
+        } throws: { error in
+            let text = String(describing: error)
+            return text.hasPrefix("p.toml:") && text.contains("\"ouptut\"")
+        }
+    }
+
+    @Test func aWrongTypeSaysWhatWasExpected() {
+        #expect {
+            try PipelineFile(toml: "input = \"a\"\noutput = \"b\"\njobs = \"many\"", source: "p.toml", baseDirectory: "/")
+        } throws: { error in
+            String(describing: error).contains("\"jobs\" must be a whole number")
+        }
+    }
+
+    @Test func anUnknownFormatIsNamed() {
+        #expect {
+            try PipelineFile(toml: "input = \"a\"\noutput = \"b\"\nformats = [\"xlsx\"]", source: "p.toml", baseDirectory: "/")
+        } throws: { error in
+            String(describing: error).contains("xlsx")
+        }
+    }
+
+    @Test func aMissingInputIsNamed() {
+        #expect {
+            try PipelineFile(toml: "output = \"b\"", source: "p.toml", baseDirectory: "/")
+        } throws: { error in
+            String(describing: error).contains("missing key \"input\"")
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import DisclosureModel
+import Testing
+@testable import Transform
+
+/// The dictionary is data; its mistakes are reported with the file and key.
+@Suite struct LabelDictionaryTests {
+    let shipped: String
+
+    init() throws {
+        shipped = String(decoding: try Repository.bytes("pipelines/labels.toml"), as: UTF8.self)
+    }
+
+    @Test func labelsMatchWhateverTheirSpacingWidthAndNumbering() throws {
+        let dictionary = try Repository.dictionary()
+        #expect(dictionary.lookup("1. 属于国家秘密", in: .applicationsBody)?.code == "denied.state_secret")
+        #expect(dictionary.lookup("(七) 总计", in: .applicationsBody)?.code == "total")
+        #expect(dictionary.lookup("总计", in: .applicationsHeader)?.code == "total")
+        #expect(dictionary.lookup("其他", in: .applicationsHeader)?.code == "other_org")
+        #expect(dictionary.lookup("3.其他", in: .applicationsBody)?.code == "other.other")
+        #expect(dictionary.lookup("**本年收费金额(单位:万元)**", in: .proactive)?.code == "amount_10k_yuan")
+        #expect(dictionary.lookup("合计", in: .appeals)?.isVariant == true)
+    }
+
+    @Test func aVariantAddedToTheFileIsUsedWithoutRebuilding() throws {
+        let edited = shipped.replacingOccurrences(of: "regulations = [\"规章\"]", with: "regulations = [\"规章\", \"部门规章\"]")
+        let dictionary = try LabelDictionary(toml: edited, source: "edited.toml")
+        #expect(dictionary.lookup("部门规章", in: .proactive)?.code == "regulations")
+        #expect(try Repository.dictionary().lookup("部门规章", in: .proactive) == nil)
+    }
+
+    @Test func anUnknownCodeNamesTheFileAndTheSection() {
+        let edited = shipped.replacingOccurrences(of: "penalty = [", with: "penalties = [")
+        #expect {
+            try LabelDictionary(toml: edited, source: "bad.toml")
+        } throws: { error in
+            let text = String(describing: error)
+            return text.contains("bad.toml") && text.contains("[proactive.items]") && text.contains("penalties")
+        }
+    }
+
+    @Test func aSyntaxErrorNamesTheLine() {
+        #expect {
+            try LabelDictionary(toml: "[proactive\nheader = 1", source: "broken.toml")
+        } throws: { error in
+            String(describing: error).hasPrefix("broken.toml:1:")
+        }
+    }
+
+    @Test func aLabelGivenToTwoCodesIsRefused() {
+        let edited = shipped.replacingOccurrences(of: "coercion = [\"行政强制\"]", with: "coercion = [\"行政强制\", \"行政处罚\"]")
+        #expect {
+            try LabelDictionary(toml: edited, source: "dup.toml")
+        } throws: { error in
+            String(describing: error).contains("penalty")
+        }
+    }
+}
