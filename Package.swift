@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -20,11 +21,20 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(name: "Parquet", dependencies: ["CZstd"]),
         .target(name: "DisclosureModel"),
         .target(
             name: "Extract",
-            dependencies: ["DisclosureModel", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "DisclosureModel", "CLibXML2",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(name: "Transform", dependencies: ["DisclosureModel", "Extract", "TOMLKit"]),
         .target(name: "Load", dependencies: ["DisclosureModel"]),
