@@ -37,11 +37,12 @@ let package = Package(
             ]
         ),
         .target(name: "Transform", dependencies: ["DisclosureModel", "Extract", "TOMLKit"]),
-        .target(name: "Load", dependencies: ["DisclosureModel"]),
+        .target(name: "Load", dependencies: ["DisclosureModel", "CZstd"]),
         .target(
             name: "Pipeline",
             dependencies: [
                 "DisclosureModel", "Extract", "Transform", "Load", "TOMLKit",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

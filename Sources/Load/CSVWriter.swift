@@ -5,28 +5,34 @@ public struct CSVWriter: DatasetWriter {
 
     public init() {}
 
-    public func write(_ table: DatasetTable, to outputRoot: String) throws -> [String] {
-        let relative = "csv/\(table.schema.name).csv"
-        try AtomicFile.write(Self.encode(table), to: outputRoot + "/" + relative)
-        return [relative]
+    public func open(_ schema: DatasetSchema, outputRoot: String, part: PartName) throws -> any DatasetSink {
+        let relative = "csv/\(schema.name)\(part.csvSuffix).csv"
+        let sink = try CSVSink(schema: schema, finalPath: outputRoot + "/" + relative, relativePath: relative)
+        return sink
     }
 
-    /// The file's bytes.
-    public static func encode(_ table: DatasetTable) -> [UInt8] {
+    /// The header line.
+    static func header(_ schema: DatasetSchema) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(64 * (table.rowCount + 1))
-        for (index, column) in table.schema.columns.enumerated() {
+        for (index, column) in schema.columns.enumerated() {
             if index > 0 { out.append(0x2C) }
             appendField(column.name, to: &out)
         }
         out += [0x0D, 0x0A]
+        return out
+    }
+
+    /// The rows of a chunk, without the header.
+    static func rows(_ table: DatasetTable) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(96 * table.rowCount)
         for row in 0..<table.rowCount {
             for (index, column) in table.columns.enumerated() {
                 if index > 0 { out.append(0x2C) }
                 switch column {
                 case .string(let values): if let value = values[row] { appendField(value, to: &out) }
-                case .int32(let values): if let value = values[row] { out += Array(String(value).utf8) }
-                case .int64(let values): if let value = values[row] { out += Array(String(value).utf8) }
+                case .int32(let values): if let value = values[row] { appendInteger(Int64(value), to: &out) }
+                case .int64(let values): if let value = values[row] { appendInteger(value, to: &out) }
                 case .double(let values): if let value = values[row] { out += Array(formatDouble(value).utf8) }
                 case .date(let values): if let value = values[row] { out += Array(formatDate(value).utf8) }
                 }
@@ -35,6 +41,9 @@ public struct CSVWriter: DatasetWriter {
         }
         return out
     }
+
+    /// A whole file's bytes (header and rows).
+    public static func encode(_ table: DatasetTable) -> [UInt8] { header(table.schema) + rows(table) }
 
     /// Quotes a field when it holds a comma, a quote, CR or LF, doubling inner quotes (RFC 4180).
     static func appendField(_ value: String, to out: inout [UInt8]) {
@@ -48,6 +57,14 @@ public struct CSVWriter: DatasetWriter {
             out.append(0x22)
         } else {
             out += bytes
+        }
+    }
+
+    static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
+        if value >= 0 && value < 10 {
+            out.append(0x30 + UInt8(value))
+        } else {
+            out += Array(String(value).utf8)
         }
     }
 
@@ -72,3 +89,33 @@ public struct CSVWriter: DatasetWriter {
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 }
+
+/// One CSV file being written.
+final class CSVSink: DatasetSink {
+    let file: OutputFile
+    let finalPath: String
+    let relativePath: String
+
+    init(schema: DatasetSchema, finalPath: String, relativePath: String) throws {
+        self.finalPath = finalPath
+        self.relativePath = relativePath
+        file = try OutputFile(path: AtomicFile.temporaryPath(for: finalPath))
+        try file.write(CSVWriter.header(schema))
+    }
+
+    func append(_ chunk: DatasetTable) throws {
+        try file.write(CSVWriter.rows(chunk))
+    }
+
+    func finish() throws -> [StagedFile] {
+        try file.close()
+        return [StagedFile(temporaryPath: file.path, finalPath: finalPath, relativePath: relativePath)]
+    }
+
+    func abandon() {
+        try? file.close()
+        unlink(file.path)
+    }
+}
+
+import Glibc

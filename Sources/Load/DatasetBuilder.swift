@@ -17,11 +17,17 @@ public struct DatasetBuilder: Sendable {
             add(report)
         }
         for reject in rejects.sorted(by: { $0.sourcePath < $1.sourcePath }) {
-            tables["rejects"]!.append([.string(reject.sourcePath), .string(reject.reason.rawValue), .string(reject.detail)])
+            add(reject)
         }
     }
 
-    private mutating func add(_ report: TransformedReport) {
+    /// Appends one reject's row.
+    public mutating func add(_ reject: Reject) {
+        tables["rejects"]!.append([.string(reject.sourcePath), .string(reject.reason.rawValue), .string(reject.detail)])
+    }
+
+    /// Appends one report's rows to every dataset it has rows in.
+    public mutating func add(_ report: TransformedReport) {
         let id = DatasetTable.Value.string(report.reportId)
         let year = DatasetTable.Value.int(Int64(report.identity.reportYear))
         let agency = DatasetTable.Value.string(report.identity.agency)

@@ -1,25 +1,81 @@
 import DisclosureModel
 
-/// The load stage: builds the datasets and hands each to every configured writer.
+/// The load stage: streams rows into every configured writer, then commits all files together.
+///
+/// Files are written under temporary names and renamed into place only once every dataset is
+/// complete, so a run killed during load leaves the previous outputs whole.
 public struct Loader: Sendable {
-    public let writers: [any DatasetWriter]
+    /// Bumped whenever the datasets change shape; outputs of another version are rewritten.
+    public static let version = "load-1"
 
-    public init(writers: [any DatasetWriter]) {
+    public let writers: [any DatasetWriter]
+    public let part: PartName
+
+    public init(writers: [any DatasetWriter], part: PartName = .whole) {
         self.writers = writers
+        self.part = part
     }
 
-    /// Writes all seven datasets (empty ones too, so a schema is always there) and returns the
-    /// paths written, relative to `outputRoot`.
-    public func load(reports: [TransformedReport], rejects: [Reject], to outputRoot: String) throws -> [String] {
-        var builder = DatasetBuilder()
-        builder.add(reports: reports, rejects: rejects)
-        var written: [String] = []
-        for schema in Datasets.all {
-            guard let table = builder.tables[schema.name] else { continue }
-            for writer in writers {
-                written += try writer.write(table, to: outputRoot)
+    /// Opens a sink for every dataset and format.
+    public func begin(outputRoot: String) throws -> LoadSession {
+        var sinks: [String: [any DatasetSink]] = [:]
+        do {
+            for schema in Datasets.all {
+                for writer in writers {
+                    sinks[schema.name, default: []].append(try writer.open(schema, outputRoot: outputRoot, part: part))
+                }
             }
+        } catch {
+            for list in sinks.values { for sink in list { sink.abandon() } }
+            throw error
         }
-        return written
+        return LoadSession(sinks: sinks)
+    }
+
+    /// Writes everything at once: for tests and small runs.
+    public func load(reports: [TransformedReport], rejects: [Reject], to outputRoot: String) throws -> [String] {
+        let session = try begin(outputRoot: outputRoot)
+        do {
+            var builder = DatasetBuilder()
+            builder.add(reports: reports, rejects: rejects)
+            try session.append(builder)
+            return try session.commit()
+        } catch {
+            session.abandon()
+            throw error
+        }
+    }
+}
+
+/// Datasets being written by one load.
+public final class LoadSession {
+    private let sinks: [String: [any DatasetSink]]
+
+    init(sinks: [String: [any DatasetSink]]) {
+        self.sinks = sinks
+    }
+
+    /// Appends the rows a builder holds, dataset by dataset.
+    public func append(_ builder: DatasetBuilder) throws {
+        for schema in Datasets.all {
+            guard let table = builder.tables[schema.name], table.rowCount > 0 else { continue }
+            for sink in sinks[schema.name] ?? [] { try sink.append(table) }
+        }
+    }
+
+    /// Finishes every file, then renames them all into place; returns their relative paths.
+    public func commit(beforeRenaming: () -> Void = {}) throws -> [String] {
+        var staged: [StagedFile] = []
+        for schema in Datasets.all {
+            for sink in sinks[schema.name] ?? [] { staged += try sink.finish() }
+        }
+        beforeRenaming()
+        for file in staged { try AtomicFile.commit(file.temporaryPath, to: file.finalPath) }
+        return staged.map(\.relativePath)
+    }
+
+    /// Removes every temporary file after a failure.
+    public func abandon() {
+        for list in sinks.values { for sink in list { sink.abandon() } }
     }
 }

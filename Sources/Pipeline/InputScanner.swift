@@ -1,36 +1,47 @@
 import Foundation
 
-/// Lists the input files of a run: every regular file under the input folder, hidden ones
-/// (`.name`) excepted, in byte order of their relative paths so runs are reproducible.
+/// Lists the input files of a run: every regular file under the input folders that the include
+/// and exclude patterns keep, hidden ones (`.name`) excepted, in byte order of their paths so
+/// runs are reproducible. With several input folders, paths are prefixed by the folder's name.
 public enum InputScanner {
     public struct Input: Sendable, Hashable {
-        /// Relative to the input root, `/`-separated.
+        /// Relative to the input folder, `/`-separated: the `source_path` of the datasets.
         public let relativePath: String
         public let absolutePath: String
     }
 
-    public struct ScanError: Error, CustomStringConvertible, Sendable {
-        public let description: String
-    }
-
-    public static func scan(_ root: String) throws -> [Input] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ScanError(description: "\(root): the input folder does not exist or is not a folder")
-        }
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
-            throw ScanError(description: "\(root): cannot list the input folder")
-        }
+    public static func scan(_ roots: [String], include: [String] = ["*"], exclude: [String] = []) throws -> [Input] {
         var inputs: [Input] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
-                continue
+        for root in roots {
+            let prefix = roots.count > 1 ? URL(fileURLWithPath: root).lastPathComponent + "/" : ""
+            for relative in try files(under: root) where matches(relative, include) && !matches(relative, exclude) {
+                inputs.append(Input(relativePath: prefix + relative, absolutePath: root + "/" + relative))
             }
-            guard (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular else { continue }
-            inputs.append(Input(relativePath: relative, absolutePath: root + "/" + relative))
         }
         return inputs.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+    }
+
+    static func files(under root: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw PipelineError.io("\(root): the input folder does not exist or is not a folder")
+        }
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
+            throw PipelineError.io("\(root): cannot list the input folder")
+        }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+            if (relative as NSString).lastPathComponent.hasPrefix(".") {
+                if type == .typeDirectory { enumerator.skipDescendants() }
+                continue
+            }
+            if type == .typeRegular { files.append(relative) }
+        }
+        return files
+    }
+
+    static func matches(_ path: String, _ patterns: [String]) -> Bool {
+        patterns.contains { fnmatch($0, path, 0) == 0 }
     }
 }

@@ -1,35 +1,48 @@
 import Foundation
 import TOMLKit
 
-/// A pipeline definition read from a TOML file in `pipelines/`.
+/// A pipeline definition read from a TOML file in `pipelines/`; every key is documented in
+/// docs/pipelines.md.
 ///
 /// Relative paths are resolved against the folder that holds the pipeline file, so a pipeline
 /// runs the same from any working directory.
 public struct PipelineFile: Sendable, Equatable {
-    /// Shown in the summary and written into file metadata.
+    /// Shown in the summary and written into Parquet metadata.
     public var name: String
-    /// Folder scanned (recursively) for reports.
-    public var input: String
-    /// Folder the datasets are written to (`csv/`, `parquet/` under it).
+    /// Folders scanned recursively for reports.
+    public var inputs: [String]
+    /// Glob patterns (fnmatch, `*` crosses `/`) a file's path relative to its input folder must match.
+    public var include: [String]
+    /// Glob patterns of files to leave out.
+    public var exclude: [String]
+    /// Folder keeping each stage's results and the manifest, so stages can run alone.
+    public var work: String
+    /// Folder the datasets are written under.
     public var output: String
-    /// Label dictionary files; later files add to and may not contradict earlier ones.
+    /// Label dictionary files, merged in order.
     public var labels: [String]
-    /// Output formats, from `csv` (and `parquet` once that writer lands).
+    /// Output formats: `csv`, `csv.zst`, `parquet`.
     public var formats: [String]
+    /// zstd level for Parquet pages and `.csv.zst` files (1–19).
+    public var compressionLevel: Int
+    /// `none`, or `report_year` for Hive-style `report_year=YYYY/` folders (Parquet).
+    public var partitionBy: String
+    /// Rows per Parquet row group.
+    public var rowGroupRows: Int
     /// Documents processed at once; 0 means one per core.
     public var jobs: Int
+    /// `continue`, or `fail` to exit with status 3 when a completed run has rejects.
+    public var onReject: String
 
-    public static let knownFormats = ["csv"]
-    static let knownKeys: Set<String> = ["name", "input", "output", "labels", "formats", "jobs"]
-
-    /// A problem in a pipeline file; names the file, the key and what was expected.
-    public struct LoadError: Error, CustomStringConvertible, Sendable {
-        public let description: String
-    }
+    public static let knownFormats = ["csv", "csv.zst"]
+    static let knownKeys: Set<String> = [
+        "name", "input", "include", "exclude", "work", "output", "labels", "formats", "compression_level",
+        "partition_by", "row_group_rows", "jobs", "on_reject",
+    ]
 
     public static func load(path: String) throws -> PipelineFile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LoadError(description: "\(path): cannot read the pipeline file (missing or unreadable)")
+            throw PipelineError.configuration("\(path): cannot read the pipeline file (missing or unreadable)")
         }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
         return try PipelineFile(toml: String(decoding: data, as: UTF8.self), source: path, baseDirectory: base)
@@ -40,51 +53,81 @@ public struct PipelineFile: Sendable, Equatable {
         do {
             root = try TOMLTable(string: toml)
         } catch let error as TOMLParseError {
-            throw LoadError(description: "\(source):\(error.source.begin.line):\(error.source.begin.column): TOML syntax error: \(error.description)")
+            throw PipelineError.configuration("\(source):\(error.source.begin.line):\(error.source.begin.column): TOML syntax error: \(error.description)")
         }
+        let reader = Keys(root: root, source: source)
         for key in root.keys where !Self.knownKeys.contains(key) {
-            throw LoadError(description: "\(source): unknown key \"\(key)\"; the keys are: \(Self.knownKeys.sorted().joined(separator: ", "))")
-        }
-        func string(_ key: String, default fallback: String? = nil) throws -> String {
-            guard let value = root[key] else {
-                if let fallback { return fallback }
-                throw LoadError(description: "\(source): missing key \"\(key)\" (a string)")
-            }
-            guard let string = value.string, !string.isEmpty else {
-                throw LoadError(description: "\(source): \"\(key)\" must be a non-empty string")
-            }
-            return string
-        }
-        func strings(_ key: String, default fallback: [String]) throws -> [String] {
-            guard let value = root[key] else { return fallback }
-            if let single = value.string { return [single] }
-            guard let array = value.array else {
-                throw LoadError(description: "\(source): \"\(key)\" must be an array of strings")
-            }
-            return try array.map {
-                guard let string = $0.string else { throw LoadError(description: "\(source): \"\(key)\" must hold only strings") }
-                return string
-            }
+            throw PipelineError.configuration("\(source): unknown key \"\(key)\"; the keys are: \(Self.knownKeys.sorted().joined(separator: ", "))")
         }
         func resolve(_ path: String) -> String {
             path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardized.path
         }
-
-        name = try string("name", default: URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent)
-        input = resolve(try string("input"))
-        output = resolve(try string("output"))
-        labels = try strings("labels", default: ["labels.toml"]).map(resolve)
-        formats = try strings("formats", default: ["csv"])
+        name = try reader.string("name", default: URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent)
+        inputs = try reader.strings("input", default: nil).map(resolve)
+        guard !inputs.isEmpty else { throw PipelineError.configuration("\(source): \"input\" must name at least one folder") }
+        include = try reader.strings("include", default: ["*"])
+        exclude = try reader.strings("exclude", default: [])
+        output = resolve(try reader.string("output", default: nil))
+        work = resolve(try reader.string("work", default: "../work/\(name)"))
+        labels = try reader.strings("labels", default: ["labels.toml"]).map(resolve)
+        formats = try reader.strings("formats", default: ["csv"])
         for format in formats where !Self.knownFormats.contains(format) {
-            throw LoadError(description: "\(source): \"formats\" has \"\(format)\"; expected any of: \(Self.knownFormats.joined(separator: ", "))")
+            throw PipelineError.configuration("\(source): \"formats\" has \"\(format)\"; expected any of: \(Self.knownFormats.joined(separator: ", "))")
         }
-        if let value = root["jobs"] {
-            guard let jobs = value.int, jobs >= 0 else {
-                throw LoadError(description: "\(source): \"jobs\" must be a whole number ≥ 0 (0 = one per core)")
+        compressionLevel = try reader.int("compression_level", default: 3, range: 1...19)
+        partitionBy = try reader.choice("partition_by", default: "none", among: ["none", "report_year"])
+        rowGroupRows = try reader.int("row_group_rows", default: 1_000_000, range: 1_000...100_000_000)
+        jobs = try reader.int("jobs", default: 0, range: 0...1024)
+        onReject = try reader.choice("on_reject", default: "continue", among: ["continue", "fail"])
+    }
+
+    /// Typed access to the keys, with errors that name the file, the key and what was expected.
+    private struct Keys {
+        let root: TOMLTable
+        let source: String
+
+        func string(_ key: String, default fallback: String?) throws -> String {
+            guard let value = root[key] else {
+                if let fallback { return fallback }
+                throw PipelineError.configuration("\(source): missing key \"\(key)\" (a string)")
             }
-            self.jobs = jobs
-        } else {
-            jobs = 0
+            guard let string = value.string, !string.isEmpty else {
+                throw PipelineError.configuration("\(source): \"\(key)\" must be a non-empty string")
+            }
+            return string
+        }
+
+        func strings(_ key: String, default fallback: [String]?) throws -> [String] {
+            guard let value = root[key] else {
+                if let fallback { return fallback }
+                throw PipelineError.configuration("\(source): missing key \"\(key)\" (a string or an array of strings)")
+            }
+            if let single = value.string { return [single] }
+            guard let array = value.array else {
+                throw PipelineError.configuration("\(source): \"\(key)\" must be a string or an array of strings")
+            }
+            return try array.map {
+                guard let string = $0.string, !string.isEmpty else {
+                    throw PipelineError.configuration("\(source): \"\(key)\" must hold only non-empty strings")
+                }
+                return string
+            }
+        }
+
+        func int(_ key: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
+            guard let value = root[key] else { return fallback }
+            guard let int = value.int, range.contains(int) else {
+                throw PipelineError.configuration("\(source): \"\(key)\" must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return int
+        }
+
+        func choice(_ key: String, default fallback: String, among choices: [String]) throws -> String {
+            let value = try string(key, default: fallback)
+            guard choices.contains(value) else {
+                throw PipelineError.configuration("\(source): \"\(key)\" is \"\(value)\"; expected one of: \(choices.joined(separator: ", "))")
+            }
+            return value
         }
     }
 }

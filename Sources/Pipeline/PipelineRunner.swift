@@ -1,100 +1,139 @@
+import Crypto
 import DisclosureModel
-import Dispatch
+import Extract
 import Foundation
 import Load
-import Synchronization
+import Logging
 import Transform
 
-/// Runs a pipeline end to end: scan inputs, extract and transform them concurrently with
-/// Dispatch, then load the datasets. Results are gathered in input order, so output does not
-/// depend on the number of jobs.
+/// Runs the stages of a pipeline over its work folder. Each stage keeps its results there, so a
+/// stage can run alone (`transform` after a dictionary fix, `load` to rewrite the outputs), and a
+/// nightly `run` redoes only what changed.
 public struct PipelineRunner: Sendable {
     public let pipeline: PipelineFile
+    public let options: RunOptions
+    let logger: Logger
 
-    public init(pipeline: PipelineFile) {
+    public init(pipeline: PipelineFile, options: RunOptions = RunOptions(), logger: Logger = Logger(label: "disclosure-etl")) {
         self.pipeline = pipeline
+        self.options = options
+        self.logger = logger
     }
 
-    /// A failure of the run itself (not of one input): bad dictionary, unreadable input folder,
-    /// unwritable output.
-    public struct RunError: Error, CustomStringConvertible, Sendable {
-        public let description: String
+    /// The work folder of this run: one per shard, so shards never share a manifest.
+    public var workFolder: String {
+        options.shard.count == 1 ? pipeline.work : "\(pipeline.work)/shard-\(options.shard.index)-of-\(options.shard.count)"
     }
 
-    public func run() throws -> RunSummary {
+    var jobs: Int { pipeline.jobs == 0 ? ProcessInfo.processInfo.activeProcessorCount : pipeline.jobs }
+
+    /// Runs the given stages in order (all three for `run`).
+    public func run(_ stages: [Stage] = Stage.allCases) throws -> RunSummary {
         let started = Date()
-        let dictionary = try loadDictionary()
-        let inputs: [InputScanner.Input]
-        do { inputs = try InputScanner.scan(pipeline.input) } catch let error as InputScanner.ScanError {
-            throw RunError(description: error.description)
-        }
-        let outcomes = process(inputs, with: DocumentProcessor(transformer: Transformer(dictionary: dictionary)))
-
         var summary = RunSummary(pipeline: pipeline.name, outputRoot: pipeline.output)
-        summary.inputs = inputs.count
-        var reports: [TransformedReport] = []
-        var rejects: [Reject] = []
-        var firstPathById: [String: String] = [:]
-        for outcome in outcomes {
-            switch outcome {
-            case .report(let report):
-                if let first = firstPathById[report.reportId] {
-                    rejects.append(Reject(sourcePath: report.sourcePath, reason: .duplicate,
-                                          detail: "same bytes as \(first) (report_id \(report.reportId))"))
-                    continue
-                }
-                firstPathById[report.reportId] = report.sourcePath
-                reports.append(report)
-            case .reject(let reject):
-                rejects.append(reject)
+        summary.stages = stages.map(\.rawValue)
+        summary.shard = options.shard.description
+        let store = try SegmentStore(directory: workFolder + "/segments")
+        let manifestPath = workFolder + "/manifest.tsv"
+        var manifest = try Manifest.load(path: manifestPath)
+        let stamp = "\(Int(Date().timeIntervalSince1970 * 1000))-\(getpid())"
+
+        if stages.contains(.extract) {
+            let inputs = try InputScanner.scan(pipeline.inputs, include: pipeline.include, exclude: pipeline.exclude)
+            let stage = ExtractStage(inputs: inputs, store: store, shard: options.shard, full: options.full, jobs: jobs,
+                                     runStamp: stamp, progress: options.progress, logger: logger)
+            manifest.entries = try stage.run(previous: manifest, into: &summary)
+            try manifest.save(path: manifestPath)
+        } else {
+            summary.inputs = manifest.entries.count
+        }
+        if stages.contains(.transform) {
+            let (transformer, key) = try makeTransformer()
+            let stage = TransformStage(store: store, transformer: transformer, key: key, full: options.full, jobs: jobs,
+                                       runStamp: stamp, progress: options.progress, logger: logger)
+            manifest.entries = try stage.run(manifest.entries, into: &summary)
+            try manifest.save(path: manifestPath)
+        }
+        if stages.contains(.load) {
+            let stage = LoadStage(store: store, loader: Loader(writers: try writers(), part: PartName(shard: options.shard.index, shardCount: options.shard.count)),
+                                  outputRoot: pipeline.output, settings: loadSettings, jobs: jobs, progress: options.progress, logger: logger)
+            let plan = stage.plan(manifest.entries)
+            if plan.untransformed > 0 {
+                logger.warning("load: \(plan.untransformed) extracted report(s) not transformed yet are left out; run `transform` first")
+            }
+            let upToDate = plan.fingerprint == manifest.loadFingerprint && !options.full
+                && manifest.outputs.allSatisfy { FileManager.default.fileExists(atPath: pipeline.output + "/" + $0) }
+                && !manifest.outputs.isEmpty
+            if upToDate && stages.count > 1 {
+                logger.info("load: outputs up to date")
+                summary.filesWritten = manifest.outputs
+            } else {
+                summary.filesWritten = try stage.run(plan, previousOutputs: manifest.outputs)
+                summary.loaded = true
+                manifest.loadFingerprint = plan.fingerprint
+                manifest.outputs = summary.filesWritten
+                try manifest.save(path: manifestPath)
             }
         }
-        for report in reports {
-            if report.status == "ok" { summary.reportsOK += 1 } else { summary.reportsPartial += 1 }
-            summary.checksFailed += report.checkFailures.count
-            summary.diagnostics += report.diagnostics.count
-        }
-        summary.rejects = rejects.count
-        for reject in rejects { summary.rejectsByReason[reject.reason.rawValue, default: 0] += 1 }
-
-        let loader = Loader(writers: pipeline.formats.compactMap(Self.writer(for:)))
-        do {
-            summary.filesWritten = try loader.load(reports: reports, rejects: rejects, to: pipeline.output)
-        } catch let error as LoadError {
-            throw RunError(description: error.description)
-        }
+        let removed = store.removeSegments(notIn: manifest.usedSegments)
+        if removed > 0 { logger.debug("work: removed \(removed) unused segment(s)") }
+        count(manifest.entries, into: &summary)
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
 
-    static func writer(for format: String) -> (any DatasetWriter)? {
-        switch format {
-        case "csv": CSVWriter()
-        default: nil
-        }
-    }
-
-    func loadDictionary() throws -> LabelDictionary {
-        guard let first = pipeline.labels.first else {
-            throw RunError(description: "pipeline \(pipeline.name): no label dictionary configured")
-        }
-        do {
-            return try LabelDictionary.load(path: first)
-        } catch let error as LabelDictionary.LoadError {
-            throw RunError(description: error.description)
-        }
-    }
-
-    /// Processes documents on `jobs` Dispatch workers; slot `i` of the result is input `i`.
-    func process(_ inputs: [InputScanner.Input], with processor: DocumentProcessor) -> [DocumentProcessor.Outcome] {
-        let jobs = max(1, min(pipeline.jobs == 0 ? ProcessInfo.processInfo.activeProcessorCount : pipeline.jobs, max(inputs.count, 1)))
-        let results = Mutex<[DocumentProcessor.Outcome?]>(Array(repeating: nil, count: inputs.count))
-        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-            for index in stride(from: worker, to: inputs.count, by: jobs) {
-                let outcome = processor.process(inputs[index])
-                results.withLock { $0[index] = outcome }
+    /// Report and reject counts from the manifest, as the outputs hold them.
+    func count(_ entries: [Manifest.Entry], into summary: inout RunSummary) {
+        var seen = Set<String>()
+        for entry in entries.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+            if let reason = entry.rejectReason {
+                summary.rejects += 1
+                summary.rejectsByReason[reason, default: 0] += 1
+            } else if !seen.insert(entry.reportId).inserted {
+                summary.rejects += 1
+                summary.rejectsByReason["duplicate", default: 0] += 1
+            } else if let status = entry.status {
+                if status == "ok" { summary.reportsOK += 1 } else { summary.reportsPartial += 1 }
+                summary.checksFailed += entry.checksFailed
+                summary.diagnostics += entry.diagnostics
             }
         }
-        return results.withLock { $0.map { $0! } }
+    }
+
+    /// The transformer and its key: the transform version and a hash of the dictionary files.
+    func makeTransformer() throws -> (Transformer, String) {
+        var hasher = SHA256()
+        hasher.update(data: Array(Transformer.version.utf8))
+        var dictionary: LabelDictionary?
+        for path in pipeline.labels {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw PipelineError.configuration("\(path): cannot read the label dictionary (missing or unreadable)")
+            }
+            hasher.update(data: data)
+            do {
+                let loaded = try LabelDictionary(toml: String(decoding: data, as: UTF8.self), source: path)
+                dictionary = try dictionary.map { try $0.merging(loaded, source: path) } ?? loaded
+            } catch let error as LabelDictionary.LoadError {
+                throw PipelineError.configuration(error.description)
+            }
+        }
+        guard let dictionary else { throw PipelineError.configuration("pipeline \(pipeline.name): no label dictionary configured (key \"labels\")") }
+        let key = "\(Transformer.version):" + hasher.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
+        return (Transformer(dictionary: dictionary), key)
+    }
+
+    /// Everything besides the stored results that decides the output files.
+    var loadSettings: String {
+        "formats=\(pipeline.formats.joined(separator: ",")) level=\(pipeline.compressionLevel) partition=\(pipeline.partitionBy) rowgroup=\(pipeline.rowGroupRows) shard=\(options.shard) name=\(pipeline.name)"
+    }
+
+    func writers() throws -> [any DatasetWriter] {
+        try pipeline.formats.map { format in
+            switch format {
+            case "csv": return CSVWriter()
+            case "csv.zst": return CompressedCSVWriter(level: Int32(pipeline.compressionLevel))
+            default: throw PipelineError.configuration("format \"\(format)\" has no writer")
+            }
+        }
     }
 }

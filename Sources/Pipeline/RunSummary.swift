@@ -1,7 +1,23 @@
-/// What a run did, printed at the end so the user can see every input accounted for.
+import Foundation
+
+/// What a run did, printed at the end (and written as JSON for schedulers) so the user can see
+/// every input accounted for.
 public struct RunSummary: Sendable, Codable, Equatable {
     public var pipeline: String
+    public var stages: [String] = []
+    public var shard = "0/1"
+    /// Inputs found (in this shard).
     public var inputs = 0
+    /// Inputs extracted in this run, and inputs whose stored extract result was still good.
+    public var extracted = 0
+    public var extractSkipped = 0
+    /// Reports transformed in this run, and reports whose stored transform result was still good.
+    public var transformed = 0
+    public var transformSkipped = 0
+    /// Inputs of the previous run no longer present; their rows leave the outputs.
+    public var removedInputs = 0
+    /// Whether the load wrote files (false when the outputs were already up to date).
+    public var loaded = false
     public var reportsOK = 0
     public var reportsPartial = 0
     public var rejects = 0
@@ -21,16 +37,34 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var accountsForEveryInput: Bool { reportsOK + reportsPartial + rejects == inputs }
 
     public var text: String {
-        var lines = ["pipeline \(pipeline): \(inputs) input(s) in \(String(format: "%.2f", seconds)) s"]
+        var lines = ["pipeline \(pipeline) (\(stages.joined(separator: ", "))\(shard == "0/1" ? "" : ", shard \(shard)")): \(inputs) input(s) in \(String(format: "%.2f", seconds)) s"]
+        if stages.contains("extract") {
+            lines.append("  extract:     \(extracted) extracted, \(extractSkipped) unchanged" + (removedInputs > 0 ? ", \(removedInputs) removed" : ""))
+        }
+        if stages.contains("transform") {
+            lines.append("  transform:   \(transformed) transformed, \(transformSkipped) unchanged")
+        }
         lines.append("  reports:     \(reportsOK + reportsPartial) (\(reportsOK) ok, \(reportsPartial) partial)")
         let reasons = rejectsByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         lines.append("  rejects:     \(rejects)" + (reasons.isEmpty ? "" : " (\(reasons))"))
         lines.append("  checks failed: \(checksFailed)")
         lines.append("  diagnostics: \(diagnostics)")
-        lines.append("  files written under \(outputRoot): \(filesWritten.count)")
-        for file in filesWritten { lines.append("    \(file)") }
+        if stages.contains("load") {
+            if loaded {
+                lines.append("  files written under \(outputRoot): \(filesWritten.count)")
+                for file in filesWritten { lines.append("    \(file)") }
+            } else {
+                lines.append("  outputs under \(outputRoot) already up to date: nothing written")
+            }
+        }
         return lines.joined(separator: "\n")
     }
-}
 
-import Foundation
+    /// The summary as pretty JSON, snake_case keys in sorted order.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return try encoder.encode(self)
+    }
+}

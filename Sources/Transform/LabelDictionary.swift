@@ -107,6 +107,23 @@ public struct LabelDictionary: Sendable {
         }
     }
 
+    /// Adds the labels of another dictionary file (a user's additions on top of the shipped one).
+    public func merging(_ other: LabelDictionary, source: String) throws -> LabelDictionary {
+        var merged = self
+        for (scope, entries) in other.scopes {
+            for (key, entry) in entries.sorted(by: { $0.key < $1.key }) {
+                if let existing = merged.scopes[scope]?[key] {
+                    guard existing.code == entry.code, existing.role == entry.role else {
+                        throw LoadError(description: "\(source): label \"\(entry.form)\" (\(entry.role.rawValue) \(entry.code)) contradicts \"\(existing.form)\" (\(existing.role.rawValue) \(existing.code)) of an earlier dictionary")
+                    }
+                    continue
+                }
+                merged.scopes[scope, default: [:]][key] = entry
+            }
+        }
+        return merged
+    }
+
     private static func strings(_ value: TOMLValueConvertible?, at key: String, source: String) throws -> [String] {
         guard let value else { return [] }
         guard let array = value.array else {

@@ -1,10 +1,48 @@
 import ArgumentParser
-import Pipeline
 
 @main
 struct DisclosureETL: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "disclosure-etl",
         abstract: "Turn government information-disclosure annual reports into analyst-ready datasets.",
-        subcommands: [Run.self])
+        discussion: """
+        Exit status: 0 the run completed; 1 the run failed (unreadable input, unwritable output or \
+        work folder); 2 a configuration error (pipeline file, dictionary, options); 3 the run \
+        completed with rejects and the pipeline's on_reject is "fail".
+        """,
+        subcommands: [RunCommand.self, ExtractCommand.self, TransformCommand.self, LoadCommand.self])
 }
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run extract, transform and load, redoing only what changed since the last run.")
+    @OptionGroup var common: CommonOptions
+    func run() throws { try common.execute(Stage.allCases) }
+}
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Read new and changed inputs and store what they hold in the work folder.")
+    @OptionGroup var common: CommonOptions
+    func run() throws { try common.execute([.extract]) }
+}
+
+struct TransformCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "transform",
+        abstract: "Map the stored extract results through the dictionary again (after a dictionary fix), without reading the sources.")
+    @OptionGroup var common: CommonOptions
+    func run() throws { try common.execute([.transform]) }
+}
+
+struct LoadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load",
+        abstract: "Rewrite the output datasets from the stored transform results.")
+    @OptionGroup var common: CommonOptions
+    func run() throws { try common.execute([.load]) }
+}
+
+import Pipeline

@@ -15,8 +15,9 @@ import Testing
 
     func samplesPipeline(input: String? = nil, output: String, jobs: Int = 0) throws -> PipelineFile {
         var file = try PipelineFile.load(path: Self.root.appendingPathComponent("pipelines/samples.toml").path)
-        if let input { file.input = input }
+        if let input { file.inputs = [input] }
         file.output = output
+        file.work = output + "/.work"
         file.jobs = jobs
         return file
     }
@@ -35,6 +36,7 @@ import Testing
         #expect(summary.checksFailed == 4)
         #expect(summary.accountsForEveryInput)
         #expect(summary.filesWritten.count == 7)
+        #expect(summary.loaded)
         #expect(try csv(output, "reports").count == 6)
         #expect(try csv(output, "proactive_disclosure").count == 1 + 5 * 10)
         #expect(try csv(output, "applications").count == 1 + 5 * 175)

@@ -1,0 +1,195 @@
+/// Binary forms of the stage results the work store keeps. Codes of the template are stored as
+/// their index in `Template`, so a record is small and decoding allocates little.
+extension CalendarDate {
+    func encode(into writer: inout BinaryWriter) {
+        writer.write(year * 10_000 + month * 100 + day)
+    }
+
+    static func decode(from reader: inout BinaryReader) throws -> CalendarDate? {
+        let packed = try reader.readInt()
+        return CalendarDate(year: packed / 10_000, month: packed / 100 % 100, day: packed % 100)
+    }
+}
+
+extension Optional where Wrapped == CalendarDate {
+    func encode(into writer: inout BinaryWriter) {
+        if let date = self { writer.write(true); date.encode(into: &writer) } else { writer.write(false) }
+    }
+
+    static func decode(from reader: inout BinaryReader) throws -> CalendarDate? {
+        try reader.readBool() ? try CalendarDate.decode(from: &reader) : nil
+    }
+}
+
+extension ReportIdentity {
+    func encode(into writer: inout BinaryWriter) {
+        writer.write(agency)
+        writer.write(reportYear)
+        reportDate.encode(into: &writer)
+        postedDate.encode(into: &writer)
+    }
+
+    static func decode(from reader: inout BinaryReader) throws -> ReportIdentity {
+        ReportIdentity(agency: try reader.readString(), reportYear: try reader.readInt(),
+                       reportDate: try Optional<CalendarDate>.decode(from: &reader),
+                       postedDate: try Optional<CalendarDate>.decode(from: &reader))
+    }
+}
+
+extension Diagnostic {
+    static let stages: [Stage] = [.extract, .transform, .load]
+
+    func encode(into writer: inout BinaryWriter) {
+        writer.write(UInt64(Self.stages.firstIndex(of: stage)!))
+        writer.write(UInt64(Code.allCases.firstIndex(of: code)!))
+        writer.write(detail)
+    }
+
+    static func decode(from reader: inout BinaryReader) throws -> Diagnostic {
+        let stage = stages[try reader.readIndex(below: stages.count, what: "stage")]
+        let code = Code.allCases[try reader.readIndex(below: Code.allCases.count, what: "diagnostic")]
+        return Diagnostic(stage, code, try reader.readString())
+    }
+}
+
+extension Reject {
+    public func encoded() -> [UInt8] {
+        var writer = BinaryWriter(capacity: 128)
+        writer.write(sourcePath)
+        writer.write(UInt64(Reason.allCases.firstIndex(of: reason)!))
+        writer.write(detail)
+        return writer.bytes
+    }
+
+    public init(encoded bytes: [UInt8]) throws {
+        var reader = BinaryReader(bytes)
+        sourcePath = try reader.readString()
+        reason = Reason.allCases[try reader.readIndex(below: Reason.allCases.count, what: "reject reason")]
+        detail = try reader.readString()
+    }
+}
+
+extension ExtractedReport {
+    public func encoded() -> [UInt8] {
+        var writer = BinaryWriter(capacity: 8192)
+        for field in [reportId, sourcePath, sourceFormat, encoding] { writer.write(field) }
+        identity.encode(into: &writer)
+        let present = TableKind.allCases.filter { tables[$0] != nil }
+        writer.write(UInt64(present.count))
+        for kind in present {
+            writer.write(UInt64(TableKind.allCases.firstIndex(of: kind)!))
+            let rows = tables[kind] ?? []
+            writer.write(UInt64(rows.count))
+            for row in rows {
+                for cells in [row.labels, row.values] {
+                    writer.write(UInt64(cells.count))
+                    for cell in cells {
+                        writer.write(cell.text)
+                        writer.write(cell.line)
+                    }
+                }
+            }
+        }
+        writer.write(UInt64(diagnostics.count))
+        for diagnostic in diagnostics { diagnostic.encode(into: &writer) }
+        return writer.bytes
+    }
+
+    public init(encoded bytes: [UInt8]) throws {
+        var reader = BinaryReader(bytes)
+        reportId = try reader.readString()
+        sourcePath = try reader.readString()
+        sourceFormat = try reader.readString()
+        encoding = try reader.readString()
+        identity = try ReportIdentity.decode(from: &reader)
+        tables = [:]
+        for _ in 0..<(try reader.readUInt64()) {
+            let kind = TableKind.allCases[try reader.readIndex(below: TableKind.allCases.count, what: "table")]
+            var rows: [RawRow] = []
+            for _ in 0..<(try reader.readUInt64()) {
+                var parts: [[TextCell]] = []
+                for _ in 0..<2 {
+                    var cells: [TextCell] = []
+                    for _ in 0..<(try reader.readUInt64()) {
+                        cells.append(TextCell(try reader.readString(), line: try reader.readInt()))
+                    }
+                    parts.append(cells)
+                }
+                rows.append(RawRow(labels: parts[0], values: parts[1]))
+            }
+            tables[kind] = rows
+        }
+        diagnostics = []
+        for _ in 0..<(try reader.readUInt64()) { diagnostics.append(try Diagnostic.decode(from: &reader)) }
+    }
+}
+
+extension TransformedReport {
+    private static let measures = Array(Set(Template.proactiveItems.flatMap(\.measures))).sorted()
+
+    public func encoded() -> [UInt8] {
+        var writer = BinaryWriter(capacity: 4096)
+        for field in [reportId, sourcePath, sourceFormat, encoding] { writer.write(field) }
+        identity.encode(into: &writer)
+        writer.write(UInt64(proactive.count))
+        for cell in proactive {
+            writer.write(UInt64(Template.proactiveItems.firstIndex { $0.code == cell.item }!))
+            writer.write(UInt64(Self.measures.firstIndex(of: cell.measure)!))
+            writer.write(cell.value)
+        }
+        writer.write(UInt64(applications.count))
+        for cell in applications {
+            writer.write(UInt64(Template.applicationRows.firstIndex(of: cell.row)!))
+            writer.write(UInt64(Template.applicants.firstIndex(of: cell.applicant)!))
+            writer.write(cell.value)
+        }
+        writer.write(UInt64(appeals.count))
+        for cell in appeals {
+            writer.write(UInt64(Template.proceedings.firstIndex(of: cell.proceeding)!))
+            writer.write(UInt64(Template.outcomes.firstIndex(of: cell.outcome)!))
+            writer.write(cell.value)
+        }
+        writer.write(UInt64(checkFailures.count))
+        for failure in checkFailures {
+            writer.write(failure.rule)
+            writer.write(failure.subject)
+            writer.write(failure.expected)
+            writer.write(failure.actual)
+        }
+        writer.write(UInt64(diagnostics.count))
+        for diagnostic in diagnostics { diagnostic.encode(into: &writer) }
+        return writer.bytes
+    }
+
+    public init(encoded bytes: [UInt8]) throws {
+        var reader = BinaryReader(bytes)
+        reportId = try reader.readString()
+        sourcePath = try reader.readString()
+        sourceFormat = try reader.readString()
+        encoding = try reader.readString()
+        identity = try ReportIdentity.decode(from: &reader)
+        let items = Template.proactiveItems, measures = Self.measures
+        proactive = try (0..<(try reader.readUInt64())).map { _ in
+            ProactiveCell(item: items[try reader.readIndex(below: items.count, what: "item")].code,
+                          measure: measures[try reader.readIndex(below: measures.count, what: "measure")],
+                          value: try reader.readDouble())
+        }
+        let rows = Template.applicationRows, applicants = Template.applicants
+        applications = try (0..<(try reader.readUInt64())).map { _ in
+            ApplicationCell(row: rows[try reader.readIndex(below: rows.count, what: "row")],
+                            applicant: applicants[try reader.readIndex(below: applicants.count, what: "applicant")],
+                            value: try reader.readInt64())
+        }
+        let proceedings = Template.proceedings, outcomes = Template.outcomes
+        appeals = try (0..<(try reader.readUInt64())).map { _ in
+            AppealCell(proceeding: proceedings[try reader.readIndex(below: proceedings.count, what: "proceeding")],
+                       outcome: outcomes[try reader.readIndex(below: outcomes.count, what: "outcome")],
+                       value: try reader.readInt64())
+        }
+        checkFailures = try (0..<(try reader.readUInt64())).map { _ in
+            CheckFailure(rule: try reader.readString(), subject: try reader.readString(),
+                         expected: try reader.readInt64(), actual: try reader.readInt64())
+        }
+        diagnostics = try (0..<(try reader.readUInt64())).map { _ in try Diagnostic.decode(from: &reader) }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// A buffered, append-only file handle for streaming writers; errors name the file.
+public final class OutputFile {
+    public let path: String
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private static let flushSize = 1 << 20
+
+    public init(path: String) throws {
+        self.path = path
+        try AtomicFile.createParent(of: path)
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            throw LoadError("\(path): cannot create (check the folder's permissions and free space)")
+        }
+        self.handle = handle
+        buffer.reserveCapacity(Self.flushSize * 2)
+    }
+
+    public func write(_ bytes: [UInt8]) throws {
+        buffer += bytes
+        if buffer.count >= Self.flushSize { try flush() }
+    }
+
+    public func flush() throws {
+        guard !buffer.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            throw LoadError("\(path): write failed: \(error.localizedDescription)")
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    public func close() throws {
+        try flush()
+        do { try handle.close() } catch { throw LoadError("\(path): close failed: \(error.localizedDescription)") }
+    }
+}

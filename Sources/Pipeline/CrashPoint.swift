@@ -1,0 +1,13 @@
+import Foundation
+
+/// A test hook for crash safety: when `DISCLOSURE_ETL_PAUSE_AT` is `POINT:FILE`, the run creates
+/// FILE on reaching POINT and waits, so a test can kill it there with SIGKILL.
+enum CrashPoint {
+    static func pause(at point: String) {
+        guard let setting = ProcessInfo.processInfo.environment["DISCLOSURE_ETL_PAUSE_AT"] else { return }
+        let parts = setting.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, parts[0] == point else { return }
+        FileManager.default.createFile(atPath: parts[1], contents: Data(point.utf8))
+        Thread.sleep(forTimeInterval: 120)
+    }
+}

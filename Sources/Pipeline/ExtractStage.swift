@@ -1,0 +1,98 @@
+import DisclosureModel
+import Extract
+import Foundation
+import Logging
+
+/// The extract stage over a folder: every input that is new or changed (by size and modification
+/// time, then by content hash) is extracted and stored; unchanged ones keep their stored result.
+struct ExtractStage {
+    let inputs: [InputScanner.Input]
+    let store: SegmentStore
+    let shard: Shard
+    let full: Bool
+    let jobs: Int
+    let runStamp: String
+    let progress: Bool
+    let logger: Logger
+
+    enum Result: Sendable {
+        case kept(Manifest.Entry)
+        case extracted(Manifest.Entry)
+        case otherShard
+    }
+
+    func run(previous: Manifest, into summary: inout RunSummary) throws -> [Manifest.Entry] {
+        let byPath = Dictionary(previous.entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var byId: [String: Manifest.Entry] = [:]
+        for entry in previous.entries where entry.extractKey == Extractor.version && !entry.reportId.isEmpty {
+            if byId[entry.reportId] == nil { byId[entry.reportId] = entry }
+        }
+        let workers = max(1, min(jobs, inputs.count))
+        let writers = try (0..<workers).map { try store.makeWriter(name: "x-\(runStamp)-\($0).seg") }
+        let line = progress ? ProgressLine(label: "extract", total: inputs.count) : nil
+        let sameBytes = byId
+        let results = try parallelMap(inputs.count, jobs: workers, progress: line) { worker, index in
+            try extract(inputs[index], byPath: byPath, byId: sameBytes, writer: writers[worker])
+        }
+        line?.finish()
+        for writer in writers { try writer.close() }
+
+        var entries: [Manifest.Entry] = []
+        for result in results {
+            switch result {
+            case .kept(let entry):
+                summary.extractSkipped += 1
+                entries.append(entry)
+            case .extracted(let entry):
+                summary.extracted += 1
+                entries.append(entry)
+            case .otherShard: continue
+            }
+        }
+        let present = Set(entries.map(\.path))
+        summary.removedInputs = previous.entries.filter { !present.contains($0.path) && shard.owns(reportId: $0.reportId) }.count
+        summary.inputs = entries.count
+        logger.info("extract: \(summary.extracted) extracted, \(summary.extractSkipped) unchanged, \(summary.removedInputs) removed")
+        return entries
+    }
+
+    private func extract(_ input: InputScanner.Input, byPath: [String: Manifest.Entry], byId: [String: Manifest.Entry],
+                         writer: SegmentWriter) throws -> Result {
+        var info = stat()
+        let statOK = stat(input.absolutePath, &info) == 0
+        let size = Int64(info.st_size)
+        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        if !full, statOK, let old = byPath[input.relativePath], old.size == size, old.modified == modified,
+           old.extractKey == Extractor.version {
+            return shard.owns(reportId: old.reportId) ? .kept(old) : .otherShard
+        }
+        guard statOK, let data = FileManager.default.contents(atPath: input.absolutePath) else {
+            let reject = Reject(sourcePath: input.relativePath, reason: .unreadable, detail: "\(input.absolutePath): cannot read the file")
+            let pseudoId = Extractor.reportId(of: Array(input.relativePath.utf8))
+            guard shard.owns(reportId: pseudoId) else { return .otherShard }
+            let ref = try writer.append(StoredExtract.reject(reject).encoded())
+            return .extracted(Manifest.Entry(path: input.relativePath, size: -1, modified: -1, reportId: pseudoId, extractKey: Extractor.version,
+                                             extractRef: ref, rejectReason: reject.reason.rawValue))
+        }
+        let bytes = [UInt8](data)
+        let reportId = Extractor.reportId(of: bytes)
+        guard shard.owns(reportId: reportId) else { return .otherShard }
+        if !full, var same = byId[reportId] {
+            // The same bytes were extracted before under another path or time: reuse the result.
+            same.path = input.relativePath
+            same.size = size
+            same.modified = modified
+            return .kept(same)
+        }
+        let stored: StoredExtract
+        switch Extractor.extract(bytes: bytes, sourcePath: input.relativePath) {
+        case .report(let report): stored = .report(report)
+        case .reject(let reject): stored = .reject(reject)
+        }
+        let ref = try writer.append(stored.encoded())
+        var rejectReason: String?
+        if case .reject(let reject) = stored { rejectReason = reject.reason.rawValue }
+        return .extracted(Manifest.Entry(path: input.relativePath, size: size, modified: modified, reportId: reportId,
+                                         extractKey: Extractor.version, extractRef: ref, rejectReason: rejectReason))
+    }
+}

@@ -1,0 +1,117 @@
+import Crypto
+import DisclosureModel
+import Foundation
+import Load
+import Logging
+
+/// The load stage: streams the stored transform results, in report_id order, into the dataset
+/// writers, then commits every file at once and removes outputs the previous load wrote that this
+/// one did not (a year partition that emptied, a format dropped).
+struct LoadStage {
+    let store: SegmentStore
+    let loader: Loader
+    let outputRoot: String
+    /// What else decides the outputs besides the stored results (formats, options, shard).
+    let settings: String
+    let jobs: Int
+    let progress: Bool
+    let logger: Logger
+
+    /// Reports per chunk: bounds memory while keeping workers busy.
+    static let chunkSize = 1024
+
+    struct Plan {
+        var reports: [Manifest.Entry] = []
+        var rejects: [(path: String, entry: Manifest.Entry?, duplicateOf: Manifest.Entry?)] = []
+        var untransformed = 0
+        var fingerprint = ""
+    }
+
+    /// Orders the reports, finds duplicates, and fingerprints what the outputs will hold.
+    func plan(_ entries: [Manifest.Entry]) -> Plan {
+        var plan = Plan()
+        let reports = entries.filter { $0.isReport && $0.transformRef != nil }.sorted { a, b in
+            a.reportId != b.reportId ? a.reportId < b.reportId : a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
+        }
+        var previous: Manifest.Entry?
+        for entry in reports {
+            if let first = previous, first.reportId == entry.reportId {
+                plan.rejects.append((entry.path, nil, first))
+            } else {
+                plan.reports.append(entry)
+                previous = entry
+            }
+        }
+        plan.untransformed = entries.filter { $0.isReport && $0.transformRef == nil }.count
+        for entry in entries where !entry.isReport { plan.rejects.append((entry.path, entry, nil)) }
+        plan.rejects.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+
+        var hasher = SHA256()
+        hasher.update(data: Array("\(Loader.version)\n\(settings)\n".utf8))
+        for entry in plan.reports { hasher.update(data: Array("r\t\(entry.reportId)\t\(entry.path)\t\(entry.transformKey ?? "")\n".utf8)) }
+        for reject in plan.rejects {
+            hasher.update(data: Array("x\t\(reject.path)\t\(reject.entry?.reportId ?? "")\t\(reject.entry?.extractKey ?? "")\t\(reject.duplicateOf?.path ?? "")\n".utf8))
+        }
+        plan.fingerprint = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return plan
+    }
+
+    /// Writes the outputs; returns the files written, relative to the output root.
+    func run(_ plan: Plan, previousOutputs: [String]) throws -> [String] {
+        removeTemporaries()
+        let session = try loader.begin(outputRoot: outputRoot)
+        do {
+            let line = progress ? ProgressLine(label: "load", total: plan.reports.count) : nil
+            var start = 0
+            while start < plan.reports.count {
+                let chunk = Array(plan.reports[start..<min(start + Self.chunkSize, plan.reports.count)])
+                let decoded = try parallelMap(chunk.count, jobs: jobs) { _, index in
+                    var report = try TransformedReport(encoded: try store.read(chunk[index].transformRef!))
+                    report.sourcePath = chunk[index].path
+                    return report
+                }
+                var builder = DatasetBuilder()
+                for report in decoded { builder.add(report) }
+                try session.append(builder)
+                line?.advance(by: chunk.count)
+                start += chunk.count
+            }
+            line?.finish()
+            var builder = DatasetBuilder()
+            for reject in plan.rejects {
+                if let first = reject.duplicateOf {
+                    builder.add(Reject(sourcePath: reject.path, reason: .duplicate, detail: "same bytes as \(first.path) (report_id \(first.reportId))"))
+                } else if let entry = reject.entry {
+                    var stored = try StoredExtract(encoded: try store.read(entry.extractRef), from: "\(store.directory)/\(entry.extractRef.segment)")
+                    if case .reject(var value) = stored {
+                        value.sourcePath = entry.path
+                        stored = .reject(value)
+                        builder.add(value)
+                    }
+                }
+            }
+            try session.append(builder)
+            let written = try session.commit(beforeRenaming: { CrashPoint.pause(at: "load-before-commit") })
+            CrashPoint.pause(at: "load-after-commit")
+            let kept = Set(written)
+            for stale in previousOutputs where !kept.contains(stale) {
+                if unlink(outputRoot + "/" + stale) == 0 { logger.info("load: removed stale output \(stale)") }
+            }
+            return written
+        } catch {
+            session.abandon()
+            if let error = error as? LoadError { throw PipelineError.io(error.description) }
+            throw error
+        }
+    }
+
+    /// Deletes the hidden temporary files (`.name.tmp-PID`) a killed load left in the output folder.
+    func removeTemporaries() {
+        guard let enumerator = FileManager.default.enumerator(atPath: outputRoot) else { return }
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            guard name.hasPrefix("."), name.contains(".tmp-") else { continue }
+            if unlink(outputRoot + "/" + relative) == 0 { logger.info("load: removed \(relative) left by a killed run") }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+/// The work folder's record of what has been done: for every input, its content hash, and where
+/// its extract and transform results are stored under which stage keys; for the last load, a
+/// fingerprint of what it wrote and the files it wrote.
+///
+/// Written as tab-separated text through a temporary file and a rename, so a killed run leaves the
+/// previous manifest whole.
+public struct Manifest: Sendable {
+    public var entries: [Entry] = []
+    /// Fingerprint of the inputs to the last completed load; empty when none completed.
+    public var loadFingerprint = ""
+    /// Files the last completed load wrote, relative to the output folder.
+    public var outputs: [String] = []
+
+    public struct Entry: Sendable {
+        /// Relative to the input folder.
+        public var path: String
+        public var size: Int64
+        public var modified: Int64
+        public var reportId: String
+        public var extractKey: String
+        public var extractRef: RecordRef
+        /// Nil for a report; the reason for an input that yields no report.
+        public var rejectReason: String?
+        public var transformKey: String?
+        public var transformRef: RecordRef?
+        /// `ok` or `partial`, with the counts, from the transform result.
+        public var status: String?
+        public var checksFailed = 0
+        public var diagnostics = 0
+
+        public var isReport: Bool { rejectReason == nil }
+    }
+
+    static let header = "# disclosure-etl work manifest 1"
+
+    public static func load(path: String) throws -> Manifest {
+        guard FileManager.default.fileExists(atPath: path) else { return Manifest() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PipelineError.io("\(path): cannot read the work manifest")
+        }
+        var manifest = Manifest()
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: true)
+        guard let first = lines.first, String(decoding: first, as: UTF8.self) == header else {
+            throw PipelineError.io("\(path): not a work manifest of this version; delete the work folder or run with --full")
+        }
+        for (number, line) in lines.enumerated().dropFirst() {
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { unescape(String(decoding: $0, as: UTF8.self)) }
+            func damaged() -> PipelineError { .io("\(path):\(number + 1): damaged manifest line; run with --full to rebuild the work folder") }
+            switch fields.first {
+            case "load": guard fields.count == 2 else { throw damaged() }; manifest.loadFingerprint = fields[1]
+            case "output": guard fields.count == 2 else { throw damaged() }; manifest.outputs.append(fields[1])
+            case "entry":
+                guard fields.count == 17, let size = Int64(fields[2]), let modified = Int64(fields[3]),
+                      let offset = Int(fields[7]), let length = Int(fields[8]),
+                      let checks = Int(fields[15]), let diagnostics = Int(fields[16]) else { throw damaged() }
+                var entry = Entry(path: fields[1], size: size, modified: modified, reportId: fields[4], extractKey: fields[5],
+                                  extractRef: RecordRef(segment: fields[6], offset: offset, length: length),
+                                  rejectReason: fields[9].isEmpty ? nil : fields[9])
+                if !fields[10].isEmpty {
+                    guard let tOffset = Int(fields[12]), let tLength = Int(fields[13]) else { throw damaged() }
+                    entry.transformKey = fields[10]
+                    entry.transformRef = RecordRef(segment: fields[11], offset: tOffset, length: tLength)
+                    entry.status = fields[14]
+                    entry.checksFailed = checks
+                    entry.diagnostics = diagnostics
+                }
+                manifest.entries.append(entry)
+            default: throw damaged()
+            }
+        }
+        return manifest
+    }
+
+    public func save(path: String) throws {
+        var text = Self.header + "\n"
+        text += "load\t\(loadFingerprint)\n"
+        for output in outputs { text += "output\t\(Self.escape(output))\n" }
+        for entry in entries {
+            let fields: [String] = [
+                "entry", Self.escape(entry.path), String(entry.size), String(entry.modified), entry.reportId, entry.extractKey,
+                entry.extractRef.segment, String(entry.extractRef.offset), String(entry.extractRef.length),
+                entry.rejectReason ?? "", entry.transformKey ?? "", entry.transformRef?.segment ?? "",
+                String(entry.transformRef?.offset ?? 0), String(entry.transformRef?.length ?? 0), entry.status ?? "",
+                String(entry.checksFailed), String(entry.diagnostics),
+            ]
+            text += fields.joined(separator: "\t") + "\n"
+        }
+        let temporary = path + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
+            throw PipelineError.io("\(temporary): cannot write the work manifest")
+        }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw PipelineError.io("\(path): cannot move the work manifest into place: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Segments some entry points to.
+    public var usedSegments: Set<String> {
+        var used = Set<String>()
+        for entry in entries {
+            used.insert(entry.extractRef.segment)
+            if let ref = entry.transformRef { used.insert(ref.segment) }
+        }
+        return used
+    }
+
+    static func escape(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\\" || $0 == "\r" }) else { return text }
+        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+    }
+
+    static func unescape(_ text: String) -> String {
+        guard text.contains("\\") else { return text }
+        var out = ""
+        var escaping = false
+        for character in text {
+            if escaping {
+                switch character {
+                case "t": out.append("\t")
+                case "n": out.append("\n")
+                case "r": out.append("\r")
+                default: out.append(character)
+                }
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Synchronization
+
+/// Where a stored record lives: a segment file of the work folder and a byte range in it.
+public struct RecordRef: Sendable, Hashable {
+    public var segment: String
+    public var offset: Int
+    public var length: Int
+}
+
+/// Append-only segment files holding the stage results of the work folder.
+///
+/// Each worker appends to its own segment, so writes never contend; the manifest is what makes a
+/// record reachable, and segments no manifest entry points to are deleted after a run.
+public final class SegmentStore: Sendable {
+    public let directory: String
+    private let readers = Mutex<[String: Int32]>([:])
+
+    public init(directory: String) throws {
+        self.directory = directory
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineError.io("\(directory): cannot create the work folder: \(error.localizedDescription)")
+        }
+    }
+
+    deinit {
+        readers.withLock { for fd in $0.values { close(fd) } }
+    }
+
+    /// Opens a new segment for one worker of one run.
+    public func makeWriter(name: String) throws -> SegmentWriter {
+        try SegmentWriter(directory: directory, name: name)
+    }
+
+    /// Reads one record back.
+    public func read(_ ref: RecordRef) throws -> [UInt8] {
+        let fd = try readers.withLock { open in
+            if let fd = open[ref.segment] { return fd }
+            let fd = Glibc.open(directory + "/" + ref.segment, O_RDONLY)
+            guard fd >= 0 else {
+                throw PipelineError.io("\(directory)/\(ref.segment): cannot open a stored record: \(String(cString: strerror(errno))); run with --full to rebuild the work folder")
+            }
+            open[ref.segment] = fd
+            return fd
+        }
+        var bytes = [UInt8](repeating: 0, count: ref.length)
+        let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, ref.length, off_t(ref.offset)) }
+        guard got == ref.length else {
+            throw PipelineError.io("\(directory)/\(ref.segment): stored record at \(ref.offset) is cut short; run with --full to rebuild the work folder")
+        }
+        return bytes
+    }
+
+    /// Deletes segments that no record reference points to (left by changed inputs or killed runs).
+    public func removeSegments(notIn used: Set<String>) -> Int {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return 0 }
+        var removed = 0
+        for name in names where name.hasSuffix(".seg") && !used.contains(name) {
+            readers.withLock { if let fd = $0.removeValue(forKey: name) { close(fd) } }
+            if unlink(directory + "/" + name) == 0 { removed += 1 }
+        }
+        return removed
+    }
+}
+
+/// Appends records to one segment file; used by one worker.
+public final class SegmentWriter: Sendable {
+    public let name: String
+    private let state: Mutex<State>
+
+    struct State {
+        var fd: Int32
+        var offset: Int
+        var buffer: [UInt8]
+        let path: String
+    }
+
+    init(directory: String, name: String) throws {
+        self.name = name
+        let path = directory + "/" + name
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else {
+            throw PipelineError.io("\(path): cannot create a work segment: \(String(cString: strerror(errno)))")
+        }
+        state = Mutex(State(fd: fd, offset: 0, buffer: [], path: path))
+    }
+
+    /// Appends a record and returns where it is.
+    public func append(_ record: [UInt8]) throws -> RecordRef {
+        try state.withLock { state in
+            let ref = RecordRef(segment: name, offset: state.offset, length: record.count)
+            state.buffer += record
+            state.offset += record.count
+            if state.buffer.count >= 1 << 20 { try Self.flush(&state) }
+            return ref
+        }
+    }
+
+    /// Writes what is buffered and closes the file; records are readable after this.
+    public func close() throws {
+        try state.withLock { state in
+            try Self.flush(&state)
+            if state.fd >= 0 { Glibc.close(state.fd) }
+            state.fd = -1
+        }
+    }
+
+    private static func flush(_ state: inout State) throws {
+        var start = 0
+        while start < state.buffer.count {
+            let written = state.buffer[start...].withUnsafeBytes { write(state.fd, $0.baseAddress, $0.count) }
+            guard written > 0 else {
+                throw PipelineError.io("\(state.path): write failed: \(String(cString: strerror(errno)))")
+            }
+            start += written
+        }
+        state.buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Pipeline
+
+/// The options every stage command takes; each overrides the pipeline file for one run.
+struct CommonOptions: ParsableArguments {
+    @Argument(help: "The pipeline file, e.g. pipelines/samples.toml.")
+    var pipeline: String
+
+    @Option(name: .long, help: "Read reports from this folder instead of the pipeline's input.")
+    var input: String?
+
+    @Option(name: .customLong("out"), help: "Write datasets under this folder instead of the pipeline's output.")
+    var output: String?
+
+    @Option(name: .long, help: "Keep stage results in this folder instead of the pipeline's work folder.")
+    var work: String?
+
+    @Option(name: .long, help: "Documents processed at once (default: the pipeline's jobs; 0 = one per core).")
+    var jobs: Int?
+
+    @Flag(name: .long, help: "Redo every stage for every input, ignoring stored results.")
+    var full = false
+
+    @Option(name: .long, help: "Process only share K of N (0 ≤ K < N), e.g. 0/4, for one machine of N.")
+    var shard: String?
+
+    @Option(name: .customLong("summary-json"), help: "Also write the end summary as JSON to this file.")
+    var summaryJSON: String?
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (default: warning).")
+    var logLevel: String = "warning"
+
+    @Flag(name: .long, help: "No progress line, even on a terminal.")
+    var quiet = false
+
+    func validate() throws {
+        if let jobs, jobs < 0 { throw ValidationError("--jobs must be ≥ 0 (0 = one per core)") }
+        if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard must be K/N with 0 ≤ K < N, e.g. 0/4") }
+        if Logger.Level(rawValue: logLevel) == nil {
+            throw ValidationError("--log-level must be one of: \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func execute(_ stages: [Stage]) throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "disclosure-etl")
+        do {
+            var file = try PipelineFile.load(path: pipeline)
+            let cwd = FileManager.default.currentDirectoryPath
+            func absolute(_ path: String) -> String {
+                path.hasPrefix("/") ? path : URL(fileURLWithPath: cwd).appendingPathComponent(path).standardized.path
+            }
+            if let input { file.inputs = [absolute(input)] }
+            if let output { file.output = absolute(output) }
+            if let work { file.work = absolute(work) }
+            if let jobs { file.jobs = jobs }
+            let options = RunOptions(full: full, shard: shard.flatMap(Shard.init(parsing:)) ?? .whole, progress: !quiet)
+            let summary = try PipelineRunner(pipeline: file, options: options, logger: logger).run(stages)
+            print(summary.text)
+            if let summaryJSON {
+                let path = absolute(summaryJSON)
+                guard FileManager.default.createFile(atPath: path, contents: try summary.json()) else {
+                    throw PipelineError.io("\(path): cannot write the JSON summary")
+                }
+            }
+            if file.onReject == "fail" && summary.rejects > 0 {
+                FileHandle.standardError.write(Data("error: \(summary.rejects) input(s) rejected and on_reject is \"fail\" (see the rejects dataset)\n".utf8))
+                throw ExitCode(3)
+            }
+        } catch let error as PipelineError {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(error.exitCode)
+        }
+    }
+}

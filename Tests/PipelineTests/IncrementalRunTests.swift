@@ -1,0 +1,118 @@
+import Foundation
+import Pipeline
+import Testing
+
+/// Nightly runs redo only what changed, and stages run alone from the work folder.
+@Suite struct IncrementalRunTests {
+    @Test func aSecondRunWithNoChangeExtractsNothingAndLeavesTheOutputsAlone() throws {
+        let bench = try Workbench()
+        let first = try bench.run()
+        #expect(first.extracted == 5 && first.transformed == 5 && first.loaded)
+        let before = try bench.outputs()
+        let second = try bench.run()
+        #expect(second.extracted == 0)
+        #expect(second.extractSkipped == 5)
+        #expect(second.transformed == 0)
+        #expect(second.transformSkipped == 5)
+        #expect(!second.loaded)
+        #expect(second.reportsOK == 5 && second.checksFailed == 4)
+        #expect(try bench.outputs() == before)
+        // Forced, everything is redone, and the files come out byte-identical.
+        let forced = try bench.run(full: true)
+        #expect(forced.extracted == 5 && forced.transformed == 5 && forced.loaded)
+        #expect(try bench.outputs() == before)
+    }
+
+    @Test func editingTheDictionaryRerunsTransformButNotExtract() throws {
+        let bench = try Workbench()
+        _ = try bench.run()
+        #expect(try bench.rows("csv/diagnostics.csv").contains { $0.contains("\"\"社会组织\"\" → applicant public_interest_org") })
+        // Make 社会组织 a printed form of its own code: the variant diagnostic must go away.
+        var dictionary = try String(contentsOfFile: bench.labels, encoding: .utf8)
+        dictionary = dictionary.replacingOccurrences(of: "public_interest_org = [\"社会公益组织\", \"社会组织\"]", with: "public_interest_org = [\"社会组织\", \"社会公益组织\"]")
+        try dictionary.write(toFile: bench.labels, atomically: true, encoding: .utf8)
+        let rerun = try bench.run()
+        #expect(rerun.extracted == 0)
+        #expect(rerun.transformed == 5)
+        #expect(rerun.loaded)
+        #expect(try !bench.rows("csv/diagnostics.csv").contains { $0.contains("\"\"社会组织\"\" → applicant public_interest_org") })
+    }
+
+    @Test func transformAloneRemapsFromStoredResultsWithoutTheSources() throws {
+        let bench = try Workbench()
+        _ = try bench.run([.extract])
+        // The sources are gone: transform and load must work from the work folder alone.
+        try FileManager.default.removeItem(atPath: bench.input)
+        let transformed = try bench.run([.transform])
+        #expect(transformed.transformed == 5)
+        let loaded = try bench.run([.load])
+        #expect(loaded.loaded)
+        #expect(try bench.rows("csv/applications.csv").count == 5 * 175)
+    }
+
+    @Test func addingOneFileProcessesOneFileAndDeletingOneRemovesItsRows() throws {
+        let bench = try Workbench()
+        _ = try bench.run()
+        try bench.addVariant(of: "003_4d0dc32836f03b08.txt", agency: "银川市民政局", as: "new.txt")
+        let added = try bench.run()
+        #expect(added.extracted == 1 && added.extractSkipped == 5)
+        #expect(added.transformed == 1)
+        #expect(try bench.rows("csv/reports.csv").contains { $0.contains(",new.txt,pdf_text_tab,utf-8,银川市民政局,2023,") })
+        #expect(try bench.rows("csv/applications.csv").count == 6 * 175)
+
+        try FileManager.default.removeItem(atPath: bench.input + "/001_596f64b8fe124db2.txt")
+        let removed = try bench.run()
+        #expect(removed.removedInputs == 1)
+        #expect(removed.extracted == 0)
+        #expect(try !bench.rows("csv/reports.csv").contains { $0.contains("001_596f64b8fe124db2.txt") })
+        #expect(try !bench.rows("csv/applications.csv").contains { $0.contains("枣阳市民政局") })
+        #expect(try bench.rows("csv/applications.csv").count == 5 * 175)
+    }
+
+    @Test func jobsOneAndJobsTwoWriteIdenticalFiles() throws {
+        let one = try Workbench(), two = try Workbench()
+        for (index, name) in ["a", "b", "c", "d", "e", "f"].enumerated() {
+            for bench in [one, two] {
+                try bench.addVariant(of: index % 2 == 0 ? "002_d3cf8b1128643171.txt" : "003_4d0dc32836f03b08.txt", agency: "测试\(name)区民政局", as: "gen-\(name).txt")
+            }
+        }
+        _ = try one.run(jobs: 1)
+        _ = try two.run(jobs: 2)
+        let a = try one.outputs(), b = try two.outputs()
+        #expect(a.count == 7)
+        #expect(a == b)
+    }
+
+    @Test func twoShardsTogetherGiveTheRowsOfOneFullRun() throws {
+        let bench = try Workbench()
+        for name in ["a", "b", "c", "d", "e", "f", "g", "h"] {
+            try bench.addVariant(of: "002_d3cf8b1128643171.txt", agency: "测试\(name)区民政局", as: "gen-\(name).txt")
+        }
+        let whole = try bench.run()
+        let wholeRows = try Set(bench.rows("csv/applications.csv"))
+        let wholeReports = try Set(bench.rows("csv/reports.csv"))
+        try FileManager.default.removeItem(atPath: bench.output)
+        let first = try bench.run(shard: Shard(index: 0, count: 2))
+        let second = try bench.run(shard: Shard(index: 1, count: 2))
+        #expect(first.inputs + second.inputs == whole.inputs)
+        #expect(first.inputs > 0 && second.inputs > 0)
+        let shardRows = try bench.rows("csv/applications.part-0-of-2.csv") + bench.rows("csv/applications.part-1-of-2.csv")
+        #expect(shardRows.count == wholeRows.count)
+        #expect(Set(shardRows) == wholeRows)
+        let shardReports = try bench.rows("csv/reports.part-0-of-2.csv") + bench.rows("csv/reports.part-1-of-2.csv")
+        #expect(Set(shardReports) == wholeReports)
+    }
+
+    @Test func aDroppedFormatLeavesNoStaleFiles() throws {
+        let bench = try Workbench(extraTOML: "formats = [\"csv\", \"csv.zst\"]")
+        _ = try bench.run()
+        #expect(try bench.outputs().keys.contains("csv/applications.csv.zst"))
+        var toml = try String(contentsOfFile: bench.pipelinePath, encoding: .utf8)
+        toml = toml.replacingOccurrences(of: "formats = [\"csv\", \"csv.zst\"]", with: "formats = [\"csv\"]")
+        try toml.write(toFile: bench.pipelinePath, atomically: true, encoding: .utf8)
+        let rerun = try bench.run()
+        #expect(rerun.loaded)
+        #expect(try !bench.outputs().keys.contains("csv/applications.csv.zst"))
+        #expect(try bench.outputs().count == 7)
+    }
+}
