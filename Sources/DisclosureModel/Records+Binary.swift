@@ -92,6 +92,11 @@ extension ExtractedReport {
         }
         writer.write(UInt64(diagnostics.count))
         for diagnostic in diagnostics { diagnostic.encode(into: &writer) }
+        writer.write(lineOrigins != nil)
+        if let lineOrigins {
+            writer.write(UInt64(lineOrigins.count))
+            for origin in lineOrigins { writer.write(origin) }
+        }
         return writer.bytes
     }
 
@@ -121,6 +126,9 @@ extension ExtractedReport {
         }
         diagnostics = []
         for _ in 0..<(try reader.readUInt64()) { diagnostics.append(try Diagnostic.decode(from: &reader)) }
+        if try reader.readBool() {
+            lineOrigins = try (0..<(try reader.readUInt64())).map { _ in try reader.readString() }
+        }
     }
 }
 

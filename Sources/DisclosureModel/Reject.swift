@@ -26,5 +26,19 @@ public struct Reject: Sendable, Hashable, Codable {
         case unreadable
         /// The same bytes as another input (same report_id); the first path in order is kept.
         case duplicate
+        /// A legacy binary Office file (Word 97–2003 `.doc`): convert it to `.docx` first.
+        case legacyDoc = "legacy_doc"
+        /// A PDF protected by a password: save an unprotected copy first.
+        case pdfEncrypted = "pdf_encrypted"
+        /// A PDF that poppler cannot open: truncated or corrupt.
+        case pdfDamaged = "pdf_damaged"
+        /// A PDF with pages but no text layer (a scan): OCR it first.
+        case pdfNoText = "pdf_no_text"
+        /// A `.docx` whose ZIP container or document.xml is broken.
+        case docxDamaged = "docx_damaged"
+        /// A format the pipeline does not read (a ZIP that is not a Word document).
+        case unsupportedFormat = "unsupported_format"
+        /// A tool the format needs (poppler for PDF) is not installed.
+        case toolMissing = "tool_missing"
     }
 }

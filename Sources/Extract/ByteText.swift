@@ -53,6 +53,25 @@ enum ByteText {
 
     static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool { trimmed(bytes).isEmpty }
 
+    /// Index of the first occurrence of `needle` in `haystack` (a plain byte search: needles are short).
+    static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var index = haystack.startIndex
+        let last = haystack.endIndex - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var matched = true
+                for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// Whether the cell is a number as printed in reports: ASCII or full-width digits, with
     /// thousands separators, a decimal point and a leading minus allowed.
     static func isNumber(_ text: String) -> Bool {

@@ -4,7 +4,7 @@ import DisclosureModel
 /// The extract stage for one source file: bytes in, raw tables with identity and provenance out.
 public enum Extractor {
     /// Bumped whenever extraction changes what it produces; stored results of another version are redone.
-    public static let version = "extract-1"
+    public static let version = "extract-2"
 
     /// A report, or the reason the input yields none.
     public enum Outcome: Sendable {
@@ -21,6 +21,18 @@ public enum Extractor {
     }
 
     public static func extract(bytes: [UInt8], sourcePath: String) -> Outcome {
+        // HTML, PDF and Word files are read from their structure into lines the text path reads.
+        switch FormatRouter.read(bytes) {
+        case .none: break
+        case .success(let source)?:
+            return readTables(
+                source.text.sourceLines, bytes: bytes, sourcePath: sourcePath, layout: .tabRows,
+                sourceFormat: source.format, encoding: source.encoding, origins: source.text.origins,
+                diagnostics: source.diagnostics)
+        case .failure(let failure)?:
+            return .reject(Reject(sourcePath: sourcePath, reason: failure.reason, detail: failure.detail))
+        }
+
         let decoded: TextDecoding.Decoded
         switch TextDecoding.decode(bytes) {
         case .success(let value): decoded = value
@@ -32,7 +44,17 @@ public enum Extractor {
             return .reject(Reject(sourcePath: sourcePath, reason: .undecodable, detail: why))
         }
 
-        let lines = SourceLines(utf8: decoded.utf8)
+        return readTables(
+            SourceLines(utf8: decoded.utf8), bytes: bytes, sourcePath: sourcePath, layout: nil,
+            sourceFormat: nil, encoding: decoded.encoding, origins: nil, diagnostics: [])
+    }
+
+    /// Finds the tables and identity in lines of text. `layout` and `sourceFormat` are given for
+    /// structured sources (one row per line, tab-separated) and sniffed for text files.
+    static func readTables(
+        _ lines: SourceLines, bytes: [UInt8], sourcePath: String, layout forcedLayout: Layout?,
+        sourceFormat: String?, encoding: String, origins: [String]?, diagnostics sourceDiagnostics: [Diagnostic]
+    ) -> Outcome {
         let regions = SectionLocator.locate(lines)
         guard !regions.isEmpty else {
             return .reject(Reject(
@@ -47,21 +69,24 @@ public enum Extractor {
                 detail: "no report year in the title, no signed or posted date, and no year mentioned in the text"))
         }
 
-        let layout = Layout.sniff(lines, in: Array(regions.values))
+        let layout = forcedLayout ?? Layout.sniff(lines, in: Array(regions.values))
         let reader = CellReader(lines: lines, layout: layout)
-        var diagnostics = found.diagnostics
+        var diagnostics = sourceDiagnostics + found.diagnostics
         var tables: [TableKind: [RawRow]] = [:]
         for kind in TableKind.allCases {
             guard let region = regions[kind] else { continue }
             let output = reader.read(region)
             if !output.skippedArtifactLines.isEmpty {
-                let list = output.skippedArtifactLines.map(String.init).joined(separator: ", ")
+                let list = output.skippedArtifactLines.map { line in
+                    origins.flatMap { $0.indices.contains(line - 1) ? "\(line) (\($0[line - 1]))" : nil } ?? String(line)
+                }.joined(separator: ", ")
                 diagnostics.append(Diagnostic(.extract, .pageArtifactSkipped, "table \(kind.sectionNumber): page furniture skipped at line(s) \(list)"))
             }
             tables[kind] = RowSegmenter.rows(output.cells)
         }
         return .report(ExtractedReport(
-            reportId: reportId(of: bytes), sourcePath: sourcePath, sourceFormat: layout.rawValue,
-            encoding: decoded.encoding, identity: found.identity, tables: tables, diagnostics: diagnostics))
+            reportId: reportId(of: bytes), sourcePath: sourcePath, sourceFormat: sourceFormat ?? layout.rawValue,
+            encoding: encoding, identity: found.identity, tables: tables, diagnostics: diagnostics,
+            lineOrigins: origins))
     }
 }

@@ -98,19 +98,26 @@ struct IdentityReader {
 
     // MARK: Chrome and signature
 
+    static let chromeMarkers = ["日期:", "日期：", "来源:", "来源：", "发布时间", "发布日期", "浏览次数", "字体:", "字号："].map { Array($0.utf8) }
+
     func isChrome(_ text: String) -> Bool {
-        ["日期:", "日期：", "来源:", "来源：", "发布时间", "发布日期", "浏览次数", "字体:", "字号："].contains { text.contains($0) }
+        let bytes = Array(text.utf8)[...]
+        return Self.chromeMarkers.contains { ByteText.firstIndex(of: $0, in: bytes) != nil }
     }
+
+    static let dateMarkers = ["发布时间", "发布日期", "日期", "时间"].map { Array($0.utf8) }
+    static let sourceMarkers = ["来源:", "来源："].map { Array($0.utf8) }
 
     /// `日期:2022-01-14 09:25 来源:…`, `发布时间：2024-01-20`, `发布日期：…` in the first lines.
     func findPostedDate() -> CalendarDate? {
         for index in 0..<min(lines.count, 15) {
-            let text = lines.string(index)
-            for marker in ["发布时间", "发布日期", "日期", "时间"] {
-                guard let range = text.range(of: marker) else { continue }
-                var rest = text[range.upperBound...]
-                while let first = rest.first, first == ":" || first == "：" || first == " " { rest.removeFirst() }
-                if let date = DateText.firstDate(in: String(rest.prefix(24))) { return date }
+            let line = lines[index]
+            for marker in Self.dateMarkers {
+                guard let found = ByteText.firstIndex(of: marker, in: line) else { continue }
+                let rest = String(decoding: line[(found + marker.count)...].prefix(40), as: UTF8.self)
+                var tail = Substring(rest)
+                while let first = tail.first, first == ":" || first == "：" || first == " " { tail.removeFirst() }
+                if let date = DateText.firstDate(in: String(tail.prefix(24))) { return date }
             }
         }
         return nil
@@ -118,10 +125,11 @@ struct IdentityReader {
 
     func chromeSource() -> (agency: String, line: Int)? {
         for index in 0..<min(lines.count, 15) {
-            let text = lines.string(index)
-            for marker in ["来源:", "来源："] {
-                guard let range = text.range(of: marker) else { continue }
-                let rest = text[range.upperBound...].drop { $0 == " " || $0 == "\u{3000}" }
+            let line = lines[index]
+            for marker in Self.sourceMarkers {
+                guard let found = ByteText.firstIndex(of: marker, in: line) else { continue }
+                let text = String(decoding: line[(found + marker.count)...], as: UTF8.self)
+                let rest = text.drop { $0 == " " || $0 == "\u{3000}" }
                 let agency = rest.prefix { $0 != " " && $0 != "\u{3000}" && $0 != "\t" && $0 != "|" }
                 if !agency.isEmpty { return (String(agency), index + 1) }
             }

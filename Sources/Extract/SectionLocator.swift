@@ -16,7 +16,7 @@ enum SectionLocator {
         var boundaries: [Int] = []
         for index in 0..<lines.count {
             let line = lines[index]
-            guard line.count < 150 else { continue }
+            guard line.count < 150, mayBeHeading(line) else { continue }
             let key = headingKey(lines.string(index))
             if let (kind, _) = headings.first(where: { key == $0.1 || key == sectionNumber($0.0) + $0.1 }),
                !starts.contains(where: { $0.0 == kind }) {
@@ -35,6 +35,13 @@ enum SectionLocator {
     }
 
     static func sectionNumber(_ kind: TableKind) -> String { kind.sectionNumber }
+
+    static let headingWords = ["情况", "问题", "改进", "事项"].map { Array($0.utf8) }
+
+    /// Every heading holds one of these words; checking bytes first spares the other lines.
+    static func mayBeHeading(_ line: ArraySlice<UInt8>) -> Bool {
+        headingWords.contains { ByteText.firstIndex(of: $0, in: line) != nil }
+    }
 
     /// 五、存在的主要问题及改进情况 and 六、其他需要报告的事项 close the last table.
     static func isLaterSection(_ key: String) -> Bool {

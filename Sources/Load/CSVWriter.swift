@@ -48,6 +48,12 @@ public struct CSVWriter: DatasetWriter {
     /// Quotes a field when it holds a comma, a quote, CR or LF, doubling inner quotes (RFC 4180).
     static func appendField(_ value: String, to out: inout [UInt8]) {
         let bytes = value.utf8
+        let plain = bytes.withContiguousStorageIfAvailable { buffer in
+            for byte in buffer where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
+            out.append(contentsOf: buffer)
+            return true
+        }
+        if plain == true { return }
         if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
             out.append(0x22)
             for byte in bytes {

@@ -7,16 +7,6 @@ public enum ColumnData: Sendable, Hashable {
     /// Days since 1970-01-01.
     case date([Int32?])
 
-    init(_ type: ColumnType) {
-        switch type {
-        case .string: self = .string([])
-        case .int32: self = .int32([])
-        case .int64: self = .int64([])
-        case .double: self = .double([])
-        case .date: self = .date([])
-        }
-    }
-
     public var count: Int {
         switch self {
         case .string(let v): v.count
@@ -29,16 +19,58 @@ public enum ColumnData: Sendable, Hashable {
 }
 
 /// A dataset held as columns, the shape both CSV and Parquet writers want.
+///
+/// Values are kept in one array per column type and appended in place: an enum of arrays would
+/// copy a whole column on every append.
 public struct DatasetTable: Sendable, Hashable {
     public let schema: DatasetSchema
-    public private(set) var columns: [ColumnData]
+    private var strings: [[String?]]
+    private var int32s: [[Int32?]]
+    private var int64s: [[Int64?]]
+    private var doubles: [[Double?]]
+    /// For each schema column, its slot in the storage array of its type.
+    private let slots: [Int]
+    public private(set) var rowCount = 0
 
     public init(schema: DatasetSchema) {
         self.schema = schema
-        self.columns = schema.columns.map { ColumnData($0.type) }
+        var counts = [0, 0, 0, 0]
+        var slots: [Int] = []
+        for column in schema.columns {
+            let kind = Self.storageKind(column.type)
+            slots.append(counts[kind])
+            counts[kind] += 1
+        }
+        self.slots = slots
+        strings = Array(repeating: [], count: counts[0])
+        int32s = Array(repeating: [], count: counts[1])
+        int64s = Array(repeating: [], count: counts[2])
+        doubles = Array(repeating: [], count: counts[3])
     }
 
-    public var rowCount: Int { columns.first?.count ?? 0 }
+    /// 0 strings, 1 int32 and dates, 2 int64, 3 doubles.
+    private static func storageKind(_ type: ColumnType) -> Int {
+        switch type {
+        case .string: 0
+        case .int32, .date: 1
+        case .int64: 2
+        case .double: 3
+        }
+    }
+
+    /// The columns in schema order.
+    public var columns: [ColumnData] {
+        schema.columns.enumerated().map { index, column in
+            let slot = slots[index]
+            switch column.type {
+            case .string: return .string(strings[slot])
+            case .int32: return .int32(int32s[slot])
+            case .date: return .date(int32s[slot])
+            case .int64: return .int64(int64s[slot])
+            case .double: return .double(doubles[slot])
+            }
+        }
+    }
 
     /// A value to append; the case must match the column's type.
     public enum Value: Sendable {
@@ -50,16 +82,18 @@ public struct DatasetTable: Sendable, Hashable {
 
     /// Appends one row; values follow the schema's column order.
     public mutating func append(_ row: [Value]) {
-        precondition(row.count == columns.count, "row width \(row.count) != \(columns.count) for \(schema.name)")
+        precondition(row.count == slots.count, "row width \(row.count) != \(slots.count) for \(schema.name)")
         for (index, value) in row.enumerated() {
-            switch (columns[index], value) {
-            case (.string(var v), .string(let s)): columns[index] = .string([]); v.append(s); columns[index] = .string(v)
-            case (.int32(var v), .int(let i)): columns[index] = .int32([]); v.append(Int32(truncatingIfNeeded: i)); columns[index] = .int32(v)
-            case (.int64(var v), .int(let i)): columns[index] = .int64([]); v.append(i); columns[index] = .int64(v)
-            case (.double(var v), .double(let d)): columns[index] = .double([]); v.append(d); columns[index] = .double(v)
-            case (.date(var v), .date(let d)): columns[index] = .date([]); v.append(d); columns[index] = .date(v)
+            let slot = slots[index]
+            switch (schema.columns[index].type, value) {
+            case (.string, .string(let s)): strings[slot].append(s)
+            case (.int32, .int(let i)): int32s[slot].append(Int32(truncatingIfNeeded: i))
+            case (.date, .date(let d)): int32s[slot].append(d)
+            case (.int64, .int(let i)): int64s[slot].append(i)
+            case (.double, .double(let d)): doubles[slot].append(d)
             default: preconditionFailure("value \(value) does not fit column \(schema.columns[index].name) of \(schema.name)")
             }
         }
+        rowCount += 1
     }
 }

@@ -3,10 +3,12 @@ import DisclosureModel
 /// Table 4: a header, then 15 values in printed order (3 proceedings × 5 outcomes).
 struct AppealsMapper {
     let dictionary: LabelDictionary
+    let cite: Citation
 
-    func map(_ rows: [RawRow], diagnostics: inout [Diagnostic]) -> [AppealCell] {
-        let resolver = LabelResolver(dictionary: dictionary, table: "四")
-        let reader = ValueReader(table: "四")
+    /// The cells in printed order, and the values as a grid (proceedings × outcomes, nil = missing).
+    func map(_ rows: [RawRow], diagnostics: inout [Diagnostic]) -> (cells: [AppealCell], grid: [[Int64?]]) {
+        let resolver = LabelResolver(dictionary: dictionary, table: "四", cite: cite)
+        let reader = ValueReader(table: "四", cite: cite)
         let slots = Template.proceedings.flatMap { proceeding in Template.outcomes.map { (proceeding, $0) } }
         var values: [TextCell] = []
         for row in rows {
@@ -15,14 +17,16 @@ struct AppealsMapper {
         }
         let picked = CellPicker.pick(values, expected: slots.count)
         if !picked.extra.isEmpty {
-            diagnostics.append(Diagnostic(.transform, .extraValues, "table 四: \(picked.extra.count) value(s) beyond its \(slots.count), from line \(picked.extra[0].line); ignored"))
+            diagnostics.append(Diagnostic(.transform, .extraValues, "table 四: \(picked.extra.count) value(s) beyond its \(slots.count), from \(cite(picked.extra[0].line)); ignored"))
         }
         var cells: [AppealCell] = []
+        var grid = Array(repeating: [Int64?](repeating: nil, count: Template.outcomes.count), count: Template.proceedings.count)
         var missing: [String] = []
         for (index, (proceeding, outcome)) in slots.enumerated() {
             if index < picked.cells.count,
                let value = reader.read(picked.cells[index], what: "\(proceeding)/\(outcome)", integer: true, diagnostics: &diagnostics) {
                 cells.append(AppealCell(proceeding: proceeding, outcome: outcome, value: Int64(value)))
+                grid[index / Template.outcomes.count][index % Template.outcomes.count] = Int64(value)
             } else {
                 missing.append("\(proceeding)/\(outcome)")
             }
@@ -30,6 +34,6 @@ struct AppealsMapper {
         if !missing.isEmpty {
             diagnostics.append(Diagnostic(.transform, .cellMissing, "table 四: \(missing.count) cell(s) not in the source: \(missing.joined(separator: ", "))"))
         }
-        return cells
+        return (cells, grid)
     }
 }

@@ -6,10 +6,13 @@ import DisclosureModel
 /// after it they are rows and groups (3.其他, （七）总计).
 struct ApplicationsMapper {
     let dictionary: LabelDictionary
+    let cite: Citation
 
-    func map(_ rows: [RawRow], diagnostics: inout [Diagnostic]) -> [ApplicationCell] {
-        let resolver = LabelResolver(dictionary: dictionary, table: "三")
-        let reader = ValueReader(table: "三")
+    /// The cells in printed order, and the same values as a grid (rows × applicants, nil = missing)
+    /// for the checks.
+    func map(_ rows: [RawRow], diagnostics: inout [Diagnostic]) -> (cells: [ApplicationCell], grid: [[Int64?]]) {
+        let resolver = LabelResolver(dictionary: dictionary, table: "三", cite: cite)
+        let reader = ValueReader(table: "三", cite: cite)
         let width = Template.applicants.count
         var inBody = false
         var found: [String: [Int64?]] = [:]
@@ -29,30 +32,32 @@ struct ApplicationsMapper {
             guard let rowLabel = rowLabels.last else {
                 if inBody, row.values.contains(where: { !$0.text.isEmpty }) {
                     let line = row.values.first { !$0.text.isEmpty }?.line ?? 0
-                    diagnostics.append(Diagnostic(.transform, .labelUnrecognized, "table 三, line \(line): values without a recognized row label; not used"))
+                    diagnostics.append(Diagnostic(.transform, .labelUnrecognized, "table 三, \(cite(line)): values without a recognized row label; not used"))
                 }
                 continue
             }
             for skipped in rowLabels.dropLast() where found[skipped.entry.code] == nil {
-                diagnostics.append(Diagnostic(.transform, .cellMissing, "table 三, line \(skipped.cell.line): row \(skipped.entry.code) has no values"))
+                diagnostics.append(Diagnostic(.transform, .cellMissing, "table 三, \(cite(skipped.cell.line)): row \(skipped.entry.code) has no values"))
             }
             let code = rowLabel.entry.code
             if found[code] != nil {
-                diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, line \(rowLabel.cell.line): row \(code) printed a second time; the first is kept"))
+                diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(rowLabel.cell.line)): row \(code) printed a second time; the first is kept"))
                 continue
             }
             let picked = CellPicker.pick(row.values, expected: width)
             if !picked.extra.isEmpty {
-                diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, line \(rowLabel.cell.line): row \(code) has \(picked.extra.count) value(s) beyond its \(width); ignored: \(picked.extra.map(\.text).joined(separator: " "))"))
+                diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(rowLabel.cell.line)): row \(code) has \(picked.extra.count) value(s) beyond its \(width); ignored: \(picked.extra.map(\.text).joined(separator: " "))"))
             }
             found[code] = zip(Template.applicants, picked.cells).map { applicant, cell in
                 reader.read(cell, what: "\(code)/\(applicant)", integer: true, diagnostics: &diagnostics).map { Int64($0) }
             }
         }
         var cells: [ApplicationCell] = []
+        var grid: [[Int64?]] = []
         for code in Template.applicationRows {
             let values = found[code] ?? []
             var missing: [String] = []
+            grid.append((0..<width).map { $0 < values.count ? values[$0] : nil })
             for (index, applicant) in Template.applicants.enumerated() {
                 if index < values.count, let value = values[index] {
                     cells.append(ApplicationCell(row: code, applicant: applicant, value: value))
@@ -65,6 +70,6 @@ struct ApplicationsMapper {
                 diagnostics.append(Diagnostic(.transform, .cellMissing, "table 三: row \(code): \(missing.count) cell(s) not in the source (\(what))"))
             }
         }
-        return cells
+        return (cells, grid)
     }
 }

@@ -1,46 +1,52 @@
 import DisclosureModel
 
 /// The template's consistency checks (勾稽关系), contract §4. A failure is reported, never fixed.
+///
+/// Works on grids indexed like `Template` (nil = missing cell), so it costs a few additions.
 enum Checks {
-    static func run(applications: [ApplicationCell], appeals: [AppealCell], diagnostics: inout [Diagnostic]) -> [CheckFailure] {
-        var table: [String: Int64] = [:]
-        for cell in applications { table[cell.row + "|" + cell.applicant] = cell.value }
-        func value(_ row: String, _ applicant: String) -> Int64? { table[row + "|" + applicant] }
+    static func run(applications: [[Int64?]], appeals: [[Int64?]], diagnostics: inout [Diagnostic]) -> [CheckFailure] {
+        let rows = Template.applicationRows
+        func row(_ code: String) -> Int { rows.firstIndex(of: code) ?? 0 }
+        let newReceived = row("new_received"), carriedOver = row("carried_over"), total = row("total"),
+            carriedForward = row("carried_forward")
+        let outcomeRows = Template.outcomeRows.indices
+        let totalColumn = Template.applicants.count - 1
 
         var failures: [CheckFailure] = []
-        var skipped: [String: [String]] = [:]
-        func check(_ rule: String, _ subject: String, expected: Int64?, actual: Int64?) {
-            guard let expected, let actual else { skipped[rule, default: []].append(subject); return }
-            if expected != actual { failures.append(CheckFailure(rule: rule, subject: subject, expected: expected, actual: actual)) }
+        var skipped: [(String, [String])] = []
+        func check(_ rule: String, _ subjects: [String], _ pair: (Int) -> (expected: Int64?, actual: Int64?)) {
+            var missing: [String] = []
+            for (index, subject) in subjects.enumerated() {
+                let (expected, actual) = pair(index)
+                guard let expected, let actual else { missing.append(subject); continue }
+                if expected != actual { failures.append(CheckFailure(rule: rule, subject: subject, expected: expected, actual: actual)) }
+            }
+            if !missing.isEmpty { skipped.append((rule, missing)) }
         }
-        func sum(_ values: [Int64?]) -> Int64? {
-            values.contains { $0 == nil } ? nil : values.reduce(0) { $0 + $1! }
+        func sum(_ values: some Sequence<Int64?>) -> Int64? {
+            var total: Int64 = 0
+            for value in values {
+                guard let value else { return nil }
+                total += value
+            }
+            return total
         }
 
-        for applicant in Template.applicants {
-            check("identity", applicant,
-                  expected: sum([value("new_received", applicant), value("carried_over", applicant)]),
-                  actual: sum([value("total", applicant), value("carried_forward", applicant)]))
+        check("identity", Template.applicants) { column in
+            (sum([applications[newReceived][column], applications[carriedOver][column]]),
+             sum([applications[total][column], applications[carriedForward][column]]))
         }
-        for applicant in Template.applicants {
-            check("total_of_outcomes", applicant,
-                  expected: sum(Template.outcomeRows.map { value($0, applicant) }),
-                  actual: value("total", applicant))
+        check("total_of_outcomes", Template.applicants) { column in
+            (sum(outcomeRows.lazy.map { applications[$0][column] }), applications[total][column])
         }
-        for row in Template.applicationRows {
-            check("applicant_total", row,
-                  expected: sum(Template.applicants.dropLast().map { value(row, $0) }),
-                  actual: value(row, "total"))
+        check("applicant_total", rows) { index in
+            (sum(applications[index][..<totalColumn]), applications[index][totalColumn])
         }
-        var appealTable: [String: Int64] = [:]
-        for cell in appeals { appealTable[cell.proceeding + "|" + cell.outcome] = cell.value }
-        for proceeding in Template.proceedings {
-            check("appeal_total", proceeding,
-                  expected: sum(["upheld", "corrected", "other", "pending"].map { appealTable[proceeding + "|" + $0] }),
-                  actual: appealTable[proceeding + "|total"])
+        let outcomeTotal = Template.outcomes.count - 1
+        check("appeal_total", Template.proceedings) { index in
+            (sum(appeals[index][..<outcomeTotal]), appeals[index][outcomeTotal])
         }
-        for rule in ["identity", "total_of_outcomes", "applicant_total", "appeal_total"] {
-            guard let subjects = skipped[rule] else { continue }
+        for (rule, subjects) in skipped {
             diagnostics.append(Diagnostic(.transform, .checkSkipped, "\(rule) not checked for \(subjects.joined(separator: ", ")): cells missing"))
         }
         return failures

@@ -7,6 +7,7 @@ struct LabelResolver {
     let dictionary: LabelDictionary
     /// Table number as printed (二, 三, 四), for diagnostics.
     let table: String
+    let cite: Citation
 
     struct Resolved {
         let entry: LabelDictionary.Entry
@@ -39,7 +40,7 @@ struct LabelResolver {
                 index += count
             } else {
                 diagnostics.append(Diagnostic(.transform, .labelUnrecognized,
-                    "table \(table), line \(labels[index].line): \"\(labels[index].text)\" matches no label of the dictionary"))
+                    "table \(table), \(cite(labels[index].line)): \"\(labels[index].text)\" matches no label of the dictionary"))
                 index += 1
             }
         }
@@ -54,13 +55,15 @@ struct LabelResolver {
     }
 
     private func note(_ entry: LabelDictionary.Entry, printed: String, line: Int, joined: Int, _ diagnostics: inout [Diagnostic]) {
-        guard entry.role != .header, entry.isVariant || printed != entry.canonical || joined > 1 else { return }
+        guard entry.role != .header, entry.isVariant || !printed.utf8.elementsEqual(entry.canonical.utf8) || joined > 1 else { return }
         var how: [String] = []
         if joined > 1 { how.append("joined from \(joined) cells") }
-        if printed.contains("\n") { how.append("split over lines") }
-        let flat = printed.replacingOccurrences(of: "\n", with: "")
-        if entry.isVariant { how.append("variant \"\(entry.form)\"") } else if flat != entry.canonical { how.append("printed form differs") }
+        let split = printed.utf8.contains(0x0A)
+        if split { how.append("split over lines") }
+        let flat = split ? printed.replacingOccurrences(of: "\n", with: "") : printed
+        if entry.isVariant { how.append("variant \"\(entry.form)\"") } else if !flat.utf8.elementsEqual(entry.canonical.utf8) { how.append("printed form differs") }
+        let shown = split ? printed.replacingOccurrences(of: "\n", with: " / ") : printed
         diagnostics.append(Diagnostic(.transform, .labelNormalized,
-            "table \(table), line \(line): \"\(printed.replacingOccurrences(of: "\n", with: " / "))\" → \(entry.role.rawValue) \(entry.code) (\(entry.canonical)); \(how.joined(separator: ", "))"))
+            "table \(table), \(cite(line)): \"\(shown)\" → \(entry.role.rawValue) \(entry.code) (\(entry.canonical)); \(how.joined(separator: ", "))"))
     }
 }

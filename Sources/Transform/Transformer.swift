@@ -16,13 +16,14 @@ public struct Transformer: Sendable {
         for kind in TableKind.allCases where report.tables[kind] == nil {
             diagnostics.append(Diagnostic(.transform, .tableMissing, "table \(kind.sectionNumber) (\(kind.rawValue)) not found in the source"))
         }
-        let proactive = ProactiveMapper(dictionary: dictionary).map(report.tables[.proactive] ?? [], diagnostics: &diagnostics)
-        let applications = ApplicationsMapper(dictionary: dictionary).map(report.tables[.applications] ?? [], diagnostics: &diagnostics)
-        let appeals = AppealsMapper(dictionary: dictionary).map(report.tables[.appeals] ?? [], diagnostics: &diagnostics)
-        let failures = Checks.run(applications: applications, appeals: appeals, diagnostics: &diagnostics)
+        let cite = Citation(report)
+        let proactive = ProactiveMapper(dictionary: dictionary, cite: cite).map(report.tables[.proactive] ?? [], diagnostics: &diagnostics)
+        let applications = ApplicationsMapper(dictionary: dictionary, cite: cite).map(report.tables[.applications] ?? [], diagnostics: &diagnostics)
+        let appeals = AppealsMapper(dictionary: dictionary, cite: cite).map(report.tables[.appeals] ?? [], diagnostics: &diagnostics)
+        let failures = Checks.run(applications: applications.grid, appeals: appeals.grid, diagnostics: &diagnostics)
         return TransformedReport(
             reportId: report.reportId, sourcePath: report.sourcePath, sourceFormat: report.sourceFormat,
             encoding: report.encoding, identity: report.identity, proactive: proactive,
-            applications: applications, appeals: appeals, checkFailures: failures, diagnostics: diagnostics)
+            applications: applications.cells, appeals: appeals.cells, checkFailures: failures, diagnostics: diagnostics)
     }
 }

@@ -4,12 +4,28 @@ import DisclosureModel
 /// empty or dash cells as 0. Every departure from a plain number is a diagnostic.
 struct ValueReader {
     let table: String
+    let cite: Citation
 
-    func read(_ cell: TextCell, what: String, integer: Bool, diagnostics: inout [Diagnostic]) -> Double? {
+    /// Plain ASCII digits, the usual case, read without building anything.
+    static func plainNumber(_ text: String) -> Double? {
+        var value: Int64 = 0
+        var count = 0
+        for byte in text.utf8 {
+            guard byte >= 0x30 && byte <= 0x39, count < 15 else { return nil }
+            value = value * 10 + Int64(byte - 0x30)
+            count += 1
+        }
+        return count > 0 ? Double(value) : nil
+    }
+
+    func read(_ cell: TextCell, what: @autoclosure () -> String, integer: Bool, diagnostics: inout [Diagnostic]) -> Double? {
         let text = cell.text
+        if let plain = Self.plainNumber(text) { return plain }
+        let line = cite(cell.line)
+        let what = what()
         if text.isEmpty || ["-", "—", "－", "–", "/", "／", "——", "--"].contains(text) {
             let shown = text.isEmpty ? "empty" : "\"\(text)\""
-            diagnostics.append(Diagnostic(.transform, .cellEmpty, "table \(table), line \(cell.line): \(what) is \(shown); read as 0"))
+            diagnostics.append(Diagnostic(.transform, .cellEmpty, "table \(table), \(line): \(what) is \(shown); read as 0"))
             return 0
         }
         var ascii = ""
@@ -27,19 +43,19 @@ struct ValueReader {
             }
         }
         guard let value = Double(ascii), value.isFinite else {
-            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), line \(cell.line): \(what) \"\(text)\" is not a number; cell left out"))
+            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), \(line): \(what) \"\(text)\" is not a number; cell left out"))
             return nil
         }
         if integer && value.rounded() != value {
-            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), line \(cell.line): \(what) \"\(text)\" is not a whole number; cell left out"))
+            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), \(line): \(what) \"\(text)\" is not a whole number; cell left out"))
             return nil
         }
         if integer && abs(value) > 9.0e15 {
-            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), line \(cell.line): \(what) \"\(text)\" is out of range; cell left out"))
+            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), \(line): \(what) \"\(text)\" is out of range; cell left out"))
             return nil
         }
         if !changed.isEmpty {
-            diagnostics.append(Diagnostic(.transform, .valueNormalized, "table \(table), line \(cell.line): \(what) \"\(text)\" read as \(ascii) (\(changed.joined(separator: ", ")))"))
+            diagnostics.append(Diagnostic(.transform, .valueNormalized, "table \(table), \(line): \(what) \"\(text)\" read as \(ascii) (\(changed.joined(separator: ", ")))"))
         }
         return value
     }

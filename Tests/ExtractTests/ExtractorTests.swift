@@ -14,9 +14,20 @@ import Testing
     }
 
     @Test func binaryFileIsRejectedAsBinary() throws {
+        // An image saved by mistake: no known container, NUL bytes.
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]
+        guard case .reject(let rejected) = Extractor.extract(bytes: png, sourcePath: "scan.png") else {
+            Issue.record("a PNG was read as a report")
+            return
+        }
+        #expect(rejected.reason == .binary)
+        #expect(rejected.detail.contains("NUL"))
+    }
+
+    @Test func aTruncatedWordFileIsRejectedAsADamagedDocx() throws {
+        // binary.bin is the first 4 KiB of a .docx (its ZIP entries name word/…).
         let rejected = try reject("Tests/Fixtures/inputs/binary.bin")
-        #expect(rejected?.reason == .binary)
-        #expect(rejected?.detail.contains("NUL") == true)
+        #expect(rejected?.reason == .docxDamaged)
     }
 
     @Test func aNoticeThatIsNotAnAnnualReportIsRejected() throws {

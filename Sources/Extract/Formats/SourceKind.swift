@@ -1,0 +1,38 @@
+/// What a file is, judged from its first bytes rather than its name: analysts save files under any
+/// name (`report.html` that is a PDF, `附件1` with no extension).
+enum SourceKind: Equatable, Sendable {
+    case text, html, pdf, zip, legacyOffice
+
+    static func sniff(_ bytes: [UInt8]) -> SourceKind {
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .legacyOffice }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .zip }
+        // The PDF header may follow some junk bytes; readers look for it in the first kilobyte.
+        if contains(Array("%PDF-".utf8), in: bytes.prefix(1024)) { return .pdf }
+        if looksLikeHTML(bytes) { return .html }
+        return .text
+    }
+
+    /// Markup right at the start (after a BOM and whitespace): `<!DOCTYPE html`, `<html`, or a
+    /// fragment saved from a page (`<meta`, `<head`, `<body`, `<table`, `<div`, a comment).
+    static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        while start < bytes.count, TextDecoding.isWhitespace(bytes[start]) { start += 1 }
+        guard start < bytes.count, bytes[start] == 0x3C else { return false }
+        let head = bytes[start..<min(bytes.count, start + 2048)].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        for tag in ["<!doctype html", "<html", "<head", "<meta", "<body", "<table", "<div", "<!--"] {
+            if head.starts(with: Array(tag.utf8)) { return true }
+        }
+        return contains(Array("<html".utf8), in: head[...]) || contains(Array("<table".utf8), in: head[...])
+    }
+
+    static func contains(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Bool {
+        guard needle.count <= haystack.count, let first = needle.first else { return false }
+        var index = haystack.startIndex
+        while index + needle.count <= haystack.endIndex {
+            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,37 @@
+/// Buffers writes to a sink and counts bytes, so the writer always knows the file offset
+/// of what it writes next (page, dictionary and footer offsets are recorded from it).
+final class CountingOutput {
+    private let sink: any ByteSink
+    private var buffer: [UInt8] = []
+    private let bufferLimit: Int
+    /// Bytes written so far, i.e. the file offset of the next byte.
+    private(set) var offset: Int64 = 0
+
+    init(sink: any ByteSink, bufferLimit: Int = 1 << 20) {
+        self.sink = sink
+        self.bufferLimit = bufferLimit
+        buffer.reserveCapacity(bufferLimit)
+    }
+
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        offset += Int64(bytes.count)
+        if buffer.count + bytes.count > bufferLimit {
+            try flush()
+            if bytes.count >= bufferLimit {
+                try sink.write(bytes)
+                return
+            }
+        }
+        buffer.append(contentsOf: bytes)
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+
+    func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try buffer.withUnsafeBytes { try sink.write($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

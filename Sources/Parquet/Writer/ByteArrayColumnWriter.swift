@@ -1,0 +1,253 @@
+/// Writes a string column: dictionary encoded (RLE_DICTIONARY pages + PLAIN dictionary page)
+/// until `DictionaryPolicy` gives the dictionary up, PLAIN pages from then on.
+final class ByteArrayColumnWriter: ColumnChunkWriter {
+    private var state: State
+
+    init(column: Column, options: WriterOptions, compressor: PageCompressor) {
+        state = State(
+            common: ChunkState(column: column, physicalType: .byteArray, options: options, compressor: compressor),
+            dictionaryEnabled: options.dictionaryEnabled,
+            policy: DictionaryPolicy(options: options)
+        )
+    }
+
+    func append(_ values: ColumnValues, range: Range<Int>) throws {
+        switch values {
+        case let .string(strings):
+            try state.appendStrings(strings, range: range)
+        case let .utf8(column):
+            try state.appendUTF8(column, range: range)
+        default:
+            throw ParquetError.typeMismatch(column: state.common.column.name, expected: .string, actual: values.type)
+        }
+    }
+
+    func writeChunk(to output: CountingOutput) throws -> ColumnChunk {
+        try state.writeChunk(to: output)
+    }
+
+    struct State {
+        var common: ChunkState
+        let dictionaryEnabled: Bool
+        var policy: DictionaryPolicy
+        var dictionary = ByteArrayDictionary()
+        /// Whether values currently go to the dictionary (false after a fallback).
+        var usingDictionary: Bool
+        /// Dictionary indices of the current page's non-null values.
+        var indices: [UInt32] = []
+        /// PLAIN-encoded values of the current page, once fallen back.
+        var plainValues: [UInt8] = []
+        /// Bounds of values written PLAIN in this chunk (dictionary values are bounded at the end).
+        var plainBounds = ByteArrayBounds()
+
+        init(common: ChunkState, dictionaryEnabled: Bool, policy: DictionaryPolicy) {
+            self.common = common
+            self.dictionaryEnabled = dictionaryEnabled
+            self.policy = policy
+            usingDictionary = dictionaryEnabled
+        }
+
+        mutating func appendStrings(_ strings: [String?], range: Range<Int>) throws {
+            guard MemoryLayout<String?>.size == 16, usingDictionary else {
+                return try appendStringsByContent(strings, range: range)
+            }
+            try strings.withUnsafeBufferPointer { buffer in
+                guard let raw = UnsafeRawPointer(buffer.baseAddress) else { return }
+                // Columns repeat values, and usually as the very same `String`: storage shared
+                // by many rows, or the same small (inline) string. Such repeats are found from
+                // the two words of the stored `String?` without reading the text: equal words
+                // mean the same immutable storage (kept alive by `strings`) and count, or the
+                // same inline bytes - so equal text. A direct-mapped cache, living for this call
+                // only, maps words to dictionary indices: 256 slots for small batches, up to
+                // 64 Ki (1.5 MiB, on the heap) for a million rows. Unequal words prove nothing
+                // and take the normal path, which reads the UTF-8 bytes.
+                var slots = 256
+                while slots < 65_536, slots &* 16 < range.count { slots &<<= 1 }
+                let mask = slots &- 1
+                let cache = UnsafeMutableBufferPointer<WordsCacheEntry>.allocate(capacity: slots)
+                cache.initialize(repeating: WordsCacheEntry())
+                defer { cache.deallocate() }
+                var previous = WordsCacheEntry()
+                for i in range {
+                    let words = raw.loadUnaligned(fromByteOffset: i &* MemoryLayout<String?>.stride, as: StringWords.self)
+                    if usingDictionary {
+                        if previous.index != .max, previous.words == words {
+                            try appendDictionaryIndex(previous.index)
+                            continue
+                        }
+                        let slot = words.cacheSlot & mask
+                        if cache[slot].index != .max, cache[slot].words == words {
+                            previous = cache[slot]
+                            try appendDictionaryIndex(previous.index)
+                            continue
+                        }
+                    }
+                    guard let appended = try appendString(buffer[i]) else {
+                        previous = WordsCacheEntry()
+                        continue
+                    }
+                    if usingDictionary {
+                        previous = WordsCacheEntry(words: words, index: appended)
+                        cache[words.cacheSlot & mask] = previous
+                    }
+                }
+            }
+        }
+
+        /// The plain path: reads every string's bytes.
+        mutating func appendStringsByContent(_ strings: [String?], range: Range<Int>) throws {
+            try strings.withUnsafeBufferPointer { buffer in
+                for i in range { _ = try appendString(buffer[i]) }
+            }
+        }
+
+        /// Appends one string (or null); returns its dictionary index while the dictionary is in use.
+        @inline(__always)
+        mutating func appendString(_ string: String?) throws -> UInt32? {
+            // Borrow the string's UTF-8 storage in place (no copy for native strings).
+            let done: UInt32??? = try string?.utf8.withContiguousStorageIfAvailable {
+                try appendValue(UnsafeRawBufferPointer($0))
+            }
+            switch done {
+            case let .some(.some(index)):
+                return index
+            case .none:
+                try appendNull()
+                return nil
+            case .some(.none):
+                // Not contiguous UTF-8 (e.g. a bridged NSString): make a native copy.
+                var copy = string!
+                return try copy.withUTF8 { try appendValue(UnsafeRawBufferPointer($0)) }
+            }
+        }
+
+        mutating func appendUTF8(_ column: UTF8StringColumn, range: Range<Int>) throws {
+            try column.bytes.withUnsafeBytes { bytes in
+                try column.offsets.withUnsafeBufferPointer { offsets in
+                    if let validity = column.validity {
+                        for i in range {
+                            if validity[i] {
+                                try appendValue(UnsafeRawBufferPointer(rebasing: bytes[offsets[i] ..< offsets[i + 1]]))
+                            } else {
+                                try appendNull()
+                            }
+                        }
+                    } else {
+                        for i in range {
+                            try appendValue(UnsafeRawBufferPointer(rebasing: bytes[offsets[i] ..< offsets[i + 1]]))
+                        }
+                    }
+                }
+            }
+        }
+
+        @inline(__always)
+        mutating func appendNull() throws {
+            common.recordNull()
+            if common.isPageCheckDue, pageBytesEstimate >= common.pageSizeTarget { try writePage() }
+        }
+
+        /// Appends one value; returns its dictionary index while the dictionary is in use.
+        @inline(__always) @discardableResult
+        mutating func appendValue(_ value: UnsafeRawBufferPointer) throws -> UInt32? {
+            guard value.count <= Int(Int32.max) else {
+                throw ParquetError.valueTooLarge(column: common.column.name)
+            }
+            common.recordPresent()
+            var index: UInt32?
+            if usingDictionary {
+                index = UInt32(truncatingIfNeeded: dictionary.index(of: value))
+                indices.append(index!)
+                policy.countValue()
+                if policy.shouldFallBack(bytes: dictionary.plainSize, entries: dictionary.count) {
+                    try fallBackToPlain()
+                    return nil
+                }
+            } else {
+                PlainEncoder.appendByteArray(value, to: &plainValues)
+                plainBounds.update(value)
+            }
+            if common.isPageCheckDue, pageBytesEstimate >= common.pageSizeTarget { try writePage() }
+            return index
+        }
+
+        /// Appends a value already known to be dictionary entry `index`.
+        @inline(__always)
+        mutating func appendDictionaryIndex(_ index: UInt32) throws {
+            common.recordPresent()
+            indices.append(index)
+            policy.countValue()
+            if common.isPageCheckDue, pageBytesEstimate >= common.pageSizeTarget { try writePage() }
+        }
+
+        /// Encoded size of the current page if it were written now (upper bound for indices).
+        @inline(__always)
+        var pageBytesEstimate: Int {
+            let indexBits = RLEHybridEncoder.bitWidth(forMaxValue: UInt64(dictionary.count))
+            return common.levelBytesEstimate &+ plainValues.count &+ (indices.count &* indexBits) >> 3
+        }
+
+        /// The dictionary has grown too large to pay off: finish the current page with it
+        /// and write PLAIN from now on (the dictionary page still covers earlier pages).
+        mutating func fallBackToPlain() throws {
+            try writePage()
+            usingDictionary = false
+        }
+
+        mutating func writePage() throws {
+            guard common.pageValueCount > 0 else { return }
+            var page = common.beginPage()
+            let encoding: Encoding
+            if usingDictionary, dictionary.count > 0 {
+                let bitWidth = RLEHybridEncoder.bitWidth(forMaxValue: UInt64(dictionary.count - 1))
+                page.append(UInt8(bitWidth))
+                indices.withUnsafeBufferPointer { RLEHybridEncoder.encode($0, bitWidth: bitWidth, into: &page) }
+                encoding = .rleDictionary
+            } else {
+                // PLAIN values (possibly none: an all-null page before any dictionary entry).
+                page.append(contentsOf: plainValues)
+                encoding = .plain
+            }
+            try common.endPage(page, encoding: encoding)
+            indices.removeAll(keepingCapacity: true)
+            plainValues.removeAll(keepingCapacity: true)
+        }
+
+        mutating func writeChunk(to output: CountingOutput) throws -> ColumnChunk {
+            try writePage()
+            var bounds = plainBounds
+            if dictionary.count > 0 {
+                var body: [UInt8] = []
+                dictionary.appendPlain(to: &body)
+                try body.withUnsafeBytes { try common.pages.writeDictionaryPage($0, entryCount: dictionary.count) }
+                bounds.merge(dictionary.bounds)
+            }
+            let statistics = Statistics(nullCount: common.nullCount, maxValue: bounds.max, minValue: bounds.min)
+            let chunk = try common.writeChunk(to: output, statistics: statistics)
+            dictionary.removeAll()
+            policy.reset()
+            plainBounds.reset()
+            usingDictionary = dictionaryEnabled
+            return chunk
+        }
+    }
+}
+
+/// The two machine words of a stored `String?`, compared to spot repeated rows cheaply.
+private struct StringWords: Equatable {
+    var first: UInt64 = 0
+    var second: UInt64 = 0
+
+    /// A well-mixed hash of both words; callers mask it to their table size.
+    @inline(__always)
+    var cacheSlot: Int {
+        Int(truncatingIfNeeded: ((first ^ (second &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9) >> 40)
+    }
+}
+
+/// An entry of the per-call cache from `String` words to dictionary index.
+private struct WordsCacheEntry {
+    var words = StringWords()
+    /// `.max` marks an empty entry.
+    var index: UInt32 = .max
+}

@@ -1,0 +1,124 @@
+/// Encodes one column's values into pages for the current row group, then writes them
+/// out as a column chunk. One writer per column lives for the whole file and is reused
+/// (buffers and hash tables keep their capacity) from one row group to the next.
+protocol ColumnChunkWriter: AnyObject {
+    /// Encodes `values[range]`; the values were validated against the schema already.
+    func append(_ values: ColumnValues, range: Range<Int>) throws
+    /// Closes the last page, writes dictionary page (if any) and data pages to `output`,
+    /// returns the chunk's metadata, and gets ready for the next row group.
+    func writeChunk(to output: CountingOutput) throws -> ColumnChunk
+}
+
+/// Creates the writer for a column's type.
+func makeColumnChunkWriter(for column: Column, options: WriterOptions, compressor: PageCompressor) -> any ColumnChunkWriter {
+    switch column.type {
+    case .string:
+        ByteArrayColumnWriter(column: column, options: options, compressor: compressor)
+    case .int32, .date:
+        Int32ColumnWriter(column: column, options: options, compressor: compressor)
+    case .int64:
+        Int64ColumnWriter(column: column, options: options, compressor: compressor)
+    case .double:
+        DoubleColumnWriter(column: column, options: options, compressor: compressor)
+    case .boolean:
+        BooleanColumnWriter(column: column, options: options, compressor: compressor)
+    }
+}
+
+/// What every column writer shares: the definition levels of the page being built,
+/// the page's value count, the chunk's null count, and the pages written so far.
+struct ChunkState {
+    let column: Column
+    let physicalType: PhysicalType
+    let pageSizeTarget: Int
+    var pages: PageWriter
+    /// One level per value of the current page (only for nullable columns): 1 = present.
+    var definitionLevels: [UInt8] = []
+    /// Values in the current page, nulls included.
+    var pageValueCount = 0
+    /// Nulls in the current chunk.
+    var nullCount: Int64 = 0
+    /// Scratch buffer for assembling an uncompressed page body.
+    private var body: [UInt8] = []
+
+    init(column: Column, physicalType: PhysicalType, options: WriterOptions, compressor: PageCompressor) {
+        self.column = column
+        self.physicalType = physicalType
+        pageSizeTarget = options.dataPageSize
+        pages = PageWriter(compressor: compressor)
+    }
+
+    @inline(__always)
+    mutating func recordPresent() {
+        if column.nullable { definitionLevels.append(1) }
+        pageValueCount &+= 1
+    }
+
+    @inline(__always)
+    mutating func recordNull() {
+        definitionLevels.append(0)
+        pageValueCount &+= 1
+        nullCount &+= 1
+    }
+
+    /// Page size is estimated every 64 values rather than on every value: a page may
+    /// overshoot its target by a few values, which costs nothing, and the hot loop stays short.
+    @inline(__always)
+    var isPageCheckDue: Bool { pageValueCount & 63 == 0 }
+
+    /// Rough encoded size of the current page's levels.
+    @inline(__always)
+    var levelBytesEstimate: Int { definitionLevels.count >> 3 }
+
+    /// Starts the body of the current page: returns a scratch buffer holding the
+    /// definition levels (RLE hybrid, bit width 1, 4-byte length prefix) if the column is
+    /// nullable. The caller appends the encoded values and passes it to `endPage`.
+    mutating func beginPage() -> [UInt8] {
+        var page = body
+        body = []
+        page.removeAll(keepingCapacity: true)
+        if column.nullable {
+            definitionLevels.withUnsafeBufferPointer {
+                RLEHybridEncoder.encodeWithLengthPrefix($0, bitWidth: 1, into: &page)
+            }
+        }
+        return page
+    }
+
+    /// Compresses and stores the page started by `beginPage`, and starts a new one.
+    mutating func endPage(_ page: [UInt8], encoding: Encoding) throws {
+        try page.withUnsafeBytes { try pages.writeDataPage($0, valueCount: pageValueCount, encoding: encoding) }
+        body = page
+        definitionLevels.removeAll(keepingCapacity: true)
+        pageValueCount = 0
+    }
+
+    /// Writes the chunk (dictionary page first, then data pages) and returns its metadata.
+    /// The caller must have written its last page and dictionary page already.
+    mutating func writeChunk(to output: CountingOutput, statistics: Statistics) throws -> ColumnChunk {
+        let chunkStart = output.offset
+        var dictionaryPageOffset: Int64?
+        if let dictionaryPage = pages.dictionaryPage {
+            dictionaryPageOffset = chunkStart
+            try output.write(dictionaryPage)
+        }
+        let dataPageOffset = output.offset
+        try output.write(pages.dataPages)
+        let metaData = ColumnMetaData(
+            type: physicalType,
+            encodings: pages.encodings,
+            pathInSchema: [column.name],
+            codec: pages.compressor.codec,
+            numValues: pages.valueCount,
+            totalUncompressedSize: pages.uncompressedSize,
+            totalCompressedSize: pages.compressedSize,
+            dataPageOffset: dataPageOffset,
+            dictionaryPageOffset: dictionaryPageOffset,
+            statistics: statistics,
+            encodingStats: pages.encodingStats
+        )
+        pages.reset()
+        nullCount = 0
+        return ColumnChunk(metaData: metaData)
+    }
+}

@@ -1,0 +1,192 @@
+/// Column writers for INT32 / DATE, INT64 and DOUBLE: dictionary encoded until
+/// `DictionaryPolicy` gives the dictionary up, PLAIN pages from then on.
+///
+/// They are concrete classes around one generic state so that the hot loop is compiled
+/// specialised for each value type (methods of a generic class reached through a
+/// protocol would run unspecialised).
+final class Int32ColumnWriter: ColumnChunkWriter {
+    private var state: FixedWidthChunkState<Int32>
+
+    init(column: Column, options: WriterOptions, compressor: PageCompressor) {
+        state = FixedWidthChunkState(column: column, options: options, compressor: compressor)
+    }
+
+    func append(_ values: ColumnValues, range: Range<Int>) throws {
+        switch values {
+        case let .int32(typed), let .date(typed): try state.append(typed, range: range)
+        default: throw state.mismatch(values)
+        }
+    }
+
+    func writeChunk(to output: CountingOutput) throws -> ColumnChunk {
+        try state.writeChunk(to: output)
+    }
+}
+
+final class Int64ColumnWriter: ColumnChunkWriter {
+    private var state: FixedWidthChunkState<Int64>
+
+    init(column: Column, options: WriterOptions, compressor: PageCompressor) {
+        state = FixedWidthChunkState(column: column, options: options, compressor: compressor)
+    }
+
+    func append(_ values: ColumnValues, range: Range<Int>) throws {
+        guard case let .int64(typed) = values else { throw state.mismatch(values) }
+        try state.append(typed, range: range)
+    }
+
+    func writeChunk(to output: CountingOutput) throws -> ColumnChunk {
+        try state.writeChunk(to: output)
+    }
+}
+
+final class DoubleColumnWriter: ColumnChunkWriter {
+    private var state: FixedWidthChunkState<Double>
+
+    init(column: Column, options: WriterOptions, compressor: PageCompressor) {
+        state = FixedWidthChunkState(column: column, options: options, compressor: compressor)
+    }
+
+    func append(_ values: ColumnValues, range: Range<Int>) throws {
+        guard case let .double(typed) = values else { throw state.mismatch(values) }
+        try state.append(typed, range: range)
+    }
+
+    func writeChunk(to output: CountingOutput) throws -> ColumnChunk {
+        try state.writeChunk(to: output)
+    }
+}
+
+/// Encoder state of one fixed-width column chunk.
+struct FixedWidthChunkState<Value: FixedWidthValue> {
+    var common: ChunkState
+    let dictionaryEnabled: Bool
+    var policy: DictionaryPolicy
+    var dictionary = FixedWidthDictionary()
+    var usingDictionary: Bool
+    var indices: [UInt32] = []
+    /// Bit patterns of the current page's values, once fallen back to PLAIN.
+    var plainValues: [Value.Bits] = []
+    /// Bounds of values written PLAIN (dictionary values are bounded at the end).
+    var plainMin: Value?
+    var plainMax: Value?
+    var nanCount: Int64 = 0
+
+    init(column: Column, options: WriterOptions, compressor: PageCompressor) {
+        common = ChunkState(column: column, physicalType: Value.physicalType, options: options, compressor: compressor)
+        dictionaryEnabled = options.dictionaryEnabled
+        policy = DictionaryPolicy(options: options)
+        usingDictionary = dictionaryEnabled
+    }
+
+    func mismatch(_ values: ColumnValues) -> ParquetError {
+        .typeMismatch(column: common.column.name, expected: common.column.type, actual: values.type)
+    }
+
+    var dictionaryBytes: Int { dictionary.count &* MemoryLayout<Value.Bits>.size }
+
+    mutating func append(_ values: [Value?], range: Range<Int>) throws {
+        try values.withUnsafeBufferPointer { buffer in
+            for i in range {
+                if let value = buffer[i] {
+                    try appendValue(value)
+                } else {
+                    common.recordNull()
+                    if common.isPageCheckDue, pageBytesEstimate >= common.pageSizeTarget { try writePage() }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    mutating func appendValue(_ value: Value) throws {
+        common.recordPresent()
+        if value.isUnordered { nanCount &+= 1 }
+        if usingDictionary {
+            let index = dictionary.index(of: UInt64(value.bits))
+            indices.append(UInt32(truncatingIfNeeded: index))
+            policy.countValue()
+            if policy.shouldFallBack(bytes: dictionaryBytes, entries: dictionary.count) {
+                try writePage()
+                usingDictionary = false
+                return
+            }
+        } else {
+            plainValues.append(value.bits)
+            if !value.isUnordered {
+                if let currentMin = plainMin, let currentMax = plainMax {
+                    if value < currentMin { plainMin = value }
+                    if currentMax < value { plainMax = value }
+                } else {
+                    plainMin = value
+                    plainMax = value
+                }
+            }
+        }
+        if common.isPageCheckDue, pageBytesEstimate >= common.pageSizeTarget { try writePage() }
+    }
+
+    @inline(__always)
+    var pageBytesEstimate: Int {
+        let indexBits = RLEHybridEncoder.bitWidth(forMaxValue: UInt64(dictionary.count))
+        return common.levelBytesEstimate &+ plainValues.count &* MemoryLayout<Value.Bits>.size
+            &+ (indices.count &* indexBits) >> 3
+    }
+
+    mutating func writePage() throws {
+        guard common.pageValueCount > 0 else { return }
+        var page = common.beginPage()
+        let encoding: Encoding
+        if usingDictionary, dictionary.count > 0 {
+            let bitWidth = RLEHybridEncoder.bitWidth(forMaxValue: UInt64(dictionary.count - 1))
+            page.append(UInt8(bitWidth))
+            indices.withUnsafeBufferPointer { RLEHybridEncoder.encode($0, bitWidth: bitWidth, into: &page) }
+            encoding = .rleDictionary
+        } else {
+            PlainEncoder.appendFixedWidth(plainValues, to: &page)
+            encoding = .plain
+        }
+        try common.endPage(page, encoding: encoding)
+        indices.removeAll(keepingCapacity: true)
+        plainValues.removeAll(keepingCapacity: true)
+    }
+
+    mutating func writeChunk(to output: CountingOutput) throws -> ColumnChunk {
+        try writePage()
+        var low = plainMin
+        var high = plainMax
+        if dictionary.count > 0 {
+            var body: [UInt8] = []
+            body.reserveCapacity(dictionaryBytes)
+            PlainEncoder.appendFixedWidth(dictionary.keys.map { Value.Bits(truncatingIfNeeded: $0) }, to: &body)
+            try body.withUnsafeBytes { try common.pages.writeDictionaryPage($0, entryCount: dictionary.count) }
+            for key in dictionary.keys {
+                let value = Value(bits: Value.Bits(truncatingIfNeeded: key))
+                if value.isUnordered { continue }
+                if let current = low, !(value < current) {} else { low = value }
+                if let current = high, !(current < value) {} else { high = value }
+            }
+        }
+        var statistics = Statistics(nullCount: common.nullCount)
+        if let low, let high {
+            let bounds = Value.normalizedBounds(min: low, max: high)
+            statistics.minValue = plainBytes(bounds.min)
+            statistics.maxValue = plainBytes(bounds.max)
+        }
+        if Value.physicalType == .double || Value.physicalType == .float {
+            statistics.nanCount = nanCount
+        }
+        let chunk = try common.writeChunk(to: output, statistics: statistics)
+        dictionary.removeAll()
+        policy.reset()
+        plainMin = nil
+        plainMax = nil
+        nanCount = 0
+        usingDictionary = dictionaryEnabled
+        return chunk
+    }
+
+    private func plainBytes(_ value: Value) -> [UInt8] {
+        withUnsafeBytes(of: value.bits.littleEndian) { Array($0) }
+    }
+}

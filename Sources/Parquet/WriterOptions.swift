@@ -1,0 +1,69 @@
+/// How pages are compressed. Each page is compressed on its own, as Parquet requires.
+public enum Compression: Sendable, Hashable {
+    case uncompressed
+    /// One ZSTD frame per page; levels as in the zstd CLI (1...22, negative for fast modes).
+    case zstd(level: Int32)
+
+    /// ZSTD at level 3, zstd's own default: a good size/speed balance.
+    public static let zstd: Compression = .zstd(level: 3)
+}
+
+/// Knobs for `ParquetWriter`. The defaults suit files read by Spark, DuckDB, Polars and pyarrow.
+public struct WriterOptions: Sendable {
+    public var compression: Compression
+    /// Rows per row group. Large groups compress better; readers parallelise across groups.
+    public var rowGroupRows: Int
+    /// Whether to try dictionary encoding (never used for booleans, where it cannot help).
+    public var dictionaryEnabled: Bool
+    /// Soft limit on a column chunk's dictionary (its PLAIN size in bytes). Past it, the chunk
+    /// writes PLAIN pages from then on unless the dictionary still clearly pays (at most 3/4
+    /// of the values so far were new, and it is under 8× this size). Unique-per-row text or
+    /// ids thus fall back here; many repeats of tens of thousands of values keep the dictionary.
+    public var dictionaryPageSizeLimit: Int
+    /// Target uncompressed size of one data page.
+    public var dataPageSize: Int
+    /// Encode and compress the columns of large appends on several threads (output is the
+    /// same either way; this only changes how fast it is produced).
+    public var concurrentColumns: Bool
+    /// Written to the footer in this order, which keeps output deterministic.
+    public var keyValueMetadata: [(key: String, value: String)]
+    /// Footer `created_by`; readers parse it as `name version x.y.z (build h)` to apply
+    /// writer-specific workarounds, so keep that shape.
+    public var createdBy: String
+
+    public static let defaultCreatedBy = "parquet-swift version 0.1.0 (build local)"
+
+    public init(
+        compression: Compression = .zstd,
+        rowGroupRows: Int = 1_000_000,
+        dictionaryEnabled: Bool = true,
+        dictionaryPageSizeLimit: Int = 1 << 20,
+        dataPageSize: Int = 1 << 20,
+        concurrentColumns: Bool = true,
+        keyValueMetadata: [(key: String, value: String)] = [],
+        createdBy: String = WriterOptions.defaultCreatedBy
+    ) {
+        self.compression = compression
+        self.rowGroupRows = rowGroupRows
+        self.dictionaryEnabled = dictionaryEnabled
+        self.dictionaryPageSizeLimit = dictionaryPageSizeLimit
+        self.dataPageSize = dataPageSize
+        self.concurrentColumns = concurrentColumns
+        self.keyValueMetadata = keyValueMetadata
+        self.createdBy = createdBy
+    }
+
+    func validate() throws {
+        guard rowGroupRows > 0 else { throw ParquetError.invalidOption("rowGroupRows must be positive") }
+        // Page sizes are 32-bit in page headers; keep well clear of that.
+        guard dataPageSize > 0, dataPageSize <= 1 << 30 else {
+            throw ParquetError.invalidOption("dataPageSize must be in 1...\(1 << 30)")
+        }
+        guard dictionaryPageSizeLimit >= 0, dictionaryPageSizeLimit <= 1 << 30 else {
+            throw ParquetError.invalidOption("dictionaryPageSizeLimit must be in 0...\(1 << 30)")
+        }
+        if case let .zstd(level) = compression, level > 22 {
+            throw ParquetError.invalidOption("zstd level \(level) is above 22")
+        }
+    }
+}

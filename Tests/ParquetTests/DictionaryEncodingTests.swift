@@ -1,0 +1,144 @@
+import Testing
+@testable import Parquet
+
+/// Dictionary encoding as it lands in the file: a PLAIN dictionary page first, then
+/// RLE_DICTIONARY data pages of bit-width-prefixed indices; PLAIN once the dictionary is too big.
+@Suite struct DictionaryEncoding {
+    let schema = Schema(Column(name: "s", type: .string))
+
+    private func file(_ values: [String?], _ options: WriterOptions) throws -> TestParquetFile {
+        let batch = try RecordBatch(schema: schema, columns: [.string(values)])
+        return try TestParquetFile(ParquetWriter.encode(schema: schema, batches: [batch], options: options))
+    }
+
+    @Test func smallColumnGetsPlainDictionaryPageAndBitPackedIndices() throws {
+        let parquet = try file(["b", "a", "b", "b"], WriterOptions(compression: .uncompressed))
+        let pages = try parquet.pages(rowGroup: 0, column: 0)
+        #expect(pages.count == 2)
+        // Dictionary page: type 2, PLAIN, entries in first-seen order, each 4-byte length + bytes.
+        #expect(pages[0].type == 2)
+        #expect(pages[0].header.structure(7)?.int(1) == 2)
+        #expect(pages[0].header.structure(7)?.int(2) == 0)
+        #expect(pages[0].body == [1, 0, 0, 0, 0x62, 1, 0, 0, 0, 0x61])
+        // Data page: RLE_DICTIONARY; bit width 1, one bit-packed group: indices 0,1,0,0 -> 0b0010.
+        #expect(pages[1].type == 0)
+        #expect(pages[1].encoding == 8)
+        #expect(pages[1].body == [0x01, 0x03, 0x02])
+    }
+
+    @Test func singleDistinctValueUsesBitWidthZero() throws {
+        let parquet = try file(Array(repeating: "utf-8", count: 20), WriterOptions(compression: .uncompressed))
+        let pages = try parquet.pages(rowGroup: 0, column: 0)
+        // bit width 0, then one RLE run of 20 with no value bytes.
+        #expect(pages[1].body == [0x00, 0x28])
+        #expect(try parquet.column(0) == Array(repeating: "utf-8", count: 20).cells)
+    }
+
+    @Test func tinyDictionaryLimitFallsBackToPlainPagesAfterTheFirstPage() throws {
+        let values: [String?] = ["aaaa", "bbbb", "cccc", "dddd", "aaaa"]
+        let options = WriterOptions(compression: .uncompressed, dictionaryPageSizeLimit: 10)
+        let parquet = try file(values, options)
+        let pages = try parquet.pages(rowGroup: 0, column: 0)
+        // "aaaa" (8 dictionary bytes) fits; "bbbb" makes 16 > 10: the page so far is written
+        // with the dictionary, everything after is PLAIN.
+        #expect(pages.map(\.type) == [2, 0, 0])
+        #expect(pages[0].valueCount == 2)
+        #expect(pages[1].encoding == 8)
+        #expect(pages[1].valueCount == 2)
+        #expect(pages[2].encoding == 0)
+        #expect(pages[2].body == [4, 0, 0, 0] + Array("cccc".utf8) + [4, 0, 0, 0] + Array("dddd".utf8) + [4, 0, 0, 0] + Array("aaaa".utf8))
+        #expect(try parquet.column(0) == values.cells)
+
+        let meta = parquet.columnMeta(rowGroup: 0, column: 0)
+        #expect(meta.list(2)?.compactMap(\.int) == [0, 3, 8])
+        let stats = meta.structs(13).map { [$0.int(1)!, $0.int(2)!, $0.int(3)!] }
+        #expect(stats == [[2, 0, 1], [0, 0, 1], [0, 8, 1]])
+        // Bounds cover both the dictionary and the PLAIN values.
+        #expect(meta.structure(12)?.binary(6) == Array("aaaa".utf8))
+        #expect(meta.structure(12)?.binary(5) == Array("dddd".utf8))
+    }
+
+    @Test func uniquePerRowStringsFallBackUnderTheDefaultLimit() throws {
+        let values: [String?] = (0 ..< 40_000).map { "unique-value-\($0)-with-some-padding-to-grow" }
+        let parquet = try file(values, WriterOptions())
+        let encodings = parquet.columnMeta(rowGroup: 0, column: 0).list(2)?.compactMap(\.int)
+        #expect(encodings == [0, 3, 8])
+        let pages = try parquet.pages(rowGroup: 0, column: 0)
+        #expect(pages.contains { $0.type == 0 && $0.encoding == 0 })
+        #expect(try parquet.column(0) == values.cells)
+    }
+
+    @Test func lowCardinalityColumnsStayDictionaryEncoded() throws {
+        let values: [String?] = (0 ..< 50_000).map { "code-\($0 % 25)" }
+        let parquet = try file(values, WriterOptions())
+        let pages = try parquet.pages(rowGroup: 0, column: 0)
+        #expect(pages.first?.type == 2)
+        #expect(pages.dropFirst().allSatisfy { $0.encoding == 8 })
+        #expect(parquet.columnMeta(rowGroup: 0, column: 0).structs(13).count == 2)
+    }
+
+    @Test func integerDictionaryHoldsDistinctValuesInFirstSeenOrder() throws {
+        let schema = Schema(Column(name: "v", type: .int64))
+        let batch = try RecordBatch(schema: schema, columns: [.int64([7, 0, 7, 7, -1])])
+        let parquet = try TestParquetFile(ParquetWriter.encode(schema: schema, batches: [batch], options: WriterOptions(compression: .uncompressed)))
+        let pages = try parquet.pages(rowGroup: 0, column: 0)
+        var expected: [UInt8] = []
+        for v: Int64 in [7, 0, -1] { PlainEncoder.append(v, to: &expected) }
+        #expect(pages[0].body == expected)
+        // width 2: indices 0,1,0,0,2 -> one group: 00 01 00 00 10 (then zero padding).
+        #expect(pages[1].body == [0x02, 0x03, 0x04, 0x02])
+    }
+
+    @Test func dictionaryCanBeDisabled() throws {
+        let parquet = try file(["x", "x", "y"], WriterOptions(compression: .uncompressed, dictionaryEnabled: false))
+        let pages = try parquet.pages(rowGroup: 0, column: 0)
+        #expect(pages.count == 1)
+        #expect(pages[0].encoding == 0)
+        #expect(parquet.columnMeta(rowGroup: 0, column: 0).list(2)?.compactMap(\.int) == [0, 3])
+        #expect(parquet.columnMeta(rowGroup: 0, column: 0).int(11) == nil)
+    }
+
+    @Test func repeatedStringInstancesEncodeExactlyLikeTheirBytes() throws {
+        // Shared long strings, equal strings in distinct storage, inline small strings and
+        // nulls, with a dictionary limit that runs out half-way: the String fast paths must
+        // produce the same file as the byte-based UTF8StringColumn path.
+        let shared = (0 ..< 40).map { "shared-value-\($0)-" + String(repeating: "x", count: 40) }
+        var values: [String?] = []
+        for row in 0 ..< 20_000 {
+            switch row % 11 {
+            case 0: values.append(nil)
+            case 1, 2, 3: values.append(shared[(row / 11) % shared.count])
+            case 4: values.append(String(shared[row % shared.count].utf8.map { Character(UnicodeScalar($0)) }))
+            case 5, 6: values.append("s\(row % 5)")
+            default: values.append(shared[row % 7])
+            }
+        }
+        let schema = Schema(Column(name: "s", type: .string, nullable: true))
+        for limit in [1 << 20, 1_500] {
+            let options = WriterOptions(dictionaryPageSizeLimit: limit, dataPageSize: 2_000)
+            let fromStrings = try ParquetWriter.encode(schema: schema, batches: [RecordBatch(schema: schema, columns: [.string(values)])], options: options)
+            let fromBytes = try ParquetWriter.encode(schema: schema, batches: [RecordBatch(schema: schema, columns: [.utf8(UTF8StringColumn(values))])], options: options)
+            #expect(fromStrings == fromBytes, "dictionary limit \(limit)")
+            #expect(try TestParquetFile(fromStrings).column(0) == values.cells)
+        }
+    }
+
+    @Test func manyRepeatsKeepTheDictionaryPastTheSoftLimitUpToEightTimesIt() throws {
+        // 100 distinct 60-byte values (6,400 dictionary bytes) drawn at random for 5,000 rows.
+        let distinct = (0 ..< 100).map { String(repeating: "\($0 % 10)", count: 50) + String(1_000_000_000 + $0) }
+        var state: UInt64 = 99
+        let values: [String?] = (0 ..< 5_000).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return distinct[Int(state >> 33) % distinct.count]
+        }
+        func dataPageEncodings(limit: Int) throws -> Set<Int64> {
+            let parquet = try file(values, WriterOptions(compression: .uncompressed, dictionaryPageSizeLimit: limit))
+            #expect(try parquet.column(0) == values.cells)
+            return Set(try parquet.pages(rowGroup: 0, column: 0).filter { $0.type == 0 }.map { $0.encoding! })
+        }
+        // Soft limit 4,096 is passed, but the values repeat: the dictionary stays.
+        #expect(try dataPageEncodings(limit: 4_096) == [8])
+        // Soft limit 512: 8 x 512 = 4,096 < 6,400, so the hard limit forces PLAIN.
+        #expect(try dataPageEncodings(limit: 512) == [0, 8])
+    }
+}
