@@ -37,7 +37,7 @@ let package = Package(
             ]
         ),
         .target(name: "Transform", dependencies: ["DisclosureModel", "Extract", "TOMLKit"]),
-        .target(name: "Load", dependencies: ["DisclosureModel", "CZstd"]),
+        .target(name: "Load", dependencies: ["DisclosureModel", "Parquet", "CZstd"]),
         .target(
             name: "Pipeline",
             dependencies: [

@@ -34,7 +34,7 @@ public struct PipelineFile: Sendable, Equatable {
     /// `continue`, or `fail` to exit with status 3 when a completed run has rejects.
     public var onReject: String
 
-    public static let knownFormats = ["csv", "csv.zst"]
+    public static let knownFormats = ["parquet", "csv", "csv.zst"]
     static let knownKeys: Set<String> = [
         "name", "input", "include", "exclude", "work", "output", "labels", "formats", "compression_level",
         "partition_by", "row_group_rows", "jobs", "on_reject",

@@ -132,6 +132,11 @@ public struct PipelineRunner: Sendable {
             switch format {
             case "csv": return CSVWriter()
             case "csv.zst": return CompressedCSVWriter(level: Int32(pipeline.compressionLevel))
+            case "parquet":
+                return ParquetDatasetWriter(
+                    compressionLevel: Int32(pipeline.compressionLevel), rowGroupRows: pipeline.rowGroupRows,
+                    partitionByYear: pipeline.partitionBy == "report_year",
+                    metadata: [("disclosure_etl.version", "0.1.0"), ("disclosure_etl.pipeline", pipeline.name)])
             default: throw PipelineError.configuration("format \"\(format)\" has no writer")
             }
         }
