@@ -14,6 +14,9 @@ struct ExtractStage {
     let runStamp: String
     let progress: Bool
     let logger: Logger
+    /// When the run goes on to transform, each new report is transformed at once, while it is in
+    /// memory, instead of being read back from the work folder.
+    let transform: TransformStage?
 
     enum Result: Sendable {
         case kept(Manifest.Entry)
@@ -29,13 +32,14 @@ struct ExtractStage {
         }
         let workers = max(1, min(jobs, inputs.count))
         let writers = try (0..<workers).map { try store.makeWriter(name: "x-\(runStamp)-\($0).seg") }
+        let transformWriters = try transform.map { stage in try (0..<workers).map { try store.makeWriter(name: "xt-\(stage.runStamp)-\($0).seg") } }
         let line = progress ? ProgressLine(label: "extract", total: inputs.count) : nil
         let sameBytes = byId
         let results = try parallelMap(inputs.count, jobs: workers, progress: line) { worker, index in
-            try extract(inputs[index], byPath: byPath, byId: sameBytes, writer: writers[worker])
+            try extract(inputs[index], byPath: byPath, byId: sameBytes, writer: writers[worker], transformWriter: transformWriters?[worker])
         }
         line?.finish()
-        for writer in writers { try writer.close() }
+        for writer in writers + (transformWriters ?? []) { try writer.close() }
 
         var entries: [Manifest.Entry] = []
         for result in results {
@@ -57,7 +61,7 @@ struct ExtractStage {
     }
 
     private func extract(_ input: InputScanner.Input, byPath: [String: Manifest.Entry], byId: [String: Manifest.Entry],
-                         writer: SegmentWriter) throws -> Result {
+                         writer: SegmentWriter, transformWriter: SegmentWriter?) throws -> Result {
         var info = stat()
         let statOK = stat(input.absolutePath, &info) == 0
         let size = Int64(info.st_size)
@@ -92,7 +96,12 @@ struct ExtractStage {
         let ref = try writer.append(stored.encoded())
         var rejectReason: String?
         if case .reject(let reject) = stored { rejectReason = reject.reason.rawValue }
-        return .extracted(Manifest.Entry(path: input.relativePath, size: size, modified: modified, reportId: reportId,
-                                         extractKey: Extractor.version, extractRef: ref, rejectReason: rejectReason))
+        var entry = Manifest.Entry(path: input.relativePath, size: size, modified: modified, reportId: reportId,
+                                   extractKey: Extractor.version, extractRef: ref, rejectReason: rejectReason)
+        if case .report(let report) = stored, let transform, let transformWriter {
+            try transform.store(transform.transformer.transform(report), in: &entry, writer: transformWriter)
+            entry.transformedWithExtract = true
+        }
+        return .extracted(entry)
     }
 }

@@ -29,6 +29,8 @@ public struct Manifest: Sendable {
         public var status: String?
         public var checksFailed = 0
         public var diagnostics = 0
+        /// Transformed in this run together with its extraction (not saved).
+        var transformedWithExtract = false
 
         public var isReport: Bool { rejectReason == nil }
     }

@@ -38,20 +38,23 @@ public struct PipelineRunner: Sendable {
         var manifest = try Manifest.load(path: manifestPath)
         let stamp = "\(Int(Date().timeIntervalSince1970 * 1000))-\(getpid())"
 
+        var transformStage: TransformStage?
+        if stages.contains(.transform) {
+            let (transformer, key) = try makeTransformer()
+            transformStage = TransformStage(store: store, transformer: transformer, key: key, full: options.full, jobs: jobs,
+                                            runStamp: stamp, progress: options.progress, logger: logger)
+        }
         if stages.contains(.extract) {
             let inputs = try InputScanner.scan(pipeline.inputs, include: pipeline.include, exclude: pipeline.exclude)
             let stage = ExtractStage(inputs: inputs, store: store, shard: options.shard, full: options.full, jobs: jobs,
-                                     runStamp: stamp, progress: options.progress, logger: logger)
+                                     runStamp: stamp, progress: options.progress, logger: logger, transform: transformStage)
             manifest.entries = try stage.run(previous: manifest, into: &summary)
             try manifest.save(path: manifestPath)
         } else {
             summary.inputs = manifest.entries.count
         }
-        if stages.contains(.transform) {
-            let (transformer, key) = try makeTransformer()
-            let stage = TransformStage(store: store, transformer: transformer, key: key, full: options.full, jobs: jobs,
-                                       runStamp: stamp, progress: options.progress, logger: logger)
-            manifest.entries = try stage.run(manifest.entries, into: &summary)
+        if let transformStage {
+            manifest.entries = try transformStage.run(manifest.entries, into: &summary)
             try manifest.save(path: manifestPath)
         }
         if stages.contains(.load) {

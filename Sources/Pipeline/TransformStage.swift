@@ -26,7 +26,11 @@ struct TransformStage {
         line?.finish()
         for writer in writers { try writer.close() }
         for (before, after) in zip(entries, results) where before.isReport {
-            if before.transformRef == after.transformRef { summary.transformSkipped += 1 } else { summary.transformed += 1 }
+            if before.transformRef == after.transformRef && !before.transformedWithExtract {
+                summary.transformSkipped += 1
+            } else {
+                summary.transformed += 1
+            }
         }
         logger.info("transform: \(summary.transformed) transformed, \(summary.transformSkipped) unchanged")
         return results
@@ -39,13 +43,17 @@ struct TransformStage {
         guard case .report(let extracted) = try StoredExtract(encoded: try store.read(entry.extractRef), from: place) else {
             throw PipelineError.io("\(place): stored record for \(entry.path) is not a report; run with --full")
         }
-        let report = transformer.transform(extracted)
         var updated = entry
-        updated.transformKey = key
-        updated.transformRef = try writer.append(report.encoded())
-        updated.status = report.status
-        updated.checksFailed = report.checkFailures.count
-        updated.diagnostics = report.diagnostics.count
+        try store(transformer.transform(extracted), in: &updated, writer: writer)
         return updated
+    }
+
+    /// Stores a transform result and records it in the entry.
+    func store(_ report: TransformedReport, in entry: inout Manifest.Entry, writer: SegmentWriter) throws {
+        entry.transformKey = key
+        entry.transformRef = try writer.append(report.encoded())
+        entry.status = report.status
+        entry.checksFailed = report.checkFailures.count
+        entry.diagnostics = report.diagnostics.count
     }
 }

@@ -31,10 +31,14 @@ public struct LabelDictionary: Sendable {
     }
 
     private var scopes: [Scope: [String: Entry]] = [:]
+    /// The dictionary's own forms, exactly as written: most printed labels are one of them, and
+    /// finding them needs no key to be built.
+    private var exactForms: [Scope: [String: Entry]] = [:]
 
     /// Looks a printed label up by its key within a scope.
     public func lookup(_ text: String, in scope: Scope) -> Entry? {
-        scopes[scope]?[LabelKey.make(text)]
+        if let entry = exactForms[scope]?[text] { return entry }
+        return scopes[scope]?[LabelKey.make(text)]
     }
 
     /// A problem in a dictionary file; the message names the file and the key.
@@ -119,6 +123,7 @@ public struct LabelDictionary: Sendable {
                     continue
                 }
                 merged.scopes[scope, default: [:]][key] = entry
+                if merged.exactForms[scope]?[entry.form] == nil { merged.exactForms[scope, default: [:]][entry.form] = entry }
             }
         }
         return merged
@@ -144,6 +149,7 @@ public struct LabelDictionary: Sendable {
                 throw LoadError(description: "\(source): \(key) label \"\(entry.form)\" is the same, once spaces and numbering are ignored, as \"\(existing.form)\" for \(existing.role.rawValue) \(existing.code)")
             }
             if self.scopes[scope]?[labelKey] == nil { self.scopes[scope, default: [:]][labelKey] = entry }
+            if exactForms[scope]?[entry.form] == nil { exactForms[scope, default: [:]][entry.form] = entry }
         }
     }
 }
