@@ -11,6 +11,8 @@ public struct CSVWriter: DatasetWriter {
         return sink
     }
 
+    public func encode(_ chunk: DatasetTable) -> EncodedChunk { .bytes(Self.rows(chunk)) }
+
     /// The header line.
     static func header(_ schema: DatasetSchema) -> [UInt8] {
         var out: [UInt8] = []
@@ -109,8 +111,11 @@ final class CSVSink: DatasetSink {
         try file.write(CSVWriter.header(schema))
     }
 
-    func append(_ chunk: DatasetTable) throws {
-        try file.write(CSVWriter.rows(chunk))
+    func append(encoded: EncodedChunk) throws {
+        switch encoded {
+        case .bytes(let bytes): try file.write(bytes)
+        case .table(let table): try file.write(CSVWriter.rows(table))
+        }
     }
 
     func finish() throws -> [StagedFile] {

@@ -10,6 +10,8 @@ public struct CompressedCSVWriter: DatasetWriter {
         self.level = level
     }
 
+    public func encode(_ chunk: DatasetTable) -> EncodedChunk { .bytes(CSVWriter.rows(chunk)) }
+
     public func open(_ schema: DatasetSchema, outputRoot: String, part: PartName) throws -> any DatasetSink {
         let relative = "csv/\(schema.name)\(part.csvSuffix).csv.zst"
         return try CompressedCSVSink(schema: schema, level: level, finalPath: outputRoot + "/" + relative, relativePath: relative)
@@ -35,8 +37,11 @@ final class CompressedCSVSink: DatasetSink {
 
     deinit { ZSTD_freeCStream(stream) }
 
-    func append(_ chunk: DatasetTable) throws {
-        try compress(CSVWriter.rows(chunk), end: false)
+    func append(encoded: EncodedChunk) throws {
+        switch encoded {
+        case .bytes(let bytes): try compress(bytes, end: false)
+        case .table(let table): try compress(CSVWriter.rows(table), end: false)
+        }
     }
 
     func finish() throws -> [StagedFile] {

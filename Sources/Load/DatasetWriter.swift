@@ -7,11 +7,26 @@ public protocol DatasetWriter: Sendable {
 
     /// Starts writing one dataset under `outputRoot`.
     func open(_ schema: DatasetSchema, outputRoot: String, part: PartName) throws -> any DatasetSink
+
+    /// Prepares a chunk for `DatasetSink.append(encoded:)`. Pure, so workers run it in parallel
+    /// while the sink appends in order (CSV turns rows into bytes here).
+    func encode(_ chunk: DatasetTable) -> EncodedChunk
+}
+
+extension DatasetWriter {
+    public func encode(_ chunk: DatasetTable) -> EncodedChunk { .table(chunk) }
+}
+
+/// A chunk of rows made ready for a sink: bytes to append, or the rows themselves.
+public enum EncodedChunk: Sendable {
+    case bytes([UInt8])
+    case table(DatasetTable)
 }
 
 /// One dataset being written: temporary files until the load commits them all at once.
 public protocol DatasetSink: AnyObject {
-    func append(_ chunk: DatasetTable) throws
+    /// Appends a chunk that this sink's writer encoded.
+    func append(encoded: EncodedChunk) throws
 
     /// Closes the temporary files and returns them, ready to be renamed into place.
     func finish() throws -> [StagedFile]

@@ -29,7 +29,7 @@ public struct Loader: Sendable {
             for list in sinks.values { for sink in list { sink.abandon() } }
             throw error
         }
-        return LoadSession(sinks: sinks)
+        return LoadSession(sinks: sinks, writers: writers)
     }
 
     /// Writes everything at once: for tests and small runs.
@@ -50,16 +50,23 @@ public struct Loader: Sendable {
 /// Datasets being written by one load.
 public final class LoadSession {
     private let sinks: [String: [any DatasetSink]]
+    /// Encodes chunks for these sinks; Sendable, so workers can use it.
+    public let encoder: ChunkEncoder
 
-    init(sinks: [String: [any DatasetSink]]) {
+    init(sinks: [String: [any DatasetSink]], writers: [any DatasetWriter]) {
         self.sinks = sinks
+        self.encoder = ChunkEncoder(writers: writers)
     }
 
     /// Appends the rows a builder holds, dataset by dataset.
     public func append(_ builder: DatasetBuilder) throws {
-        for schema in Datasets.all {
-            guard let table = builder.tables[schema.name], table.rowCount > 0 else { continue }
-            for sink in sinks[schema.name] ?? [] { try sink.append(table) }
+        try append(encoder.encode(builder))
+    }
+
+    /// Appends chunks encoded by `encoder`, in the order given.
+    public func append(_ encoded: ChunkEncoder.Encoded) throws {
+        for (name, chunks) in encoded.datasets {
+            for (sink, chunk) in zip(sinks[name] ?? [], chunks) { try sink.append(encoded: chunk) }
         }
     }
 
@@ -77,5 +84,24 @@ public final class LoadSession {
     /// Removes every temporary file after a failure.
     public func abandon() {
         for list in sinks.values { for sink in list { sink.abandon() } }
+    }
+}
+
+/// Turns a builder's rows into what each writer's sink appends; safe to call from any thread.
+public struct ChunkEncoder: Sendable {
+    let writers: [any DatasetWriter]
+
+    /// For each dataset with rows, in `Datasets.all` order, one encoded chunk per writer.
+    public struct Encoded: Sendable {
+        public var datasets: [(String, [EncodedChunk])] = []
+    }
+
+    public func encode(_ builder: DatasetBuilder) -> Encoded {
+        var encoded = Encoded()
+        for schema in Datasets.all {
+            guard let table = builder.tables[schema.name], table.rowCount > 0 else { continue }
+            encoded.datasets.append((schema.name, writers.map { $0.encode(table) }))
+        }
+        return encoded
     }
 }

@@ -81,7 +81,8 @@ final class ParquetSink: DatasetSink {
         }
     }
 
-    func append(_ chunk: DatasetTable) throws {
+    func append(encoded: EncodedChunk) throws {
+        guard case .table(let chunk) = encoded else { throw LoadError("\(outputRoot)/\(folder): Parquet needs rows, not bytes") }
         do {
             if partitioned {
                 try appendPartitioned(chunk)

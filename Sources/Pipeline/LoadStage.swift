@@ -17,8 +17,8 @@ struct LoadStage {
     let progress: Bool
     let logger: Logger
 
-    /// Reports per chunk: bounds memory while keeping workers busy.
-    static let chunkSize = 1024
+    /// Reports per slice a worker encodes: bounds memory while keeping workers busy.
+    static let chunkSize = 512
 
     struct Plan {
         var reports: [Manifest.Entry] = []
@@ -63,16 +63,22 @@ struct LoadStage {
         do {
             let line = progress ? ProgressLine(label: "load", total: plan.reports.count) : nil
             var start = 0
+            let encoder = session.encoder
             while start < plan.reports.count {
-                let chunk = Array(plan.reports[start..<min(start + Self.chunkSize, plan.reports.count)])
-                let decoded = try parallelMap(chunk.count, jobs: jobs) { _, index in
-                    var report = try TransformedReport(encoded: try store.read(chunk[index].transformRef!))
-                    report.sourcePath = chunk[index].path
-                    return report
+                // Workers decode, build and encode consecutive slices; the slices are appended in order.
+                let chunk = Array(plan.reports[start..<min(start + Self.chunkSize * jobs, plan.reports.count)])
+                let sliceSize = Self.chunkSize
+                let slices = (chunk.count + sliceSize - 1) / sliceSize
+                let encoded = try parallelMap(slices, jobs: jobs) { _, slice in
+                    var builder = DatasetBuilder()
+                    for entry in chunk[(slice * sliceSize)..<min((slice + 1) * sliceSize, chunk.count)] {
+                        var report = try TransformedReport(encoded: try store.read(entry.transformRef!))
+                        report.sourcePath = entry.path
+                        builder.add(report)
+                    }
+                    return encoder.encode(builder)
                 }
-                var builder = DatasetBuilder()
-                for report in decoded { builder.add(report) }
-                try session.append(builder)
+                for part in encoded { try session.append(part) }
                 line?.advance(by: chunk.count)
                 start += chunk.count
             }
