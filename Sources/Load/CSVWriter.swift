@@ -1,3 +1,5 @@
+import Glibc
+
 /// Writes a dataset as `csv/<dataset>.csv`: UTF-8, RFC 4180 (CRLF, fields quoted when needed),
 /// a header row of column names, nulls as empty fields and dates as `YYYY-MM-DD`.
 public struct CSVWriter: DatasetWriter {
@@ -128,5 +130,3 @@ final class CSVSink: DatasetSink {
         unlink(file.path)
     }
 }
-
-import Glibc

@@ -1,4 +1,5 @@
 import CZstd
+import Glibc
 
 /// Writes a dataset as `csv/<dataset>.csv.zst`: the same CSV, compressed with zstd as one stream
 /// (`zstd -d`, DuckDB's `read_csv` and polars read it directly).
@@ -74,5 +75,3 @@ final class CompressedCSVSink: DatasetSink {
         }
     }
 }
-
-import Glibc

@@ -1,3 +1,4 @@
+import Glibc
 import Parquet
 
 /// Writes a dataset as Parquet under `parquet/<dataset>/`: ZSTD-compressed, typed as the contract
@@ -162,5 +163,3 @@ final class ParquetSink: DatasetSink {
         }
     }
 }
-
-import Glibc
