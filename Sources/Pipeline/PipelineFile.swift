@@ -76,7 +76,7 @@ public struct PipelineFile: Sendable, Equatable {
         }
         compressionLevel = try reader.int("compression_level", default: 3, range: 1...19)
         partitionBy = try reader.choice("partition_by", default: "none", among: ["none", "report_year"])
-        rowGroupRows = try reader.int("row_group_rows", default: 1_000_000, range: 1_000...100_000_000)
+        rowGroupRows = try reader.int("row_group_rows", default: 122_880, range: 1_000...100_000_000)
         jobs = try reader.int("jobs", default: 0, range: 0...1024)
         onReject = try reader.choice("on_reject", default: "continue", among: ["continue", "fail"])
     }
