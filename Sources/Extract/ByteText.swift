@@ -1,4 +1,5 @@
 import DisclosureModel
+import Glibc
 
 /// Byte-level helpers for UTF-8 text: trimming, cleaning and classifying cells without `Character`s.
 enum ByteText {
@@ -53,23 +54,22 @@ enum ByteText {
 
     static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool { trimmed(bytes).isEmpty }
 
-    /// Index of the first occurrence of `needle` in `haystack` (a plain byte search: needles are short).
+    /// Index of the first occurrence of `needle` in `haystack`: `memchr` finds candidates for the
+    /// first byte, then the rest is compared.
     static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
         guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var index = haystack.startIndex
-        let last = haystack.endIndex - needle.count
-        while index <= last {
-            if haystack[index] == first {
-                var matched = true
-                for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
-                    matched = false
-                    break
-                }
-                if matched { return index }
+        return haystack.withUnsafeBytes { hay -> Int? in
+            guard let base = hay.baseAddress else { return nil }
+            var offset = 0
+            let last = hay.count - needle.count
+            while offset <= last {
+                guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
+                let position = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + position, needle, needle.count) == 0 { return haystack.startIndex + position }
+                offset = position + 1
             }
-            index += 1
+            return nil
         }
-        return nil
     }
 
     /// Whether the cell is a number as printed in reports: ASCII or full-width digits, with
@@ -89,8 +89,12 @@ enum ByteText {
     }
 
     /// Whether the cell is a dash that stands for "nothing" (`-`, `—`, `－`, `/`, `——`).
+    static let dashes: [[UInt8]] = ["-", "—", "－", "–", "/", "／", "——", "--"].map { Array($0.utf8) }
+
     static func isDash(_ text: String) -> Bool {
-        ["-", "—", "－", "–", "/", "／", "——", "--"].contains(text)
+        let bytes = text.utf8
+        guard !bytes.isEmpty, bytes.count <= 6 else { return false }
+        return dashes.contains { $0.elementsEqual(bytes) }
     }
 
     /// A run of three or more ASCII dashes is a text-table rule line, not data.

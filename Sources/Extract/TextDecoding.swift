@@ -63,6 +63,10 @@ public enum TextDecoding {
     }
 
     static func isValidUTF8<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+        // The standard library's validation is vectorized; the decoder loop is the fallback.
+        if let fast = bytes.withContiguousStorageIfAvailable({ String(validating: $0, as: UTF8.self) != nil }) {
+            return fast
+        }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         while true {
