@@ -134,6 +134,7 @@ extension ExtractedReport {
 
 extension TransformedReport {
     private static let measures = Array(Set(Template.proactiveItems.flatMap(\.measures))).sorted()
+    private static let measureIndex = Template.index(measures)
 
     public func encoded() -> [UInt8] {
         var writer = BinaryWriter(capacity: 4096)
@@ -141,20 +142,20 @@ extension TransformedReport {
         identity.encode(into: &writer)
         writer.write(UInt64(proactive.count))
         for cell in proactive {
-            writer.write(UInt64(Template.proactiveItems.firstIndex { $0.code == cell.item }!))
-            writer.write(UInt64(Self.measures.firstIndex(of: cell.measure)!))
+            writer.write(UInt64(Template.proactiveItemIndex[cell.item]!))
+            writer.write(UInt64(Self.measureIndex[cell.measure]!))
             writer.write(cell.value)
         }
         writer.write(UInt64(applications.count))
         for cell in applications {
-            writer.write(UInt64(Template.applicationRows.firstIndex(of: cell.row)!))
-            writer.write(UInt64(Template.applicants.firstIndex(of: cell.applicant)!))
+            writer.write(UInt64(Template.applicationRowIndex[cell.row]!))
+            writer.write(UInt64(Template.applicantIndex[cell.applicant]!))
             writer.write(cell.value)
         }
         writer.write(UInt64(appeals.count))
         for cell in appeals {
-            writer.write(UInt64(Template.proceedings.firstIndex(of: cell.proceeding)!))
-            writer.write(UInt64(Template.outcomes.firstIndex(of: cell.outcome)!))
+            writer.write(UInt64(Template.proceedingIndex[cell.proceeding]!))
+            writer.write(UInt64(Template.outcomeIndex[cell.outcome]!))
             writer.write(cell.value)
         }
         writer.write(UInt64(checkFailures.count))

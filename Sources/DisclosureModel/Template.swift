@@ -41,6 +41,17 @@ public enum Template {
     /// Table 4 outcomes within each proceeding, left to right.
     public static let outcomes = ["upheld", "corrected", "other", "pending", "total"]
 
+    /// Position of each code in its list, for compact storage.
+    public static let proactiveItemIndex = index(proactiveItems.map(\.code))
+    public static let applicationRowIndex = index(applicationRows)
+    public static let applicantIndex = index(applicants)
+    public static let proceedingIndex = index(proceedings)
+    public static let outcomeIndex = index(outcomes)
+
+    static func index(_ codes: [String]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+    }
+
     /// Number of cells per report in tables 2, 3 and 4.
     public static var proactiveCellCount: Int { proactiveItems.reduce(0) { $0 + $1.measures.count } }
     public static var applicationCellCount: Int { applicationRows.count * applicants.count }

@@ -116,7 +116,7 @@ public struct Manifest: Sendable {
     }
 
     static func unescape(_ text: String) -> String {
-        guard text.contains("\\") else { return text }
+        guard text.utf8.contains(0x5C) else { return text }
         var out = ""
         var escaping = false
         for character in text {
