@@ -99,6 +99,8 @@ public struct PipelineRunner: Sendable {
                 if status == "ok" { summary.reportsOK += 1 } else { summary.reportsPartial += 1 }
                 summary.checksFailed += entry.checksFailed
                 summary.diagnostics += entry.diagnostics
+            } else {
+                summary.awaitingTransform += 1
             }
         }
     }

@@ -18,6 +18,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var removedInputs = 0
     /// Whether the load wrote files (false when the outputs were already up to date).
     public var loaded = false
+    /// Extracted reports not transformed yet (after `extract` alone).
+    public var awaitingTransform = 0
     public var reportsOK = 0
     public var reportsPartial = 0
     public var rejects = 0
@@ -33,8 +35,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
         self.outputRoot = outputRoot
     }
 
-    /// Every input is a report or a reject.
-    public var accountsForEveryInput: Bool { reportsOK + reportsPartial + rejects == inputs }
+    /// Every input is a report (transformed or awaiting transform) or a reject.
+    public var accountsForEveryInput: Bool { reportsOK + reportsPartial + awaitingTransform + rejects == inputs }
 
     public var text: String {
         var lines = ["pipeline \(pipeline) (\(stages.joined(separator: ", "))\(shard == "0/1" ? "" : ", shard \(shard)")): \(inputs) input(s) in \(String(format: "%.2f", seconds)) s"]
@@ -44,7 +46,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
         if stages.contains("transform") {
             lines.append("  transform:   \(transformed) transformed, \(transformSkipped) unchanged")
         }
-        lines.append("  reports:     \(reportsOK + reportsPartial) (\(reportsOK) ok, \(reportsPartial) partial)")
+        lines.append("  reports:     \(reportsOK + reportsPartial) (\(reportsOK) ok, \(reportsPartial) partial)"
+            + (awaitingTransform > 0 ? ", \(awaitingTransform) awaiting transform" : ""))
         let reasons = rejectsByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         lines.append("  rejects:     \(rejects)" + (reasons.isEmpty ? "" : " (\(reasons))"))
         lines.append("  checks failed: \(checksFailed)")

@@ -14,6 +14,7 @@ public struct RecordRef: Sendable, Hashable {
 /// record reachable, and segments no manifest entry points to are deleted after a run.
 public final class SegmentStore: Sendable {
     public let directory: String
+    static let maxOpenSegments = 128
     private let readers = Mutex<[String: Int32]>([:])
 
     public init(directory: String) throws {
@@ -38,6 +39,11 @@ public final class SegmentStore: Sendable {
     public func read(_ ref: RecordRef) throws -> [UInt8] {
         let fd = try readers.withLock { open in
             if let fd = open[ref.segment] { return fd }
+            if open.count >= Self.maxOpenSegments {
+                // Years of nightly runs leave many segments: stay far below the descriptor limit.
+                for fd in open.values { close(fd) }
+                open.removeAll()
+            }
             let fd = Glibc.open(directory + "/" + ref.segment, O_RDONLY)
             guard fd >= 0 else {
                 throw PipelineError.io("\(directory)/\(ref.segment): cannot open a stored record: \(String(cString: strerror(errno))); run with --full to rebuild the work folder")
