@@ -32,13 +32,24 @@ public enum InputScanner {
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let type = enumerator.fileAttributes?[.type] as? FileAttributeType
-            if (relative as NSString).lastPathComponent.hasPrefix(".") {
+            if isHidden(relative) {
                 if type == .typeDirectory { enumerator.skipDescendants() }
                 continue
             }
             if type == .typeRegular { files.append(relative) }
         }
         return files
+    }
+
+    /// Whether the last path component starts with a dot (`.x`, `a/.x`), checked on bytes.
+    static func isHidden(_ relative: String) -> Bool {
+        var previous: UInt8 = 0x2F
+        var hidden = false
+        for byte in relative.utf8 {
+            if previous == 0x2F { hidden = byte == 0x2E }
+            previous = byte
+        }
+        return hidden
     }
 
     static func matches(_ path: String, _ patterns: [String]) -> Bool {
