@@ -25,10 +25,13 @@ struct ExtractStage {
     }
 
     func run(previous: Manifest, into summary: inout RunSummary) throws -> [Manifest.Entry] {
-        let byPath = Dictionary(previous.entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        var byId: [String: Manifest.Entry] = [:]
-        for entry in previous.entries where entry.extractKey == Extractor.version && !entry.reportId.isEmpty {
-            if byId[entry.reportId] == nil { byId[entry.reportId] = entry }
+        // Positions in the previous manifest, not copies of its entries: a nightly run over a large
+        // folder should hold each entry once.
+        let old = previous.entries
+        let byPath = Dictionary(old.indices.map { (old[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
+        var byId: [String: Int] = [:]
+        for index in old.indices where old[index].extractKey == Extractor.version && !old[index].reportId.isEmpty {
+            if byId[old[index].reportId] == nil { byId[old[index].reportId] = index }
         }
         let workers = max(1, min(jobs, inputs.count))
         let writers = try (0..<workers).map { try store.makeWriter(name: "x-\(runStamp)-\($0).seg") }
@@ -36,7 +39,7 @@ struct ExtractStage {
         let line = progress ? ProgressLine(label: "extract", total: inputs.count) : nil
         let sameBytes = byId
         let results = try parallelMap(inputs.count, jobs: workers, progress: line) { worker, index in
-            try extract(inputs[index], byPath: byPath, byId: sameBytes, writer: writers[worker], transformWriter: transformWriters?[worker])
+            try extract(inputs[index], old: old, byPath: byPath, byId: sameBytes, writer: writers[worker], transformWriter: transformWriters?[worker])
         }
         line?.finish()
         for writer in writers + (transformWriters ?? []) { try writer.close() }
@@ -60,13 +63,14 @@ struct ExtractStage {
         return entries
     }
 
-    private func extract(_ input: InputScanner.Input, byPath: [String: Manifest.Entry], byId: [String: Manifest.Entry],
+    private func extract(_ input: InputScanner.Input, old entries: [Manifest.Entry], byPath: [String: Int], byId: [String: Int],
                          writer: SegmentWriter, transformWriter: SegmentWriter?) throws -> Result {
         var info = stat()
         let statOK = stat(input.absolutePath, &info) == 0
         let size = Int64(info.st_size)
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        if !full, statOK, let old = byPath[input.relativePath], old.size == size, old.modified == modified,
+        if !full, statOK, let position = byPath[input.relativePath], case let old = entries[position],
+           old.size == size, old.modified == modified,
            old.extractKey == Extractor.version {
             return shard.owns(reportId: old.reportId) ? .kept(old) : .otherShard
         }
@@ -81,7 +85,8 @@ struct ExtractStage {
         let bytes = [UInt8](data)
         let reportId = Extractor.reportId(of: bytes)
         guard shard.owns(reportId: reportId) else { return .otherShard }
-        if !full, var same = byId[reportId] {
+        if !full, let position = byId[reportId] {
+            var same = entries[position]
             // The same bytes were extracted before under another path or time: reuse the result.
             same.path = input.relativePath
             same.size = size

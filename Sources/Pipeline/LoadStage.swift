@@ -18,7 +18,7 @@ struct LoadStage {
     let logger: Logger
 
     /// Reports per slice a worker encodes: bounds memory while keeping workers busy.
-    static let chunkSize = 512
+    static let chunkSize = 256
 
     struct Plan {
         var reports: [Manifest.Entry] = []

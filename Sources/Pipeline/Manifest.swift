@@ -1,4 +1,5 @@
 import Foundation
+import Load
 
 /// The work folder's record of what has been done: for every input, its content hash, and where
 /// its extract and transform results are stored under which stage keys; for the last load, a
@@ -75,23 +76,27 @@ public struct Manifest: Sendable {
         return manifest
     }
 
+    /// Writes the manifest line by line through a buffered temporary file, then renames it.
     public func save(path: String) throws {
-        var text = Self.header + "\n"
-        text += "load\t\(loadFingerprint)\n"
-        for output in outputs { text += "output\t\(Self.escape(output))\n" }
-        for entry in entries {
-            let fields: [String] = [
-                "entry", Self.escape(entry.path), String(entry.size), String(entry.modified), entry.reportId, entry.extractKey,
-                entry.extractRef.segment, String(entry.extractRef.offset), String(entry.extractRef.length),
-                entry.rejectReason ?? "", entry.transformKey ?? "", entry.transformRef?.segment ?? "",
-                String(entry.transformRef?.offset ?? 0), String(entry.transformRef?.length ?? 0), entry.status ?? "",
-                String(entry.checksFailed), String(entry.diagnostics),
-            ]
-            text += fields.joined(separator: "\t") + "\n"
-        }
         let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-            throw PipelineError.io("\(temporary): cannot write the work manifest")
+        do {
+            let file = try OutputFile(path: temporary)
+            try file.write(Array("\(Self.header)\nload\t\(loadFingerprint)\n".utf8))
+            for output in outputs { try file.write(Array("output\t\(Self.escape(output))\n".utf8)) }
+            for entry in entries {
+                let fields: [String] = [
+                    "entry", Self.escape(entry.path), String(entry.size), String(entry.modified), entry.reportId, entry.extractKey,
+                    entry.extractRef.segment, String(entry.extractRef.offset), String(entry.extractRef.length),
+                    entry.rejectReason ?? "", entry.transformKey ?? "", entry.transformRef?.segment ?? "",
+                    String(entry.transformRef?.offset ?? 0), String(entry.transformRef?.length ?? 0), entry.status ?? "",
+                    String(entry.checksFailed), String(entry.diagnostics),
+                ]
+                try file.write(Array((fields.joined(separator: "\t") + "\n").utf8))
+            }
+            try file.close()
+        } catch let error as LoadError {
+            unlink(temporary)
+            throw PipelineError.io("\(path): cannot write the work manifest: \(error.description)")
         }
         guard rename(temporary, path) == 0 else {
             unlink(temporary)
