@@ -37,8 +37,20 @@ public struct LabelDictionary: Sendable {
 
     /// Looks a printed label up by its key within a scope.
     public func lookup(_ text: String, in scope: Scope) -> Entry? {
-        if let entry = exactForms[scope]?[text] { return entry }
-        return scopes[scope]?[LabelKey.make(text)]
+        lookup(text, in: [scope])
+    }
+
+    /// Looks a printed label up in several scopes, the first scope that knows it (as written or by
+    /// key) winning; the key is built at most once.
+    public func lookup(_ text: String, in scopes: [Scope]) -> Entry? {
+        var key: String?
+        for scope in scopes {
+            if let entry = exactForms[scope]?[text] { return entry }
+            let made = key ?? LabelKey.make(text)
+            key = made
+            if let entry = self.scopes[scope]?[made] { return entry }
+        }
+        return nil
     }
 
     /// A problem in a dictionary file; the message names the file and the key.

@@ -49,10 +49,7 @@ struct LabelResolver {
     }
 
     private func lookup(_ text: String, _ scopes: [LabelDictionary.Scope]) -> LabelDictionary.Entry? {
-        for scope in scopes {
-            if let entry = dictionary.lookup(text, in: scope) { return entry }
-        }
-        return nil
+        dictionary.lookup(text, in: scopes)
     }
 
     /// Byte equality: no Unicode normalization, which `==` on non-ASCII strings may do.

@@ -55,3 +55,15 @@ import Testing
         }
     }
 }
+
+extension LabelDictionaryTests {
+    /// In table 3's body a bare 其他 or 总计 is a row, even though the header knows the same words
+    /// as applicant columns; in the header it is the column.
+    @Test func bareWordsMeanRowsInTheBodyAndColumnsInTheHeader() throws {
+        let dictionary = try Repository.dictionary()
+        #expect(dictionary.lookup("其他", in: [.applicationsBody, .applicationsHeader])?.code == "other.other")
+        #expect(dictionary.lookup("总计", in: [.applicationsBody, .applicationsHeader])?.code == "total")
+        #expect(dictionary.lookup("总计", in: [.applicationsBody, .applicationsHeader])?.role == .row)
+        #expect(dictionary.lookup("其他", in: [.applicationsHeader, .applicationsBody])?.code == "other_org")
+    }
+}
