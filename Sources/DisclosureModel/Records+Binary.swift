@@ -36,6 +36,23 @@ extension ReportIdentity {
     }
 }
 
+/// The fields every stored report starts with: where it came from and who published it.
+struct SourceHeader {
+    var reportId, sourcePath, sourceFormat, encoding: String
+    var identity: ReportIdentity
+
+    func encode(into writer: inout BinaryWriter) {
+        for field in [reportId, sourcePath, sourceFormat, encoding] { writer.write(field) }
+        identity.encode(into: &writer)
+    }
+
+    static func decode(from reader: inout BinaryReader) throws -> SourceHeader {
+        SourceHeader(reportId: try reader.readString(), sourcePath: try reader.readString(),
+                     sourceFormat: try reader.readString(), encoding: try reader.readString(),
+                     identity: try ReportIdentity.decode(from: &reader))
+    }
+}
+
 extension Diagnostic {
     static let stages: [Stage] = [.extract, .transform, .load]
 
@@ -72,8 +89,8 @@ extension Reject {
 extension ExtractedReport {
     public func encoded() -> [UInt8] {
         var writer = BinaryWriter(capacity: 8192)
-        for field in [reportId, sourcePath, sourceFormat, encoding] { writer.write(field) }
-        identity.encode(into: &writer)
+        SourceHeader(reportId: reportId, sourcePath: sourcePath, sourceFormat: sourceFormat, encoding: encoding,
+                     identity: identity).encode(into: &writer)
         let present = TableKind.allCases.filter { tables[$0] != nil }
         writer.write(UInt64(present.count))
         for kind in present {
@@ -102,11 +119,9 @@ extension ExtractedReport {
 
     public init(encoded bytes: [UInt8]) throws {
         var reader = BinaryReader(bytes)
-        reportId = try reader.readString()
-        sourcePath = try reader.readString()
-        sourceFormat = try reader.readString()
-        encoding = try reader.readString()
-        identity = try ReportIdentity.decode(from: &reader)
+        let header = try SourceHeader.decode(from: &reader)
+        (reportId, sourcePath, sourceFormat, encoding) = (header.reportId, header.sourcePath, header.sourceFormat, header.encoding)
+        identity = header.identity
         tables = [:]
         for _ in 0..<(try reader.readUInt64()) {
             let kind = TableKind.allCases[try reader.readIndex(below: TableKind.allCases.count, what: "table")]
@@ -138,8 +153,8 @@ extension TransformedReport {
 
     public func encoded() -> [UInt8] {
         var writer = BinaryWriter(capacity: 4096)
-        for field in [reportId, sourcePath, sourceFormat, encoding] { writer.write(field) }
-        identity.encode(into: &writer)
+        SourceHeader(reportId: reportId, sourcePath: sourcePath, sourceFormat: sourceFormat, encoding: encoding,
+                     identity: identity).encode(into: &writer)
         writer.write(UInt64(proactive.count))
         for cell in proactive {
             writer.write(UInt64(Template.proactiveItemIndex[cell.item]!))
@@ -172,11 +187,9 @@ extension TransformedReport {
 
     public init(encoded bytes: [UInt8]) throws {
         var reader = BinaryReader(bytes)
-        reportId = try reader.readString()
-        sourcePath = try reader.readString()
-        sourceFormat = try reader.readString()
-        encoding = try reader.readString()
-        identity = try ReportIdentity.decode(from: &reader)
+        let header = try SourceHeader.decode(from: &reader)
+        (reportId, sourcePath, sourceFormat, encoding) = (header.reportId, header.sourcePath, header.sourceFormat, header.encoding)
+        identity = header.identity
         let items = Template.proactiveItems, measures = Self.measures
         proactive = try (0..<(try reader.readUInt64())).map { _ in
             ProactiveCell(item: items[try reader.readIndex(below: items.count, what: "item")].code,
