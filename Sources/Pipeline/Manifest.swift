@@ -7,14 +7,14 @@ import Load
 ///
 /// Written as tab-separated text through a temporary file and a rename, so a killed run leaves the
 /// previous manifest whole.
-public struct Manifest: Sendable {
+public struct Manifest: Sendable, Equatable {
     public var entries: [Entry] = []
     /// Fingerprint of the inputs to the last completed load; empty when none completed.
     public var loadFingerprint = ""
     /// Files the last completed load wrote, relative to the output folder.
     public var outputs: [String] = []
 
-    public struct Entry: Sendable {
+    public struct Entry: Sendable, Equatable {
         /// Relative to the input folder.
         public var path: String
         public var size: Int64

@@ -36,6 +36,14 @@ public struct PipelineRunner: Sendable {
         let store = try SegmentStore(directory: workFolder + "/segments")
         let manifestPath = workFolder + "/manifest.tsv"
         var manifest = try Manifest.load(path: manifestPath)
+        var saved = manifest
+        /// Writes the manifest when a stage changed it: a no-change run over a large folder should
+        /// not rewrite it.
+        func save() throws {
+            guard manifest != saved else { return }
+            try manifest.save(path: manifestPath)
+            saved = manifest
+        }
         let stamp = "\(Int(Date().timeIntervalSince1970 * 1000))-\(getpid())"
 
         var transformStage: TransformStage?
@@ -49,13 +57,13 @@ public struct PipelineRunner: Sendable {
             let stage = ExtractStage(inputs: inputs, store: store, shard: options.shard, full: options.full, jobs: jobs,
                                      runStamp: stamp, progress: options.progress, logger: logger, transform: transformStage)
             manifest.entries = try stage.run(previous: manifest, into: &summary)
-            try manifest.save(path: manifestPath)
+            try save()
         } else {
             summary.inputs = manifest.entries.count
         }
         if let transformStage {
             manifest.entries = try transformStage.run(manifest.entries, into: &summary)
-            try manifest.save(path: manifestPath)
+            try save()
         }
         if stages.contains(.load) {
             let stage = LoadStage(store: store, loader: Loader(writers: try writers(), part: PartName(shard: options.shard.index, shardCount: options.shard.count)),
@@ -75,7 +83,7 @@ public struct PipelineRunner: Sendable {
                 summary.loaded = true
                 manifest.loadFingerprint = plan.fingerprint
                 manifest.outputs = summary.filesWritten
-                try manifest.save(path: manifestPath)
+                try save()
             }
         }
         let removed = store.removeSegments(notIn: manifest.usedSegments)

@@ -9,6 +9,8 @@ import Testing
         let first = try bench.run()
         #expect(first.extracted == 5 && first.transformed == 5 && first.loaded)
         let before = try bench.outputs()
+        let manifest = bench.root + "/work/manifest.tsv"
+        let manifestDate = try FileManager.default.attributesOfItem(atPath: manifest)[.modificationDate] as? Date
         let second = try bench.run()
         #expect(second.extracted == 0)
         #expect(second.extractSkipped == 5)
@@ -17,6 +19,8 @@ import Testing
         #expect(!second.loaded)
         #expect(second.reportsOK == 5 && second.checksFailed == 4)
         #expect(try bench.outputs() == before)
+        #expect(try FileManager.default.attributesOfItem(atPath: manifest)[.modificationDate] as? Date == manifestDate,
+                "a run that changed nothing does not rewrite the manifest")
         // Forced, everything is redone, and the files come out byte-identical.
         let forced = try bench.run(full: true)
         #expect(forced.extracted == 5 && forced.transformed == 5 && forced.loaded)

@@ -3,7 +3,9 @@ import Foundation
 import Testing
 
 /// The values a format fixture was made from (`scripts/make-fixtures` writes `<name>.json` beside it).
-struct FormatTruth: Decodable, Sendable, CustomTestStringConvertible {
+struct FormatTruth: Decodable, Sendable, CustomTestStringConvertible, CellExpectations {
+    /// Every cell is listed: an unlisted one is a broken truth file.
+    static let unlisted: Int64 = -1
     let file: String
     let sourceFormat: String
     let encoding: String
@@ -46,22 +48,4 @@ struct FormatTruth: Decodable, Sendable, CustomTestStringConvertible {
     static let html = load("html")
     static let pdf = load("pdf")
     static let docx = load("docx")
-
-    var expectedProactive: [ProactiveCell] {
-        Template.proactiveItems.flatMap { item in
-            item.measures.map { ProactiveCell(item: item.code, measure: $0, value: proactive["\(item.code).\($0)"] ?? -1) }
-        }
-    }
-
-    var expectedApplications: [ApplicationCell] {
-        Template.applicationRows.flatMap { row in
-            Template.applicants.map { ApplicationCell(row: row, applicant: $0, value: applications["\(row)/\($0)"] ?? -1) }
-        }
-    }
-
-    var expectedAppeals: [AppealCell] {
-        Template.proceedings.flatMap { proceeding in
-            Template.outcomes.map { AppealCell(proceeding: proceeding, outcome: $0, value: appeals["\(proceeding)/\($0)"] ?? -1) }
-        }
-    }
 }

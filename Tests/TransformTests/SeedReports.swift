@@ -8,7 +8,8 @@ import Transform
 ///
 /// Cells not listed are printed as 0 in the source; each expectation still covers every cell of
 /// the template (10 + 175 + 15), so a cell read from the wrong column or row fails.
-struct SeedReport: Sendable, CustomTestStringConvertible {
+struct SeedReport: Sendable, CustomTestStringConvertible, CellExpectations {
+    static let unlisted: Int64 = 0
     let file: String
     let format: String
     let agency: String
@@ -64,22 +65,37 @@ struct SeedReport: Sendable, CustomTestStringConvertible {
             ],
             appeals: ["litigation_direct/upheld": 1, "litigation_direct/total": 1]),
     ]
+}
 
+/// Known values of every cell of a report, from which the expected datasets rows are built.
+protocol CellExpectations {
+    /// `item.measure` → value.
+    var proactive: [String: Double] { get }
+    /// `row/applicant` → value.
+    var applications: [String: Int64] { get }
+    /// `proceeding/outcome` → value.
+    var appeals: [String: Int64] { get }
+    /// The value of a cell not listed: 0 when only non-zero cells are listed, or an impossible
+    /// value when every cell should be.
+    static var unlisted: Int64 { get }
+}
+
+extension CellExpectations {
     var expectedProactive: [ProactiveCell] {
         Template.proactiveItems.flatMap { item in
-            item.measures.map { ProactiveCell(item: item.code, measure: $0, value: proactive["\(item.code).\($0)"] ?? 0) }
+            item.measures.map { ProactiveCell(item: item.code, measure: $0, value: proactive["\(item.code).\($0)"] ?? Double(Self.unlisted)) }
         }
     }
 
     var expectedApplications: [ApplicationCell] {
         Template.applicationRows.flatMap { row in
-            Template.applicants.map { ApplicationCell(row: row, applicant: $0, value: applications["\(row)/\($0)"] ?? 0) }
+            Template.applicants.map { ApplicationCell(row: row, applicant: $0, value: applications["\(row)/\($0)"] ?? Self.unlisted) }
         }
     }
 
     var expectedAppeals: [AppealCell] {
         Template.proceedings.flatMap { proceeding in
-            Template.outcomes.map { AppealCell(proceeding: proceeding, outcome: $0, value: appeals["\(proceeding)/\($0)"] ?? 0) }
+            Template.outcomes.map { AppealCell(proceeding: proceeding, outcome: $0, value: appeals["\(proceeding)/\($0)"] ?? Self.unlisted) }
         }
     }
 }

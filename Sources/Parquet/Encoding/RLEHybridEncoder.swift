@@ -40,6 +40,14 @@ enum RLEHybridEncoder {
         }
     }
 
+    /// An RLE_DICTIONARY data page body: the one-byte bit width of the largest index, then the
+    /// indices' runs. Both column writers build their dictionary pages' data this way.
+    static func encodeDictionaryIndices(_ indices: [UInt32], dictionarySize: Int, into out: inout [UInt8]) {
+        let bitWidth = bitWidth(forMaxValue: UInt64(dictionarySize - 1))
+        out.append(UInt8(bitWidth))
+        indices.withUnsafeBufferPointer { encode($0, bitWidth: bitWidth, into: &out) }
+    }
+
     /// Same, preceded by the 4-byte little-endian byte length (the data page v1 form for levels).
     static func encodeWithLengthPrefix<T: FixedWidthInteger & UnsignedInteger>(
         _ values: UnsafeBufferPointer<T>, bitWidth: Int, into out: inout [UInt8]

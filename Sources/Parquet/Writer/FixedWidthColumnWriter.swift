@@ -138,9 +138,7 @@ struct FixedWidthChunkState<Value: FixedWidthValue> {
         var page = common.beginPage()
         let encoding: Encoding
         if usingDictionary, dictionary.count > 0 {
-            let bitWidth = RLEHybridEncoder.bitWidth(forMaxValue: UInt64(dictionary.count - 1))
-            page.append(UInt8(bitWidth))
-            indices.withUnsafeBufferPointer { RLEHybridEncoder.encode($0, bitWidth: bitWidth, into: &page) }
+            RLEHybridEncoder.encodeDictionaryIndices(indices, dictionarySize: dictionary.count, into: &page)
             encoding = .rleDictionary
         } else {
             PlainEncoder.appendFixedWidth(plainValues, to: &page)
