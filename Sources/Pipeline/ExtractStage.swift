@@ -74,7 +74,7 @@ struct ExtractStage {
            old.extractKey == Extractor.version {
             return shard.owns(reportId: old.reportId) ? .kept(old) : .otherShard
         }
-        guard statOK, let data = FileManager.default.contents(atPath: input.absolutePath) else {
+        guard statOK, let bytes = FileBytes.read(input.absolutePath, expectedSize: Int(size)) else {
             let reject = Reject(sourcePath: input.relativePath, reason: .unreadable, detail: "\(input.absolutePath): cannot read the file")
             let pseudoId = Extractor.reportId(of: Array(input.relativePath.utf8))
             guard shard.owns(reportId: pseudoId) else { return .otherShard }
@@ -82,7 +82,6 @@ struct ExtractStage {
             return .extracted(Manifest.Entry(path: input.relativePath, size: -1, modified: -1, reportId: pseudoId, extractKey: Extractor.version,
                                              extractRef: ref, rejectReason: reject.reason.rawValue))
         }
-        let bytes = [UInt8](data)
         let reportId = Extractor.reportId(of: bytes)
         guard shard.owns(reportId: reportId) else { return .otherShard }
         if !full, let position = byId[reportId] {

@@ -26,30 +26,42 @@ public enum InputScanner {
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw PipelineError.io("\(root): the input folder does not exist or is not a folder")
         }
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
-            throw PipelineError.io("\(root): cannot list the input folder")
-        }
         var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
-            if isHidden(relative) {
-                if type == .typeDirectory { enumerator.skipDescendants() }
-                continue
-            }
-            if type == .typeRegular { files.append(relative) }
-        }
+        try walk(root, relative: "", into: &files)
         return files
     }
 
-    /// Whether the last path component starts with a dot (`.x`, `a/.x`), checked on bytes.
-    static func isHidden(_ relative: String) -> Bool {
-        var previous: UInt8 = 0x2F
-        var hidden = false
-        for byte in relative.utf8 {
-            if previous == 0x2F { hidden = byte == 0x2E }
-            previous = byte
+    /// Lists one folder with `readdir`, whose entry types spare a `stat` per file (FileManager's
+    /// enumerator made listing 100,000 inputs a visible share of a run), then its subfolders.
+    /// Hidden entries are skipped; a symbolic link counts as the file it points to, but a link to a
+    /// folder is not followed (links can make cycles).
+    private static func walk(_ folder: String, relative: String, into files: inout [String]) throws {
+        guard let handle = opendir(folder) else {
+            throw PipelineError.io("\(folder): cannot list the folder: \(String(cString: strerror(errno)))")
         }
-        return hidden
+        defer { closedir(handle) }
+        var subfolders: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name.utf8.first == 0x2E { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): files.append(path)
+            case Int32(DT_DIR): subfolders.append(name)
+            case Int32(DT_LNK), Int32(DT_UNKNOWN):
+                var info = stat()
+                let followed = stat(folder + "/" + name, &info) == 0
+                let type = info.st_mode & S_IFMT
+                if followed && type == S_IFREG { files.append(path) }
+                if followed && type == S_IFDIR && Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) { subfolders.append(name) }
+            default: continue
+            }
+        }
+        for name in subfolders {
+            try walk(folder + "/" + name, relative: relative.isEmpty ? name : relative + "/" + name, into: &files)
+        }
     }
 
     static func matches(_ path: String, _ patterns: [String]) -> Bool {

@@ -9,10 +9,10 @@ struct AppealsMapper {
     func map(_ rows: [RawRow], diagnostics: inout [Diagnostic]) -> (cells: [AppealCell], grid: [[Int64?]]) {
         let resolver = LabelResolver(dictionary: dictionary, table: "四", cite: cite)
         let reader = ValueReader(table: "四", cite: cite)
-        let slots = Template.proceedings.flatMap { proceeding in Template.outcomes.map { (proceeding, $0) } }
+        let slots = Self.slots
         var values: [TextCell] = []
         for row in rows {
-            _ = resolver.resolve(row.labels, in: [.appeals], diagnostics: &diagnostics)
+            _ = resolver.resolve(row.labels, in: Self.scopes, diagnostics: &diagnostics)
             if row.values.contains(where: { !$0.text.isEmpty }) { values += row.values }
         }
         let picked = CellPicker.pick(values, expected: slots.count)
@@ -36,4 +36,7 @@ struct AppealsMapper {
         }
         return (cells, grid)
     }
+
+    private static let scopes: [LabelDictionary.Scope] = [.appeals]
+    private static let slots = Template.proceedings.flatMap { proceeding in Template.outcomes.map { (proceeding, $0) } }
 }

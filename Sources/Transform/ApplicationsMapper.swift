@@ -15,10 +15,10 @@ struct ApplicationsMapper {
         let reader = ValueReader(table: "三", cite: cite)
         let width = Template.applicants.count
         var inBody = false
-        var found: [String: [Int64?]] = [:]
+        // Values by row, in the template's order (`Entry.index`); nil = not printed.
+        var found = [[Int64?]?](repeating: nil, count: Template.applicationRows.count)
         for row in rows {
-            let scopes: [LabelDictionary.Scope] = inBody ? [.applicationsBody, .applicationsHeader] : [.applicationsHeader, .applicationsBody]
-            var labels = resolver.resolve(row.labels, in: scopes, diagnostics: &diagnostics)
+            var labels = resolver.resolve(row.labels, in: inBody ? Self.bodyFirst : Self.headerFirst, diagnostics: &diagnostics)
             if !inBody, let first = labels.firstIndex(where: { $0.entry.role == .row }) {
                 inBody = true
                 // A header label sharing its key with a row (其他/总计) after the first row is a row.
@@ -28,19 +28,19 @@ struct ApplicationsMapper {
                     return LabelResolver.Resolved(entry: entry, cell: label.cell)
                 }
             }
-            let rowLabels = labels.filter { $0.entry.role == .row }
-            guard let rowLabel = rowLabels.last else {
+            guard let last = labels.lastIndex(where: { $0.entry.role == .row }) else {
                 if inBody, row.values.contains(where: { !$0.text.isEmpty }) {
                     let line = row.values.first { !$0.text.isEmpty }?.line ?? 0
                     diagnostics.append(Diagnostic(.transform, .labelUnrecognized, "table 三, \(cite(line)): values without a recognized row label; not used"))
                 }
                 continue
             }
-            for skipped in rowLabels.dropLast() where found[skipped.entry.code] == nil {
+            for skipped in labels[..<last] where skipped.entry.role == .row && found[skipped.entry.index] == nil {
                 diagnostics.append(Diagnostic(.transform, .cellMissing, "table 三, \(cite(skipped.cell.line)): row \(skipped.entry.code) has no values"))
             }
+            let rowLabel = labels[last]
             let code = rowLabel.entry.code
-            if found[code] != nil {
+            if found[rowLabel.entry.index] != nil {
                 diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(rowLabel.cell.line)): row \(code) printed a second time; the first is kept"))
                 continue
             }
@@ -48,14 +48,14 @@ struct ApplicationsMapper {
             if !picked.extra.isEmpty {
                 diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(rowLabel.cell.line)): row \(code) has \(picked.extra.count) value(s) beyond its \(width); ignored: \(picked.extra.map(\.text).joined(separator: " "))"))
             }
-            found[code] = zip(Template.applicants, picked.cells).map { applicant, cell in
+            found[rowLabel.entry.index] = zip(Template.applicants, picked.cells).map { applicant, cell in
                 reader.read(cell, what: "\(code)/\(applicant)", integer: true, diagnostics: &diagnostics).map { Int64($0) }
             }
         }
         var cells: [ApplicationCell] = []
         var grid: [[Int64?]] = []
-        for code in Template.applicationRows {
-            let values = found[code] ?? []
+        for (rowIndex, code) in Template.applicationRows.enumerated() {
+            let values = found[rowIndex] ?? []
             var missing: [String] = []
             grid.append((0..<width).map { $0 < values.count ? values[$0] : nil })
             for (index, applicant) in Template.applicants.enumerated() {
@@ -72,4 +72,8 @@ struct ApplicationsMapper {
         }
         return (cells, grid)
     }
+
+    /// Scope orders: before the first row label, 其他/总计 are applicant columns; after it, rows.
+    private static let headerFirst: [LabelDictionary.Scope] = [.applicationsHeader, .applicationsBody]
+    private static let bodyFirst: [LabelDictionary.Scope] = [.applicationsBody, .applicationsHeader]
 }

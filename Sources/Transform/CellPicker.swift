@@ -15,6 +15,11 @@ enum CellPicker {
     }
 
     static func pick(_ values: [TextCell], expected: Int) -> Picked {
+        if !values.contains(where: { $0.text.isEmpty }) {
+            // The usual row: every cell filled, nothing to choose.
+            return values.count <= expected ? Picked(cells: values, extra: [])
+                : Picked(cells: Array(values.prefix(expected)), extra: Array(values.dropFirst(expected)))
+        }
         let filled = values.filter { !$0.text.isEmpty }
         if filled.count >= expected {
             return Picked(cells: Array(filled.prefix(expected)), extra: Array(filled.dropFirst(expected)))

@@ -15,7 +15,7 @@ public struct LabelDictionary: Sendable {
     }
 
     /// Where in the template a label is read.
-    public enum Scope: Sendable, Hashable, CaseIterable {
+    public enum Scope: Int, Sendable, Hashable, CaseIterable {
         case proactive, applicationsHeader, applicationsBody, appeals
     }
 
@@ -27,13 +27,27 @@ public struct LabelDictionary: Sendable {
         public let canonical: String
         /// The dictionary form that matched (the canonical one or a variant).
         public let form: String
-        public var isVariant: Bool { form != canonical }
+        /// Whether `form` is not the template's wording (kept: comparing the two costs time).
+        public let isVariant: Bool
+        /// Position of `code` in the template's list for the role (`Template.applicationRows` for
+        /// rows, `Template.proactiveItems` for items, …), so mappers index arrays, not dictionaries.
+        public let index: Int
+
+        init(role: Role, code: String, index: Int, canonical: String, form: String) {
+            self.role = role
+            self.code = code
+            self.index = index
+            self.canonical = canonical
+            self.form = form
+            isVariant = form != canonical
+        }
     }
 
-    private var scopes: [Scope: [String: Entry]] = [:]
+    /// Entries by `LabelKey`, one table per scope (indexed by `Scope.rawValue`).
+    private var keyed: [[UTF8Key: Entry]] = Array(repeating: [:], count: Scope.allCases.count)
     /// The dictionary's own forms, exactly as written: most printed labels are one of them, and
     /// finding them needs no key to be built.
-    private var exactForms: [Scope: [String: Entry]] = [:]
+    private var exactForms: [[UTF8Key: Entry]] = Array(repeating: [:], count: Scope.allCases.count)
 
     /// Looks a printed label up by its key within a scope.
     public func lookup(_ text: String, in scope: Scope) -> Entry? {
@@ -43,12 +57,13 @@ public struct LabelDictionary: Sendable {
     /// Looks a printed label up in several scopes, the first scope that knows it (as written or by
     /// key) winning; the key is built at most once.
     public func lookup(_ text: String, in scopes: [Scope]) -> Entry? {
-        var key: String?
+        let printed = UTF8Key(text)
+        var key: UTF8Key?
         for scope in scopes {
-            if let entry = exactForms[scope]?[text] { return entry }
-            let made = key ?? LabelKey.make(text)
+            if let entry = exactForms[scope.rawValue][printed] { return entry }
+            let made = key ?? UTF8Key(LabelKey.make(printed.string))
             key = made
-            if let entry = self.scopes[scope]?[made] { return entry }
+            if let entry = keyed[scope.rawValue][made] { return entry }
         }
         return nil
     }
@@ -105,20 +120,20 @@ public struct LabelDictionary: Sendable {
             for key in labels.keys where !codes.contains(key) {
                 throw LoadError(description: "\(source): [\(section)] has unknown code \"\(key)\"; expected one of: \(codes.joined(separator: ", "))")
             }
-            for code in codes {
+            for (index, code) in codes.enumerated() {
                 let forms = try Self.strings(labels[code], at: "\(section).\(code)", source: source)
                 guard let canonical = forms.first else {
                     throw LoadError(description: "\(source): [\(section)] lacks \(code) = [\"label\", …]: every code needs at least its template label")
                 }
                 for form in forms {
-                    try add(Entry(role: role, code: code, canonical: canonical, form: form), to: scopes, source: source, key: "\(section).\(code)")
+                    try add(Entry(role: role, code: code, index: index, canonical: canonical, form: form), to: scopes, source: source, key: "\(section).\(code)")
                 }
             }
         }
         for (table, scopes) in [("proactive", [Scope.proactive]), ("applications", [.applicationsHeader]), ("appeals", [.appeals])] {
             let forms = try Self.strings(root[table]?["header"], at: "\(table).header", source: source)
             for form in forms {
-                try add(Entry(role: .header, code: "", canonical: form, form: form), to: scopes, source: source, key: "\(table).header")
+                try add(Entry(role: .header, code: "", index: -1, canonical: form, form: form), to: scopes, source: source, key: "\(table).header")
             }
         }
     }
@@ -126,16 +141,17 @@ public struct LabelDictionary: Sendable {
     /// Adds the labels of another dictionary file (a user's additions on top of the shipped one).
     public func merging(_ other: LabelDictionary, source: String) throws -> LabelDictionary {
         var merged = self
-        for (scope, entries) in other.scopes {
-            for (key, entry) in entries.sorted(by: { $0.key < $1.key }) {
-                if let existing = merged.scopes[scope]?[key] {
+        for scope in Scope.allCases {
+            for (key, entry) in other.keyed[scope.rawValue].sorted(by: { $0.key.string < $1.key.string }) {
+                if let existing = merged.keyed[scope.rawValue][key] {
                     guard existing.code == entry.code, existing.role == entry.role else {
                         throw LoadError(description: "\(source): label \"\(entry.form)\" (\(entry.role.rawValue) \(entry.code)) contradicts \"\(existing.form)\" (\(existing.role.rawValue) \(existing.code)) of an earlier dictionary")
                     }
                     continue
                 }
-                merged.scopes[scope, default: [:]][key] = entry
-                if merged.exactForms[scope]?[entry.form] == nil { merged.exactForms[scope, default: [:]][entry.form] = entry }
+                merged.keyed[scope.rawValue][key] = entry
+                let form = UTF8Key(entry.form)
+                if merged.exactForms[scope.rawValue][form] == nil { merged.exactForms[scope.rawValue][form] = entry }
             }
         }
         return merged
@@ -155,13 +171,14 @@ public struct LabelDictionary: Sendable {
     }
 
     private mutating func add(_ entry: Entry, to scopes: [Scope], source: String, key: String) throws {
-        let labelKey = LabelKey.make(entry.form)
+        let labelKey = UTF8Key(LabelKey.make(entry.form))
+        let form = UTF8Key(entry.form)
         for scope in scopes {
-            if let existing = self.scopes[scope]?[labelKey], existing.code != entry.code || existing.role != entry.role {
+            if let existing = keyed[scope.rawValue][labelKey], existing.code != entry.code || existing.role != entry.role {
                 throw LoadError(description: "\(source): \(key) label \"\(entry.form)\" is the same, once spaces and numbering are ignored, as \"\(existing.form)\" for \(existing.role.rawValue) \(existing.code)")
             }
-            if self.scopes[scope]?[labelKey] == nil { self.scopes[scope, default: [:]][labelKey] = entry }
-            if exactForms[scope]?[entry.form] == nil { exactForms[scope, default: [:]][entry.form] = entry }
+            if keyed[scope.rawValue][labelKey] == nil { keyed[scope.rawValue][labelKey] = entry }
+            if exactForms[scope.rawValue][form] == nil { exactForms[scope.rawValue][form] = entry }
         }
     }
 }

@@ -8,12 +8,13 @@ struct ProactiveMapper {
     func map(_ rows: [RawRow], diagnostics: inout [Diagnostic]) -> [ProactiveCell] {
         let resolver = LabelResolver(dictionary: dictionary, table: "二", cite: cite)
         let reader = ValueReader(table: "二", cite: cite)
-        var found: [String: [Double?]] = [:]
+        // Values by item, in the template's order (`Entry.index`); nil = not printed.
+        var found = [[Double?]?](repeating: nil, count: Template.proactiveItems.count)
         for row in rows {
-            let labels = resolver.resolve(row.labels, in: [.proactive], diagnostics: &diagnostics)
-            guard let itemLabel = labels.last(where: { $0.entry.role == .item }),
-                  let item = Template.proactiveItems.first(where: { $0.code == itemLabel.entry.code }) else { continue }
-            if found[item.code] != nil {
+            let labels = resolver.resolve(row.labels, in: Self.scopes, diagnostics: &diagnostics)
+            guard let itemLabel = labels.last(where: { $0.entry.role == .item }) else { continue }
+            let item = Template.proactiveItems[itemLabel.entry.index]
+            if found[itemLabel.entry.index] != nil {
                 diagnostics.append(Diagnostic(.transform, .extraValues, "table 二, \(cite(itemLabel.cell.line)): \(item.code) printed a second time; the first is kept"))
                 continue
             }
@@ -21,14 +22,14 @@ struct ProactiveMapper {
             if !picked.extra.isEmpty {
                 diagnostics.append(Diagnostic(.transform, .extraValues, "table 二, \(cite(itemLabel.cell.line)): \(item.code) has \(picked.extra.count) value(s) beyond its \(item.measures.count); ignored: \(picked.extra.map(\.text).joined(separator: " "))"))
             }
-            found[item.code] = zip(item.measures, picked.cells).map { measure, cell in
+            found[itemLabel.entry.index] = zip(item.measures, picked.cells).map { measure, cell in
                 reader.read(cell, what: "\(item.code).\(measure)", integer: item.code != "fees", diagnostics: &diagnostics)
             }
         }
         var cells: [ProactiveCell] = []
         var missing: [String] = []
-        for item in Template.proactiveItems {
-            let values = found[item.code] ?? []
+        for (itemIndex, item) in Template.proactiveItems.enumerated() {
+            let values = found[itemIndex] ?? []
             for (index, measure) in item.measures.enumerated() {
                 if index < values.count, let value = values[index] {
                     cells.append(ProactiveCell(item: item.code, measure: measure, value: value))
@@ -42,4 +43,6 @@ struct ProactiveMapper {
         }
         return cells
     }
+
+    private static let scopes: [LabelDictionary.Scope] = [.proactive]
 }

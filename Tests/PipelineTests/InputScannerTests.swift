@@ -31,4 +31,16 @@ import Testing
         #expect(names.count == 2)
         #expect(names.contains(URL(fileURLWithPath: one).lastPathComponent + "/x.txt"))
     }
+
+    @Test func linkedFilesAreReadButLinkedFoldersAreNotFollowed() throws {
+        let root = try folder(with: ["a/real.txt"])
+        try FileManager.default.createSymbolicLink(atPath: root + "/link.txt", withDestinationPath: root + "/a/real.txt")
+        try FileManager.default.createSymbolicLink(atPath: root + "/loop", withDestinationPath: root)
+        #expect(try InputScanner.scan([root]).map(\.relativePath) == ["a/real.txt", "link.txt"])
+    }
+
+    @Test func aFileGivenAsTheInputFolderIsAnError() throws {
+        let root = try folder(with: ["x.txt"])
+        #expect(throws: PipelineError.self) { try InputScanner.scan([root + "/x.txt"]) }
+    }
 }

@@ -1,0 +1,69 @@
+import Foundation
+import Glibc
+
+/// A string hashed and compared by its UTF-8 bytes.
+///
+/// Swift hashes and compares non-ASCII strings by canonical equivalence, normalizing them on every
+/// hash; that made label lookups the transform's largest cost. Bytes agree with canonical
+/// equivalence once both sides are in NFC, so keys are made with `normalized(_:)`, which leaves
+/// the usual text (ASCII, CJK ideographs and punctuation, full-width forms) as it is.
+struct UTF8Key: Hashable, Sendable {
+    let string: String
+
+    /// Wraps text already in NFC (see `normalized(_:)`).
+    init(normalized string: String) {
+        self.string = string
+    }
+
+    /// Wraps any text, normalizing it first when it might not be in NFC.
+    init(_ string: String) {
+        self.string = Self.normalized(string)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var copy = string
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (lhs: UTF8Key, rhs: UTF8Key) -> Bool {
+        sameBytes(lhs.string, rhs.string)
+    }
+
+    /// Byte equality: no Unicode normalization, which `==` on non-ASCII strings may do.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+    }
+
+    /// The text in NFC; the text itself when all its characters are ones NFC never changes.
+    static func normalized(_ string: String) -> String {
+        isNormalizationStable(string) ? string : string.precomposedStringWithCanonicalMapping
+    }
+
+    /// True when every character is ASCII, CJK punctuation or ideographs (U+3000–U+9FFF without
+    /// the combining marks U+302A–U+302F and U+3099–U+309A), full-width forms (U+FF00–U+FFFF) or
+    /// general punctuation (U+2002–U+207F): none of them decomposes or combines under NFC.
+    static func isNormalizationStable(_ string: String) -> Bool {
+        var text = string
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 { index += 1; continue }
+                guard index + 2 < bytes.count else { return false }
+                let second = bytes[index + 1], third = bytes[index + 2]
+                switch lead {
+                case 0xE3:
+                    if second == 0x80 && (0xAA...0xAF).contains(third) { return false }
+                    if second == 0x82 && (third == 0x99 || third == 0x9A) { return false }
+                case 0xE4...0xE9: break
+                case 0xEF: if second < 0xBC { return false }
+                case 0xE2: if second > 0x81 || (second == 0x80 && third < 0x82) { return false }
+                default: return false
+                }
+                index += 3
+            }
+            return true
+        }
+    }
+}
