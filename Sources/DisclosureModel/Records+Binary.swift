@@ -98,13 +98,8 @@ extension ExtractedReport {
             let rows = tables[kind] ?? []
             writer.write(UInt64(rows.count))
             for row in rows {
-                for cells in [row.labels, row.values] {
-                    writer.write(UInt64(cells.count))
-                    for cell in cells {
-                        writer.write(cell.text)
-                        writer.write(cell.line)
-                    }
-                }
+                writer.write(row.labels)
+                writer.write(row.values)
             }
         }
         writer.write(UInt64(diagnostics.count))
@@ -150,27 +145,33 @@ extension ExtractedReport {
 extension TransformedReport {
     private static let measures = Array(Set(Template.proactiveItems.flatMap(\.measures))).sorted()
     private static let measureIndex = Template.index(measures)
+    private static let itemCodes = Template.proactiveItems.map(\.code)
 
     public func encoded() -> [UInt8] {
         var writer = BinaryWriter(capacity: 4096)
         SourceHeader(reportId: reportId, sourcePath: sourcePath, sourceFormat: sourceFormat, encoding: encoding,
                      identity: identity).encode(into: &writer)
+        var items = CodeCursor(Self.itemCodes, Template.proactiveItemIndex), measures = CodeCursor(Self.measures, Self.measureIndex)
         writer.write(UInt64(proactive.count))
         for cell in proactive {
-            writer.write(UInt64(Template.proactiveItemIndex[cell.item]!))
-            writer.write(UInt64(Self.measureIndex[cell.measure]!))
+            writer.write(UInt64(items.position(of: cell.item)))
+            writer.write(UInt64(measures.position(of: cell.measure)))
             writer.write(cell.value)
         }
+        var rows = CodeCursor(Template.applicationRows, Template.applicationRowIndex)
+        var applicants = CodeCursor(Template.applicants, Template.applicantIndex)
         writer.write(UInt64(applications.count))
         for cell in applications {
-            writer.write(UInt64(Template.applicationRowIndex[cell.row]!))
-            writer.write(UInt64(Template.applicantIndex[cell.applicant]!))
+            writer.write(UInt64(rows.position(of: cell.row)))
+            writer.write(UInt64(applicants.position(of: cell.applicant)))
             writer.write(cell.value)
         }
+        var proceedings = CodeCursor(Template.proceedings, Template.proceedingIndex)
+        var outcomes = CodeCursor(Template.outcomes, Template.outcomeIndex)
         writer.write(UInt64(appeals.count))
         for cell in appeals {
-            writer.write(UInt64(Template.proceedingIndex[cell.proceeding]!))
-            writer.write(UInt64(Template.outcomeIndex[cell.outcome]!))
+            writer.write(UInt64(proceedings.position(of: cell.proceeding)))
+            writer.write(UInt64(outcomes.position(of: cell.outcome)))
             writer.write(cell.value)
         }
         writer.write(UInt64(checkFailures.count))
@@ -213,5 +214,37 @@ extension TransformedReport {
                          expected: try reader.readInt64(), actual: try reader.readInt64())
         }
         diagnostics = try (0..<(try reader.readUInt64())).map { _ in try Diagnostic.decode(from: &reader) }
+    }
+}
+
+extension BinaryWriter {
+    mutating func write(_ cells: [TextCell]) {
+        write(UInt64(cells.count))
+        for cell in cells {
+            write(cell.text)
+            write(cell.line)
+        }
+    }
+}
+
+/// Finds codes' positions in a template list, trying first the code before, the one after and the
+/// first: cells come in template order, so a hash of the code is rarely needed.
+struct CodeCursor {
+    let codes: [String]
+    let index: [String: Int]
+    private var last = 0
+
+    init(_ codes: [String], _ index: [String: Int]) {
+        self.codes = codes
+        self.index = index
+    }
+
+    mutating func position(of code: String) -> Int {
+        if codes[last] != code {
+            if last + 1 < codes.count && codes[last + 1] == code { last += 1 }
+            else if codes[0] == code { last = 0 }
+            else { last = index[code]! }
+        }
+        return last
     }
 }
