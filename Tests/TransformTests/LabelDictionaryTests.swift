@@ -67,3 +67,25 @@ extension LabelDictionaryTests {
         #expect(dictionary.lookup("其他", in: [.applicationsHeader, .applicationsBody])?.code == "other_org")
     }
 }
+
+/// The key labels are compared by: folds, removals and enumerators, worked out by hand.
+@Suite struct LabelKeyTests {
+    @Test(arguments: [
+        ("1. 属于国家秘密", "属于国家秘密"),
+        ("（一）　法律法规", "法律法规"),
+        ("(七) 总计", "总计"),
+        ("（十二）总计", "总计"),
+        ("**本年收费金额(单位:万元)**", "本年收费金额(单位:万元)"),
+        ("一、二、三", "三"),
+        ("一、二、", "二、"),
+        ("1.", "1."),
+        ("1234.5", "1234.5"),
+        ("“其他”\u{00A0}", "\"其他\""),
+        ("ａｂｃ１（", "abc1("),
+        ("‘维持’\t\r\n", "'维持'"),
+        ("１、本机关", "本机关"),
+    ])
+    func keys(_ text: String, _ key: String) {
+        #expect(LabelKey.make(text) == key)
+    }
+}
