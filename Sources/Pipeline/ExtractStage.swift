@@ -18,12 +18,6 @@ struct ExtractStage {
     /// memory, instead of being read back from the work folder.
     let transform: TransformStage?
 
-    enum Result: Sendable {
-        case kept(Manifest.Entry)
-        case extracted(Manifest.Entry)
-        case otherShard
-    }
-
     func run(previous: Manifest, into summary: inout RunSummary) throws -> [Manifest.Entry] {
         // Positions in the previous manifest, not copies of its entries: a nightly run over a large
         // folder should hold each entry once.
@@ -38,24 +32,20 @@ struct ExtractStage {
         let transformWriters = try transform.map { stage in try (0..<workers).map { try store.makeWriter(name: "xt-\(stage.runStamp)-\($0).seg") } }
         let line = progress ? ProgressLine(label: "extract", total: inputs.count) : nil
         let sameBytes = byId
-        let results = try parallelMap(inputs.count, jobs: workers, progress: line) { worker, index in
+        // Entries, not a result type wrapping them, so that 100,000 of them are held once.
+        var entries = try parallelMap(inputs.count, jobs: workers, progress: line) { worker, index in
             try extract(inputs[index], old: old, byPath: byPath, byId: sameBytes, writer: writers[worker], transformWriter: transformWriters?[worker])
         }
         line?.finish()
         for writer in writers + (transformWriters ?? []) { try writer.close() }
-
-        var entries: [Manifest.Entry] = []
-        for result in results {
-            switch result {
-            case .kept(let entry):
-                summary.extractSkipped += 1
-                entries.append(entry)
-            case .extracted(let entry):
-                summary.extracted += 1
-                entries.append(entry)
+        for entry in entries {
+            switch entry.extractOutcome {
+            case .kept: summary.extractSkipped += 1
+            case .extracted: summary.extracted += 1
             case .otherShard: continue
             }
         }
+        entries.removeAll { $0.extractOutcome == .otherShard }
         let present = Set(entries.map(\.path))
         summary.removedInputs = previous.entries.filter { !present.contains($0.path) && shard.owns(reportId: $0.reportId) }.count
         summary.inputs = entries.count
@@ -64,7 +54,21 @@ struct ExtractStage {
     }
 
     private func extract(_ input: InputScanner.Input, old entries: [Manifest.Entry], byPath: [String: Int], byId: [String: Int],
-                         writer: SegmentWriter, transformWriter: SegmentWriter?) throws -> Result {
+                         writer: SegmentWriter, transformWriter: SegmentWriter?) throws -> Manifest.Entry {
+        func kept(_ entry: Manifest.Entry) -> Manifest.Entry {
+            var entry = entry
+            entry.extractOutcome = shard.owns(reportId: entry.reportId) ? .kept : .otherShard
+            return entry
+        }
+        func extracted(_ entry: Manifest.Entry) -> Manifest.Entry {
+            var entry = entry
+            entry.extractOutcome = .extracted
+            return entry
+        }
+        func otherShard() -> Manifest.Entry {
+            Manifest.Entry(path: input.relativePath, size: 0, modified: 0, reportId: "", extractKey: "",
+                           extractRef: RecordRef(segment: "", offset: 0, length: 0), extractOutcome: .otherShard)
+        }
         var info = stat()
         let statOK = stat(input.absolutePath, &info) == 0
         let size = Int64(info.st_size)
@@ -72,25 +76,25 @@ struct ExtractStage {
         if !full, statOK, let position = byPath[input.relativePath], case let old = entries[position],
            old.size == size, old.modified == modified,
            old.extractKey == Extractor.version {
-            return shard.owns(reportId: old.reportId) ? .kept(old) : .otherShard
+            return kept(old)
         }
         guard statOK, let bytes = FileBytes.read(input.absolutePath, expectedSize: Int(size)) else {
             let reject = Reject(sourcePath: input.relativePath, reason: .unreadable, detail: "\(input.absolutePath): cannot read the file")
             let pseudoId = Extractor.reportId(of: Array(input.relativePath.utf8))
-            guard shard.owns(reportId: pseudoId) else { return .otherShard }
+            guard shard.owns(reportId: pseudoId) else { return otherShard() }
             let ref = try writer.append(StoredExtract.reject(reject).encoded())
-            return .extracted(Manifest.Entry(path: input.relativePath, size: -1, modified: -1, reportId: pseudoId, extractKey: Extractor.version,
-                                             extractRef: ref, rejectReason: reject.reason.rawValue))
+            return extracted(Manifest.Entry(path: input.relativePath, size: -1, modified: -1, reportId: pseudoId, extractKey: Extractor.version,
+                                            extractRef: ref, rejectReason: reject.reason.rawValue))
         }
         let reportId = Extractor.reportId(of: bytes)
-        guard shard.owns(reportId: reportId) else { return .otherShard }
+        guard shard.owns(reportId: reportId) else { return otherShard() }
         if !full, let position = byId[reportId] {
             var same = entries[position]
             // The same bytes were extracted before under another path or time: reuse the result.
             same.path = input.relativePath
             same.size = size
             same.modified = modified
-            return .kept(same)
+            return kept(same)
         }
         let stored: StoredExtract
         switch Extractor.extract(bytes: bytes, sourcePath: input.relativePath) {
@@ -106,6 +110,6 @@ struct ExtractStage {
             try transform.store(transform.transformer.transform(report), in: &entry, writer: transformWriter)
             entry.transformedWithExtract = true
         }
-        return .extracted(entry)
+        return extracted(entry)
     }
 }
