@@ -36,19 +36,61 @@ enum DateText {
 
     /// Years printed as `2023年` (ASCII or full-width digits), in order of appearance.
     static func yearMentions(in text: String) -> [Int] {
-        let scalars = fold(text)
+        var scratch: [UInt8] = []
+        return yearMentions(in: Array(text.utf8)[...], scratch: &scratch)
+    }
+
+    static let nian = Array("年".utf8)
+
+    /// The same on a line's bytes: most lines lack 年 and are passed over; the others are folded
+    /// into `scratch`, a buffer the caller reuses across lines.
+    static func yearMentions(in line: ArraySlice<UInt8>, scratch: inout [UInt8]) -> [Int] {
+        guard ByteText.contains(nian, in: line) else { return [] }
+        fold(line, into: &scratch)
         var years: [Int] = []
         var index = 0
-        while index + 4 < scalars.count {
-            if let year = number(scalars, index, 4), scalars[index + 4] == "年",
-               index == 0 || digit(scalars[index - 1]) == nil {
+        while index + 6 < scratch.count {
+            if scratch[index + 4] == 0xE5, scratch[index + 5] == 0xB9, scratch[index + 6] == 0xB4,
+               let year = asciiNumber(scratch, index, 4), index == 0 || !isASCIIDigit(scratch[index - 1]) {
                 years.append(year)
-                index += 5
+                index += 7
             } else {
                 index += 1
             }
         }
         return years
+    }
+
+    /// `fold` on UTF-8: drops spaces, maps full-width forms (`EF BC 81` … `EF BD 9E`) to ASCII, and
+    /// copies other bytes as they are.
+    static func fold(_ bytes: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 { index += 1; continue }
+            if byte == 0xC2, index + 1 < end, bytes[index + 1] == 0xA0 { index += 2; continue }
+            if byte == 0xE3, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { index += 3; continue }
+            if byte == 0xEF, index + 2 < end {
+                let second = bytes[index + 1], third = bytes[index + 2]
+                if second == 0xBC, third >= 0x81 { out.append(third - 0x60); index += 3; continue }
+                if second == 0xBD, third <= 0x9E { out.append(third - 0x20); index += 3; continue }
+            }
+            out.append(byte)
+            index += 1
+        }
+    }
+
+    private static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func asciiNumber(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
+        var value = 0
+        for byte in bytes[start..<(start + count)] {
+            guard isASCIIDigit(byte) else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
     }
 
     private static func digit(_ scalar: Unicode.Scalar) -> Int? {
