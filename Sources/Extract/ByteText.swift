@@ -55,17 +55,6 @@ enum ByteText {
         return bytes[start..<end]
     }
 
-    /// The scalar at `index` and its length in bytes. The text must be valid UTF-8, as decoded
-    /// text always is; this spares building a `String` to read a line's scalars.
-    static func scalar(_ bytes: ArraySlice<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
-        let lead = UInt32(bytes[index])
-        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        guard index + length <= bytes.endIndex else { return (0xFFFD, bytes.endIndex - index) }
-        var value = length == 1 ? lead : lead & (0xFF >> UInt32(length + 1))
-        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-        return (value, length)
-    }
-
     /// Number of scalars in valid UTF-8: every byte that is not a continuation byte starts one.
     static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
         var count = 0
@@ -118,6 +107,13 @@ enum ByteText {
                 return nil
             }
         }
+    }
+
+    /// The high bit of each byte of `word` that equals `byte` (SWAR, exact: no carries between bytes).
+    static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let difference = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return ~(((difference & low7) &+ low7) | difference) & ~low7
     }
 
     /// Index of the first `byte` in `haystack`, found by `memchr`.

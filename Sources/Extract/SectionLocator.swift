@@ -64,7 +64,8 @@ enum SectionLocator {
         String(decoding: headingKey(Array(line.utf8)[...]), as: UTF8.self)
     }
 
-    /// The key as UTF-8, read from the line's bytes without building a `String`.
+    /// The key as UTF-8, read from the line's bytes without building a `String`. CJK letters and
+    /// full-width forms are all three bytes long; other multi-byte scalars are skipped.
     static func headingKey(_ line: ArraySlice<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(line.count)
@@ -74,16 +75,20 @@ enum SectionLocator {
             if byte < 0x80 {
                 if isAlnum(byte) { out.append(byte) }
                 index += 1
-                continue
+            } else if byte & 0xF0 == 0xE0, index + 2 < line.endIndex {
+                let second = line[index + 1], third = line[index + 2]
+                let value = UInt32(byte & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
+                if (0x4E00...0x9FFF).contains(value) || value == 0x3007 {
+                    out.append(byte)
+                    out.append(second)
+                    out.append(third)
+                } else if (0xFF01...0xFF5E).contains(value), case let folded = UInt8(value - 0xFEE0), isAlnum(folded) {
+                    out.append(folded)
+                }
+                index += 3
+            } else {
+                index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
             }
-            let (value, length) = ByteText.scalar(line, at: index)
-            if (0xFF01...0xFF5E).contains(value) {
-                let folded = UInt8(value - 0xFEE0)
-                if isAlnum(folded) { out.append(folded) }
-            } else if (0x4E00...0x9FFF).contains(value) || value == 0x3007 {
-                out.append(contentsOf: line[index..<(index + length)])
-            }
-            index += length
         }
         return out
     }
