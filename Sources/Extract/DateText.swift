@@ -35,62 +35,52 @@ enum DateText {
     }
 
     /// Years printed as `2023年` (ASCII or full-width digits), in order of appearance.
-    static func yearMentions(in text: String) -> [Int] {
-        var scratch: [UInt8] = []
-        return yearMentions(in: Array(text.utf8)[...], scratch: &scratch)
-    }
+    static func yearMentions(in text: String) -> [Int] { yearMentions(in: Array(text.utf8)[...]) }
 
     static let nian = Array("年".utf8)
 
-    /// The same on a line's bytes: most lines lack 年 and are passed over; the others are folded
-    /// into `scratch`, a buffer the caller reuses across lines.
-    static func yearMentions(in line: ArraySlice<UInt8>, scratch: inout [UInt8]) -> [Int] {
-        guard ByteText.contains(nian, in: line) else { return [] }
-        fold(line, into: &scratch)
+    /// The same on a line's bytes: each 年 is found by `memchr` and the year read backwards from it,
+    /// so the line is never folded as a whole.
+    static func yearMentions(in line: ArraySlice<UInt8>) -> [Int] {
         var years: [Int] = []
-        var index = 0
-        while index + 6 < scratch.count {
-            if scratch[index + 4] == 0xE5, scratch[index + 5] == 0xB9, scratch[index + 6] == 0xB4,
-               let year = asciiNumber(scratch, index, 4), index == 0 || !isASCIIDigit(scratch[index - 1]) {
-                years.append(year)
-                index += 7
-            } else {
-                index += 1
-            }
+        var from = line.startIndex
+        while let found = ByteText.firstIndex(of: nian, in: line[from...]) {
+            if let year = yearBefore(found, in: line) { years.append(year) }
+            from = found + nian.count
         }
         return years
     }
 
-    /// `fold` on UTF-8: drops spaces, maps full-width forms (`EF BC 81` … `EF BD 9E`) to ASCII, and
-    /// copies other bytes as they are.
-    static func fold(_ bytes: ArraySlice<UInt8>, into out: inout [UInt8]) {
-        out.removeAll(keepingCapacity: true)
-        var index = bytes.startIndex
-        let end = bytes.endIndex
-        while index < end {
-            let byte = bytes[index]
-            if byte == 0x20 || byte == 0x09 { index += 1; continue }
-            if byte == 0xC2, index + 1 < end, bytes[index + 1] == 0xA0 { index += 2; continue }
-            if byte == 0xE3, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { index += 3; continue }
-            if byte == 0xEF, index + 2 < end {
-                let second = bytes[index + 1], third = bytes[index + 2]
-                if second == 0xBC, third >= 0x81 { out.append(third - 0x60); index += 3; continue }
-                if second == 0xBD, third <= 0x9E { out.append(third - 0x20); index += 3; continue }
-            }
-            out.append(byte)
-            index += 1
+    /// Four digits just before `end`, spaces skipped as `fold` drops them, with no digit before them.
+    private static func yearBefore(_ end: Int, in line: ArraySlice<UInt8>) -> Int? {
+        var end = end
+        var year = 0, scale = 1, digits = 0
+        while end > line.startIndex {
+            let (digit, isSpace, start) = scalar(before: end, in: line)
+            end = start
+            if isSpace { continue }
+            guard let digit else { break }
+            if digits == 4 { return nil }
+            year += digit * scale
+            scale *= 10
+            digits += 1
         }
+        return digits == 4 ? year : nil
     }
 
-    private static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-
-    private static func asciiNumber(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
-        var value = 0
-        for byte in bytes[start..<(start + count)] {
-            guard isASCIIDigit(byte) else { return nil }
-            value = value * 10 + Int(byte - 0x30)
+    /// The scalar ending at `end` as `fold` sees it: a space, a digit (ASCII or full-width), or
+    /// something else (then `start` is not needed).
+    private static func scalar(before end: Int, in line: ArraySlice<UInt8>) -> (digit: Int?, isSpace: Bool, start: Int) {
+        let byte = line[end - 1]
+        if byte == 0x20 || byte == 0x09 { return (nil, true, end - 1) }
+        if byte >= 0x30 && byte <= 0x39 { return (Int(byte - 0x30), false, end - 1) }
+        if byte == 0xA0, end - 2 >= line.startIndex, line[end - 2] == 0xC2 { return (nil, true, end - 2) }
+        if end - 3 >= line.startIndex {
+            let lead = line[end - 3], second = line[end - 2]
+            if lead == 0xE3, second == 0x80, byte == 0x80 { return (nil, true, end - 3) }
+            if lead == 0xEF, second == 0xBC, byte >= 0x90 && byte <= 0x99 { return (Int(byte - 0x90), false, end - 3) }
         }
-        return value
+        return (nil, false, end - 1)
     }
 
     private static func digit(_ scalar: Unicode.Scalar) -> Int? {

@@ -184,9 +184,8 @@ struct IdentityReader {
     /// (2021年以来, 2021年度) corroborate.
     func inferYear(reportDate: CalendarDate?, postedDate: CalendarDate?) -> (year: Int, evidence: String)? {
         var mentions: [Int: Int] = [:]
-        var scratch: [UInt8] = []
         for index in 0..<lines.count {
-            for year in DateText.yearMentions(in: lines[index], scratch: &scratch) where (1990...2200).contains(year) {
+            for year in DateText.yearMentions(in: lines[index]) where (1990...2200).contains(year) {
                 mentions[year, default: 0] += 1
             }
         }
