@@ -34,6 +34,38 @@ enum ByteText {
         return bytes[start..<end]
     }
 
+    /// The slice without surrounding spaces, tabs, U+3000 and U+00A0 (form feeds stay), as titles
+    /// and signatures are trimmed.
+    static func trimmedSpaces(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let byte = bytes[start]
+            let length = byte == 0x0B || byte == 0x0C ? 0 : whitespaceLength(bytes, at: start)
+            if length == 0 { break }
+            start += length
+        }
+        var end = bytes.endIndex
+        while end > start {
+            let byte = bytes[end - 1]
+            if byte == 0x20 || byte == 0x09 { end -= 1; continue }
+            if end - start >= 3, bytes[end - 3] == 0xE3, bytes[end - 2] == 0x80, byte == 0x80 { end -= 3; continue }
+            if end - start >= 2, bytes[end - 2] == 0xC2, byte == 0xA0 { end -= 2; continue }
+            break
+        }
+        return bytes[start..<end]
+    }
+
+    /// Number of scalars in valid UTF-8: every byte that is not a continuation byte starts one.
+    static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    static func contains(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Bool {
+        firstIndex(of: needle, in: haystack) != nil
+    }
+
     /// Cell text as an analyst would read it: markdown bold marks (`**`) removed, whitespace trimmed.
     static func cleanCell(_ bytes: ArraySlice<UInt8>) -> String {
         let trimmedBytes = trimmed(bytes)
@@ -54,31 +86,57 @@ enum ByteText {
 
     static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool { trimmed(bytes).isEmpty }
 
-    /// Index of the first occurrence of `needle` in `haystack`: `memchr` finds candidates for the
-    /// first byte, then the rest is compared.
+    /// Index of the first occurrence of `needle` in `haystack`. `memchr` looks for the needle's last
+    /// byte (for CJK a continuation byte, far rarer than a lead byte), then the rest is compared.
     static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        return haystack.withUnsafeBytes { hay -> Int? in
-            guard let base = hay.baseAddress else { return nil }
-            var offset = 0
-            let last = hay.count - needle.count
-            while offset <= last {
-                guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return nil }
-                let position = base.distance(to: UnsafeRawPointer(hit))
-                if memcmp(base + position, needle, needle.count) == 0 { return haystack.startIndex + position }
-                offset = position + 1
+        guard let last = needle.last, haystack.count >= needle.count else { return nil }
+        return haystack.withUnsafeBufferPointer { hay -> Int? in
+            needle.withUnsafeBufferPointer { pattern -> Int? in
+                guard let base = hay.baseAddress else { return nil }
+                let rest = pattern.count - 1
+                var end = rest
+                while end < hay.count {
+                    guard let hit = memchr(base + end, Int32(last), hay.count - end) else { return nil }
+                    end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    let start = end - rest
+                    var matched = 0
+                    while matched < rest && hay[start + matched] == pattern[matched] { matched += 1 }
+                    if matched == rest { return haystack.startIndex + start }
+                    end += 1
+                }
+                return nil
             }
-            return nil
+        }
+    }
+
+    /// The high bit of each byte of `word` that equals `byte` (SWAR, exact: no carries between bytes).
+    static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let difference = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return ~(((difference & low7) &+ low7) | difference) & ~low7
+    }
+
+    /// Index of the first `byte` in `haystack`, found by `memchr`.
+    static func firstIndex(of byte: UInt8, in haystack: ArraySlice<UInt8>) -> Int? {
+        haystack.withUnsafeBufferPointer { hay -> Int? in
+            guard let base = hay.baseAddress, let hit = memchr(base, Int32(byte), hay.count) else { return nil }
+            return haystack.startIndex + base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
     }
 
     /// Whether the cell is a number as printed in reports: ASCII or full-width digits, with
-    /// thousands separators, a decimal point and a leading minus allowed.
+    /// thousands separators, a decimal point and a leading minus allowed. Read from UTF-8: the
+    /// full-width forms are the only non-ASCII scalars allowed, all `EF xx xx`.
     static func isNumber(_ text: String) -> Bool {
         var sawDigit = false
         var first = true
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            var value = UInt32(byte)
+            if byte >= 0x80 {
+                guard byte == 0xEF, let second = bytes.next(), let third = bytes.next() else { return false }
+                value = 0xF000 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
+            }
             defer { first = false }
             if (0x30...0x39).contains(value) || (0xFF10...0xFF19).contains(value) { sawDigit = true; continue }
             if value == 0x2C || value == 0xFF0C || value == 0x2E || value == 0xFF0E || value == 0x20 { continue }

@@ -16,11 +16,13 @@ struct CellReader {
 
     func read(_ range: Range<Int>) -> Output {
         var output = Output()
+        output.cells.reserveCapacity(range.count)
         for index in range {
             let line = lines[index]
             if ByteText.isBlank(line) && !(layout == .cellPerLine && line.first == 0x09) { continue }
             let lineNumber = index + 1
-            if !line.contains(0x09) && !line.contains(0x7C), PageArtifact.isPageArtifact(lines.string(index)) {
+            if ByteText.firstIndex(of: 0x09, in: line) == nil && ByteText.firstIndex(of: 0x7C, in: line) == nil,
+               PageArtifact.isPageArtifact(line) {
                 output.skippedArtifactLines.append(lineNumber)
                 continue
             }
@@ -33,14 +35,17 @@ struct CellReader {
         return output
     }
 
+    /// Walks the fields in place rather than splitting the line into an array of slices.
     private func split(_ line: ArraySlice<UInt8>, on separator: UInt8, _ lineNumber: Int, into cells: inout [TextCell]) {
-        var fields = line.split(separator: separator, omittingEmptySubsequences: false)
         // A trailing separator closes the last cell rather than opening an empty one.
-        if fields.count > 1, let last = fields.last, last.isEmpty { fields.removeLast() }
-        for field in fields {
-            let text = ByteText.cleanCell(field)
-            if ByteText.isRule(text) { continue }
-            cells.append(TextCell(text, line: lineNumber))
+        let end = line.last == separator ? line.endIndex - 1 : line.endIndex
+        var start = line.startIndex
+        while true {
+            let stop = line[start..<end].firstIndex(of: separator) ?? end
+            let text = ByteText.cleanCell(line[start..<stop])
+            if !ByteText.isRule(text) { cells.append(TextCell(text, line: lineNumber)) }
+            if stop == end { break }
+            start = stop + 1
         }
     }
 

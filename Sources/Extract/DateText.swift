@@ -35,20 +35,52 @@ enum DateText {
     }
 
     /// Years printed as `2023年` (ASCII or full-width digits), in order of appearance.
-    static func yearMentions(in text: String) -> [Int] {
-        let scalars = fold(text)
+    static func yearMentions(in text: String) -> [Int] { yearMentions(in: Array(text.utf8)[...]) }
+
+    static let nian = Array("年".utf8)
+
+    /// The same on a line's bytes: each 年 is found by `memchr` and the year read backwards from it,
+    /// so the line is never folded as a whole.
+    static func yearMentions(in line: ArraySlice<UInt8>) -> [Int] {
         var years: [Int] = []
-        var index = 0
-        while index + 4 < scalars.count {
-            if let year = number(scalars, index, 4), scalars[index + 4] == "年",
-               index == 0 || digit(scalars[index - 1]) == nil {
-                years.append(year)
-                index += 5
-            } else {
-                index += 1
-            }
+        var from = line.startIndex
+        while let found = ByteText.firstIndex(of: nian, in: line[from...]) {
+            if let year = yearBefore(found, in: line) { years.append(year) }
+            from = found + nian.count
         }
         return years
+    }
+
+    /// Four digits just before `end`, spaces skipped as `fold` drops them, with no digit before them.
+    private static func yearBefore(_ end: Int, in line: ArraySlice<UInt8>) -> Int? {
+        var end = end
+        var year = 0, scale = 1, digits = 0
+        while end > line.startIndex {
+            let (digit, isSpace, start) = scalar(before: end, in: line)
+            end = start
+            if isSpace { continue }
+            guard let digit else { break }
+            if digits == 4 { return nil }
+            year += digit * scale
+            scale *= 10
+            digits += 1
+        }
+        return digits == 4 ? year : nil
+    }
+
+    /// The scalar ending at `end` as `fold` sees it: a space, a digit (ASCII or full-width), or
+    /// something else (then `start` is not needed).
+    private static func scalar(before end: Int, in line: ArraySlice<UInt8>) -> (digit: Int?, isSpace: Bool, start: Int) {
+        let byte = line[end - 1]
+        if byte == 0x20 || byte == 0x09 { return (nil, true, end - 1) }
+        if byte >= 0x30 && byte <= 0x39 { return (Int(byte - 0x30), false, end - 1) }
+        if byte == 0xA0, end - 2 >= line.startIndex, line[end - 2] == 0xC2 { return (nil, true, end - 2) }
+        if end - 3 >= line.startIndex {
+            let lead = line[end - 3], second = line[end - 2]
+            if lead == 0xE3, second == 0x80, byte == 0x80 { return (nil, true, end - 3) }
+            if lead == 0xEF, second == 0xBC, byte >= 0x90 && byte <= 0x99 { return (Int(byte - 0x90), false, end - 3) }
+        }
+        return (nil, false, end - 1)
     }
 
     private static func digit(_ scalar: Unicode.Scalar) -> Int? {

@@ -54,55 +54,69 @@ struct IdentityReader {
         var year: Int?
     }
 
+    static let reportWords = ["年度报告", "工作报告"].map { Array($0.utf8) }
+    static let firstSection = Array("一、".utf8)
+    static let governmentInformation = Array("政府信息公开".utf8)
+
     /// Joins the first non-empty lines (at most four) until they hold 年度报告 or 工作报告.
     func findTitle(before end: Int) -> Title? {
-        var joined = ""
+        var joined: [UInt8] = []
         var taken = 0
         for index in 0..<min(end, lines.count) {
-            let text = lines.string(index).trimmingSpaces
+            let text = ByteText.trimmedSpaces(lines[index])
             if text.isEmpty { continue }
             if isChrome(text) { continue }
-            if text.hasPrefix("一、") || text.utf8.count > 240 { break }
+            if text.starts(with: Self.firstSection) || text.count > 240 { break }
             joined += text
             taken += 1
-            let key = SectionLocator.headingKey(joined)
-            if key.contains("年度报告") || key.contains("工作报告") { return parseTitle(key) }
+            let key = SectionLocator.headingKey(joined[...])
+            if Self.reportWords.contains(where: { ByteText.contains($0, in: key[...]) }) { return parseTitle(key) }
             if taken == 4 { break }
         }
         return nil
     }
 
-    /// `焦作市民政局2023年政府信息公开工作年度报告` → agency 焦作市民政局, year 2023.
-    func parseTitle(_ key: String) -> Title {
-        let scalars = Array(key.unicodeScalars)
+    /// `焦作市民政局2023年政府信息公开工作年度报告` → agency 焦作市民政局, year 2023. Read from
+    /// the key's UTF-8: digits are ASCII there, so a byte search finds what a scalar search would.
+    func parseTitle(_ key: [UInt8]) -> Title {
         var index = 0
-        while index + 4 < scalars.count {
-            let digits = scalars[index..<(index + 4)]
-            if digits.allSatisfy({ (0x30...0x39).contains($0.value) }), scalars[index + 4] == "年",
-               let year = Int(String(String.UnicodeScalarView(digits))), (1990...2200).contains(year) {
-                var agency = String(String.UnicodeScalarView(scalars[..<index]))
-                if agency.isEmpty {
-                    // 2023年度焦作市民政局政府信息公开工作年度报告
-                    var rest = String(String.UnicodeScalarView(scalars[(index + 5)...]))
-                    if rest.hasPrefix("度") { rest.removeFirst() }
-                    agency = rest.components(separatedBy: "政府信息公开").first ?? ""
-                    if agency == rest { agency = "" }
-                }
-                return Title(agency: agency, year: year)
+        while index + 6 < key.count {
+            if let year = fourDigitYear(key, at: index), (1990...2200).contains(year) {
+                if index > 0 { return Title(agency: String(decoding: key[..<index], as: UTF8.self), year: year) }
+                // 2023年度焦作市民政局政府信息公开工作年度报告
+                var rest = key[(index + 7)...]
+                if rest.starts(with: Self.du) { rest = rest.dropFirst(3) }
+                return Title(agency: agencyBeforeGovernmentInformation(rest), year: year)
             }
             index += 1
         }
-        let agency = key.components(separatedBy: "政府信息公开").first ?? ""
-        return Title(agency: agency == key ? "" : agency, year: nil)
+        return Title(agency: agencyBeforeGovernmentInformation(key[...]), year: nil)
+    }
+
+    static let du = Array("度".utf8)
+
+    /// `2023年` at `index`: four ASCII digits and 年.
+    private func fourDigitYear(_ key: [UInt8], at index: Int) -> Int? {
+        var year = 0
+        for byte in key[index..<(index + 4)] {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            year = year * 10 + Int(byte - 0x30)
+        }
+        return key[(index + 4)...].starts(with: DateText.nian) ? year : nil
+    }
+
+    /// The text before 政府信息公开, or empty when it is not there.
+    private func agencyBeforeGovernmentInformation(_ text: ArraySlice<UInt8>) -> String {
+        guard let end = ByteText.firstIndex(of: Self.governmentInformation, in: text) else { return "" }
+        return String(decoding: text[..<end], as: UTF8.self)
     }
 
     // MARK: Chrome and signature
 
     static let chromeMarkers = ["日期:", "日期：", "来源:", "来源：", "发布时间", "发布日期", "浏览次数", "字体:", "字号："].map { Array($0.utf8) }
 
-    func isChrome(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)[...]
-        return Self.chromeMarkers.contains { ByteText.firstIndex(of: $0, in: bytes) != nil }
+    func isChrome(_ text: ArraySlice<UInt8>) -> Bool {
+        Self.chromeMarkers.contains { ByteText.contains($0, in: text) }
     }
 
     static let dateMarkers = ["发布时间", "发布日期", "日期", "时间"].map { Array($0.utf8) }
@@ -137,22 +151,23 @@ struct IdentityReader {
         return nil
     }
 
+    static let signatureStops = ["。", "，", "特此报告"].map { Array($0.utf8) }
+
     /// The signed date among the last lines, and the agency line just above it.
     func findSignature() -> (CalendarDate?, (agency: String, line: Int)?) {
         var seen = 0
         var index = lines.count - 1
         while index >= 0 && seen < 6 {
-            let text = lines.string(index).trimmingSpaces
+            let text = ByteText.trimmedSpaces(lines[index])
             if !text.isEmpty {
                 seen += 1
-                if let date = DateText.wholeLineDate(text) {
+                if let date = DateText.wholeLineDate(String(decoding: text, as: UTF8.self)) {
                     var above = index - 1
-                    while above >= 0, lines.string(above).trimmingSpaces.isEmpty { above -= 1 }
+                    while above >= 0, ByteText.trimmedSpaces(lines[above]).isEmpty { above -= 1 }
                     if above >= 0 {
-                        let candidate = lines.string(above).trimmingSpaces
-                        if candidate.utf8.count <= 90, !candidate.contains("。"), !candidate.contains("，"),
-                           !candidate.contains("特此报告") {
-                            return (date, (candidate, above + 1))
+                        let candidate = ByteText.trimmedSpaces(lines[above])
+                        if candidate.count <= 90, !Self.signatureStops.contains(where: { ByteText.contains($0, in: candidate) }) {
+                            return (date, (String(decoding: candidate, as: UTF8.self), above + 1))
                         }
                     }
                     return (date, nil)
@@ -170,7 +185,7 @@ struct IdentityReader {
     func inferYear(reportDate: CalendarDate?, postedDate: CalendarDate?) -> (year: Int, evidence: String)? {
         var mentions: [Int: Int] = [:]
         for index in 0..<lines.count {
-            for year in DateText.yearMentions(in: lines.string(index)) where (1990...2200).contains(year) {
+            for year in DateText.yearMentions(in: lines[index]) where (1990...2200).contains(year) {
                 mentions[year, default: 0] += 1
             }
         }

@@ -6,25 +6,28 @@ import DisclosureModel
 /// row that lost its leading tab, still reads whole. Empty cells are kept: whether one is data
 /// or padding is decided by Transform, which knows how many cells each row should have.
 enum RowSegmenter {
+    /// A row's labels and values are adjacent runs of `cells`, so each is copied out once.
     static func rows(_ cells: [TextCell]) -> [RawRow] {
         var rows: [RawRow] = []
-        var labels: [TextCell] = []
-        var values: [TextCell] = []
-        for cell in cells {
+        var rowStart: Int?
+        var valueStart: Int?
+        for (index, cell) in cells.enumerated() {
             let isValue = cell.text.isEmpty || ByteText.isNumber(cell.text) || ByteText.isDash(cell.text)
             if isValue {
-                if labels.isEmpty && values.isEmpty { continue }
-                values.append(cell)
-            } else {
-                if !values.isEmpty {
-                    rows.append(RawRow(labels: labels, values: values))
-                    labels = []
-                    values = []
-                }
-                labels.append(cell)
+                // Values before the first label belong to no row.
+                if rowStart != nil && valueStart == nil { valueStart = index }
+            } else if let start = rowStart, let values = valueStart {
+                rows.append(RawRow(labels: Array(cells[start..<values]), values: Array(cells[values..<index])))
+                rowStart = index
+                valueStart = nil
+            } else if rowStart == nil {
+                rowStart = index
             }
         }
-        if !labels.isEmpty || !values.isEmpty { rows.append(RawRow(labels: labels, values: values)) }
+        if let start = rowStart {
+            let values = valueStart ?? cells.endIndex
+            rows.append(RawRow(labels: Array(cells[start..<values]), values: Array(cells[values...])))
+        }
         return rows
     }
 }

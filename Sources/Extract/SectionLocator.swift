@@ -11,14 +11,19 @@ enum SectionLocator {
         (.appeals, "政府信息公开行政复议行政诉讼情况"),
     ]
 
+    /// Each heading's key bytes, bare and with its section number (二主动公开…), built once.
+    static let headingKeys: [(kind: TableKind, bare: [UInt8], numbered: [UInt8])] = headings.map { kind, heading in
+        (kind, Array(heading.utf8), Array((kind.sectionNumber + heading).utf8))
+    }
+
     static func locate(_ lines: SourceLines) -> [TableKind: Range<Int>] {
         var starts: [(TableKind, Int)] = []
         var boundaries: [Int] = []
         for index in 0..<lines.count {
             let line = lines[index]
             guard line.count < 150, mayBeHeading(line) else { continue }
-            let key = headingKey(lines.string(index))
-            if let (kind, _) = headings.first(where: { key == $0.1 || key == sectionNumber($0.0) + $0.1 }),
+            let key = headingKey(line)
+            if let kind = headingKeys.first(where: { key == $0.bare || key == $0.numbered })?.kind,
                !starts.contains(where: { $0.0 == kind }) {
                 starts.append((kind, index))
                 boundaries.append(index)
@@ -34,31 +39,61 @@ enum SectionLocator {
         return regions
     }
 
-    static func sectionNumber(_ kind: TableKind) -> String { kind.sectionNumber }
-
     static let headingWords = ["情况", "问题", "改进", "事项"].map { Array($0.utf8) }
 
     /// Every heading holds one of these words; checking bytes first spares the other lines.
     static func mayBeHeading(_ line: ArraySlice<UInt8>) -> Bool {
-        headingWords.contains { ByteText.firstIndex(of: $0, in: line) != nil }
+        headingWords.contains { ByteText.contains($0, in: line) }
     }
 
+    static let laterSectionNumbers = ["五", "六"].map { Array($0.utf8) }
+    static let laterSectionWords = ["问题", "改进", "其他需要报告"].map { Array($0.utf8) }
+
     /// 五、存在的主要问题及改进情况 and 六、其他需要报告的事项 close the last table.
-    static func isLaterSection(_ key: String) -> Bool {
-        guard key.count < 30 else { return false }
-        return (key.hasPrefix("五") || key.hasPrefix("六")) && (key.contains("问题") || key.contains("改进") || key.contains("其他需要报告"))
+    static func isLaterSection(_ key: String) -> Bool { isLaterSection(Array(key.utf8)) }
+
+    /// A key holds only CJK and ASCII letters, one `Character` per scalar, so bytes compare alike.
+    static func isLaterSection(_ key: [UInt8]) -> Bool {
+        guard ByteText.scalarCount(key[...]) < 30 else { return false }
+        return laterSectionNumbers.contains { key.starts(with: $0) }
+            && laterSectionWords.contains { ByteText.contains($0, in: key[...]) }
     }
 
     /// Only CJK letters and ASCII letters/digits, full-width folded to half-width.
     static func headingKey(_ line: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in line.unicodeScalars {
-            var value = scalar.value
-            if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
-            let isCJK = (0x4E00...0x9FFF).contains(value) || value == 0x3007
-            let isAlnum = (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
-            if isCJK || isAlnum, let folded = Unicode.Scalar(value) { out.append(folded) }
+        String(decoding: headingKey(Array(line.utf8)[...]), as: UTF8.self)
+    }
+
+    /// The key as UTF-8, read from the line's bytes without building a `String`. CJK letters and
+    /// full-width forms are all three bytes long; other multi-byte scalars are skipped.
+    static func headingKey(_ line: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(line.count)
+        var index = line.startIndex
+        while index < line.endIndex {
+            let byte = line[index]
+            if byte < 0x80 {
+                if isAlnum(byte) { out.append(byte) }
+                index += 1
+            } else if byte & 0xF0 == 0xE0, index + 2 < line.endIndex {
+                let second = line[index + 1], third = line[index + 2]
+                let value = UInt32(byte & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
+                if (0x4E00...0x9FFF).contains(value) || value == 0x3007 {
+                    out.append(byte)
+                    out.append(second)
+                    out.append(third)
+                } else if (0xFF01...0xFF5E).contains(value), case let folded = UInt8(value - 0xFEE0), isAlnum(folded) {
+                    out.append(folded)
+                }
+                index += 3
+            } else {
+                index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            }
         }
-        return String(out)
+        return out
+    }
+
+    private static func isAlnum(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 }

@@ -10,9 +10,9 @@ public struct SourceLines: Sendable {
         self.bytes = bytes
         var ranges: [Range<Int>] = []
         var start = 0
-        for index in bytes.indices where bytes[index] == 0x0A {
-            ranges.append(start..<index)
-            start = index + 1
+        while let end = ByteText.firstIndex(of: 0x0A, in: bytes[start...]) {
+            ranges.append(start..<end)
+            start = end + 1
         }
         if start < bytes.count { ranges.append(start..<bytes.count) }
         self.ranges = ranges

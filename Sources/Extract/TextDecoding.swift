@@ -52,21 +52,41 @@ public enum TextDecoding {
 
     /// NUL bytes or many control characters mean the file is not text (a PDF, an image, a .doc).
     static func binaryReason(_ bytes: [UInt8]) -> String? {
-        let sample = bytes.prefix(65_536)
-        var controls = 0
-        for byte in sample {
-            if byte == 0 { return "contains NUL bytes" }
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { controls += 1 }
+        let sampleCount = min(bytes.count, 65_536)
+        return bytes.withUnsafeBufferPointer { buffer -> String? in
+            guard let base = buffer.baseAddress else { return nil }
+            if memchr(base, 0, sampleCount) != nil { return "contains NUL bytes" }
+            let controls = controlCount(UnsafeBufferPointer(start: base, count: sampleCount))
+            if controls * 20 > sampleCount { return "\(controls) control characters in the first \(sampleCount) bytes" }
+            return nil
         }
-        if controls * 20 > sample.count { return "\(controls) control characters in the first \(sample.count) bytes" }
-        return nil
+    }
+
+    /// Bytes below 0x20 other than tab, line feed, form feed and carriage return, counted eight
+    /// at a time with bit masks (SWAR): the byte loop does not vectorize.
+    static func controlCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var controls = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // High bit set for bytes below 0x20: adding 0x60 to the low seven bits leaves it clear.
+            let below20 = ~(((word & low7) &+ 0x6060_6060_6060_6060) | word) & ~low7
+            let allowed = ByteText.matches(word, 0x09) | ByteText.matches(word, 0x0A)
+                | ByteText.matches(word, 0x0C) | ByteText.matches(word, 0x0D)
+            controls += (below20 & ~allowed).nonzeroBitCount
+            index += 8
+        }
+        for byte in UnsafeBufferPointer(rebasing: bytes[index...])
+        where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D {
+            controls += 1
+        }
+        return controls
     }
 
     static func isValidUTF8<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
-        // The standard library's validation is vectorized; the decoder loop is the fallback.
-        if let fast = bytes.withContiguousStorageIfAvailable({ String(validating: $0, as: UTF8.self) != nil }) {
-            return fast
-        }
+        if let fast = bytes.withContiguousStorageIfAvailable({ UTF8Validation.isValid($0) }) { return fast }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         while true {
@@ -124,22 +144,21 @@ public enum TextDecoding {
         return Array(output.prefix(produced))
     }
 
-    /// `\r\n` and lone `\r` become `\n`.
+    /// `\r\n` and lone `\r` become `\n`; the text between breaks is copied in runs.
     static func normalizeLineEndings(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(0x0D) else { return bytes }
+        guard var carriageReturn = ByteText.firstIndex(of: 0x0D, in: bytes[...]) else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0D {
-                out.append(0x0A)
-                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
-            } else {
-                out.append(byte)
-            }
-            index += 1
+        var start = 0
+        while true {
+            out.append(contentsOf: bytes[start..<carriageReturn])
+            out.append(0x0A)
+            start = carriageReturn + 1
+            if start < bytes.count, bytes[start] == 0x0A { start += 1 }
+            guard let next = ByteText.firstIndex(of: 0x0D, in: bytes[start...]) else { break }
+            carriageReturn = next
         }
+        out.append(contentsOf: bytes[start...])
         return out
     }
 }
