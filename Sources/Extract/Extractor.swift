@@ -24,13 +24,15 @@ public enum Extractor {
         return String(decoding: hex, as: UTF8.self)
     }
 
-    public static func extract(bytes: [UInt8], sourcePath: String) -> Outcome {
+    /// `reportId` is `reportId(of: bytes)`, passed when the caller has it already (hashing is not free).
+    public static func extract(bytes: [UInt8], sourcePath: String, reportId: String? = nil) -> Outcome {
+        let id = reportId ?? Self.reportId(of: bytes)
         // HTML, PDF and Word files are read from their structure into lines the text path reads.
         switch FormatRouter.read(bytes) {
         case .none: break
         case .success(let source)?:
             return readTables(
-                source.text.sourceLines, bytes: bytes, sourcePath: sourcePath, layout: .tabRows,
+                source.text.sourceLines, reportId: id, sourcePath: sourcePath, layout: .tabRows,
                 sourceFormat: source.format, encoding: source.encoding, origins: source.text.origins,
                 diagnostics: source.diagnostics)
         case .failure(let failure)?:
@@ -49,14 +51,14 @@ public enum Extractor {
         }
 
         return readTables(
-            SourceLines(utf8: decoded.utf8), bytes: bytes, sourcePath: sourcePath, layout: nil,
+            SourceLines(utf8: decoded.utf8), reportId: id, sourcePath: sourcePath, layout: nil,
             sourceFormat: nil, encoding: decoded.encoding, origins: nil, diagnostics: [])
     }
 
     /// Finds the tables and identity in lines of text. `layout` and `sourceFormat` are given for
     /// structured sources (one row per line, tab-separated) and sniffed for text files.
     static func readTables(
-        _ lines: SourceLines, bytes: [UInt8], sourcePath: String, layout forcedLayout: Layout?,
+        _ lines: SourceLines, reportId: String, sourcePath: String, layout forcedLayout: Layout?,
         sourceFormat: String?, encoding: String, origins: [String]?, diagnostics sourceDiagnostics: [Diagnostic]
     ) -> Outcome {
         let regions = SectionLocator.locate(lines)
@@ -89,7 +91,7 @@ public enum Extractor {
             tables[kind] = RowSegmenter.rows(output.cells)
         }
         return .report(ExtractedReport(
-            reportId: reportId(of: bytes), sourcePath: sourcePath, sourceFormat: sourceFormat ?? layout.rawValue,
+            reportId: reportId, sourcePath: sourcePath, sourceFormat: sourceFormat ?? layout.rawValue,
             encoding: encoding, identity: found.identity, tables: tables, diagnostics: diagnostics,
             lineOrigins: origins))
     }

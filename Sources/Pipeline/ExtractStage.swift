@@ -97,7 +97,7 @@ struct ExtractStage {
             return kept(same)
         }
         let stored: StoredExtract
-        switch Extractor.extract(bytes: bytes, sourcePath: input.relativePath) {
+        switch Extractor.extract(bytes: bytes, sourcePath: input.relativePath, reportId: reportId) {
         case .report(let report): stored = .report(report)
         case .reject(let reject): stored = .reject(reject)
         }
