@@ -30,18 +30,21 @@ public struct CSVWriter: DatasetWriter {
     static func rows(_ table: DatasetTable) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(96 * table.rowCount)
+        // Taken once: `table.columns` builds a new array on every call.
+        let columns = table.columns
         for row in 0..<table.rowCount {
-            for (index, column) in table.columns.enumerated() {
+            for index in columns.indices {
                 if index > 0 { out.append(0x2C) }
-                switch column {
+                switch columns[index] {
                 case .string(let values): if let value = values[row] { appendField(value, to: &out) }
                 case .int32(let values): if let value = values[row] { appendInteger(Int64(value), to: &out) }
                 case .int64(let values): if let value = values[row] { appendInteger(value, to: &out) }
-                case .double(let values): if let value = values[row] { out += Array(formatDouble(value).utf8) }
-                case .date(let values): if let value = values[row] { out += Array(formatDate(value).utf8) }
+                case .double(let values): if let value = values[row] { appendDouble(value, to: &out) }
+                case .date(let values): if let value = values[row] { out += formatDate(value).utf8 }
                 }
             }
-            out += [0x0D, 0x0A]
+            out.append(0x0D)
+            out.append(0x0A)
         }
         return out
     }
@@ -53,7 +56,7 @@ public struct CSVWriter: DatasetWriter {
     static func appendField(_ value: String, to out: inout [UInt8]) {
         let bytes = value.utf8
         let plain = bytes.withContiguousStorageIfAvailable { buffer in
-            for byte in buffer where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
+            if CSVSpecialBytes.occur(in: UnsafeRawBufferPointer(buffer)) { return false }
             out.append(contentsOf: buffer)
             return true
         }
@@ -70,18 +73,39 @@ public struct CSVWriter: DatasetWriter {
         }
     }
 
+    /// Decimal digits, written straight into `out` (no `String` per value).
     static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
         if value >= 0 && value < 10 {
             out.append(0x30 + UInt8(value))
-        } else {
-            out += Array(String(value).utf8)
+            return
+        }
+        if value < 0 { out.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for the 20 digits of UInt64.max
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
         }
     }
 
     /// Whole numbers without a fraction (`3`), others in Swift's shortest round-trip form (`1.25`).
+    static func appendDouble(_ value: Double, to out: inout [UInt8]) {
+        if value.rounded() == value, abs(value) < 1e15 {
+            appendInteger(Int64(value), to: &out)
+        } else {
+            out += String(value).utf8
+        }
+    }
+
     static func formatDouble(_ value: Double) -> String {
-        if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
+        var out: [UInt8] = []
+        appendDouble(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func formatDate(_ days: Int32) -> String {

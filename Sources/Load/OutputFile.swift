@@ -18,19 +18,30 @@ public final class OutputFile {
         buffer.reserveCapacity(Self.flushSize * 2)
     }
 
+    /// Small writes are gathered; a large one goes straight to the file rather than being
+    /// copied into the buffer first (CSV chunks are megabytes).
     public func write(_ bytes: [UInt8]) throws {
+        if bytes.count >= Self.flushSize {
+            try flush()
+            try writeThrough(bytes)
+            return
+        }
         buffer += bytes
         if buffer.count >= Self.flushSize { try flush() }
     }
 
     public func flush() throws {
         guard !buffer.isEmpty else { return }
+        try writeThrough(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeThrough(_ bytes: [UInt8]) throws {
         do {
-            try handle.write(contentsOf: buffer)
+            try handle.write(contentsOf: bytes)
         } catch {
             throw LoadError("\(path): write failed: \(error.localizedDescription)")
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     public func close() throws {
