@@ -35,9 +35,11 @@ struct LoadStage {
     func plan(_ entries: [Manifest.Entry]) -> Plan {
         var plan = Plan()
         plan.entries = entries
+        // Fields are compared in place: copying an entry retains every string it holds.
         let reports = entries.indices.filter { entries[$0].isReport && entries[$0].transformRef != nil }.sorted { i, j in
-            let a = entries[i], b = entries[j]
-            return a.reportId != b.reportId ? a.reportId < b.reportId : a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
+            entries[i].reportId != entries[j].reportId
+                ? entries[i].reportId < entries[j].reportId
+                : entries[i].path.utf8.lexicographicallyPrecedes(entries[j].path.utf8)
         }
         var previous: Int?
         for index in reports {
@@ -54,9 +56,17 @@ struct LoadStage {
 
         var hasher = SHA256()
         hasher.update(data: Array("\(Loader.version)\n\(settings)\n".utf8))
+        var line: [UInt8] = []  // one buffer for every report's line, not a String and an Array each
         for index in plan.reports {
-            let entry = entries[index]
-            hasher.update(data: Array("r\t\(entry.reportId)\t\(entry.path)\t\(entry.transformKey ?? "")\n".utf8))
+            line.removeAll(keepingCapacity: true)
+            line += "r\t".utf8
+            line += entries[index].reportId.utf8
+            line.append(0x09)
+            line += entries[index].path.utf8
+            line.append(0x09)
+            line += (entries[index].transformKey ?? "").utf8
+            line.append(0x0A)
+            hasher.update(data: line)
         }
         for reject in plan.rejects {
             hasher.update(data: Array("x\t\(reject.path)\t\(reject.entry?.reportId ?? "")\t\(reject.entry?.extractKey ?? "")\t\(reject.duplicateOf?.path ?? "")\n".utf8))
