@@ -33,6 +33,10 @@ public struct CSVWriter: DatasetWriter {
         // Taken once: `table.columns` builds a new array on every call.
         let columns = table.columns
         for row in 0..<table.rowCount {
+            if row == 64 {
+                // Size the buffer from the first rows: the fixed guess above is often far off.
+                out.reserveCapacity(out.count / 64 * table.rowCount * 9 / 8)
+            }
             for index in columns.indices {
                 if index > 0 { out.append(0x2C) }
                 switch columns[index] {

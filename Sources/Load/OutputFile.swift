@@ -15,19 +15,17 @@ public final class OutputFile {
             throw LoadError("\(path): cannot create (check the folder's permissions and free space)")
         }
         self.handle = handle
-        buffer.reserveCapacity(Self.flushSize * 2)
     }
 
-    /// Small writes are gathered; a large one goes straight to the file rather than being
-    /// copied into the buffer first (CSV chunks are megabytes).
+    /// Small writes are gathered (the buffer stays under `flushSize`); a large one goes straight
+    /// to the file rather than being copied into the buffer first (CSV chunks are megabytes).
     public func write(_ bytes: [UInt8]) throws {
+        if buffer.count + bytes.count > Self.flushSize { try flush() }
         if bytes.count >= Self.flushSize {
-            try flush()
             try writeThrough(bytes)
-            return
+        } else {
+            buffer += bytes
         }
-        buffer += bytes
-        if buffer.count >= Self.flushSize { try flush() }
     }
 
     public func flush() throws {
