@@ -30,21 +30,33 @@ public struct CSVWriter: DatasetWriter {
     static func rows(_ table: DatasetTable) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(96 * table.rowCount)
-        // Taken once: `table.columns` builds a new array on every call.
-        let columns = table.columns
+        // Columns are split by type once per chunk, so the loop reads plain nested arrays
+        // (`strings[slot][row]`) instead of unpacking, and retaining, an enum per cell.
+        var strings: [[String?]] = [], int32s: [[Int32?]] = [], int64s: [[Int64?]] = [], doubles: [[Double?]] = []
+        var layout: [(type: ColumnType, slot: Int)] = []
+        for column in table.columns {
+            switch column {
+            case .string(let values): layout.append((.string, strings.count)); strings.append(values)
+            case .int32(let values): layout.append((.int32, int32s.count)); int32s.append(values)
+            case .date(let values): layout.append((.date, int32s.count)); int32s.append(values)
+            case .int64(let values): layout.append((.int64, int64s.count)); int64s.append(values)
+            case .double(let values): layout.append((.double, doubles.count)); doubles.append(values)
+            }
+        }
         for row in 0..<table.rowCount {
             if row == 64 {
                 // Size the buffer from the first rows: the fixed guess above is often far off.
                 out.reserveCapacity(out.count / 64 * table.rowCount * 9 / 8)
             }
-            for index in columns.indices {
+            for index in layout.indices {
                 if index > 0 { out.append(0x2C) }
-                switch columns[index] {
-                case .string(let values): if let value = values[row] { appendField(value, to: &out) }
-                case .int32(let values): if let value = values[row] { appendInteger(Int64(value), to: &out) }
-                case .int64(let values): if let value = values[row] { appendInteger(value, to: &out) }
-                case .double(let values): if let value = values[row] { appendDouble(value, to: &out) }
-                case .date(let values): if let value = values[row] { out += formatDate(value).utf8 }
+                let slot = layout[index].slot
+                switch layout[index].type {
+                case .string: if let value = strings[slot][row] { appendField(value, to: &out) }
+                case .int32: if let value = int32s[slot][row] { appendInteger(Int64(value), to: &out) }
+                case .date: if let value = int32s[slot][row] { out += formatDate(value).utf8 }
+                case .int64: if let value = int64s[slot][row] { appendInteger(value, to: &out) }
+                case .double: if let value = doubles[slot][row] { appendDouble(value, to: &out) }
                 }
             }
             out.append(0x0D)
