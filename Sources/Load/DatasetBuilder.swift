@@ -35,7 +35,7 @@ public struct DatasetBuilder: Sendable {
         rejects.append([.string(reject.sourcePath), .string(reject.reason.rawValue), .string(reject.detail)])
     }
 
-    /// Appends one report's rows to every dataset it has rows in, value by value in schema order.
+    /// Appends one report's rows to every dataset it has rows in, column by column.
     public mutating func add(_ report: TransformedReport) {
         let id = report.reportId, agency = report.identity.agency
         let year = Int32(truncatingIfNeeded: report.identity.reportYear)
@@ -50,39 +50,40 @@ public struct DatasetBuilder: Sendable {
         reports.append(report.status, at: 8)
         reports.append(Int32(truncatingIfNeeded: report.checkFailures.count), at: 9)
         reports.append(Int32(truncatingIfNeeded: report.diagnostics.count), at: 10)
+        // The report's own columns go in once per dataset, for all of its rows at a time.
+        proactive.append(repeating: id, count: report.proactive.count, at: 0)
+        proactive.append(repeating: year, count: report.proactive.count, at: 1)
+        proactive.append(repeating: agency, count: report.proactive.count, at: 2)
         for cell in report.proactive {
-            proactive.append(id, at: 0)
-            proactive.append(year, at: 1)
-            proactive.append(agency, at: 2)
             proactive.append(cell.item, at: 3)
             proactive.append(cell.measure, at: 4)
             proactive.append(cell.value, at: 5)
         }
+        applications.append(repeating: id, count: report.applications.count, at: 0)
+        applications.append(repeating: year, count: report.applications.count, at: 1)
+        applications.append(repeating: agency, count: report.applications.count, at: 2)
         for cell in report.applications {
-            applications.append(id, at: 0)
-            applications.append(year, at: 1)
-            applications.append(agency, at: 2)
             applications.append(cell.row, at: 3)
             applications.append(cell.applicant, at: 4)
             applications.append(cell.value, at: 5)
         }
+        appeals.append(repeating: id, count: report.appeals.count, at: 0)
+        appeals.append(repeating: year, count: report.appeals.count, at: 1)
+        appeals.append(repeating: agency, count: report.appeals.count, at: 2)
         for cell in report.appeals {
-            appeals.append(id, at: 0)
-            appeals.append(year, at: 1)
-            appeals.append(agency, at: 2)
             appeals.append(cell.proceeding, at: 3)
             appeals.append(cell.outcome, at: 4)
             appeals.append(cell.value, at: 5)
         }
+        checks.append(repeating: id, count: report.checkFailures.count, at: 0)
         for failure in report.checkFailures {
-            checks.append(id, at: 0)
             checks.append(failure.rule, at: 1)
             checks.append(failure.subject, at: 2)
             checks.append(failure.expected, at: 3)
             checks.append(failure.actual, at: 4)
         }
+        diagnostics.append(repeating: id, count: report.diagnostics.count, at: 0)
         for diagnostic in report.diagnostics {
-            diagnostics.append(id, at: 0)
             diagnostics.append(diagnostic.stage.rawValue, at: 1)
             diagnostics.append(diagnostic.code.rawValue, at: 2)
             diagnostics.append(diagnostic.detail, at: 3)

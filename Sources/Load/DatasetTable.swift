@@ -114,6 +114,19 @@ public struct DatasetTable: Sendable, Hashable {
         strings[slots[column]].append(value)
     }
 
+    /// Appends the same text `count` times: a report's id and agency on each of its rows, in
+    /// one call rather than one per row.
+    public mutating func append(repeating value: String, count: Int, at column: Int) {
+        assert(schema.columns[column].type == .string, "\(schema.name).\(schema.columns[column].name) is not text")
+        strings[slots[column]].append(contentsOf: repeatElement(value as String?, count: count))
+    }
+
+    /// Appends the same int32 (a report's year) `count` times.
+    public mutating func append(repeating value: Int32, count: Int, at column: Int) {
+        assert([.int32, .date].contains(schema.columns[column].type), "\(schema.name).\(schema.columns[column].name) is not int32")
+        int32s[slots[column]].append(contentsOf: repeatElement(value as Int32?, count: count))
+    }
+
     /// Appends to an int32 or date column.
     public mutating func append(_ value: Int32?, at column: Int) {
         assert([.int32, .date].contains(schema.columns[column].type), "\(schema.name).\(schema.columns[column].name) is not int32")
