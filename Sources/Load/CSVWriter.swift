@@ -30,18 +30,37 @@ public struct CSVWriter: DatasetWriter {
     static func rows(_ table: DatasetTable) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(96 * table.rowCount)
+        // Columns are split by type once per chunk, so the loop reads plain nested arrays
+        // (`strings[slot][row]`) instead of unpacking, and retaining, an enum per cell.
+        var strings: [[String?]] = [], int32s: [[Int32?]] = [], int64s: [[Int64?]] = [], doubles: [[Double?]] = []
+        var layout: [(type: ColumnType, slot: Int)] = []
+        for column in table.columns {
+            switch column {
+            case .string(let values): layout.append((.string, strings.count)); strings.append(values)
+            case .int32(let values): layout.append((.int32, int32s.count)); int32s.append(values)
+            case .date(let values): layout.append((.date, int32s.count)); int32s.append(values)
+            case .int64(let values): layout.append((.int64, int64s.count)); int64s.append(values)
+            case .double(let values): layout.append((.double, doubles.count)); doubles.append(values)
+            }
+        }
         for row in 0..<table.rowCount {
-            for (index, column) in table.columns.enumerated() {
+            if row == 64 {
+                // Size the buffer from the first rows: the fixed guess above is often far off.
+                out.reserveCapacity(out.count / 64 * table.rowCount * 9 / 8)
+            }
+            for index in layout.indices {
                 if index > 0 { out.append(0x2C) }
-                switch column {
-                case .string(let values): if let value = values[row] { appendField(value, to: &out) }
-                case .int32(let values): if let value = values[row] { appendInteger(Int64(value), to: &out) }
-                case .int64(let values): if let value = values[row] { appendInteger(value, to: &out) }
-                case .double(let values): if let value = values[row] { out += Array(formatDouble(value).utf8) }
-                case .date(let values): if let value = values[row] { out += Array(formatDate(value).utf8) }
+                let slot = layout[index].slot
+                switch layout[index].type {
+                case .string: if let value = strings[slot][row] { appendField(value, to: &out) }
+                case .int32: if let value = int32s[slot][row] { appendInteger(Int64(value), to: &out) }
+                case .date: if let value = int32s[slot][row] { out += formatDate(value).utf8 }
+                case .int64: if let value = int64s[slot][row] { appendInteger(value, to: &out) }
+                case .double: if let value = doubles[slot][row] { appendDouble(value, to: &out) }
                 }
             }
-            out += [0x0D, 0x0A]
+            out.append(0x0D)
+            out.append(0x0A)
         }
         return out
     }
@@ -53,7 +72,7 @@ public struct CSVWriter: DatasetWriter {
     static func appendField(_ value: String, to out: inout [UInt8]) {
         let bytes = value.utf8
         let plain = bytes.withContiguousStorageIfAvailable { buffer in
-            for byte in buffer where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
+            if CSVSpecialBytes.occur(in: UnsafeRawBufferPointer(buffer)) { return false }
             out.append(contentsOf: buffer)
             return true
         }
@@ -70,18 +89,39 @@ public struct CSVWriter: DatasetWriter {
         }
     }
 
+    /// Decimal digits, written straight into `out` (no `String` per value).
     static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
         if value >= 0 && value < 10 {
             out.append(0x30 + UInt8(value))
-        } else {
-            out += Array(String(value).utf8)
+            return
+        }
+        if value < 0 { out.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for the 20 digits of UInt64.max
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
         }
     }
 
     /// Whole numbers without a fraction (`3`), others in Swift's shortest round-trip form (`1.25`).
+    static func appendDouble(_ value: Double, to out: inout [UInt8]) {
+        if value.rounded() == value, abs(value) < 1e15 {
+            appendInteger(Int64(value), to: &out)
+        } else {
+            out += String(value).utf8
+        }
+    }
+
     static func formatDouble(_ value: Double) -> String {
-        if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
+        var out: [UInt8] = []
+        appendDouble(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func formatDate(_ days: Int32) -> String {

@@ -35,30 +35,58 @@ public struct DatasetBuilder: Sendable {
         rejects.append([.string(reject.sourcePath), .string(reject.reason.rawValue), .string(reject.detail)])
     }
 
-    /// Appends one report's rows to every dataset it has rows in.
+    /// Appends one report's rows to every dataset it has rows in, column by column.
     public mutating func add(_ report: TransformedReport) {
-        let id = DatasetTable.Value.string(report.reportId)
-        let year = DatasetTable.Value.int(Int64(report.identity.reportYear))
-        let agency = DatasetTable.Value.string(report.identity.agency)
-        reports.append([
-            id, .string(report.sourcePath), .string(report.sourceFormat), .string(report.encoding), agency, year,
-            .date(report.identity.reportDate?.daysSinceEpoch), .date(report.identity.postedDate?.daysSinceEpoch),
-            .string(report.status), .int(Int64(report.checkFailures.count)), .int(Int64(report.diagnostics.count)),
-        ])
+        let id = report.reportId, agency = report.identity.agency
+        let year = Int32(truncatingIfNeeded: report.identity.reportYear)
+        reports.append(id, at: 0)
+        reports.append(report.sourcePath, at: 1)
+        reports.append(report.sourceFormat, at: 2)
+        reports.append(report.encoding, at: 3)
+        reports.append(agency, at: 4)
+        reports.append(year, at: 5)
+        reports.append(report.identity.reportDate?.daysSinceEpoch, at: 6)
+        reports.append(report.identity.postedDate?.daysSinceEpoch, at: 7)
+        reports.append(report.status, at: 8)
+        reports.append(Int32(truncatingIfNeeded: report.checkFailures.count), at: 9)
+        reports.append(Int32(truncatingIfNeeded: report.diagnostics.count), at: 10)
+        // The report's own columns go in once per dataset, for all of its rows at a time.
+        proactive.append(repeating: id, count: report.proactive.count, at: 0)
+        proactive.append(repeating: year, count: report.proactive.count, at: 1)
+        proactive.append(repeating: agency, count: report.proactive.count, at: 2)
         for cell in report.proactive {
-            proactive.append([id, year, agency, .string(cell.item), .string(cell.measure), .double(cell.value)])
+            proactive.append(cell.item, at: 3)
+            proactive.append(cell.measure, at: 4)
+            proactive.append(cell.value, at: 5)
         }
+        applications.append(repeating: id, count: report.applications.count, at: 0)
+        applications.append(repeating: year, count: report.applications.count, at: 1)
+        applications.append(repeating: agency, count: report.applications.count, at: 2)
         for cell in report.applications {
-            applications.append([id, year, agency, .string(cell.row), .string(cell.applicant), .int(cell.value)])
+            applications.append(cell.row, at: 3)
+            applications.append(cell.applicant, at: 4)
+            applications.append(cell.value, at: 5)
         }
+        appeals.append(repeating: id, count: report.appeals.count, at: 0)
+        appeals.append(repeating: year, count: report.appeals.count, at: 1)
+        appeals.append(repeating: agency, count: report.appeals.count, at: 2)
         for cell in report.appeals {
-            appeals.append([id, year, agency, .string(cell.proceeding), .string(cell.outcome), .int(cell.value)])
+            appeals.append(cell.proceeding, at: 3)
+            appeals.append(cell.outcome, at: 4)
+            appeals.append(cell.value, at: 5)
         }
+        checks.append(repeating: id, count: report.checkFailures.count, at: 0)
         for failure in report.checkFailures {
-            checks.append([id, .string(failure.rule), .string(failure.subject), .int(failure.expected), .int(failure.actual)])
+            checks.append(failure.rule, at: 1)
+            checks.append(failure.subject, at: 2)
+            checks.append(failure.expected, at: 3)
+            checks.append(failure.actual, at: 4)
         }
+        diagnostics.append(repeating: id, count: report.diagnostics.count, at: 0)
         for diagnostic in report.diagnostics {
-            diagnostics.append([id, .string(diagnostic.stage.rawValue), .string(diagnostic.code.rawValue), .string(diagnostic.detail)])
+            diagnostics.append(diagnostic.stage.rawValue, at: 1)
+            diagnostics.append(diagnostic.code.rawValue, at: 2)
+            diagnostics.append(diagnostic.detail, at: 3)
         }
     }
 }

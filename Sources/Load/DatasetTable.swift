@@ -30,7 +30,17 @@ public struct DatasetTable: Sendable, Hashable {
     private var doubles: [[Double?]]
     /// For each schema column, its slot in the storage array of its type.
     private let slots: [Int]
-    public private(set) var rowCount = 0
+
+    /// Rows appended so far: the length of the first column (every row fills every column).
+    public var rowCount: Int {
+        let slot = slots[0]
+        switch schema.columns[0].type {
+        case .string: return strings[slot].count
+        case .int32, .date: return int32s[slot].count
+        case .int64: return int64s[slot].count
+        case .double: return doubles[slot].count
+        }
+    }
 
     public init(schema: DatasetSchema) {
         self.schema = schema
@@ -84,16 +94,54 @@ public struct DatasetTable: Sendable, Hashable {
     public mutating func append(_ row: [Value]) {
         precondition(row.count == slots.count, "row width \(row.count) != \(slots.count) for \(schema.name)")
         for (index, value) in row.enumerated() {
-            let slot = slots[index]
             switch (schema.columns[index].type, value) {
-            case (.string, .string(let s)): strings[slot].append(s)
-            case (.int32, .int(let i)): int32s[slot].append(Int32(truncatingIfNeeded: i))
-            case (.date, .date(let d)): int32s[slot].append(d)
-            case (.int64, .int(let i)): int64s[slot].append(i)
-            case (.double, .double(let d)): doubles[slot].append(d)
+            case (.string, .string(let s)): append(s, at: index)
+            case (.int32, .int(let i)): append(Int32(truncatingIfNeeded: i), at: index)
+            case (.date, .date(let d)): append(d, at: index)
+            case (.int64, .int(let i)): append(i, at: index)
+            case (.double, .double(let d)): append(d, at: index)
             default: preconditionFailure("value \(value) does not fit column \(schema.columns[index].name) of \(schema.name)")
             }
         }
-        rowCount += 1
+    }
+
+    // Typed appends, one value at a time: a row is complete once each of its columns got one.
+    // They spare the hot path the `[Value]` array (an allocation per row) and its type checks.
+
+    /// Appends to a string column.
+    public mutating func append(_ value: String, at column: Int) {
+        assert(schema.columns[column].type == .string, "\(schema.name).\(schema.columns[column].name) is not text")
+        strings[slots[column]].append(value)
+    }
+
+    /// Appends the same text `count` times: a report's id and agency on each of its rows, in
+    /// one call rather than one per row.
+    public mutating func append(repeating value: String, count: Int, at column: Int) {
+        assert(schema.columns[column].type == .string, "\(schema.name).\(schema.columns[column].name) is not text")
+        strings[slots[column]].append(contentsOf: repeatElement(value as String?, count: count))
+    }
+
+    /// Appends the same int32 (a report's year) `count` times.
+    public mutating func append(repeating value: Int32, count: Int, at column: Int) {
+        assert([.int32, .date].contains(schema.columns[column].type), "\(schema.name).\(schema.columns[column].name) is not int32")
+        int32s[slots[column]].append(contentsOf: repeatElement(value as Int32?, count: count))
+    }
+
+    /// Appends to an int32 or date column.
+    public mutating func append(_ value: Int32?, at column: Int) {
+        assert([.int32, .date].contains(schema.columns[column].type), "\(schema.name).\(schema.columns[column].name) is not int32")
+        int32s[slots[column]].append(value)
+    }
+
+    /// Appends to an int64 column.
+    public mutating func append(_ value: Int64, at column: Int) {
+        assert(schema.columns[column].type == .int64, "\(schema.name).\(schema.columns[column].name) is not int64")
+        int64s[slots[column]].append(value)
+    }
+
+    /// Appends to a double column.
+    public mutating func append(_ value: Double, at column: Int) {
+        assert(schema.columns[column].type == .double, "\(schema.name).\(schema.columns[column].name) is not double")
+        doubles[slots[column]].append(value)
     }
 }

@@ -15,22 +15,31 @@ public final class OutputFile {
             throw LoadError("\(path): cannot create (check the folder's permissions and free space)")
         }
         self.handle = handle
-        buffer.reserveCapacity(Self.flushSize * 2)
     }
 
+    /// Small writes are gathered (the buffer stays under `flushSize`); a large one goes straight
+    /// to the file rather than being copied into the buffer first (CSV chunks are megabytes).
     public func write(_ bytes: [UInt8]) throws {
-        buffer += bytes
-        if buffer.count >= Self.flushSize { try flush() }
+        if buffer.count + bytes.count > Self.flushSize { try flush() }
+        if bytes.count >= Self.flushSize {
+            try writeThrough(bytes)
+        } else {
+            buffer += bytes
+        }
     }
 
     public func flush() throws {
         guard !buffer.isEmpty else { return }
+        try writeThrough(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeThrough(_ bytes: [UInt8]) throws {
         do {
-            try handle.write(contentsOf: buffer)
+            try handle.write(contentsOf: bytes)
         } catch {
             throw LoadError("\(path): write failed: \(error.localizedDescription)")
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     public func close() throws {

@@ -21,7 +21,11 @@ struct LoadStage {
     static let chunkSize = 256
 
     struct Plan {
-        var reports: [Manifest.Entry] = []
+        /// The manifest's entries, shared with it rather than copied.
+        var entries: [Manifest.Entry] = []
+        /// Positions in `entries` of the reports to load, in report_id order: a few bytes per
+        /// report where copies of the entries would cost hundreds at 100,000 reports.
+        var reports: [Int] = []
         var rejects: [(path: String, entry: Manifest.Entry?, duplicateOf: Manifest.Entry?)] = []
         var untransformed = 0
         var fingerprint = ""
@@ -30,16 +34,20 @@ struct LoadStage {
     /// Orders the reports, finds duplicates, and fingerprints what the outputs will hold.
     func plan(_ entries: [Manifest.Entry]) -> Plan {
         var plan = Plan()
-        let reports = entries.filter { $0.isReport && $0.transformRef != nil }.sorted { a, b in
-            a.reportId != b.reportId ? a.reportId < b.reportId : a.path.utf8.lexicographicallyPrecedes(b.path.utf8)
+        plan.entries = entries
+        // Fields are compared in place: copying an entry retains every string it holds.
+        let reports = entries.indices.filter { entries[$0].isReport && entries[$0].transformRef != nil }.sorted { i, j in
+            entries[i].reportId != entries[j].reportId
+                ? entries[i].reportId < entries[j].reportId
+                : entries[i].path.utf8.lexicographicallyPrecedes(entries[j].path.utf8)
         }
-        var previous: Manifest.Entry?
-        for entry in reports {
-            if let first = previous, first.reportId == entry.reportId {
-                plan.rejects.append((entry.path, nil, first))
+        var previous: Int?
+        for index in reports {
+            if let first = previous, entries[first].reportId == entries[index].reportId {
+                plan.rejects.append((entries[index].path, nil, entries[first]))
             } else {
-                plan.reports.append(entry)
-                previous = entry
+                plan.reports.append(index)
+                previous = index
             }
         }
         plan.untransformed = entries.filter { $0.isReport && $0.transformRef == nil }.count
@@ -48,7 +56,18 @@ struct LoadStage {
 
         var hasher = SHA256()
         hasher.update(data: Array("\(Loader.version)\n\(settings)\n".utf8))
-        for entry in plan.reports { hasher.update(data: Array("r\t\(entry.reportId)\t\(entry.path)\t\(entry.transformKey ?? "")\n".utf8)) }
+        var line: [UInt8] = []  // one buffer for every report's line, not a String and an Array each
+        for index in plan.reports {
+            line.removeAll(keepingCapacity: true)
+            line += "r\t".utf8
+            line += entries[index].reportId.utf8
+            line.append(0x09)
+            line += entries[index].path.utf8
+            line.append(0x09)
+            line += (entries[index].transformKey ?? "").utf8
+            line.append(0x0A)
+            hasher.update(data: line)
+        }
         for reject in plan.rejects {
             hasher.update(data: Array("x\t\(reject.path)\t\(reject.entry?.reportId ?? "")\t\(reject.entry?.extractKey ?? "")\t\(reject.duplicateOf?.path ?? "")\n".utf8))
         }
@@ -66,7 +85,7 @@ struct LoadStage {
             let encoder = session.encoder
             while start < plan.reports.count {
                 // Workers decode, build and encode consecutive slices; the slices are appended in order.
-                let chunk = Array(plan.reports[start..<min(start + Self.chunkSize * jobs, plan.reports.count)])
+                let chunk = plan.reports[start..<min(start + Self.chunkSize * jobs, plan.reports.count)].map { plan.entries[$0] }
                 let sliceSize = Self.chunkSize
                 let slices = (chunk.count + sliceSize - 1) / sliceSize
                 let encoded = try parallelMap(slices, jobs: jobs) { _, slice in

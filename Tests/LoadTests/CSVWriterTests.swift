@@ -35,4 +35,24 @@ import Testing
         #expect(CSVWriter.formatDouble(12.5) == "12.5")
         #expect(CSVWriter.formatDouble(0.1) == "0.1")
     }
+
+    @Test func integersPrintInDecimal() {
+        for value: Int64 in [0, 9, 10, -1, -10, 123_456_789, .max, .min] {
+            var out: [UInt8] = []
+            CSVWriter.appendInteger(value, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(value))
+        }
+    }
+
+    @Test func specialBytesAreFoundAtAnyPosition() {
+        let base = Array(repeating: "某", count: 7).joined() + "abcdefghij"
+        for special in [",", "\"", "\n", "\r"] {
+            for position in [0, 3, 7, 8, 15, base.utf8.count] {
+                var text = Array(base.utf8)
+                text.insert(special.utf8.first!, at: position)
+                #expect(text.withUnsafeBytes { CSVSpecialBytes.occur(in: $0) })
+            }
+        }
+        #expect(!Array(base.utf8).withUnsafeBytes { CSVSpecialBytes.occur(in: $0) })
+    }
 }
