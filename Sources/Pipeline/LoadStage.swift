@@ -79,6 +79,9 @@ struct LoadStage {
     func run(_ plan: Plan, previousOutputs: [String]) throws -> [String] {
         removeTemporaries()
         let session = try loader.begin(outputRoot: outputRoot)
+        // The sinks append one round (Parquet encodes and compresses there) while the workers
+        // build the next, so load is not serial behind its appends. One round at most waits.
+        let appender = BackgroundAppender(session)
         do {
             let line = progress ? ProgressLine(label: "load", total: plan.reports.count) : nil
             var start = 0
@@ -97,10 +100,11 @@ struct LoadStage {
                     }
                     return encoder.encode(builder)
                 }
-                for part in encoded { try session.append(part) }
+                try appender.append(encoded)
                 line?.advance(by: chunk.count)
                 start += chunk.count
             }
+            try appender.finish()
             line?.finish()
             var builder = DatasetBuilder()
             for reject in plan.rejects {
@@ -124,6 +128,7 @@ struct LoadStage {
             }
             return written
         } catch {
+            try? appender.finish()
             session.abandon()
             if let error = error as? LoadError { throw PipelineError.io(error.description) }
             throw error

@@ -41,8 +41,14 @@ public struct PipelineRunner: Sendable {
         /// not rewrite it.
         func save() throws {
             guard manifest != saved else { return }
-            try manifest.save(path: manifestPath)
+            try timed("manifest") { try manifest.save(path: manifestPath) }
             saved = manifest
+        }
+        /// Adds the wall-clock time of `work` to the summary under `step`.
+        func timed<T>(_ step: String, _ work: () throws -> T) rethrows -> T {
+            let start = Date()
+            defer { summary.stageSeconds[step, default: 0] += Date().timeIntervalSince(start) }
+            return try work()
         }
         let stamp = "\(Int(Date().timeIntervalSince1970 * 1000))-\(getpid())"
 
@@ -53,22 +59,22 @@ public struct PipelineRunner: Sendable {
                                             runStamp: stamp, progress: options.progress, logger: logger)
         }
         if stages.contains(.extract) {
-            let inputs = try InputScanner.scan(pipeline.inputs, include: pipeline.include, exclude: pipeline.exclude)
+            let inputs = try timed("scan") { try InputScanner.scan(pipeline.inputs, include: pipeline.include, exclude: pipeline.exclude) }
             let stage = ExtractStage(inputs: inputs, store: store, shard: options.shard, full: options.full, jobs: jobs,
                                      runStamp: stamp, progress: options.progress, logger: logger, transform: transformStage)
-            manifest.entries = try stage.run(previous: manifest, into: &summary)
+            manifest.entries = try timed("extract") { try stage.run(previous: manifest, into: &summary) }
             try save()
         } else {
             summary.inputs = manifest.entries.count
         }
         if let transformStage {
-            manifest.entries = try transformStage.run(manifest.entries, into: &summary)
+            manifest.entries = try timed("transform") { try transformStage.run(manifest.entries, into: &summary) }
             try save()
         }
         if stages.contains(.load) {
             let stage = LoadStage(store: store, loader: Loader(writers: try writers(), part: PartName(shard: options.shard.index, shardCount: options.shard.count)),
                                   outputRoot: pipeline.output, settings: loadSettings, jobs: jobs, progress: options.progress, logger: logger)
-            let plan = stage.plan(manifest.entries)
+            let plan = timed("load") { stage.plan(manifest.entries) }
             if plan.untransformed > 0 {
                 logger.warning("load: \(plan.untransformed) extracted report(s) not transformed yet are left out; run `transform` first")
             }
@@ -79,7 +85,7 @@ public struct PipelineRunner: Sendable {
                 logger.info("load: outputs up to date")
                 summary.filesWritten = manifest.outputs
             } else {
-                summary.filesWritten = try stage.run(plan, previousOutputs: manifest.outputs)
+                summary.filesWritten = try timed("load") { try stage.run(plan, previousOutputs: manifest.outputs) }
                 summary.loaded = true
                 manifest.loadFingerprint = plan.fingerprint
                 manifest.outputs = summary.filesWritten

@@ -29,6 +29,9 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var filesWritten: [String] = []
     public var outputRoot: String
     public var seconds = 0.0
+    /// Wall-clock seconds by step (`scan`, `extract`, `transform`, `load`, `manifest`), so a slow
+    /// night shows where the time went. `extract` includes transforming the reports it extracted.
+    public var stageSeconds: [String: Double] = [:]
 
     public init(pipeline: String, outputRoot: String) {
         self.pipeline = pipeline
@@ -52,6 +55,10 @@ public struct RunSummary: Sendable, Codable, Equatable {
         lines.append("  rejects:     \(rejects)" + (reasons.isEmpty ? "" : " (\(reasons))"))
         lines.append("  checks failed: \(checksFailed)")
         lines.append("  diagnostics: \(diagnostics)")
+        let steps = ["scan", "extract", "transform", "load", "manifest"].compactMap { step in
+            stageSeconds[step].map { "\(step) \(String(format: "%.2f", $0)) s" }
+        }
+        if !steps.isEmpty { lines.append("  time:        " + steps.joined(separator: ", ")) }
         if stages.contains("load") {
             if loaded {
                 lines.append("  files written under \(outputRoot): \(filesWritten.count)")

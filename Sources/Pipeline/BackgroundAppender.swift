@@ -1,0 +1,36 @@
+import Dispatch
+import Load
+import Synchronization
+
+/// Appends encoded rounds to a load session on a serial queue, one round at a time, so the caller
+/// can build the next round meanwhile. Rounds are appended in the order given.
+final class BackgroundAppender: @unchecked Sendable {
+    // Unchecked: `session` is touched only by the one round in flight (`append` waits for the
+    // previous round before queueing the next) and, after `finish`, by the caller again.
+    private let session: LoadSession
+    private let queue = DispatchQueue(label: "disclosure-etl.load.append")
+    private let inFlight = DispatchGroup()
+    private let failure = Mutex<(any Error)?>(nil)
+
+    init(_ session: LoadSession) {
+        self.session = session
+    }
+
+    /// Waits for the previous round, rethrowing its error, then queues this one.
+    func append(_ round: [ChunkEncoder.Encoded]) throws {
+        try finish()
+        queue.async(group: inFlight) {
+            do {
+                for part in round { try self.session.append(part) }
+            } catch {
+                self.failure.withLock { $0 = error }
+            }
+        }
+    }
+
+    /// Waits until every queued round is appended; rethrows the first error.
+    func finish() throws {
+        inFlight.wait()
+        if let error = failure.withLock({ $0 }) { throw error }
+    }
+}
