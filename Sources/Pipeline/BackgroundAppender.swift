@@ -3,7 +3,8 @@ import Load
 import Synchronization
 
 /// Appends encoded rounds to a load session on a serial queue, one round at a time, so the caller
-/// can build the next round meanwhile. Rounds are appended in the order given.
+/// can build the next round meanwhile. Rounds are appended in the order given. With one job the
+/// rounds are appended at once, on the caller's thread: `--jobs 1` means one thread working.
 final class BackgroundAppender: @unchecked Sendable {
     // Unchecked: `session` is touched only by the one round in flight (`append` waits for the
     // previous round before queueing the next) and, after `finish`, by the caller again.
@@ -11,14 +12,20 @@ final class BackgroundAppender: @unchecked Sendable {
     private let queue = DispatchQueue(label: "disclosure-etl.load.append")
     private let inFlight = DispatchGroup()
     private let failure = Mutex<(any Error)?>(nil)
+    private let background: Bool
 
-    init(_ session: LoadSession) {
+    init(_ session: LoadSession, background: Bool) {
         self.session = session
+        self.background = background
     }
 
     /// Waits for the previous round, rethrowing its error, then queues this one.
     func append(_ round: [ChunkEncoder.Encoded]) throws {
         try finish()
+        guard background else {
+            for part in round { try session.append(part) }
+            return
+        }
         queue.async(group: inFlight) {
             do {
                 for part in round { try self.session.append(part) }

@@ -81,7 +81,7 @@ struct LoadStage {
         let session = try loader.begin(outputRoot: outputRoot)
         // The sinks append one round (Parquet encodes and compresses there) while the workers
         // build the next, so load is not serial behind its appends. One round at most waits.
-        let appender = BackgroundAppender(session)
+        let appender = BackgroundAppender(session, background: jobs > 1)
         do {
             let line = progress ? ProgressLine(label: "load", total: plan.reports.count) : nil
             var start = 0
