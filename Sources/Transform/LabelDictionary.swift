@@ -19,8 +19,9 @@ public struct LabelDictionary: Sendable {
         case proactive, applicationsHeader, applicationsBody, appeals
     }
 
-    /// One printed form of a code.
-    public struct Entry: Sendable, Hashable {
+    /// One printed form of a code. A class: every printed label resolves to one of these, and
+    /// passing a reference costs one retain where a struct of four strings cost four.
+    public final class Entry: Sendable, Hashable {
         public let role: Role
         public let code: String
         /// The template's wording of the code.
@@ -40,6 +41,16 @@ public struct LabelDictionary: Sendable {
             self.canonical = canonical
             self.form = form
             isVariant = form != canonical
+        }
+
+        public static func == (lhs: Entry, rhs: Entry) -> Bool {
+            lhs.role == rhs.role && lhs.code == rhs.code && lhs.canonical == rhs.canonical && lhs.form == rhs.form
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(role)
+            hasher.combine(code)
+            hasher.combine(form)
         }
     }
 
