@@ -70,15 +70,19 @@ public struct Manifest: Sendable, Equatable {
             var fieldStart = lineStart
             for index in lineStart...lineEnd where index == lineEnd || bytes[index] == 0x09 {
                 let field = bytes[fieldStart..<index]
-                // Fields 1 (path) and 4 (report id) differ on every line; the rest repeat.
-                let unique = fields.count == 1 || fields.count == 4
-                fields.append(unique ? unescape(String(decoding: field, as: UTF8.self)) : shared.string(field))
+                // Keys, segment names, reasons and statuses repeat on every line: share them.
+                // Paths and ids differ; numbers are short and parsed at once.
+                let repeats = fields.count == 0 || Self.repeatingFields.contains(fields.count)
+                fields.append(repeats ? shared.string(field) : unescape(String(decoding: field, as: UTF8.self)))
                 fieldStart = index + 1
             }
             try manifest.read(fields, line: number, path: path)
         }
         return manifest
     }
+
+    /// Positions of the entry fields that take few distinct values (see `save`).
+    private static let repeatingFields: Set<Int> = [5, 6, 9, 10, 11, 14]
 
     private mutating func read(_ fields: [String], line number: Int, path: String) throws {
         func damaged() -> PipelineError { .io("\(path):\(number): damaged manifest line; run with --full to rebuild the work folder") }
