@@ -122,21 +122,21 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
         }
 
         mutating func appendUTF8(_ column: UTF8StringColumn, range: Range<Int>) throws {
-            try column.bytes.withUnsafeBytes { bytes in
-                try column.offsets.withUnsafeBufferPointer { offsets in
-                    if let validity = column.validity {
-                        for i in range {
-                            if validity[i] {
-                                try appendValue(UnsafeRawBufferPointer(rebasing: bytes[offsets[i] ..< offsets[i + 1]]))
-                            } else {
-                                try appendNull()
-                            }
-                        }
-                    } else {
-                        for i in range {
-                            try appendValue(UnsafeRawBufferPointer(rebasing: bytes[offsets[i] ..< offsets[i + 1]]))
-                        }
+            try column.withBuffers { buffers in
+                // Rows often repeat the row before (a report's id on each of its rows): such a
+                // row reuses that row's dictionary index after one compare, without a lookup.
+                var previous: (value: UnsafeRawBufferPointer, index: UInt32)?
+                for i in range {
+                    guard let value = buffers[i] else {
+                        try appendNull()
+                        continue
                     }
+                    if let last = previous, usingDictionary, last.value.count == value.count,
+                       value.count == 0 || bytesEqual(last.value.baseAddress!, value.baseAddress!, value.count) {
+                        try appendDictionaryIndex(last.index)
+                        continue
+                    }
+                    previous = try appendValue(value).map { (value, $0) }
                 }
             }
         }
