@@ -33,19 +33,21 @@ public struct CSVWriter: DatasetWriter {
         out.reserveCapacity(96 * table.rowCount)
         // Columns are split by type once per chunk, so the loop reads plain nested arrays
         // (`int32s[slot][row]`) and borrowed text buffers instead of unpacking an enum per cell.
-        var texts: [UTF8StringColumn] = [], int32s: [[Int32?]] = [], int64s: [[Int64?]] = [], doubles: [[Double?]] = []
+        var texts: [UTF8RunColumn] = [], int32s: [[Int32?]] = [], int64s: [[Int64?]] = [], doubles: [[Double?]] = []
         var layout: [(type: ColumnType, slot: Int)] = []
         for column in table.values {
             switch column {
-            case .utf8(let values): layout.append((.string, texts.count)); texts.append(values)
+            case .utf8Runs(let values): layout.append((.string, texts.count)); texts.append(values)
             case .int32(let values): layout.append((.int32, int32s.count)); int32s.append(values)
             case .date(let values): layout.append((.date, int32s.count)); int32s.append(values)
             case .int64(let values): layout.append((.int64, int64s.count)); int64s.append(values)
             case .double(let values): layout.append((.double, doubles.count)); doubles.append(values)
-            case .string, .boolean: preconditionFailure("datasets keep text as UTF-8 and have no booleans")
+            case .string, .utf8, .boolean: preconditionFailure("datasets keep text as UTF-8 and have no booleans")
             }
         }
         withBuffers(texts[...]) { texts in
+            // Each text column's current run.
+            var runs = [Int](repeating: 0, count: texts.count)
             for row in 0..<table.rowCount {
                 if row == 64 {
                     // Size the buffer from the first rows: the fixed guess above is often far off.
@@ -55,7 +57,9 @@ public struct CSVWriter: DatasetWriter {
                     if index > 0 { out.append(0x2C) }
                     let slot = layout[index].slot
                     switch layout[index].type {
-                    case .string: if let value = texts[slot][row] { appendField(value, to: &out) }
+                    case .string:
+                        if row == texts[slot].runEnds[runs[slot]] { runs[slot] += 1 }
+                        if let value = texts[slot].values[runs[slot]] { appendField(value, to: &out) }
                     case .int32: if let value = int32s[slot][row] { appendInteger(Int64(value), to: &out) }
                     case .date: if let value = int32s[slot][row] { out += formatDate(value).utf8 }
                     case .int64: if let value = int64s[slot][row] { appendInteger(value, to: &out) }
@@ -70,8 +74,8 @@ public struct CSVWriter: DatasetWriter {
     }
 
     /// Calls `body` with every column's bytes borrowed, one nested `withBuffers` per column.
-    private static func withBuffers(_ columns: ArraySlice<UTF8StringColumn>, borrowed: [UTF8StringColumn.Buffers] = [],
-                                    _ body: ([UTF8StringColumn.Buffers]) -> Void) {
+    private static func withBuffers(_ columns: ArraySlice<UTF8RunColumn>, borrowed: [UTF8RunColumn.Buffers] = [],
+                                    _ body: ([UTF8RunColumn.Buffers]) -> Void) {
         guard let first = columns.first else { return body(borrowed) }
         first.withBuffers { withBuffers(columns.dropFirst(), borrowed: borrowed + [$0], body) }
     }

@@ -6,6 +6,8 @@ public enum ColumnValues: Sendable {
     case string([String?])
     /// Text already encoded as UTF-8 in one contiguous buffer; written as a `.string` column.
     case utf8(UTF8StringColumn)
+    /// Text with runs of equal rows stored once; written as a `.string` column.
+    case utf8Runs(UTF8RunColumn)
     case int32([Int32?])
     case int64([Int64?])
     case double([Double?])
@@ -16,7 +18,7 @@ public enum ColumnValues: Sendable {
     /// The column type these values can be written as.
     public var type: ParquetType {
         switch self {
-        case .string, .utf8: .string
+        case .string, .utf8, .utf8Runs: .string
         case .int32: .int32
         case .int64: .int64
         case .double: .double
@@ -30,6 +32,7 @@ public enum ColumnValues: Sendable {
         switch self {
         case let .string(values): values.count
         case let .utf8(values): values.count
+        case let .utf8Runs(values): values.count
         case let .int32(values): values.count
         case let .int64(values): values.count
         case let .double(values): values.count
@@ -43,6 +46,7 @@ public enum ColumnValues: Sendable {
         switch self {
         case let .string(values): firstNil(values)
         case let .utf8(values): values.firstNullIndex
+        case let .utf8Runs(values): values.firstNullIndex
         case let .int32(values): firstNil(values)
         case let .int64(values): firstNil(values)
         case let .double(values): firstNil(values)

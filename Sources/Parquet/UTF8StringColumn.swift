@@ -45,30 +45,6 @@ public struct UTF8StringColumn: Sendable {
         markValid()
     }
 
-    /// Appends the same text `count` times: its bytes are read once and copied `count` times.
-    public mutating func append(repeating value: String, count: Int) {
-        guard count > 0 else { return }
-        var text = value
-        text.withUTF8 { utf8 in
-            let length = utf8.count, start = bytes.count, total = length * count
-            // Grow once, then fill by doubling: log2(count) memcpys instead of `count` appends.
-            bytes.append(contentsOf: repeatElement(0, count: total))
-            bytes.withUnsafeMutableBytes { buffer in
-                guard total > 0, let base = buffer.baseAddress else { return }
-                let target = base + start
-                target.copyMemory(from: utf8.baseAddress!, byteCount: length)
-                var filled = length
-                while filled < total {
-                    let chunk = Swift.min(filled, total - filled)
-                    (target + filled).copyMemory(from: target, byteCount: chunk)
-                    filled += chunk
-                }
-            }
-            offsets.append(contentsOf: (1 ... count).lazy.map { start + $0 * length })
-            if validity != nil { validity!.append(contentsOf: repeatElement(true, count: count)) }
-        }
-    }
-
     public mutating func appendNull() {
         if validity == nil {
             validity = [Bool](repeating: true, count: count)
@@ -92,6 +68,13 @@ public struct UTF8StringColumn: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether the last value is `utf8` (false if it is null).
+    func lastEquals(_ utf8: UnsafeRawBufferPointer) -> Bool {
+        let start = offsets[offsets.count - 2], length = bytes.count - start
+        guard length == utf8.count, validity?.last != false else { return false }
+        return length == 0 || bytes.withUnsafeBytes { bytesEqual($0.baseAddress! + start, utf8.baseAddress!, length) }
     }
 
     var firstNullIndex: Int? {

@@ -17,6 +17,8 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
             try state.appendStrings(strings, range: range)
         case let .utf8(column):
             try state.appendUTF8(column, range: range)
+        case let .utf8Runs(column):
+            try state.appendRuns(column, range: range)
         default:
             throw ParquetError.typeMismatch(column: state.common.column.name, expected: .string, actual: values.type)
         }
@@ -137,6 +139,30 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
                         continue
                     }
                     previous = try appendValue(value).map { (value, $0) }
+                }
+            }
+        }
+
+        mutating func appendRuns(_ column: UTF8RunColumn, range: Range<Int>) throws {
+            guard !range.isEmpty else { return }
+            var run = column.run(containing: range.lowerBound)
+            try column.withBuffers { buffers in
+                var row = range.lowerBound
+                while row < range.upperBound {
+                    let end = min(buffers.runEnds[run], range.upperBound)
+                    if let value = buffers.values[run] {
+                        // One lookup per run; its other rows reuse the index while the
+                        // dictionary is in use (as the per-row paths do for repeated rows).
+                        var index = try appendValue(value)
+                        row += 1
+                        while row < end {
+                            if let known = index { try appendDictionaryIndex(known) } else { index = try appendValue(value) }
+                            row += 1
+                        }
+                    } else {
+                        while row < end { try appendNull(); row += 1 }
+                    }
+                    run += 1
                 }
             }
         }
