@@ -16,15 +16,18 @@ public struct UTF8RunColumn: Sendable {
 
     /// Appends `value` on `count` rows.
     public mutating func append(_ value: String, count: Int = 1) {
-        guard count > 0 else { return }
         var text = value
-        text.withUTF8 { utf8 in
-            if !runEnds.isEmpty, values.lastEquals(UnsafeRawBufferPointer(utf8)) {
-                runEnds[runEnds.count - 1] += count
-            } else {
-                values.append(utf8: utf8)
-                runEnds.append(self.count + count)
-            }
+        text.withUTF8 { append(utf8: $0, count: count) }
+    }
+
+    /// Appends valid UTF-8 bytes on `count` rows; they extend the last run if they equal it.
+    public mutating func append(utf8: UnsafeBufferPointer<UInt8>, count: Int = 1) {
+        guard count > 0 else { return }
+        if !runEnds.isEmpty, values.lastEquals(UnsafeRawBufferPointer(utf8)) {
+            runEnds[runEnds.count - 1] += count
+        } else {
+            values.append(utf8: utf8)
+            runEnds.append(self.count + count)
         }
     }
 
@@ -52,9 +55,24 @@ public struct UTF8RunColumn: Sendable {
     /// The value of row `i`, decoded to a `String` (for tests and debugging; slow).
     public subscript(i: Int) -> String? { values[run(containing: i)] }
 
-    /// The rows `rows`, in that order, one value per row.
-    public func selecting(_ rows: [Int]) -> UTF8StringColumn {
-        values.selecting(rows.map { run(containing: $0) })
+    /// The rows `rows`, in that order, as a new column (runs stay runs).
+    public func selecting(_ rows: [Int]) -> UTF8RunColumn {
+        var result = UTF8RunColumn()
+        values.withBuffers { values in
+            var last = -1
+            for row in rows {
+                // Rows usually come in order: stay in the previous row's run while it holds.
+                let inLast = last >= 0 && row < runEnds[last] && row >= (last == 0 ? 0 : runEnds[last - 1])
+                let run = inLast ? last : run(containing: row)
+                if let value = values[run] {
+                    result.append(utf8: value.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    result.appendNull()
+                }
+                last = run
+            }
+        }
+        return result
     }
 
     var firstNullIndex: Int? {
