@@ -46,8 +46,10 @@ public struct CSVWriter: DatasetWriter {
             }
         }
         withBuffers(texts[...]) { texts in
-            // Each text column's current run.
+            // Each text column's current run, and whether its value needs quotes: every row of
+            // a run writes the same field, so the value is scanned once per run.
             var runs = [Int](repeating: 0, count: texts.count)
+            var quoted = texts.map { $0.runEnds.isEmpty ? false : needsQuotes($0.values[0]) }
             for row in 0..<table.rowCount {
                 if row == 64 {
                     // Size the buffer from the first rows: the fixed guess above is often far off.
@@ -58,8 +60,16 @@ public struct CSVWriter: DatasetWriter {
                     let slot = layout[index].slot
                     switch layout[index].type {
                     case .string:
-                        if row == texts[slot].runEnds[runs[slot]] { runs[slot] += 1 }
-                        if let value = texts[slot].values[runs[slot]] { appendField(value, to: &out) }
+                        if row == texts[slot].runEnds[runs[slot]] {
+                            runs[slot] += 1
+                            quoted[slot] = needsQuotes(texts[slot].values[runs[slot]])
+                        }
+                        guard let value = texts[slot].values[runs[slot]] else { break }
+                        if quoted[slot] {
+                            appendQuoted(value, to: &out)
+                        } else {
+                            out.append(contentsOf: value.assumingMemoryBound(to: UInt8.self))
+                        }
                     case .int32: if let value = int32s[slot][row] { appendInteger(Int64(value), to: &out) }
                     case .date: if let value = int32s[slot][row] { out += formatDate(value).utf8 }
                     case .int64: if let value = int64s[slot][row] { appendInteger(value, to: &out) }
@@ -90,12 +100,21 @@ public struct CSVWriter: DatasetWriter {
     }
 
     /// `appendField` for UTF-8 bytes: copied as they are unless they need quoting.
-    @inline(__always)
     static func appendField(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        guard CSVSpecialBytes.occur(in: bytes) else {
-            // Typed view of the same bytes, so the append is one memcpy.
-            return out.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
+        if needsQuotes(bytes) {
+            appendQuoted(bytes, to: &out)
+        } else {
+            out.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
         }
+    }
+
+    @inline(__always)
+    static func needsQuotes(_ bytes: UnsafeRawBufferPointer?) -> Bool {
+        bytes.map { CSVSpecialBytes.occur(in: $0) } ?? false
+    }
+
+    /// The field in quotes, inner quotes doubled.
+    static func appendQuoted(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
         out.append(0x22)
         for byte in bytes {
             if byte == 0x22 { out.append(0x22) }
