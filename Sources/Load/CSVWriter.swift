@@ -1,4 +1,5 @@
 import Glibc
+import Parquet
 
 /// Writes a dataset as `csv/<dataset>.csv`: UTF-8, RFC 4180 (CRLF, fields quoted when needed),
 /// a header row of column names, nulls as empty fields and dates as `YYYY-MM-DD`.
@@ -31,38 +32,62 @@ public struct CSVWriter: DatasetWriter {
         var out: [UInt8] = []
         out.reserveCapacity(96 * table.rowCount)
         // Columns are split by type once per chunk, so the loop reads plain nested arrays
-        // (`strings[slot][row]`) instead of unpacking, and retaining, an enum per cell.
-        var strings: [[String?]] = [], int32s: [[Int32?]] = [], int64s: [[Int64?]] = [], doubles: [[Double?]] = []
+        // (`int32s[slot][row]`) and borrowed text buffers instead of unpacking an enum per cell.
+        var texts: [UTF8RunColumn] = [], int32s: [[Int32?]] = [], int64s: [[Int64?]] = [], doubles: [[Double?]] = []
         var layout: [(type: ColumnType, slot: Int)] = []
-        for column in table.columns {
+        for column in table.values {
             switch column {
-            case .string(let values): layout.append((.string, strings.count)); strings.append(values)
+            case .utf8Runs(let values): layout.append((.string, texts.count)); texts.append(values)
             case .int32(let values): layout.append((.int32, int32s.count)); int32s.append(values)
             case .date(let values): layout.append((.date, int32s.count)); int32s.append(values)
             case .int64(let values): layout.append((.int64, int64s.count)); int64s.append(values)
             case .double(let values): layout.append((.double, doubles.count)); doubles.append(values)
+            case .string, .utf8, .boolean: preconditionFailure("datasets keep text as UTF-8 and have no booleans")
             }
         }
-        for row in 0..<table.rowCount {
-            if row == 64 {
-                // Size the buffer from the first rows: the fixed guess above is often far off.
-                out.reserveCapacity(out.count / 64 * table.rowCount * 9 / 8)
-            }
-            for index in layout.indices {
-                if index > 0 { out.append(0x2C) }
-                let slot = layout[index].slot
-                switch layout[index].type {
-                case .string: if let value = strings[slot][row] { appendField(value, to: &out) }
-                case .int32: if let value = int32s[slot][row] { appendInteger(Int64(value), to: &out) }
-                case .date: if let value = int32s[slot][row] { out += formatDate(value).utf8 }
-                case .int64: if let value = int64s[slot][row] { appendInteger(value, to: &out) }
-                case .double: if let value = doubles[slot][row] { appendDouble(value, to: &out) }
+        withBuffers(texts[...]) { texts in
+            // Each text column's current run, and whether its value needs quotes: every row of
+            // a run writes the same field, so the value is scanned once per run.
+            var runs = [Int](repeating: 0, count: texts.count)
+            var quoted = texts.map { $0.runEnds.isEmpty ? false : needsQuotes($0.values[0]) }
+            for row in 0..<table.rowCount {
+                if row == 64 {
+                    // Size the buffer from the first rows: the fixed guess above is often far off.
+                    out.reserveCapacity(out.count / 64 * table.rowCount * 9 / 8)
                 }
+                for index in layout.indices {
+                    if index > 0 { out.append(0x2C) }
+                    let slot = layout[index].slot
+                    switch layout[index].type {
+                    case .string:
+                        if row == texts[slot].runEnds[runs[slot]] {
+                            runs[slot] += 1
+                            quoted[slot] = needsQuotes(texts[slot].values[runs[slot]])
+                        }
+                        guard let value = texts[slot].values[runs[slot]] else { break }
+                        if quoted[slot] {
+                            appendQuoted(value, to: &out)
+                        } else {
+                            out.append(contentsOf: value.assumingMemoryBound(to: UInt8.self))
+                        }
+                    case .int32: if let value = int32s[slot][row] { appendInteger(Int64(value), to: &out) }
+                    case .date: if let value = int32s[slot][row] { out += formatDate(value).utf8 }
+                    case .int64: if let value = int64s[slot][row] { appendInteger(value, to: &out) }
+                    case .double: if let value = doubles[slot][row] { appendDouble(value, to: &out) }
+                    }
+                }
+                out.append(0x0D)
+                out.append(0x0A)
             }
-            out.append(0x0D)
-            out.append(0x0A)
         }
         return out
+    }
+
+    /// Calls `body` with every column's bytes borrowed, one nested `withBuffers` per column.
+    private static func withBuffers(_ columns: ArraySlice<UTF8RunColumn>, borrowed: [UTF8RunColumn.Buffers] = [],
+                                    _ body: ([UTF8RunColumn.Buffers]) -> Void) {
+        guard let first = columns.first else { return body(borrowed) }
+        first.withBuffers { withBuffers(columns.dropFirst(), borrowed: borrowed + [$0], body) }
     }
 
     /// A whole file's bytes (header and rows).
@@ -70,23 +95,32 @@ public struct CSVWriter: DatasetWriter {
 
     /// Quotes a field when it holds a comma, a quote, CR or LF, doubling inner quotes (RFC 4180).
     static func appendField(_ value: String, to out: inout [UInt8]) {
-        let bytes = value.utf8
-        let plain = bytes.withContiguousStorageIfAvailable { buffer in
-            if CSVSpecialBytes.occur(in: UnsafeRawBufferPointer(buffer)) { return false }
-            out.append(contentsOf: buffer)
-            return true
-        }
-        if plain == true { return }
-        if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-            out.append(0x22)
-            for byte in bytes {
-                if byte == 0x22 { out.append(0x22) }
-                out.append(byte)
-            }
-            out.append(0x22)
+        var text = value
+        text.withUTF8 { appendField(UnsafeRawBufferPointer($0), to: &out) }
+    }
+
+    /// `appendField` for UTF-8 bytes: copied as they are unless they need quoting.
+    static func appendField(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        if needsQuotes(bytes) {
+            appendQuoted(bytes, to: &out)
         } else {
-            out += bytes
+            out.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
         }
+    }
+
+    @inline(__always)
+    static func needsQuotes(_ bytes: UnsafeRawBufferPointer?) -> Bool {
+        bytes.map { CSVSpecialBytes.occur(in: $0) } ?? false
+    }
+
+    /// The field in quotes, inner quotes doubled.
+    static func appendQuoted(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        out.append(0x22)
+        for byte in bytes {
+            if byte == 0x22 { out.append(0x22) }
+            out.append(byte)
+        }
+        out.append(0x22)
     }
 
     /// Decimal digits, written straight into `out` (no `String` per value).

@@ -1,3 +1,5 @@
+import Parquet
+
 /// One column's values, typed; nil is null (only in nullable columns).
 public enum ColumnData: Sendable, Hashable {
     case string([String?])
@@ -21,10 +23,13 @@ public enum ColumnData: Sendable, Hashable {
 /// A dataset held as columns, the shape both CSV and Parquet writers want.
 ///
 /// Values are kept in one array per column type and appended in place: an enum of arrays would
-/// copy a whole column on every append.
-public struct DatasetTable: Sendable, Hashable {
+/// copy a whole column on every append. Text is kept as UTF-8 bytes back to back, with runs of
+/// equal rows stored once (`UTF8RunColumn`), not as one `String` per row: appending copies
+/// bytes (a report's id once, not once per row), a chunk frees a few buffers rather than
+/// releasing every row's strings, and writers read the bytes directly.
+public struct DatasetTable: Sendable {
     public let schema: DatasetSchema
-    private var strings: [[String?]]
+    private var strings: [UTF8RunColumn]
     private var int32s: [[Int32?]]
     private var int64s: [[Int64?]]
     private var doubles: [[Double?]]
@@ -52,7 +57,7 @@ public struct DatasetTable: Sendable, Hashable {
             counts[kind] += 1
         }
         self.slots = slots
-        strings = Array(repeating: [], count: counts[0])
+        strings = Array(repeating: UTF8RunColumn(), count: counts[0])
         int32s = Array(repeating: [], count: counts[1])
         int64s = Array(repeating: [], count: counts[2])
         doubles = Array(repeating: [], count: counts[3])
@@ -68,12 +73,26 @@ public struct DatasetTable: Sendable, Hashable {
         }
     }
 
-    /// The columns in schema order.
+    /// The columns in schema order, text decoded to `String`s (slow; for tests).
     public var columns: [ColumnData] {
         schema.columns.enumerated().map { index, column in
             let slot = slots[index]
             switch column.type {
-            case .string: return .string(strings[slot])
+            case .string: return .string((0 ..< strings[slot].count).map { strings[slot][$0] })
+            case .int32: return .int32(int32s[slot])
+            case .date: return .date(int32s[slot])
+            case .int64: return .int64(int64s[slot])
+            case .double: return .double(doubles[slot])
+            }
+        }
+    }
+
+    /// The columns in schema order as the writers read them: text stays UTF-8 bytes.
+    var values: [ColumnValues] {
+        schema.columns.enumerated().map { index, column in
+            let slot = slots[index]
+            switch column.type {
+            case .string: return .utf8Runs(strings[slot])
             case .int32: return .int32(int32s[slot])
             case .date: return .date(int32s[slot])
             case .int64: return .int64(int64s[slot])
@@ -118,7 +137,7 @@ public struct DatasetTable: Sendable, Hashable {
     /// one call rather than one per row.
     public mutating func append(repeating value: String, count: Int, at column: Int) {
         assert(schema.columns[column].type == .string, "\(schema.name).\(schema.columns[column].name) is not text")
-        strings[slots[column]].append(contentsOf: repeatElement(value as String?, count: count))
+        strings[slots[column]].append(value, count: count)
     }
 
     /// Appends the same int32 (a report's year) `count` times.

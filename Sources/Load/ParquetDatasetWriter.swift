@@ -89,7 +89,7 @@ final class ParquetSink: DatasetSink {
                 try appendPartitioned(chunk)
             } else {
                 if whole == nil { whole = try makeWriter(relative: "\(folder)/\(fileName)", schema: ParquetDatasetWriter.parquetSchema(schema)) }
-                try whole?.writer.write(RecordBatch(schema: ParquetDatasetWriter.parquetSchema(schema), columns: chunk.columns.map(Self.values)))
+                try whole?.writer.write(RecordBatch(schema: ParquetDatasetWriter.parquetSchema(schema), columns: chunk.values))
             }
         } catch let error as LoadError {
             throw error
@@ -101,17 +101,17 @@ final class ParquetSink: DatasetSink {
     /// Splits the chunk by report year, keeping row order within each year.
     private func appendPartitioned(_ chunk: DatasetTable) throws {
         guard let yearIndex = schema.columns.firstIndex(where: { $0.name == "report_year" }),
-              case .int32(let years) = chunk.columns[yearIndex] else { return }
+              case let values = chunk.values, case .int32(let years) = values[yearIndex] else { return }
         let partSchema = ParquetDatasetWriter.parquetSchema(schema, dropping: "report_year")
         var rowsByYear: [Int32: [Int]] = [:]
         for (row, year) in years.enumerated() { rowsByYear[year ?? 0, default: []].append(row) }
-        let columns = chunk.columns.enumerated().filter { $0.offset != yearIndex }.map(\.element)
+        let columns = values.enumerated().filter { $0.offset != yearIndex }.map(\.element)
         for year in rowsByYear.keys.sorted() {
             let rows = rowsByYear[year] ?? []
             if writers[year] == nil {
                 writers[year] = try makeWriter(relative: "\(folder)/report_year=\(year)/\(fileName)", schema: partSchema)
             }
-            let batch = try RecordBatch(schema: partSchema, columns: columns.map { Self.values(Self.select($0, rows)) })
+            let batch = try RecordBatch(schema: partSchema, columns: columns.map { Self.select($0, rows) })
             try writers[year]?.writer.write(batch)
         }
     }
@@ -143,22 +143,15 @@ final class ParquetSink: DatasetSink {
         for entry in writers.values { unlink(entry.file.temporaryPath) }
     }
 
-    static func values(_ column: ColumnData) -> ColumnValues {
-        switch column {
-        case .string(let v): .string(v)
-        case .int32(let v): .int32(v)
-        case .int64(let v): .int64(v)
-        case .double(let v): .double(v)
-        case .date(let v): .date(v)
-        }
-    }
-
-    static func select(_ column: ColumnData, _ rows: [Int]) -> ColumnData {
+    static func select(_ column: ColumnValues, _ rows: [Int]) -> ColumnValues {
         switch column {
         case .string(let v): .string(rows.map { v[$0] })
+        case .utf8(let v): .utf8(v.selecting(rows))
+        case .utf8Runs(let v): .utf8Runs(v.selecting(rows))
         case .int32(let v): .int32(rows.map { v[$0] })
         case .int64(let v): .int64(rows.map { v[$0] })
         case .double(let v): .double(rows.map { v[$0] })
+        case .boolean(let v): .boolean(rows.map { v[$0] })
         case .date(let v): .date(rows.map { v[$0] })
         }
     }

@@ -123,6 +123,29 @@ import Testing
         }
     }
 
+    @Test func runColumnsEncodeExactlyLikeOneStringPerRow() throws {
+        // Runs of equal values and of nulls, cut by row groups and pages, with a dictionary
+        // limit that runs out half-way: one lookup per run must give the per-row bytes.
+        let distinct = (0 ..< 300).map { "value-\($0)-" + String(repeating: "y", count: $0 % 50) }
+        var values: [String?] = []
+        var runs = UTF8RunColumn()
+        for run in 0 ..< 2_000 {
+            let length = 1 + (run * 7) % 23
+            let value: String? = run % 13 == 0 ? nil : distinct[(run * 31) % distinct.count]
+            values += repeatElement(value, count: length)
+            if let value { runs.append(value, count: length) } else { runs.appendNull(count: length) }
+        }
+        #expect(runs.count == values.count)
+        #expect((0 ..< values.count).allSatisfy { runs[$0] == values[$0] })
+        let schema = Schema(Column(name: "s", type: .string, nullable: true))
+        for (limit, rowGroup) in [(1 << 20, 1_000_000), (1_500, 997)] {
+            let options = WriterOptions(rowGroupRows: rowGroup, dictionaryPageSizeLimit: limit, dataPageSize: 2_000)
+            let fromStrings = try ParquetWriter.encode(schema: schema, batches: [RecordBatch(schema: schema, columns: [.string(values)])], options: options)
+            let fromRuns = try ParquetWriter.encode(schema: schema, batches: [RecordBatch(schema: schema, columns: [.utf8Runs(runs)])], options: options)
+            #expect(fromStrings == fromRuns, "dictionary limit \(limit), row groups of \(rowGroup)")
+        }
+    }
+
     @Test func manyRepeatsKeepTheDictionaryPastTheSoftLimitUpToEightTimesIt() throws {
         // 100 distinct 60-byte values (6,400 dictionary bytes) drawn at random for 5,000 rows.
         let distinct = (0 ..< 100).map { String(repeating: "\($0 % 10)", count: 50) + String(1_000_000_000 + $0) }

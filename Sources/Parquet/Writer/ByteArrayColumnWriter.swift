@@ -17,6 +17,8 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
             try state.appendStrings(strings, range: range)
         case let .utf8(column):
             try state.appendUTF8(column, range: range)
+        case let .utf8Runs(column):
+            try state.appendRuns(column, range: range)
         default:
             throw ParquetError.typeMismatch(column: state.common.column.name, expected: .string, actual: values.type)
         }
@@ -122,21 +124,45 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
         }
 
         mutating func appendUTF8(_ column: UTF8StringColumn, range: Range<Int>) throws {
-            try column.bytes.withUnsafeBytes { bytes in
-                try column.offsets.withUnsafeBufferPointer { offsets in
-                    if let validity = column.validity {
-                        for i in range {
-                            if validity[i] {
-                                try appendValue(UnsafeRawBufferPointer(rebasing: bytes[offsets[i] ..< offsets[i + 1]]))
-                            } else {
-                                try appendNull()
-                            }
+            try column.withBuffers { buffers in
+                // Rows often repeat the row before (a report's id on each of its rows): such a
+                // row reuses that row's dictionary index after one compare, without a lookup.
+                var previous: (value: UnsafeRawBufferPointer, index: UInt32)?
+                for i in range {
+                    guard let value = buffers[i] else {
+                        try appendNull()
+                        continue
+                    }
+                    if let last = previous, usingDictionary, last.value.count == value.count,
+                       value.count == 0 || bytesEqual(last.value.baseAddress!, value.baseAddress!, value.count) {
+                        try appendDictionaryIndex(last.index)
+                        continue
+                    }
+                    previous = try appendValue(value).map { (value, $0) }
+                }
+            }
+        }
+
+        mutating func appendRuns(_ column: UTF8RunColumn, range: Range<Int>) throws {
+            guard !range.isEmpty else { return }
+            var run = column.run(containing: range.lowerBound)
+            try column.withBuffers { buffers in
+                var row = range.lowerBound
+                while row < range.upperBound {
+                    let end = min(buffers.runEnds[run], range.upperBound)
+                    if let value = buffers.values[run] {
+                        // One lookup per run; its other rows reuse the index while the
+                        // dictionary is in use (as the per-row paths do for repeated rows).
+                        var index = try appendValue(value)
+                        row += 1
+                        while row < end {
+                            if let known = index { try appendDictionaryIndex(known) } else { index = try appendValue(value) }
+                            row += 1
                         }
                     } else {
-                        for i in range {
-                            try appendValue(UnsafeRawBufferPointer(rebasing: bytes[offsets[i] ..< offsets[i + 1]]))
-                        }
+                        while row < end { try appendNull(); row += 1 }
                     }
+                    run += 1
                 }
             }
         }
