@@ -50,26 +50,19 @@ public struct DatasetBuilder: Sendable {
         reports.append(report.status, at: 8)
         reports.append(Int32(truncatingIfNeeded: report.checkFailures.count), at: 9)
         reports.append(Int32(truncatingIfNeeded: report.diagnostics.count), at: 10)
-        // The report's own columns go in once per dataset, for all of its rows at a time.
-        proactive.append(repeating: id, count: report.proactive.count, at: 0)
-        proactive.append(repeating: year, count: report.proactive.count, at: 1)
-        proactive.append(repeating: agency, count: report.proactive.count, at: 2)
+        Self.appendReportColumns(to: &proactive, id: id, year: year, agency: agency, rows: report.proactive.count)
         for cell in report.proactive {
             proactive.append(cell.item, at: 3)
             proactive.append(cell.measure, at: 4)
             proactive.append(cell.value, at: 5)
         }
-        applications.append(repeating: id, count: report.applications.count, at: 0)
-        applications.append(repeating: year, count: report.applications.count, at: 1)
-        applications.append(repeating: agency, count: report.applications.count, at: 2)
+        Self.appendReportColumns(to: &applications, id: id, year: year, agency: agency, rows: report.applications.count)
         for cell in report.applications {
             applications.append(cell.row, at: 3)
             applications.append(cell.applicant, at: 4)
             applications.append(cell.value, at: 5)
         }
-        appeals.append(repeating: id, count: report.appeals.count, at: 0)
-        appeals.append(repeating: year, count: report.appeals.count, at: 1)
-        appeals.append(repeating: agency, count: report.appeals.count, at: 2)
+        Self.appendReportColumns(to: &appeals, id: id, year: year, agency: agency, rows: report.appeals.count)
         for cell in report.appeals {
             appeals.append(cell.proceeding, at: 3)
             appeals.append(cell.outcome, at: 4)
@@ -88,5 +81,13 @@ public struct DatasetBuilder: Sendable {
             diagnostics.append(diagnostic.code.rawValue, at: 2)
             diagnostics.append(diagnostic.detail, at: 3)
         }
+    }
+
+    /// The columns every cell dataset starts with (report_id, report_year, agency): added once for
+    /// all of a report's rows, not row by row.
+    private static func appendReportColumns(to table: inout DatasetTable, id: String, year: Int32, agency: String, rows: Int) {
+        table.append(repeating: id, count: rows, at: 0)
+        table.append(repeating: year, count: rows, at: 1)
+        table.append(repeating: agency, count: rows, at: 2)
     }
 }
