@@ -8,6 +8,8 @@ import Testing
         let bench = try Workbench()
         let first = try bench.run()
         #expect(first.extracted == 5 && first.transformed == 5 && first.loaded)
+        #expect(Set(first.stageSeconds.keys) == ["scan", "extract", "transform", "load", "manifest"])
+        #expect(first.text.contains("  time:        scan "))
         let before = try bench.outputs()
         let manifest = bench.root + "/work/manifest.tsv"
         let manifestDate = try FileManager.default.attributesOfItem(atPath: manifest)[.modificationDate] as? Date
