@@ -21,6 +21,16 @@ import Testing
         #expect(dictionary.lookup("合计", in: .appeals)?.isVariant == true)
     }
 
+    /// Labels are compared by bytes, but canonically equivalent text still matches: a PDF that
+    /// prints 行 as the compatibility ideograph U+FA08 (which NFC maps to U+884C).
+    @Test func canonicallyEquivalentLabelsMatch() throws {
+        let dictionary = try Repository.dictionary()
+        #expect(dictionary.lookup("\u{FA08}政复议", in: .appeals)?.code == "review")
+        #expect(dictionary.lookup("（一）\u{FA08}政复议", in: .appeals)?.code == "review")
+        #expect(!UTF8Key.isNormalizationStable("\u{FA08}政复议"))
+        #expect(UTF8Key.isNormalizationStable("（一）行政复议 1,234 “其他”"))
+    }
+
     @Test func aVariantAddedToTheFileIsUsedWithoutRebuilding() throws {
         let edited = shipped.replacingOccurrences(of: "regulations = [\"规章\"]", with: "regulations = [\"规章\", \"部门规章\"]")
         let dictionary = try LabelDictionary(toml: edited, source: "edited.toml")
