@@ -40,7 +40,8 @@ public struct PipelineRunner: Sendable {
         /// Writes the manifest when a stage changed it: a no-change run over a large folder should
         /// not rewrite it.
         func save() throws {
-            guard manifest != saved else { return }
+            // Unchanged: share the stage's copy, so the previous one is not kept alive.
+            guard manifest != saved else { saved = manifest; return }
             try timed("manifest") { try manifest.save(path: manifestPath) }
             saved = manifest
         }
