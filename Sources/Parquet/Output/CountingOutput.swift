@@ -10,7 +10,7 @@ final class CountingOutput {
     init(sink: any ByteSink, bufferLimit: Int = 1 << 20) {
         self.sink = sink
         self.bufferLimit = bufferLimit
-        buffer.reserveCapacity(bufferLimit)
+        // Not reserved up front: a small file (a dataset of a few rows) keeps a small buffer.
     }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws {
