@@ -23,8 +23,7 @@ enum SectionLocator {
             let line = lines[index]
             guard line.count < 150, mayBeHeading(line) else { continue }
             let key = headingKey(line)
-            if let kind = headingKeys.first(where: { key == $0.bare || key == $0.numbered })?.kind,
-               !starts.contains(where: { $0.0 == kind }) {
+            if let kind = tableKind(ofHeadingKey: key), !starts.contains(where: { $0.0 == kind }) {
                 starts.append((kind, index))
                 boundaries.append(index)
             } else if !starts.isEmpty, isLaterSection(key) {
@@ -39,6 +38,11 @@ enum SectionLocator {
         return regions
     }
 
+    /// The table whose heading has this key (with or without its section number), if any.
+    static func tableKind(ofHeadingKey key: [UInt8]) -> TableKind? {
+        headingKeys.first { key == $0.bare || key == $0.numbered }?.kind
+    }
+
     static let headingWords = ["情况", "问题", "改进", "事项"].map { Array($0.utf8) }
 
     /// Every heading holds one of these words; checking bytes first spares the other lines.
@@ -50,8 +54,6 @@ enum SectionLocator {
     static let laterSectionWords = ["问题", "改进", "其他需要报告"].map { Array($0.utf8) }
 
     /// 五、存在的主要问题及改进情况 and 六、其他需要报告的事项 close the last table.
-    static func isLaterSection(_ key: String) -> Bool { isLaterSection(Array(key.utf8)) }
-
     /// A key holds only CJK and ASCII letters, one `Character` per scalar, so bytes compare alike.
     static func isLaterSection(_ key: [UInt8]) -> Bool {
         guard ByteText.scalarCount(key[...]) < 30 else { return false }
@@ -59,13 +61,9 @@ enum SectionLocator {
             && laterSectionWords.contains { ByteText.contains($0, in: key[...]) }
     }
 
-    /// Only CJK letters and ASCII letters/digits, full-width folded to half-width.
-    static func headingKey(_ line: String) -> String {
-        String(decoding: headingKey(Array(line.utf8)[...]), as: UTF8.self)
-    }
-
-    /// The key as UTF-8, read from the line's bytes without building a `String`. CJK letters and
-    /// full-width forms are all three bytes long; other multi-byte scalars are skipped.
+    /// Only CJK letters and ASCII letters/digits, full-width folded to half-width, as UTF-8 read
+    /// from the line's bytes without building a `String`. CJK letters and full-width forms are all
+    /// three bytes long; other multi-byte scalars are skipped.
     static func headingKey(_ line: ArraySlice<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(line.count)

@@ -10,11 +10,6 @@ import Glibc
 struct UTF8Key: Hashable, Sendable {
     let string: String
 
-    /// Wraps text already in NFC (see `normalized(_:)`).
-    init(normalized string: String) {
-        self.string = string
-    }
-
     /// Wraps any text, normalizing it first when it might not be in NFC.
     init(_ string: String) {
         self.string = Self.normalized(string)

@@ -14,8 +14,8 @@ enum PDFLayout {
         }
         for line in PDFLine.lines(words) {
             let printed = line.text
-            let key = SectionLocator.headingKey(printed)
-            if printed.utf8.count < 150, isTableHeading(key) {
+            let key = SectionLocator.headingKey(Array(printed.utf8)[...])
+            if printed.utf8.count < 150, SectionLocator.tableKind(ofHeadingKey: key) != nil {
                 closeTable()
                 inTable = true
             } else if inTable, SectionLocator.isLaterSection(key) {
@@ -31,10 +31,6 @@ enum PDFLayout {
         }
         closeTable()
         return text
-    }
-
-    static func isTableHeading(_ key: String) -> Bool {
-        SectionLocator.headings.contains { kind, heading in key == heading || key == kind.sectionNumber + heading }
     }
 
     static func origin(page: Int, y: Double) -> String {
