@@ -18,83 +18,115 @@ struct ExtractStage {
     /// memory, instead of being read back from the work folder.
     let transform: TransformStage?
 
-    func run(previous: Manifest, into summary: inout RunSummary) throws -> [Manifest.Entry] {
+    /// Inputs handed to the workers at a time: each batch's entries are packed into the table
+    /// before the next, so full-size entries exist for one batch only.
+    static let batchSize = 4096
+
+    /// What the extract stage did with one input.
+    enum Outcome: Sendable {
+        /// Unchanged: the previous manifest's entry at this position stands.
+        case kept(Int)
+        /// A new entry: extracted now, or the same bytes found under another path or time.
+        case entry(Manifest.Entry)
+        case otherShard
+    }
+
+    func run(previous: Manifest, into summary: inout RunSummary) throws -> EntryTable {
+        let old = previous.entries
         // Positions in the previous manifest, not copies of its entries: a nightly run over a large
         // folder should hold each entry once.
-        let old = previous.entries
-        let byPath = Dictionary(old.indices.map { (old[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
-        var byId: [String: Int] = [:]
-        for index in old.indices where old[index].extractKey == Extractor.version && !old[index].reportId.isEmpty {
-            if byId[old[index].reportId] == nil { byId[old[index].reportId] = index }
-        }
+        let oldByInput = full ? [] : Self.match(inputs, in: old)
+        let sameBytes = full ? SameBytesIndex() : SameBytesIndex(old)
         let workers = max(1, min(jobs, inputs.count))
         let writers = try (0..<workers).map { try store.makeWriter(name: "x-\(runStamp)-\($0).seg") }
         let transformWriters = try transform.map { stage in try (0..<workers).map { try store.makeWriter(name: "xt-\(stage.runStamp)-\($0).seg") } }
         let line = progress ? ProgressLine(label: "extract", total: inputs.count) : nil
-        let sameBytes = byId
-        // Entries, not a result type wrapping them, so that 100,000 of them are held once.
-        var entries = try parallelMap(inputs.count, jobs: workers, progress: line) { worker, index in
-            try extract(inputs[index], old: old, byPath: byPath, byId: sameBytes, writer: writers[worker], transformWriter: transformWriters?[worker])
+        var entries = EntryTable()
+        entries.reserveCapacity(inputs.count)
+        var map = EntryTable.RefMap()
+        var present = [Bool](repeating: false, count: old.count)
+        var start = 0
+        while start < inputs.count {
+            let batch = start..<min(start + Self.batchSize, inputs.count)
+            let outcomes = try parallelMap(batch.count, jobs: workers, progress: line) { worker, offset in
+                let index = batch.lowerBound + offset
+                return try extract(inputs[index], previous: oldByInput.isEmpty ? nil : oldByInput[index], old: old,
+                                   sameBytes: sameBytes, writer: writers[worker], transformWriter: transformWriters?[worker])
+            }
+            for (index, outcome) in zip(batch, outcomes) {
+                switch outcome {
+                case .kept(let position):
+                    summary.extractSkipped += 1
+                    entries.appendKept(position, of: old, map: &map)
+                case .entry(let entry):
+                    if entry.extractOutcome == .extracted { summary.extracted += 1 } else { summary.extractSkipped += 1 }
+                    entries.append(entry)
+                case .otherShard:
+                    continue
+                }
+                if !oldByInput.isEmpty, let position = oldByInput[index] { present[position] = true }
+            }
+            start = batch.upperBound
         }
         line?.finish()
         for writer in writers + (transformWriters ?? []) { try writer.close() }
-        for entry in entries {
-            switch entry.extractOutcome {
-            case .kept: summary.extractSkipped += 1
-            case .extracted: summary.extracted += 1
-            case .otherShard: continue
-            }
-        }
-        entries.removeAll { $0.extractOutcome == .otherShard }
-        let present = Set(entries.map(\.path))
-        summary.removedInputs = previous.entries.filter { !present.contains($0.path) && shard.owns(reportId: $0.reportId) }.count
+        summary.removedInputs = old.indices.count { !present[$0] && shard.owns(old.reportKey(at: $0)) }
         summary.inputs = entries.count
         logger.info("extract: \(summary.extracted) extracted, \(summary.extractSkipped) unchanged, \(summary.removedInputs) removed")
         return entries
     }
 
-    private func extract(_ input: InputScanner.Input, old entries: [Manifest.Entry], byPath: [String: Int], byId: [String: Int],
-                         writer: SegmentWriter, transformWriter: SegmentWriter?) throws -> Manifest.Entry {
-        func kept(_ entry: Manifest.Entry) -> Manifest.Entry {
-            var entry = entry
-            entry.extractOutcome = shard.owns(reportId: entry.reportId) ? .kept : .otherShard
-            return entry
+    /// For each input (sorted by path, as the scanner lists them), the position of the previous
+    /// entry with the same path, found by merging the two sorted lists instead of hashing paths.
+    static func match(_ inputs: [InputScanner.Input], in old: EntryTable) -> [Int?] {
+        let order = old.indices.sorted { old.pathPrecedes($0, $1) }
+        var matches = [Int?](repeating: nil, count: inputs.count)
+        var next = 0
+        for (index, input) in inputs.enumerated() {
+            var path = input.relativePath
+            path.withUTF8 { wanted in
+                while next < order.count, old.withPath(at: order[next], { $0.lexicographicallyPrecedes(wanted) }) { next += 1 }
+                if next < order.count, old.withPath(at: order[next], { $0.elementsEqual(wanted) }) { matches[index] = order[next] }
+            }
         }
-        func extracted(_ entry: Manifest.Entry) -> Manifest.Entry {
+        return matches
+    }
+
+    private func extract(_ input: InputScanner.Input, previous: Int?, old entries: EntryTable, sameBytes: SameBytesIndex,
+                         writer: SegmentWriter, transformWriter: SegmentWriter?) throws -> Outcome {
+        func extracted(_ entry: Manifest.Entry) -> Outcome {
             var entry = entry
             entry.extractOutcome = .extracted
-            return entry
+            return .entry(entry)
         }
-        func otherShard() -> Manifest.Entry {
-            Manifest.Entry(path: input.relativePath, size: 0, modified: 0, reportId: "", extractKey: "",
-                           extractRef: RecordRef(segment: "", offset: 0, length: 0), extractOutcome: .otherShard)
-        }
+        let absolutePath = input.absolutePath
         var info = stat()
-        let statOK = stat(input.absolutePath, &info) == 0
+        let statOK = stat(absolutePath, &info) == 0
         let size = Int64(info.st_size)
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        if !full, statOK, let position = byPath[input.relativePath], case let old = entries[position],
-           old.size == size, old.modified == modified,
-           old.extractKey == Extractor.version {
-            return kept(old)
+        if !full, statOK, let position = previous, entries.size(at: position) == size, entries.modified(at: position) == modified,
+           entries.extractKey(at: position) == Extractor.version {
+            return shard.owns(entries.reportKey(at: position)) ? .kept(position) : .otherShard
         }
-        guard statOK, let bytes = FileBytes.read(input.absolutePath, expectedSize: Int(size)) else {
-            let reject = Reject(sourcePath: input.relativePath, reason: .unreadable, detail: "\(input.absolutePath): cannot read the file")
+        guard statOK, let bytes = FileBytes.read(absolutePath, expectedSize: Int(size)) else {
+            let reject = Reject(sourcePath: input.relativePath, reason: .unreadable, detail: "\(absolutePath): cannot read the file")
             let pseudoId = Extractor.reportId(of: Array(input.relativePath.utf8))
-            guard shard.owns(reportId: pseudoId) else { return otherShard() }
+            guard shard.owns(reportId: pseudoId) else { return .otherShard }
             let ref = try writer.append(StoredExtract.reject(reject).encoded())
             return extracted(Manifest.Entry(path: input.relativePath, size: -1, modified: -1, reportId: pseudoId, extractKey: Extractor.version,
                                             extractRef: ref, rejectReason: reject.reason.rawValue))
         }
         let reportId = Extractor.reportId(of: bytes)
-        guard shard.owns(reportId: reportId) else { return otherShard() }
-        if !full, let position = byId[reportId] {
+        guard shard.owns(reportId: reportId) else { return .otherShard }
+        if !full, let key = ReportKey(reportId), let position = sameBytes.position(of: key, in: entries) {
             var same = entries[position]
             // The same bytes were extracted before under another path or time: reuse the result.
             same.path = input.relativePath
             same.size = size
             same.modified = modified
-            return kept(same)
+            same.extractOutcome = .kept
+            same.transformedWithExtract = false
+            return .entry(same)
         }
         let stored: StoredExtract
         switch Extractor.extract(bytes: bytes, sourcePath: input.relativePath, reportId: reportId) {

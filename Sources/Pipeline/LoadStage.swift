@@ -22,7 +22,7 @@ struct LoadStage {
 
     struct Plan {
         /// The manifest's entries, shared with it rather than copied.
-        var entries: [Manifest.Entry] = []
+        var entries = EntryTable()
         /// Positions in `entries` of the reports to load, in report_id order: a few bytes per
         /// report where copies of the entries would cost hundreds at 100,000 reports.
         var reports: [Int] = []
@@ -32,26 +32,26 @@ struct LoadStage {
     }
 
     /// Orders the reports, finds duplicates, and fingerprints what the outputs will hold.
-    func plan(_ entries: [Manifest.Entry]) -> Plan {
+    func plan(_ entries: EntryTable) -> Plan {
         var plan = Plan()
         plan.entries = entries
-        // Fields are compared in place: copying an entry retains every string it holds.
-        let reports = entries.indices.filter { entries[$0].isReport && entries[$0].transformRef != nil }.sorted { i, j in
-            entries[i].reportId != entries[j].reportId
-                ? entries[i].reportId < entries[j].reportId
-                : entries[i].path.utf8.lexicographicallyPrecedes(entries[j].path.utf8)
+        // Fields are compared in place, without building entries.
+        let reports = entries.indices.filter { entries.isReport(at: $0) && entries.isTransformed(at: $0) }.sorted { i, j in
+            entries.reportKey(at: i) != entries.reportKey(at: j)
+                ? entries.reportKey(at: i) < entries.reportKey(at: j)
+                : entries.pathPrecedes(i, j)
         }
         var previous: Int?
         for index in reports {
-            if let first = previous, entries[first].reportId == entries[index].reportId {
-                plan.rejects.append((entries[index].path, nil, entries[first]))
+            if let first = previous, entries.reportKey(at: first) == entries.reportKey(at: index) {
+                plan.rejects.append((entries.path(at: index), nil, entries[first]))
             } else {
                 plan.reports.append(index)
                 previous = index
             }
         }
-        plan.untransformed = entries.filter { $0.isReport && $0.transformRef == nil }.count
-        for entry in entries where !entry.isReport { plan.rejects.append((entry.path, entry, nil)) }
+        plan.untransformed = entries.indices.count { entries.isReport(at: $0) && !entries.isTransformed(at: $0) }
+        for index in entries.indices where !entries.isReport(at: index) { plan.rejects.append((entries.path(at: index), entries[index], nil)) }
         plan.rejects.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
 
         var hasher = SHA256()
@@ -60,11 +60,11 @@ struct LoadStage {
         for index in plan.reports {
             line.removeAll(keepingCapacity: true)
             line += "r\t".utf8
-            line += entries[index].reportId.utf8
+            line += entries.reportKey(at: index).hex.utf8
             line.append(0x09)
-            line += entries[index].path.utf8
+            entries.withPath(at: index) { line += $0 }
             line.append(0x09)
-            line += (entries[index].transformKey ?? "").utf8
+            line += (entries.transformKey(at: index) ?? "").utf8
             line.append(0x0A)
             hasher.update(data: line)
         }

@@ -8,7 +8,7 @@ import Load
 /// Written as tab-separated text through a temporary file and a rename, so a killed run leaves the
 /// previous manifest whole.
 public struct Manifest: Sendable, Equatable {
-    public var entries: [Entry] = []
+    public var entries = EntryTable()
     /// Fingerprint of the inputs to the last completed load; empty when none completed.
     public var loadFingerprint = ""
     /// Files the last completed load wrote, relative to the output folder.
@@ -42,71 +42,40 @@ public struct Manifest: Sendable, Equatable {
 
     static let header = "# disclosure-etl work manifest 1"
 
-    /// Reads a manifest, line by line from the file's bytes. Fields that repeat on every line
-    /// (segment names, stage keys, statuses) are shared, not copied per entry: at 100,000 inputs the
-    /// copies were most of the memory a no-change run used.
+    /// Reads a manifest line by line, through a fixed buffer, into the packed entry table.
     public static func load(path: String) throws -> Manifest {
         guard FileManager.default.fileExists(atPath: path) else { return Manifest() }
-        guard let bytes = FileBytes.read(path, expectedSize: 0) else {
-            throw PipelineError.io("\(path): cannot read the work manifest")
-        }
         var manifest = Manifest()
-        var shared = SharedStrings()
-        var number = 0
-        var lineStart = 0
-        var fields: [String] = []
-        while lineStart < bytes.count {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-            defer { lineStart = lineEnd + 1 }
-            number += 1
+        var fields: [ArraySlice<UInt8>] = []
+        let read = try LineReader.forEachLine(of: path) { line, number in
             if number == 1 {
-                guard String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self) == header else {
+                guard String(decoding: line, as: UTF8.self) == header else {
                     throw PipelineError.io("\(path): not a work manifest of this version; delete the work folder or run with --full")
                 }
-                continue
+                return
             }
-            if lineEnd == lineStart { continue }
+            if line.isEmpty { return }
             fields.removeAll(keepingCapacity: true)
-            var fieldStart = lineStart
-            for index in lineStart...lineEnd where index == lineEnd || bytes[index] == 0x09 {
-                let field = bytes[fieldStart..<index]
-                // Keys, segment names, reasons and statuses repeat on every line: share them.
-                // Paths and ids differ; numbers are short and parsed at once.
-                let repeats = fields.count == 0 || Self.repeatingFields.contains(fields.count)
-                fields.append(repeats ? shared.string(field) : unescape(String(decoding: field, as: UTF8.self)))
+            var fieldStart = line.startIndex
+            for index in line.startIndex...line.endIndex where index == line.endIndex || line[index] == 0x09 {
+                fields.append(line[fieldStart..<index])
                 fieldStart = index + 1
             }
-            try manifest.read(fields, line: number, path: path)
-        }
-        return manifest
-    }
-
-    /// Positions of the entry fields that take few distinct values (see `save`).
-    private static let repeatingFields: Set<Int> = [5, 6, 9, 10, 11, 14]
-
-    private mutating func read(_ fields: [String], line number: Int, path: String) throws {
-        func damaged() -> PipelineError { .io("\(path):\(number): damaged manifest line; run with --full to rebuild the work folder") }
-        switch fields.first {
-        case "load": guard fields.count == 2 else { throw damaged() }; loadFingerprint = fields[1]
-        case "output": guard fields.count == 2 else { throw damaged() }; outputs.append(fields[1])
-        case "entry":
-            guard fields.count == 17, let size = Int64(fields[2]), let modified = Int64(fields[3]),
-                  let offset = Int(fields[7]), let length = Int(fields[8]),
-                  let checks = Int(fields[15]), let diagnostics = Int(fields[16]) else { throw damaged() }
-            var entry = Entry(path: fields[1], size: size, modified: modified, reportId: fields[4], extractKey: fields[5],
-                              extractRef: RecordRef(segment: fields[6], offset: offset, length: length),
-                              rejectReason: fields[9].isEmpty ? nil : fields[9])
-            if !fields[10].isEmpty {
-                guard let tOffset = Int(fields[12]), let tLength = Int(fields[13]) else { throw damaged() }
-                entry.transformKey = fields[10]
-                entry.transformRef = RecordRef(segment: fields[11], offset: tOffset, length: tLength)
-                entry.status = fields[14]
-                entry.checksFailed = checks
-                entry.diagnostics = diagnostics
+            let damaged = PipelineError.io("\(path):\(number): damaged manifest line; run with --full to rebuild the work folder")
+            switch String(decoding: fields[0], as: UTF8.self) {
+            case "load":
+                guard fields.count == 2 else { throw damaged }
+                manifest.loadFingerprint = String(decoding: fields[1], as: UTF8.self)
+            case "output":
+                guard fields.count == 2 else { throw damaged }
+                manifest.outputs.append(String(decoding: unescape(fields[1]), as: UTF8.self))
+            case "entry":
+                guard manifest.entries.appendFields(fields) != nil else { throw damaged }
+            default: throw damaged
             }
-            entries.append(entry)
-        default: throw damaged()
         }
+        guard read else { throw PipelineError.io("\(path): cannot read the work manifest") }
+        return manifest
     }
 
     /// Writes the manifest line by line through a buffered temporary file, then renames it.
@@ -117,19 +86,9 @@ public struct Manifest: Sendable, Equatable {
             try file.write(Array("\(Self.header)\nload\t\(loadFingerprint)\n".utf8))
             for output in outputs { try file.write(Array("output\t\(Self.escape(output))\n".utf8)) }
             var line: [UInt8] = []
-            for entry in entries {
-                // Appended field by field: joining an array of strings per entry was a visible serial cost.
+            for index in entries.indices {
                 line.removeAll(keepingCapacity: true)
-                func field(_ text: String, last: Bool = false) {
-                    line.append(contentsOf: Self.escape(text).utf8)
-                    line.append(last ? 0x0A : 0x09)
-                }
-                field("entry"); field(entry.path); field(String(entry.size)); field(String(entry.modified)); field(entry.reportId)
-                field(entry.extractKey); field(entry.extractRef.segment); field(String(entry.extractRef.offset))
-                field(String(entry.extractRef.length)); field(entry.rejectReason ?? ""); field(entry.transformKey ?? "")
-                field(entry.transformRef?.segment ?? ""); field(String(entry.transformRef?.offset ?? 0))
-                field(String(entry.transformRef?.length ?? 0)); field(entry.status ?? ""); field(String(entry.checksFailed))
-                field(String(entry.diagnostics), last: true)
+                entries.appendLine(at: index, to: &line)
                 try file.write(line)
             }
             try file.close()
@@ -144,14 +103,7 @@ public struct Manifest: Sendable, Equatable {
     }
 
     /// Segments some entry points to.
-    public var usedSegments: Set<String> {
-        var used = Set<String>()
-        for entry in entries {
-            used.insert(entry.extractRef.segment)
-            if let ref = entry.transformRef { used.insert(ref.segment) }
-        }
-        return used
-    }
+    public var usedSegments: Set<String> { entries.usedSegments }
 
     static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x5C || $0 == 0x0D }) else { return text }
@@ -159,23 +111,42 @@ public struct Manifest: Sendable, Equatable {
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
     }
 
+    /// Appends `bytes` with tab, newline, carriage return and backslash escaped, as `escape` does.
+    static func appendEscaped(_ bytes: some Collection<UInt8>, to line: inout [UInt8]) {
+        for byte in bytes {
+            switch byte {
+            case 0x09: line += [0x5C, UInt8(ascii: "t")]
+            case 0x0A: line += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: line += [0x5C, UInt8(ascii: "r")]
+            case 0x5C: line += [0x5C, 0x5C]
+            default: line.append(byte)
+            }
+        }
+    }
+
     static func unescape(_ text: String) -> String {
-        guard text.utf8.contains(0x5C) else { return text }
-        var out = ""
+        String(decoding: unescape(Array(text.utf8)[...]), as: UTF8.self)
+    }
+
+    /// Undoes `escape` on a field's bytes; an unknown escape keeps the escaped byte.
+    static func unescape(_ field: ArraySlice<UInt8>) -> [UInt8] {
+        guard field.contains(0x5C) else { return Array(field) }
+        var out: [UInt8] = []
+        out.reserveCapacity(field.count)
         var escaping = false
-        for character in text {
+        for byte in field {
             if escaping {
-                switch character {
-                case "t": out.append("\t")
-                case "n": out.append("\n")
-                case "r": out.append("\r")
-                default: out.append(character)
+                switch byte {
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                default: out.append(byte)
                 }
                 escaping = false
-            } else if character == "\\" {
+            } else if byte == 0x5C {
                 escaping = true
             } else {
-                out.append(character)
+                out.append(byte)
             }
         }
         return out

@@ -101,13 +101,14 @@ public struct PipelineRunner: Sendable {
     }
 
     /// Report and reject counts from the manifest, as the outputs hold them.
-    func count(_ entries: [Manifest.Entry], into summary: inout RunSummary) {
-        var seen = Set<String>()
-        for entry in entries.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+    func count(_ entries: EntryTable, into summary: inout RunSummary) {
+        var seen = Set<ReportKey>()
+        for index in entries.indices.sorted(by: { entries.pathPrecedes($0, $1) }) {
+            let entry = entries[index]
             if let reason = entry.rejectReason {
                 summary.rejects += 1
                 summary.rejectsByReason[reason, default: 0] += 1
-            } else if !seen.insert(entry.reportId).inserted {
+            } else if !seen.insert(entries.reportKey(at: index)).inserted {
                 summary.rejects += 1
                 summary.rejectsByReason["duplicate", default: 0] += 1
             } else if let status = entry.status {

@@ -24,6 +24,10 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(index)/\(count)" }
 
+    func owns(_ key: ReportKey) -> Bool {
+        count == 1 || Int(key.leadingWord % UInt64(count)) == index
+    }
+
     public func owns(reportId: String) -> Bool {
         guard count > 1 else { return true }
         let value = UInt64(reportId.prefix(16), radix: 16) ?? 0

@@ -16,10 +16,10 @@ struct TransformStage {
     let progress: Bool
     let logger: Logger
 
-    func run(_ entries: [Manifest.Entry], into summary: inout RunSummary) throws -> [Manifest.Entry] {
+    func run(_ entries: EntryTable, into summary: inout RunSummary) throws -> EntryTable {
         // Only the reports that need it are visited, and the entries are copied only when one
         // changes: a nightly run over 100,000 inputs should not hold a second array of them.
-        let pending = entries.indices.filter { needsTransform(entries[$0]) }
+        let pending = entries.indices.filter { needsTransform(entries, at: $0) }
         let workers = max(1, min(jobs, pending.count))
         let writers = try pending.isEmpty ? [] : (0..<workers).map { try store.makeWriter(name: "t-\(runStamp)-\($0).seg") }
         let line = progress && !pending.isEmpty ? ProgressLine(label: "transform", total: pending.count) : nil
@@ -30,17 +30,18 @@ struct TransformStage {
         for writer in writers { try writer.close() }
         var results = entries
         for (index, entry) in zip(pending, updated) { results[index] = entry }
-        let withExtract = entries.count { $0.isReport && $0.transformedWithExtract }
+        let withExtract = entries.indices.count { entries.isReport(at: $0) && entries.transformedWithExtract(at: $0) }
         summary.transformed += pending.count + withExtract
-        summary.transformSkipped += entries.count { $0.isReport } - pending.count - withExtract
+        summary.transformSkipped += entries.indices.count { entries.isReport(at: $0) } - pending.count - withExtract
         logger.info("transform: \(summary.transformed) transformed, \(summary.transformSkipped) unchanged")
         return results
     }
 
     /// A report transformed by another version or dictionary, or not at all, or any with `--full`;
     /// never one this run's extract stage has just transformed.
-    private func needsTransform(_ entry: Manifest.Entry) -> Bool {
-        entry.isReport && !entry.transformedWithExtract && (full || entry.transformKey != key || entry.transformRef == nil)
+    private func needsTransform(_ entries: EntryTable, at index: Int) -> Bool {
+        entries.isReport(at: index) && !entries.transformedWithExtract(at: index)
+            && (full || entries.transformKey(at: index) != key || !entries.isTransformed(at: index))
     }
 
     private func transform(_ entry: Manifest.Entry, writer: SegmentWriter) throws -> Manifest.Entry {

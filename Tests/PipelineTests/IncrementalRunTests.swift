@@ -76,6 +76,30 @@ import Testing
         #expect(try bench.rows("csv/applications.csv").count == 5 * 175)
     }
 
+    @Test func movedTouchedAndCopiedFilesAreKnownByTheirBytes() throws {
+        let bench = try Workbench()
+        _ = try bench.run()
+        let files = FileManager.default
+        try files.moveItem(atPath: bench.input + "/002_d3cf8b1128643171.txt", toPath: bench.input + "/moved.txt")
+        try files.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_600_000_000)],
+                                ofItemAtPath: bench.input + "/003_4d0dc32836f03b08.txt")
+        try files.copyItem(atPath: bench.input + "/004_d92da6674a0d90b8.txt", toPath: bench.input + "/copy.txt")
+        let second = try bench.run()
+        // Nothing is extracted or transformed again: the moved, touched and copied bytes were seen before.
+        #expect(second.extracted == 0 && second.extractSkipped == 6)
+        #expect(second.transformed == 0)
+        #expect(second.removedInputs == 1)
+        #expect(second.loaded)
+        #expect(second.reportsOK + second.reportsPartial == 5 && second.rejectsByReason["duplicate"] == 1)
+        let reports = try bench.rows("csv/reports.csv")
+        #expect(reports.contains { $0.contains(",moved.txt,") })
+        #expect(!reports.contains { $0.contains("002_d3cf8b1128643171.txt") })
+        #expect(try bench.rows("csv/rejects.csv").contains { $0.hasPrefix("copy.txt,duplicate,same bytes as 004_d92da6674a0d90b8.txt") })
+        // Unchanged since: the next run keeps every entry as it is.
+        let third = try bench.run()
+        #expect(third.extracted == 0 && third.extractSkipped == 6 && !third.loaded)
+    }
+
     @Test func jobsOneAndJobsTwoWriteIdenticalFiles() throws {
         let formats = "formats = [\"parquet\", \"csv\", \"csv.zst\"]\nrow_group_rows = 1000"
         let one = try Workbench(extraTOML: formats), two = try Workbench(extraTOML: formats)
