@@ -39,7 +39,9 @@ final class BooleanColumnWriter: ColumnChunkWriter {
                     } else {
                         common.recordNull()
                     }
-                    if common.levelBytesEstimate &+ packed.count >= common.pageSizeTarget { try writePage() }
+                    if common.isPageCheckDue, common.isPageFull(estimatedBytes: common.levelBytesEstimate &+ packed.count) {
+                        try writePage()
+                    }
                 }
             }
         }

@@ -170,7 +170,7 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
         @inline(__always)
         mutating func appendNull() throws {
             common.recordNull()
-            if common.isPageCheckDue, pageBytesEstimate >= common.pageSizeTarget { try writePage() }
+            if common.isPageCheckDue, common.isPageFull(estimatedBytes: pageBytesEstimate) { try writePage() }
         }
 
         /// Appends one value; returns its dictionary index while the dictionary is in use.
@@ -193,7 +193,7 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
                 PlainEncoder.appendByteArray(value, to: &plainValues)
                 plainBounds.update(value)
             }
-            if common.isPageCheckDue, pageBytesEstimate >= common.pageSizeTarget { try writePage() }
+            if common.isPageCheckDue, common.isPageFull(estimatedBytes: pageBytesEstimate) { try writePage() }
             return index
         }
 
@@ -203,7 +203,7 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
             common.recordPresent()
             indices.append(index)
             policy.countValue()
-            if common.isPageCheckDue, pageBytesEstimate >= common.pageSizeTarget { try writePage() }
+            if common.isPageCheckDue, common.isPageFull(estimatedBytes: pageBytesEstimate) { try writePage() }
         }
 
         /// Encoded size of the current page if it were written now (upper bound for indices).

@@ -31,11 +31,14 @@ struct ChunkState {
     let column: Column
     let physicalType: PhysicalType
     let pageSizeTarget: Int
+    let pageValueLimit: Int
     var pages: PageWriter
     /// One level per value of the current page (only for nullable columns): 1 = present.
     var definitionLevels: [UInt8] = []
     /// Values in the current page, nulls included.
     var pageValueCount = 0
+    /// Value count at which the current page is next checked for being full.
+    private var nextPageCheck: Int
     /// Nulls in the current chunk.
     var nullCount: Int64 = 0
     /// Scratch buffer for assembling an uncompressed page body.
@@ -45,6 +48,8 @@ struct ChunkState {
         self.column = column
         self.physicalType = physicalType
         pageSizeTarget = options.dataPageSize
+        pageValueLimit = options.dataPageValueLimit
+        nextPageCheck = min(ChunkState.pageCheckInterval, pageValueLimit)
         pages = PageWriter(compressor: compressor)
     }
 
@@ -62,9 +67,21 @@ struct ChunkState {
     }
 
     /// Page size is estimated every 64 values rather than on every value: a page may
-    /// overshoot its target by a few values, which costs nothing, and the hot loop stays short.
+    /// overshoot its size target by a few values, which costs nothing, and the hot loop stays
+    /// short. The value limit is exact: a check is also due when the page reaches it.
+    static let pageCheckInterval = 64
+
     @inline(__always)
-    var isPageCheckDue: Bool { pageValueCount & 63 == 0 }
+    var isPageCheckDue: Bool { pageValueCount >= nextPageCheck }
+
+    /// Whether the current page is complete, given its estimated encoded size; if not,
+    /// schedules the next check. Call when `isPageCheckDue`.
+    @inline(__always)
+    mutating func isPageFull(estimatedBytes: Int) -> Bool {
+        if pageValueCount >= pageValueLimit || estimatedBytes >= pageSizeTarget { return true }
+        nextPageCheck = min(pageValueCount &+ ChunkState.pageCheckInterval, pageValueLimit)
+        return false
+    }
 
     /// Rough encoded size of the current page's levels.
     @inline(__always)
@@ -91,6 +108,7 @@ struct ChunkState {
         body = page
         definitionLevels.removeAll(keepingCapacity: true)
         pageValueCount = 0
+        nextPageCheck = min(ChunkState.pageCheckInterval, pageValueLimit)
     }
 
     /// Writes the chunk (dictionary page first, then data pages) and returns its metadata.

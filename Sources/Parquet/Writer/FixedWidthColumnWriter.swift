@@ -92,7 +92,7 @@ struct FixedWidthChunkState<Value: FixedWidthValue> {
                     try appendValue(value)
                 } else {
                     common.recordNull()
-                    if common.isPageCheckDue, pageBytesEstimate >= common.pageSizeTarget { try writePage() }
+                    if common.isPageCheckDue, common.isPageFull(estimatedBytes: pageBytesEstimate) { try writePage() }
                 }
             }
         }
@@ -123,7 +123,7 @@ struct FixedWidthChunkState<Value: FixedWidthValue> {
                 }
             }
         }
-        if common.isPageCheckDue, pageBytesEstimate >= common.pageSizeTarget { try writePage() }
+        if common.isPageCheckDue, common.isPageFull(estimatedBytes: pageBytesEstimate) { try writePage() }
     }
 
     @inline(__always)
