@@ -111,17 +111,11 @@ struct ChunkState {
         nextPageCheck = min(ChunkState.pageCheckInterval, pageValueLimit)
     }
 
-    /// Writes the chunk (dictionary page first, then data pages) and returns its metadata.
-    /// The caller must have written its last page and dictionary page already.
+    /// Writes the chunk's data pages and returns its metadata. The caller must have written
+    /// its last data page, and its dictionary page (if any) to `output`.
     mutating func writeChunk(to output: CountingOutput, statistics: Statistics) throws -> ColumnChunk {
-        let chunkStart = output.offset
-        var dictionaryPageOffset: Int64?
-        if let dictionaryPage = pages.dictionaryPage {
-            dictionaryPageOffset = chunkStart
-            try output.write(dictionaryPage)
-        }
         let dataPageOffset = output.offset
-        try output.write(pages.dataPages)
+        try pages.writeDataPages(to: output)
         let metaData = ColumnMetaData(
             type: physicalType,
             encodings: pages.encodings,
@@ -131,7 +125,7 @@ struct ChunkState {
             totalUncompressedSize: pages.uncompressedSize,
             totalCompressedSize: pages.compressedSize,
             dataPageOffset: dataPageOffset,
-            dictionaryPageOffset: dictionaryPageOffset,
+            dictionaryPageOffset: pages.dictionaryPageOffset,
             statistics: statistics,
             encodingStats: pages.encodingStats
         )

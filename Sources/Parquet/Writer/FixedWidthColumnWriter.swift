@@ -157,7 +157,7 @@ struct FixedWidthChunkState<Value: FixedWidthValue> {
             var body: [UInt8] = []
             body.reserveCapacity(dictionaryBytes)
             PlainEncoder.appendFixedWidth(dictionary.keys.map { Value.Bits(truncatingIfNeeded: $0) }, to: &body)
-            try body.withUnsafeBytes { try common.pages.writeDictionaryPage($0, entryCount: dictionary.count) }
+            try body.withUnsafeBytes { try common.pages.writeDictionaryPage($0, entryCount: dictionary.count, to: output) }
             for key in dictionary.keys {
                 let value = Value(bits: Value.Bits(truncatingIfNeeded: key))
                 if value.isUnordered { continue }
