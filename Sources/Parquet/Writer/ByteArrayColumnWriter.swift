@@ -241,9 +241,9 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
             try writePage()
             var bounds = plainBounds
             if dictionary.count > 0 {
-                var body: [UInt8] = []
-                dictionary.appendPlain(to: &body)
-                try body.withUnsafeBytes { try common.pages.writeDictionaryPage($0, entryCount: dictionary.count, to: output) }
+                try dictionary.plain.withUnsafeBytes {
+                    try common.pages.writeDictionaryPage($0, entryCount: dictionary.count, to: output)
+                }
                 bounds.merge(dictionary.bounds)
             }
             let statistics = Statistics(nullCount: common.nullCount, maxValue: bounds.max, minValue: bounds.min)

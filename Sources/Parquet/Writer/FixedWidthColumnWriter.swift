@@ -156,7 +156,7 @@ struct FixedWidthChunkState<Value: FixedWidthValue> {
         if dictionary.count > 0 {
             var body: [UInt8] = []
             body.reserveCapacity(dictionaryBytes)
-            PlainEncoder.appendFixedWidth(dictionary.keys.map { Value.Bits(truncatingIfNeeded: $0) }, to: &body)
+            PlainEncoder.appendFixedWidth(dictionary.keys, narrowedTo: Value.Bits.self, to: &body)
             try body.withUnsafeBytes { try common.pages.writeDictionaryPage($0, entryCount: dictionary.count, to: output) }
             for key in dictionary.keys {
                 let value = Value(bits: Value.Bits(truncatingIfNeeded: key))
