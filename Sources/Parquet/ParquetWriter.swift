@@ -37,7 +37,7 @@ public final class ParquetWriter {
         self.options = options
         self.sink = sink
         output = CountingOutput(sink: sink)
-        rowGroup = try RowGroupWriter(schema: schema, options: options)
+        rowGroup = RowGroupWriter(schema: schema, options: options)
         try output.write(ParquetWriter.magic)
     }
 

@@ -3,8 +3,8 @@
 final class BooleanColumnWriter: ColumnChunkWriter {
     private var state: State
 
-    init(column: Column, options: WriterOptions, compressor: PageCompressor) {
-        state = State(common: ChunkState(column: column, physicalType: .boolean, options: options, compressor: compressor))
+    init(column: Column, options: WriterOptions) {
+        state = State(common: ChunkState(column: column, physicalType: .boolean, options: options))
     }
 
     func append(_ values: ColumnValues, range: Range<Int>) throws {

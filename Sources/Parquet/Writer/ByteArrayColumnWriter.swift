@@ -3,9 +3,9 @@
 final class ByteArrayColumnWriter: ColumnChunkWriter {
     private var state: State
 
-    init(column: Column, options: WriterOptions, compressor: PageCompressor) {
+    init(column: Column, options: WriterOptions) {
         state = State(
-            common: ChunkState(column: column, physicalType: .byteArray, options: options, compressor: compressor),
+            common: ChunkState(column: column, physicalType: .byteArray, options: options),
             dictionaryEnabled: options.dictionaryEnabled,
             policy: DictionaryPolicy(options: options)
         )

@@ -10,18 +10,18 @@ protocol ColumnChunkWriter: AnyObject {
 }
 
 /// Creates the writer for a column's type.
-func makeColumnChunkWriter(for column: Column, options: WriterOptions, compressor: PageCompressor) -> any ColumnChunkWriter {
+func makeColumnChunkWriter(for column: Column, options: WriterOptions) -> any ColumnChunkWriter {
     switch column.type {
     case .string:
-        ByteArrayColumnWriter(column: column, options: options, compressor: compressor)
+        ByteArrayColumnWriter(column: column, options: options)
     case .int32, .date:
-        Int32ColumnWriter(column: column, options: options, compressor: compressor)
+        Int32ColumnWriter(column: column, options: options)
     case .int64:
-        Int64ColumnWriter(column: column, options: options, compressor: compressor)
+        Int64ColumnWriter(column: column, options: options)
     case .double:
-        DoubleColumnWriter(column: column, options: options, compressor: compressor)
+        DoubleColumnWriter(column: column, options: options)
     case .boolean:
-        BooleanColumnWriter(column: column, options: options, compressor: compressor)
+        BooleanColumnWriter(column: column, options: options)
     }
 }
 
@@ -44,13 +44,13 @@ struct ChunkState {
     /// Scratch buffer for assembling an uncompressed page body.
     private var body: [UInt8] = []
 
-    init(column: Column, physicalType: PhysicalType, options: WriterOptions, compressor: PageCompressor) {
+    init(column: Column, physicalType: PhysicalType, options: WriterOptions) {
         self.column = column
         self.physicalType = physicalType
         pageSizeTarget = options.dataPageSize
         pageValueLimit = options.dataPageValueLimit
         nextPageCheck = min(ChunkState.pageCheckInterval, pageValueLimit)
-        pages = PageWriter(compressor: compressor)
+        pages = PageWriter(compressor: PageCompressor(options.compression))
     }
 
     @inline(__always)

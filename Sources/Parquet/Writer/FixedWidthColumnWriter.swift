@@ -7,8 +7,8 @@
 final class Int32ColumnWriter: ColumnChunkWriter {
     private var state: FixedWidthChunkState<Int32>
 
-    init(column: Column, options: WriterOptions, compressor: PageCompressor) {
-        state = FixedWidthChunkState(column: column, options: options, compressor: compressor)
+    init(column: Column, options: WriterOptions) {
+        state = FixedWidthChunkState(column: column, options: options)
     }
 
     func append(_ values: ColumnValues, range: Range<Int>) throws {
@@ -26,8 +26,8 @@ final class Int32ColumnWriter: ColumnChunkWriter {
 final class Int64ColumnWriter: ColumnChunkWriter {
     private var state: FixedWidthChunkState<Int64>
 
-    init(column: Column, options: WriterOptions, compressor: PageCompressor) {
-        state = FixedWidthChunkState(column: column, options: options, compressor: compressor)
+    init(column: Column, options: WriterOptions) {
+        state = FixedWidthChunkState(column: column, options: options)
     }
 
     func append(_ values: ColumnValues, range: Range<Int>) throws {
@@ -43,8 +43,8 @@ final class Int64ColumnWriter: ColumnChunkWriter {
 final class DoubleColumnWriter: ColumnChunkWriter {
     private var state: FixedWidthChunkState<Double>
 
-    init(column: Column, options: WriterOptions, compressor: PageCompressor) {
-        state = FixedWidthChunkState(column: column, options: options, compressor: compressor)
+    init(column: Column, options: WriterOptions) {
+        state = FixedWidthChunkState(column: column, options: options)
     }
 
     func append(_ values: ColumnValues, range: Range<Int>) throws {
@@ -72,8 +72,8 @@ struct FixedWidthChunkState<Value: FixedWidthValue> {
     var plainMax: Value?
     var nanCount: Int64 = 0
 
-    init(column: Column, options: WriterOptions, compressor: PageCompressor) {
-        common = ChunkState(column: column, physicalType: Value.physicalType, options: options, compressor: compressor)
+    init(column: Column, options: WriterOptions) {
+        common = ChunkState(column: column, physicalType: Value.physicalType, options: options)
         dictionaryEnabled = options.dictionaryEnabled
         policy = DictionaryPolicy(options: options)
         usingDictionary = dictionaryEnabled
