@@ -109,6 +109,8 @@ public final class ParquetWriter {
         let rows = rowGroup.rowCount
         rowGroups.append(try rowGroup.write(to: output, ordinal: Int16(rowGroups.count)))
         totalRows += Int64(rows)
+        // Nothing more is written before the next row group is complete.
+        try output.flush(releasingBuffer: true)
     }
 
     private func schemaElements() -> [SchemaElement] {
