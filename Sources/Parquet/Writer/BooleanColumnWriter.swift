@@ -49,7 +49,7 @@ final class BooleanColumnWriter: ColumnChunkWriter {
         mutating func writePage() throws {
             guard common.pageValueCount > 0 else { return }
             packer.finish(to: &packed)
-            var page = common.beginPage()
+            var page = common.beginPage(valueBytes: packed.count)
             page.append(contentsOf: packed)
             try common.endPage(page, encoding: .plain)
             packed.removeAll(keepingCapacity: true)

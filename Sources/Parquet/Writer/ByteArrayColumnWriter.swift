@@ -206,11 +206,14 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
             if common.isPageCheckDue, common.isPageFull(estimatedBytes: pageBytesEstimate) { try writePage() }
         }
 
-        /// Encoded size of the current page if it were written now (upper bound for indices).
+        /// Encoded size of the current page if it were written now (indices counted bit-packed).
         @inline(__always)
-        var pageBytesEstimate: Int {
+        var pageBytesEstimate: Int { common.levelBytesEstimate &+ valueBytesEstimate }
+
+        @inline(__always)
+        var valueBytesEstimate: Int {
             let indexBits = RLEHybridEncoder.bitWidth(forMaxValue: UInt64(dictionary.count))
-            return common.levelBytesEstimate &+ plainValues.count &+ (indices.count &* indexBits) >> 3
+            return plainValues.count &+ (indices.count &* indexBits) >> 3
         }
 
         /// The dictionary has grown too large to pay off: finish the current page with it
@@ -222,7 +225,7 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
 
         mutating func writePage() throws {
             guard common.pageValueCount > 0 else { return }
-            var page = common.beginPage()
+            var page = common.beginPage(valueBytes: valueBytesEstimate)
             let encoding: Encoding
             if usingDictionary, dictionary.count > 0 {
                 RLEHybridEncoder.encodeDictionaryIndices(indices, dictionarySize: dictionary.count, into: &page)
@@ -249,6 +252,8 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
             let statistics = Statistics(nullCount: common.nullCount, maxValue: bounds.max, minValue: bounds.min)
             let chunk = try common.writeChunk(to: output, statistics: statistics)
             dictionary.removeAll()
+            // The next chunk starts with a dictionary again.
+            plainValues = []
             policy.reset()
             plainBounds.reset()
             usingDictionary = dictionaryEnabled

@@ -41,8 +41,6 @@ struct ChunkState {
     private var nextPageCheck: Int
     /// Nulls in the current chunk.
     var nullCount: Int64 = 0
-    /// Scratch buffer for assembling an uncompressed page body.
-    private var body: [UInt8] = []
 
     init(column: Column, physicalType: PhysicalType, options: WriterOptions) {
         self.column = column
@@ -87,13 +85,15 @@ struct ChunkState {
     @inline(__always)
     var levelBytesEstimate: Int { definitionLevels.count >> 3 }
 
-    /// Starts the body of the current page: returns a scratch buffer holding the
-    /// definition levels (RLE hybrid, bit width 1, 4-byte length prefix) if the column is
-    /// nullable. The caller appends the encoded values and passes it to `endPage`.
-    mutating func beginPage() -> [UInt8] {
-        var page = body
-        body = []
-        page.removeAll(keepingCapacity: true)
+    /// Starts the body of the current page: returns a buffer holding the definition levels
+    /// (RLE hybrid, bit width 1, 4-byte length prefix) if the column is nullable, with room
+    /// for the values' estimated size (plus a little for run headers). The caller appends the
+    /// encoded values and passes it to `endPage`. The buffer lives for one page: reused, it
+    /// would stay as large as the largest page of the column.
+    mutating func beginPage(valueBytes: Int) -> [UInt8] {
+        var page: [UInt8] = []
+        let levelBytes = column.nullable ? 4 &+ levelBytesEstimate : 0
+        page.reserveCapacity(levelBytes &+ valueBytes &+ (levelBytes &+ valueBytes) >> 6 &+ 16)
         if column.nullable {
             definitionLevels.withUnsafeBufferPointer {
                 RLEHybridEncoder.encodeWithLengthPrefix($0, bitWidth: 1, into: &page)
@@ -105,7 +105,6 @@ struct ChunkState {
     /// Compresses and stores the page started by `beginPage`, and starts a new one.
     mutating func endPage(_ page: [UInt8], encoding: Encoding) throws {
         try page.withUnsafeBytes { try pages.writeDataPage($0, valueCount: pageValueCount, encoding: encoding) }
-        body = page
         definitionLevels.removeAll(keepingCapacity: true)
         pageValueCount = 0
         nextPageCheck = min(ChunkState.pageCheckInterval, pageValueLimit)

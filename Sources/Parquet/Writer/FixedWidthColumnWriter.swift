@@ -126,16 +126,19 @@ struct FixedWidthChunkState<Value: FixedWidthValue> {
         if common.isPageCheckDue, common.isPageFull(estimatedBytes: pageBytesEstimate) { try writePage() }
     }
 
+    /// Encoded size of the current page if it were written now (indices counted bit-packed).
     @inline(__always)
-    var pageBytesEstimate: Int {
+    var pageBytesEstimate: Int { common.levelBytesEstimate &+ valueBytesEstimate }
+
+    @inline(__always)
+    var valueBytesEstimate: Int {
         let indexBits = RLEHybridEncoder.bitWidth(forMaxValue: UInt64(dictionary.count))
-        return common.levelBytesEstimate &+ plainValues.count &* MemoryLayout<Value.Bits>.size
-            &+ (indices.count &* indexBits) >> 3
+        return plainValues.count &* MemoryLayout<Value.Bits>.size &+ (indices.count &* indexBits) >> 3
     }
 
     mutating func writePage() throws {
         guard common.pageValueCount > 0 else { return }
-        var page = common.beginPage()
+        var page = common.beginPage(valueBytes: valueBytesEstimate)
         let encoding: Encoding
         if usingDictionary, dictionary.count > 0 {
             RLEHybridEncoder.encodeDictionaryIndices(indices, dictionarySize: dictionary.count, into: &page)
@@ -176,6 +179,8 @@ struct FixedWidthChunkState<Value: FixedWidthValue> {
         }
         let chunk = try common.writeChunk(to: output, statistics: statistics)
         dictionary.removeAll()
+        // The next chunk starts with a dictionary again.
+        plainValues = []
         policy.reset()
         plainMin = nil
         plainMax = nil
