@@ -27,8 +27,10 @@ struct ByteArrayDictionary {
         mask = capacity - 1
     }
 
-    /// Forgets all entries but keeps the allocated storage, for the next column chunk.
-    mutating func removeAll() {
+    /// Forgets all entries, for the next column chunk; keeping the allocated storage saves
+    /// growing it again.
+    mutating func removeAll(keepingCapacity: Bool) {
+        guard keepingCapacity else { return self = ByteArrayDictionary() }
         plain.removeAll(keepingCapacity: true)
         offsets.removeAll(keepingCapacity: true)
         offsets.append(0)

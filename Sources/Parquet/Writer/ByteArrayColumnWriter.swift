@@ -251,7 +251,7 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
             }
             let statistics = Statistics(nullCount: common.nullCount, maxValue: bounds.max, minValue: bounds.min)
             let chunk = try common.writeChunk(to: output, statistics: statistics)
-            dictionary.removeAll()
+            dictionary.removeAll(keepingCapacity: policy.keepsStorage(bytes: dictionary.plainSize))
             // The next chunk starts with a dictionary again.
             plainValues = []
             policy.reset()

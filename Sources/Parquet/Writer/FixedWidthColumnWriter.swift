@@ -178,7 +178,7 @@ struct FixedWidthChunkState<Value: FixedWidthValue> {
             statistics.nanCount = nanCount
         }
         let chunk = try common.writeChunk(to: output, statistics: statistics)
-        dictionary.removeAll()
+        dictionary.removeAll(keepingCapacity: policy.keepsStorage(bytes: dictionaryBytes))
         // The next chunk starts with a dictionary again.
         plainValues = []
         policy.reset()
