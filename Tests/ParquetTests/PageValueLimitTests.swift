@@ -4,42 +4,12 @@ import Testing
 /// `WriterOptions.dataPageValueLimit`: a data page never holds more values (nulls included)
 /// than the limit, whatever the column's type, encoding or page size.
 @Suite struct PageValueLimit {
-    static let schema = Schema(
-        Column(name: "code", type: .string, nullable: true),
-        Column(name: "count", type: .int64),
-        Column(name: "amount", type: .double, nullable: true),
-        Column(name: "flag", type: .boolean),
-        Column(name: "day", type: .date, nullable: true)
-    )
-
-    /// Few distinct values per column, so dictionary indices take a few bits and 50,000 rows
-    /// are far below the 1 MiB page size: only the value limit cuts pages.
-    struct Table {
-        var codes: [String?] = []
-        var counts: [Int64?] = []
-        var amounts: [Double?] = []
-        var flags: [Bool?] = []
-        var days: [Int32?] = []
-
-        init(rows: Int) {
-            for r in 0 ..< rows {
-                codes.append(r % 10 == 3 ? nil : "code-\(r % 6)")
-                counts.append(Int64(r % 3))
-                amounts.append(r % 7 == 0 ? nil : Double(r % 5) / 4)
-                flags.append(r % 3 == 0)
-                days.append(r % 9 == 4 ? nil : Int32(19_000 + r % 30))
-            }
-        }
-
-        func batch(_ rows: Range<Int>) throws -> RecordBatch {
-            try RecordBatch(schema: PageValueLimit.schema, columns: [
-                .string(Array(codes[rows])), .int64(Array(counts[rows])), .double(Array(amounts[rows])),
-                .boolean(Array(flags[rows])), .date(Array(days[rows])),
-            ])
-        }
-
-        var cells: [[CellValue?]] { [codes.cells, counts.cells, amounts.cells, flags.cells, days.cells] }
-    }
+    /// RoundTrip's table: every type, with nulls. Its columns stay dictionary encoded (50,000
+    /// distinct ids are 400 kB of dictionary) and 20,000 indices are far below the 1 MiB page
+    /// size, so only the value limit cuts pages.
+    typealias Table = RoundTrip.Table
+    static let schema = RoundTrip.schema
+    static let columns = 0 ..< 6
 
     /// Value counts of the data pages of one column chunk, in file order.
     private func dataPageValueCounts(_ parquet: TestParquetFile, rowGroup: Int = 0, column: Int) throws -> [Int] {
@@ -49,8 +19,8 @@ import Testing
     @Test func defaultLimitCutsEveryColumnIntoPagesOfTwentyThousandValues() throws {
         #expect(WriterOptions().dataPageValueLimit == 20_000)
         let table = Table(rows: 50_000)
-        let parquet = try TestParquetFile(ParquetWriter.encode(schema: Self.schema, batches: [table.batch(0 ..< 50_000)]))
-        for column in 0 ..< 5 {
+        let parquet = try TestParquetFile(ParquetWriter.encode(schema: Self.schema, batches: [table.batch()]))
+        for column in Self.columns {
             #expect(try dataPageValueCounts(parquet, column: column) == [20_000, 20_000, 10_000], "column \(column)")
             // encoding_stats count the same three data pages.
             let stats = parquet.columnMeta(rowGroup: 0, column: column).structs(13)
@@ -61,18 +31,14 @@ import Testing
     }
 
     @Test func pagesSpanBatchesAndRestartWithEachRowGroup() throws {
-        let table = Table(rows: 50_000)
+        let batches = [Table(rows: 7_000), Table(rows: 30_000, offset: 7_000), Table(rows: 13_000, offset: 37_000)]
         let options = WriterOptions(rowGroupRows: 45_000, dataPageValueLimit: 15_000)
-        let parquet = try TestParquetFile(ParquetWriter.encode(
-            schema: Self.schema,
-            batches: [table.batch(0 ..< 7_000), table.batch(7_000 ..< 37_000), table.batch(37_000 ..< 50_000)],
-            options: options
-        ))
+        let parquet = try TestParquetFile(ParquetWriter.encode(schema: Self.schema, batches: batches.map { try $0.batch() }, options: options))
         #expect(parquet.rowGroups.map { $0.int(3)! } == [45_000, 5_000])
-        for column in 0 ..< 5 {
+        for column in Self.columns {
             #expect(try dataPageValueCounts(parquet, rowGroup: 0, column: column) == [15_000, 15_000, 15_000])
             #expect(try dataPageValueCounts(parquet, rowGroup: 1, column: column) == [5_000])
-            #expect(try parquet.column(column) == table.cells[column], "column \(column)")
+            #expect(try parquet.column(column) == batches.flatMap { $0.cells[column] }, "column \(column)")
         }
     }
 
@@ -81,10 +47,10 @@ import Testing
         let table = Table(rows: 2_500)
         for limit in [1, 1_000] {
             let parquet = try TestParquetFile(ParquetWriter.encode(
-                schema: Self.schema, batches: [table.batch(0 ..< 2_500)], options: WriterOptions(dataPageValueLimit: limit)
+                schema: Self.schema, batches: [table.batch()], options: WriterOptions(dataPageValueLimit: limit)
             ))
             let expected = Array(repeating: limit, count: 2_500 / limit) + (2_500 % limit == 0 ? [] : [2_500 % limit])
-            for column in 0 ..< 5 {
+            for column in Self.columns {
                 #expect(try dataPageValueCounts(parquet, column: column) == expected, "limit \(limit), column \(column)")
                 #expect(try parquet.column(column) == table.cells[column], "limit \(limit), column \(column)")
             }
