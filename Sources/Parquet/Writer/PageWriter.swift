@@ -9,7 +9,7 @@ struct PageWriter {
     let compressor: PageCompressor
     /// Header and compressed body of each data page, in order. One exactly sized array per
     /// page: a growing buffer would hold up to twice the chunk, and keep it after the chunk.
-    private(set) var dataPages: [[UInt8]] = []
+    private var dataPages: [[UInt8]] = []
     /// File offset of the dictionary page once written.
     private(set) var dictionaryPageOffset: Int64?
     private(set) var uncompressedSize: Int64 = 0
@@ -26,7 +26,7 @@ struct PageWriter {
     var hasDictionaryPage: Bool { dictionaryPageOffset != nil }
 
     mutating func reset() {
-        dataPages.removeAll(keepingCapacity: true)
+        dataPages = []
         dictionaryPageOffset = nil
         uncompressedSize = 0
         compressedSize = 0
