@@ -1,30 +1,16 @@
 import CZstd
 
 /// Compresses page bodies. Each page becomes one self-contained ZSTD frame that records
-/// its content size (ZSTD_compress does both), as Parquet readers expect.
+/// its content size (ZSTD_compressCCtx does both), as Parquet readers expect.
 ///
-/// One compression context and one output buffer are reused for every page: creating a
-/// context per page costs more than compressing a small page.
-final class PageCompressor {
+/// Contexts come from `ZstdContextPool`. The output buffer lives for one page only: a
+/// buffer kept per column would stay as large as the largest page or dictionary it ever
+/// held, and allocating it costs little next to compressing the page.
+struct PageCompressor: Sendable {
     let compression: Compression
-    private var context: OpaquePointer?
-    private var scratch: UnsafeMutableRawBufferPointer
 
-    init(_ compression: Compression) throws {
+    init(_ compression: Compression) {
         self.compression = compression
-        scratch = .allocate(byteCount: 1 << 16, alignment: 16)
-        if case .zstd = compression {
-            guard let context = ZSTD_createCCtx() else {
-                scratch.deallocate()
-                throw ParquetError.compression("ZSTD_createCCtx failed")
-            }
-            self.context = context
-        }
-    }
-
-    deinit {
-        if let context { ZSTD_freeCCtx(context) }
-        scratch.deallocate()
     }
 
     var codec: CompressionCodec {
@@ -40,16 +26,15 @@ final class PageCompressor {
         case .uncompressed:
             return try body(input)
         case let .zstd(level):
-            let bound = ZSTD_compressBound(input.count)
-            if scratch.count < bound {
-                scratch.deallocate()
-                scratch = .allocate(byteCount: bound, alignment: 16)
+            let output = UnsafeMutableRawBufferPointer.allocate(byteCount: ZSTD_compressBound(input.count), alignment: 16)
+            defer { output.deallocate() }
+            let written = try ZstdContextPool.shared.withContext {
+                ZSTD_compressCCtx($0, output.baseAddress, output.count, input.baseAddress, input.count, level)
             }
-            let written = ZSTD_compressCCtx(context, scratch.baseAddress, scratch.count, input.baseAddress, input.count, level)
             if ZSTD_isError(written) != 0 {
                 throw ParquetError.compression(String(cString: ZSTD_getErrorName(written)))
             }
-            return try body(UnsafeRawBufferPointer(rebasing: scratch[0 ..< written]))
+            return try body(UnsafeRawBufferPointer(rebasing: output[0 ..< written]))
         }
     }
 }

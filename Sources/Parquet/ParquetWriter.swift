@@ -37,7 +37,7 @@ public final class ParquetWriter {
         self.options = options
         self.sink = sink
         output = CountingOutput(sink: sink)
-        rowGroup = try RowGroupWriter(schema: schema, options: options)
+        rowGroup = RowGroupWriter(schema: schema, options: options)
         try output.write(ParquetWriter.magic)
     }
 
@@ -109,6 +109,8 @@ public final class ParquetWriter {
         let rows = rowGroup.rowCount
         rowGroups.append(try rowGroup.write(to: output, ordinal: Int16(rowGroups.count)))
         totalRows += Int64(rows)
+        // Nothing more is written before the next row group is complete.
+        try output.flush(releasingBuffer: true)
     }
 
     private func schemaElements() -> [SchemaElement] {

@@ -22,6 +22,12 @@ public struct WriterOptions: Sendable {
     public var dictionaryPageSizeLimit: Int
     /// Target uncompressed size of one data page.
     public var dataPageSize: Int
+    /// Most values (nulls included) in one data page; a page is cut at `dataPageSize` bytes or
+    /// at this many values, whichever comes first. Indices into a small dictionary take a few
+    /// bits each, so without it one page could hold a whole row group, and the writer keeps a
+    /// page's indices and levels (up to 5 bytes a value) in memory until the page is cut.
+    /// Same default as parquet-mr's page row-count limit.
+    public var dataPageValueLimit: Int
     /// Encode and compress the columns of large appends on several threads (output is the
     /// same either way; this only changes how fast it is produced).
     public var concurrentColumns: Bool
@@ -39,6 +45,7 @@ public struct WriterOptions: Sendable {
         dictionaryEnabled: Bool = true,
         dictionaryPageSizeLimit: Int = 1 << 20,
         dataPageSize: Int = 1 << 20,
+        dataPageValueLimit: Int = 20_000,
         concurrentColumns: Bool = true,
         keyValueMetadata: [(key: String, value: String)] = [],
         createdBy: String = WriterOptions.defaultCreatedBy
@@ -48,6 +55,7 @@ public struct WriterOptions: Sendable {
         self.dictionaryEnabled = dictionaryEnabled
         self.dictionaryPageSizeLimit = dictionaryPageSizeLimit
         self.dataPageSize = dataPageSize
+        self.dataPageValueLimit = dataPageValueLimit
         self.concurrentColumns = concurrentColumns
         self.keyValueMetadata = keyValueMetadata
         self.createdBy = createdBy
@@ -58,6 +66,10 @@ public struct WriterOptions: Sendable {
         // Page sizes are 32-bit in page headers; keep well clear of that.
         guard dataPageSize > 0, dataPageSize <= 1 << 30 else {
             throw ParquetError.invalidOption("dataPageSize must be in 1...\(1 << 30)")
+        }
+        // Page value counts are 32-bit too.
+        guard dataPageValueLimit > 0, dataPageValueLimit <= Int(Int32.max) else {
+            throw ParquetError.invalidOption("dataPageValueLimit must be in 1...\(Int32.max)")
         }
         guard dictionaryPageSizeLimit >= 0, dictionaryPageSizeLimit <= 1 << 30 else {
             throw ParquetError.invalidOption("dictionaryPageSizeLimit must be in 0...\(1 << 30)")

@@ -28,6 +28,15 @@ import Testing
         #expect(bulk == [0x07, 0, 0, 0, 0xEF, 0xBE, 0xAD, 0xDE])
     }
 
+    @Test func dictionaryKeysAreNarrowedToTheirTypeWidth() {
+        var narrow: [UInt8] = [0xAA]
+        PlainEncoder.appendFixedWidth([7, 0xDEAD_BEEF, UInt64(UInt32(bitPattern: -2))], narrowedTo: UInt32.self, to: &narrow)
+        #expect(narrow == [0xAA, 0x07, 0, 0, 0, 0xEF, 0xBE, 0xAD, 0xDE, 0xFE, 0xFF, 0xFF, 0xFF])
+        var wide: [UInt8] = []
+        PlainEncoder.appendFixedWidth([0x0102_0304_0506_0708], narrowedTo: UInt64.self, to: &wide)
+        #expect(wide == [0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01])
+    }
+
     @Test func booleansArePackedLeastSignificantBitFirst() {
         var out: [UInt8] = []
         PlainEncoder.appendBooleans([true, false, true, true, false, false, false, false, true], to: &out)

@@ -1,12 +1,12 @@
 /// Distinct byte strings of one column chunk, in first-seen order, with an open-addressing
 /// hash index over them.
 ///
-/// Entries live back to back in one byte buffer (no allocation per entry), which is also
-/// almost the PLAIN dictionary page already.
+/// Entries live back to back in one byte buffer (no allocation per entry), each with its
+/// 4-byte length prefix: the buffer is the PLAIN dictionary page body, written without a copy.
 struct ByteArrayDictionary {
-    /// Entry bytes, concatenated.
-    private(set) var bytes: [UInt8] = []
-    /// Entry `i` is `bytes[offsets[i] ..< offsets[i + 1]]`.
+    /// The PLAIN dictionary page body: each entry as its 4-byte little-endian length + bytes.
+    private(set) var plain: [UInt8] = []
+    /// Entry `i` (prefix included) is `plain[offsets[i] ..< offsets[i + 1]]`.
     private(set) var offsets: [Int] = [0]
     private var hashes: [UInt64] = []
     /// Slot -> entry index + 1 (0 = empty). Capacity is a power of two, load <= 1/2.
@@ -16,7 +16,7 @@ struct ByteArrayDictionary {
     private var lastIndex: Int32 = -1
 
     /// Size of the PLAIN-encoded dictionary page body (4-byte length + bytes per entry).
-    private(set) var plainSize = 0
+    var plainSize: Int { plain.count }
 
     var count: Int { offsets.count &- 1 }
 
@@ -27,15 +27,16 @@ struct ByteArrayDictionary {
         mask = capacity - 1
     }
 
-    /// Forgets all entries but keeps the allocated storage, for the next column chunk.
-    mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
+    /// Forgets all entries, for the next column chunk; keeping the allocated storage saves
+    /// growing it again.
+    mutating func removeAll(keepingCapacity: Bool) {
+        guard keepingCapacity else { return self = ByteArrayDictionary() }
+        plain.removeAll(keepingCapacity: true)
         offsets.removeAll(keepingCapacity: true)
         offsets.append(0)
         hashes.removeAll(keepingCapacity: true)
         for i in slots.indices { slots[i] = 0 }
         lastIndex = -1
-        plainSize = 0
     }
 
     /// Index of `value`, adding it as a new entry if it is not there yet.
@@ -51,11 +52,11 @@ struct ByteArrayDictionary {
 
     @inline(__always)
     private func entryEquals(_ entry: Int, _ value: UnsafeRawBufferPointer) -> Bool {
-        let start = offsets[entry]
+        let start = offsets[entry] &+ 4
         let length = offsets[entry &+ 1] &- start
         guard length == value.count else { return false }
         if length == 0 { return true }
-        return bytes.withUnsafeBytes { buffer in
+        return plain.withUnsafeBytes { buffer in
             bytesEqual(buffer.baseAddress! + start, value.baseAddress!, length)
         }
     }
@@ -73,10 +74,9 @@ struct ByteArrayDictionary {
             slot = (slot &+ 1) & mask
         }
         let entry = count
-        bytes.append(contentsOf: value)
-        offsets.append(bytes.count)
+        PlainEncoder.appendByteArray(value, to: &plain)
+        offsets.append(plain.count)
         hashes.append(hash)
-        plainSize &+= 4 &+ value.count
         slots[slot] = Int32(entry &+ 1)
         if count &* 2 > slots.count { grow() }
         return Int32(entry)
@@ -93,20 +93,10 @@ struct ByteArrayDictionary {
         }
     }
 
-    /// Calls `body` with the bytes of entry `i`.
-    func withEntry<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-        bytes.withUnsafeBytes { all in
-            body(UnsafeRawBufferPointer(rebasing: all[offsets[i] ..< offsets[i + 1]]))
-        }
-    }
-
-    /// The PLAIN dictionary page body: each entry as 4-byte length + bytes.
-    func appendPlain(to out: inout [UInt8]) {
-        out.reserveCapacity(out.count + plainSize)
-        bytes.withUnsafeBytes { all in
-            for i in 0 ..< count {
-                PlainEncoder.appendByteArray(UnsafeRawBufferPointer(rebasing: all[offsets[i] ..< offsets[i + 1]]), to: &out)
-            }
+    /// Calls `body` with the entries' bytes, entry `i` being `entry(i)`.
+    func withEntries<R>(_ body: (_ entry: (Int) -> UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try plain.withUnsafeBytes { all in
+            try body { UnsafeRawBufferPointer(rebasing: all[offsets[$0] + 4 ..< offsets[$0 + 1]]) }
         }
     }
 }

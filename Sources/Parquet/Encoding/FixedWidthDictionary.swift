@@ -24,7 +24,10 @@ struct FixedWidthDictionary {
         shift = 64 - bits
     }
 
-    mutating func removeAll() {
+    /// Forgets all entries, for the next column chunk; keeping the allocated storage saves
+    /// growing it again.
+    mutating func removeAll(keepingCapacity: Bool) {
+        guard keepingCapacity else { return self = FixedWidthDictionary() }
         keys.removeAll(keepingCapacity: true)
         for i in slots.indices { slots[i] = 0 }
         lastIndex = -1

@@ -29,6 +29,19 @@ enum PlainEncoder {
         packer.finish(to: &out)
     }
 
+    /// 64-bit keys narrowed to `T` (their low bits), as little-endian bytes: a fixed-width
+    /// dictionary's page body, written straight from its keys.
+    static func appendFixedWidth<T: FixedWidthInteger>(_ keys: [UInt64], narrowedTo _: T.Type, to out: inout [UInt8]) {
+        let width = MemoryLayout<T>.size
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: keys.count &* width))
+        out.withUnsafeMutableBytes { bytes in
+            for (i, key) in keys.enumerated() {
+                bytes.storeBytes(of: T(truncatingIfNeeded: key).littleEndian, toByteOffset: start &+ i &* width, as: T.self)
+            }
+        }
+    }
+
     /// Fixed-width values already in host order, copied as little-endian bytes.
     static func appendFixedWidth<T: FixedWidthInteger>(_ values: [T], to out: inout [UInt8]) {
         #if _endian(little)

@@ -29,9 +29,12 @@ final class CountingOutput {
         try bytes.withUnsafeBytes { try write($0) }
     }
 
-    func flush() throws {
-        guard !buffer.isEmpty else { return }
-        try buffer.withUnsafeBytes { try sink.write($0) }
-        buffer.removeAll(keepingCapacity: true)
+    /// Hands the buffered bytes to the sink; `releasingBuffer` also frees the buffer, for a
+    /// writer that will be idle a while (between row groups, with other files being written).
+    func flush(releasingBuffer: Bool = false) throws {
+        if !buffer.isEmpty {
+            try buffer.withUnsafeBytes { try sink.write($0) }
+        }
+        buffer.removeAll(keepingCapacity: !releasingBuffer)
     }
 }

@@ -3,8 +3,8 @@
 final class BooleanColumnWriter: ColumnChunkWriter {
     private var state: State
 
-    init(column: Column, options: WriterOptions, compressor: PageCompressor) {
-        state = State(common: ChunkState(column: column, physicalType: .boolean, options: options, compressor: compressor))
+    init(column: Column, options: WriterOptions) {
+        state = State(common: ChunkState(column: column, physicalType: .boolean, options: options))
     }
 
     func append(_ values: ColumnValues, range: Range<Int>) throws {
@@ -39,7 +39,9 @@ final class BooleanColumnWriter: ColumnChunkWriter {
                     } else {
                         common.recordNull()
                     }
-                    if common.levelBytesEstimate &+ packed.count >= common.pageSizeTarget { try writePage() }
+                    if common.isPageCheckDue, common.isPageFull(estimatedBytes: common.levelBytesEstimate &+ packed.count) {
+                        try writePage()
+                    }
                 }
             }
         }
@@ -47,7 +49,7 @@ final class BooleanColumnWriter: ColumnChunkWriter {
         mutating func writePage() throws {
             guard common.pageValueCount > 0 else { return }
             packer.finish(to: &packed)
-            var page = common.beginPage()
+            var page = common.beginPage(valueBytes: packed.count)
             page.append(contentsOf: packed)
             try common.endPage(page, encoding: .plain)
             packed.removeAll(keepingCapacity: true)

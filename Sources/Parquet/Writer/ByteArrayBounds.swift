@@ -50,28 +50,21 @@ struct ByteArrayBounds {
 extension ByteArrayDictionary {
     /// Bounds over all entries (every entry occurs in the chunk, so they are the chunk's).
     var bounds: ByteArrayBounds {
-        var minEntry = -1
-        var maxEntry = -1
-        bytes.withUnsafeBytes { all in
-            func entry(_ i: Int) -> UnsafeRawBufferPointer {
-                UnsafeRawBufferPointer(rebasing: all[offsets[i] ..< offsets[i + 1]])
-            }
-            for i in 0 ..< count {
-                if minEntry < 0 {
-                    minEntry = i
-                    maxEntry = i
-                } else if compareUnsignedBytes(entry(i), entry(minEntry)) < 0 {
+        withEntries { entry in
+            var result = ByteArrayBounds()
+            guard count > 0 else { return result }
+            var minEntry = 0
+            var maxEntry = 0
+            for i in 1 ..< count {
+                if compareUnsignedBytes(entry(i), entry(minEntry)) < 0 {
                     minEntry = i
                 } else if compareUnsignedBytes(entry(i), entry(maxEntry)) > 0 {
                     maxEntry = i
                 }
             }
+            result.update(entry(minEntry))
+            result.update(entry(maxEntry))
+            return result
         }
-        var result = ByteArrayBounds()
-        if minEntry >= 0 {
-            withEntry(minEntry) { result.update($0) }
-            withEntry(maxEntry) { result.update($0) }
-        }
-        return result
     }
 }

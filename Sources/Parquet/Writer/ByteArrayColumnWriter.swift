@@ -3,9 +3,9 @@
 final class ByteArrayColumnWriter: ColumnChunkWriter {
     private var state: State
 
-    init(column: Column, options: WriterOptions, compressor: PageCompressor) {
+    init(column: Column, options: WriterOptions) {
         state = State(
-            common: ChunkState(column: column, physicalType: .byteArray, options: options, compressor: compressor),
+            common: ChunkState(column: column, physicalType: .byteArray, options: options),
             dictionaryEnabled: options.dictionaryEnabled,
             policy: DictionaryPolicy(options: options)
         )
@@ -170,7 +170,7 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
         @inline(__always)
         mutating func appendNull() throws {
             common.recordNull()
-            if common.isPageCheckDue, pageBytesEstimate >= common.pageSizeTarget { try writePage() }
+            if common.isPageCheckDue, common.isPageFull(estimatedBytes: pageBytesEstimate) { try writePage() }
         }
 
         /// Appends one value; returns its dictionary index while the dictionary is in use.
@@ -193,7 +193,7 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
                 PlainEncoder.appendByteArray(value, to: &plainValues)
                 plainBounds.update(value)
             }
-            if common.isPageCheckDue, pageBytesEstimate >= common.pageSizeTarget { try writePage() }
+            if common.isPageCheckDue, common.isPageFull(estimatedBytes: pageBytesEstimate) { try writePage() }
             return index
         }
 
@@ -203,14 +203,17 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
             common.recordPresent()
             indices.append(index)
             policy.countValue()
-            if common.isPageCheckDue, pageBytesEstimate >= common.pageSizeTarget { try writePage() }
+            if common.isPageCheckDue, common.isPageFull(estimatedBytes: pageBytesEstimate) { try writePage() }
         }
 
-        /// Encoded size of the current page if it were written now (upper bound for indices).
+        /// Encoded size of the current page if it were written now (indices counted bit-packed).
         @inline(__always)
-        var pageBytesEstimate: Int {
+        var pageBytesEstimate: Int { common.levelBytesEstimate &+ valueBytesEstimate }
+
+        @inline(__always)
+        var valueBytesEstimate: Int {
             let indexBits = RLEHybridEncoder.bitWidth(forMaxValue: UInt64(dictionary.count))
-            return common.levelBytesEstimate &+ plainValues.count &+ (indices.count &* indexBits) >> 3
+            return plainValues.count &+ (indices.count &* indexBits) >> 3
         }
 
         /// The dictionary has grown too large to pay off: finish the current page with it
@@ -222,7 +225,7 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
 
         mutating func writePage() throws {
             guard common.pageValueCount > 0 else { return }
-            var page = common.beginPage()
+            var page = common.beginPage(valueBytes: valueBytesEstimate)
             let encoding: Encoding
             if usingDictionary, dictionary.count > 0 {
                 RLEHybridEncoder.encodeDictionaryIndices(indices, dictionarySize: dictionary.count, into: &page)
@@ -241,14 +244,16 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
             try writePage()
             var bounds = plainBounds
             if dictionary.count > 0 {
-                var body: [UInt8] = []
-                dictionary.appendPlain(to: &body)
-                try body.withUnsafeBytes { try common.pages.writeDictionaryPage($0, entryCount: dictionary.count) }
+                try dictionary.plain.withUnsafeBytes {
+                    try common.pages.writeDictionaryPage($0, entryCount: dictionary.count, to: output)
+                }
                 bounds.merge(dictionary.bounds)
             }
             let statistics = Statistics(nullCount: common.nullCount, maxValue: bounds.max, minValue: bounds.min)
             let chunk = try common.writeChunk(to: output, statistics: statistics)
-            dictionary.removeAll()
+            dictionary.removeAll(keepingCapacity: policy.keepsStorage(bytes: dictionary.plainSize))
+            // The next chunk starts with a dictionary again.
+            plainValues = []
             policy.reset()
             plainBounds.reset()
             usingDictionary = dictionaryEnabled

@@ -10,18 +10,18 @@ protocol ColumnChunkWriter: AnyObject {
 }
 
 /// Creates the writer for a column's type.
-func makeColumnChunkWriter(for column: Column, options: WriterOptions, compressor: PageCompressor) -> any ColumnChunkWriter {
+func makeColumnChunkWriter(for column: Column, options: WriterOptions) -> any ColumnChunkWriter {
     switch column.type {
     case .string:
-        ByteArrayColumnWriter(column: column, options: options, compressor: compressor)
+        ByteArrayColumnWriter(column: column, options: options)
     case .int32, .date:
-        Int32ColumnWriter(column: column, options: options, compressor: compressor)
+        Int32ColumnWriter(column: column, options: options)
     case .int64:
-        Int64ColumnWriter(column: column, options: options, compressor: compressor)
+        Int64ColumnWriter(column: column, options: options)
     case .double:
-        DoubleColumnWriter(column: column, options: options, compressor: compressor)
+        DoubleColumnWriter(column: column, options: options)
     case .boolean:
-        BooleanColumnWriter(column: column, options: options, compressor: compressor)
+        BooleanColumnWriter(column: column, options: options)
     }
 }
 
@@ -31,21 +31,24 @@ struct ChunkState {
     let column: Column
     let physicalType: PhysicalType
     let pageSizeTarget: Int
+    let pageValueLimit: Int
     var pages: PageWriter
     /// One level per value of the current page (only for nullable columns): 1 = present.
     var definitionLevels: [UInt8] = []
     /// Values in the current page, nulls included.
     var pageValueCount = 0
+    /// Value count at which the current page is next checked for being full.
+    private var nextPageCheck: Int
     /// Nulls in the current chunk.
     var nullCount: Int64 = 0
-    /// Scratch buffer for assembling an uncompressed page body.
-    private var body: [UInt8] = []
 
-    init(column: Column, physicalType: PhysicalType, options: WriterOptions, compressor: PageCompressor) {
+    init(column: Column, physicalType: PhysicalType, options: WriterOptions) {
         self.column = column
         self.physicalType = physicalType
         pageSizeTarget = options.dataPageSize
-        pages = PageWriter(compressor: compressor)
+        pageValueLimit = options.dataPageValueLimit
+        nextPageCheck = min(ChunkState.pageCheckInterval, pageValueLimit)
+        pages = PageWriter(compressor: PageCompressor(options.compression))
     }
 
     @inline(__always)
@@ -62,21 +65,35 @@ struct ChunkState {
     }
 
     /// Page size is estimated every 64 values rather than on every value: a page may
-    /// overshoot its target by a few values, which costs nothing, and the hot loop stays short.
+    /// overshoot its size target by a few values, which costs nothing, and the hot loop stays
+    /// short. The value limit is exact: a check is also due when the page reaches it.
+    static let pageCheckInterval = 64
+
     @inline(__always)
-    var isPageCheckDue: Bool { pageValueCount & 63 == 0 }
+    var isPageCheckDue: Bool { pageValueCount >= nextPageCheck }
+
+    /// Whether the current page is complete, given its estimated encoded size; if not,
+    /// schedules the next check. Call when `isPageCheckDue`.
+    @inline(__always)
+    mutating func isPageFull(estimatedBytes: Int) -> Bool {
+        if pageValueCount >= pageValueLimit || estimatedBytes >= pageSizeTarget { return true }
+        nextPageCheck = min(pageValueCount &+ ChunkState.pageCheckInterval, pageValueLimit)
+        return false
+    }
 
     /// Rough encoded size of the current page's levels.
     @inline(__always)
     var levelBytesEstimate: Int { definitionLevels.count >> 3 }
 
-    /// Starts the body of the current page: returns a scratch buffer holding the
-    /// definition levels (RLE hybrid, bit width 1, 4-byte length prefix) if the column is
-    /// nullable. The caller appends the encoded values and passes it to `endPage`.
-    mutating func beginPage() -> [UInt8] {
-        var page = body
-        body = []
-        page.removeAll(keepingCapacity: true)
+    /// Starts the body of the current page: returns a buffer holding the definition levels
+    /// (RLE hybrid, bit width 1, 4-byte length prefix) if the column is nullable, with room
+    /// for the values' estimated size (plus a little for run headers). The caller appends the
+    /// encoded values and passes it to `endPage`. The buffer lives for one page: reused, it
+    /// would stay as large as the largest page of the column.
+    mutating func beginPage(valueBytes: Int) -> [UInt8] {
+        var page: [UInt8] = []
+        let levelBytes = column.nullable ? 4 &+ levelBytesEstimate : 0
+        page.reserveCapacity(levelBytes &+ valueBytes &+ (levelBytes &+ valueBytes) >> 6 &+ 16)
         if column.nullable {
             definitionLevels.withUnsafeBufferPointer {
                 RLEHybridEncoder.encodeWithLengthPrefix($0, bitWidth: 1, into: &page)
@@ -88,22 +105,16 @@ struct ChunkState {
     /// Compresses and stores the page started by `beginPage`, and starts a new one.
     mutating func endPage(_ page: [UInt8], encoding: Encoding) throws {
         try page.withUnsafeBytes { try pages.writeDataPage($0, valueCount: pageValueCount, encoding: encoding) }
-        body = page
         definitionLevels.removeAll(keepingCapacity: true)
         pageValueCount = 0
+        nextPageCheck = min(ChunkState.pageCheckInterval, pageValueLimit)
     }
 
-    /// Writes the chunk (dictionary page first, then data pages) and returns its metadata.
-    /// The caller must have written its last page and dictionary page already.
+    /// Writes the chunk's data pages and returns its metadata. The caller must have written
+    /// its last data page, and its dictionary page (if any) to `output`.
     mutating func writeChunk(to output: CountingOutput, statistics: Statistics) throws -> ColumnChunk {
-        let chunkStart = output.offset
-        var dictionaryPageOffset: Int64?
-        if let dictionaryPage = pages.dictionaryPage {
-            dictionaryPageOffset = chunkStart
-            try output.write(dictionaryPage)
-        }
         let dataPageOffset = output.offset
-        try output.write(pages.dataPages)
+        try pages.writeDataPages(to: output)
         let metaData = ColumnMetaData(
             type: physicalType,
             encodings: pages.encodings,
@@ -113,7 +124,7 @@ struct ChunkState {
             totalUncompressedSize: pages.uncompressedSize,
             totalCompressedSize: pages.compressedSize,
             dataPageOffset: dataPageOffset,
-            dictionaryPageOffset: dictionaryPageOffset,
+            dictionaryPageOffset: pages.dictionaryPageOffset,
             statistics: statistics,
             encodingStats: pages.encodingStats
         )

@@ -25,6 +25,13 @@ struct DictionaryPolicy {
         valueCount = 0
     }
 
+    /// Whether a chunk's dictionary of `bytes` (PLAIN size) keeps its storage for the next
+    /// chunk. Past the soft limit it may have grown to 8× that, which later chunks rarely
+    /// need; below it, keeping the storage saves regrowing it.
+    func keepsStorage(bytes: Int) -> Bool {
+        bytes <= softLimit
+    }
+
     /// Whether a dictionary of `bytes` (PLAIN size) and `entries` entries should be abandoned.
     @inline(__always)
     func shouldFallBack(bytes: Int, entries: Int) -> Bool {

@@ -7,8 +7,8 @@
 final class Int32ColumnWriter: ColumnChunkWriter {
     private var state: FixedWidthChunkState<Int32>
 
-    init(column: Column, options: WriterOptions, compressor: PageCompressor) {
-        state = FixedWidthChunkState(column: column, options: options, compressor: compressor)
+    init(column: Column, options: WriterOptions) {
+        state = FixedWidthChunkState(column: column, options: options)
     }
 
     func append(_ values: ColumnValues, range: Range<Int>) throws {
@@ -26,8 +26,8 @@ final class Int32ColumnWriter: ColumnChunkWriter {
 final class Int64ColumnWriter: ColumnChunkWriter {
     private var state: FixedWidthChunkState<Int64>
 
-    init(column: Column, options: WriterOptions, compressor: PageCompressor) {
-        state = FixedWidthChunkState(column: column, options: options, compressor: compressor)
+    init(column: Column, options: WriterOptions) {
+        state = FixedWidthChunkState(column: column, options: options)
     }
 
     func append(_ values: ColumnValues, range: Range<Int>) throws {
@@ -43,8 +43,8 @@ final class Int64ColumnWriter: ColumnChunkWriter {
 final class DoubleColumnWriter: ColumnChunkWriter {
     private var state: FixedWidthChunkState<Double>
 
-    init(column: Column, options: WriterOptions, compressor: PageCompressor) {
-        state = FixedWidthChunkState(column: column, options: options, compressor: compressor)
+    init(column: Column, options: WriterOptions) {
+        state = FixedWidthChunkState(column: column, options: options)
     }
 
     func append(_ values: ColumnValues, range: Range<Int>) throws {
@@ -72,8 +72,8 @@ struct FixedWidthChunkState<Value: FixedWidthValue> {
     var plainMax: Value?
     var nanCount: Int64 = 0
 
-    init(column: Column, options: WriterOptions, compressor: PageCompressor) {
-        common = ChunkState(column: column, physicalType: Value.physicalType, options: options, compressor: compressor)
+    init(column: Column, options: WriterOptions) {
+        common = ChunkState(column: column, physicalType: Value.physicalType, options: options)
         dictionaryEnabled = options.dictionaryEnabled
         policy = DictionaryPolicy(options: options)
         usingDictionary = dictionaryEnabled
@@ -92,7 +92,7 @@ struct FixedWidthChunkState<Value: FixedWidthValue> {
                     try appendValue(value)
                 } else {
                     common.recordNull()
-                    if common.isPageCheckDue, pageBytesEstimate >= common.pageSizeTarget { try writePage() }
+                    if common.isPageCheckDue, common.isPageFull(estimatedBytes: pageBytesEstimate) { try writePage() }
                 }
             }
         }
@@ -123,19 +123,22 @@ struct FixedWidthChunkState<Value: FixedWidthValue> {
                 }
             }
         }
-        if common.isPageCheckDue, pageBytesEstimate >= common.pageSizeTarget { try writePage() }
+        if common.isPageCheckDue, common.isPageFull(estimatedBytes: pageBytesEstimate) { try writePage() }
     }
 
+    /// Encoded size of the current page if it were written now (indices counted bit-packed).
     @inline(__always)
-    var pageBytesEstimate: Int {
+    var pageBytesEstimate: Int { common.levelBytesEstimate &+ valueBytesEstimate }
+
+    @inline(__always)
+    var valueBytesEstimate: Int {
         let indexBits = RLEHybridEncoder.bitWidth(forMaxValue: UInt64(dictionary.count))
-        return common.levelBytesEstimate &+ plainValues.count &* MemoryLayout<Value.Bits>.size
-            &+ (indices.count &* indexBits) >> 3
+        return plainValues.count &* MemoryLayout<Value.Bits>.size &+ (indices.count &* indexBits) >> 3
     }
 
     mutating func writePage() throws {
         guard common.pageValueCount > 0 else { return }
-        var page = common.beginPage()
+        var page = common.beginPage(valueBytes: valueBytesEstimate)
         let encoding: Encoding
         if usingDictionary, dictionary.count > 0 {
             RLEHybridEncoder.encodeDictionaryIndices(indices, dictionarySize: dictionary.count, into: &page)
@@ -156,8 +159,8 @@ struct FixedWidthChunkState<Value: FixedWidthValue> {
         if dictionary.count > 0 {
             var body: [UInt8] = []
             body.reserveCapacity(dictionaryBytes)
-            PlainEncoder.appendFixedWidth(dictionary.keys.map { Value.Bits(truncatingIfNeeded: $0) }, to: &body)
-            try body.withUnsafeBytes { try common.pages.writeDictionaryPage($0, entryCount: dictionary.count) }
+            PlainEncoder.appendFixedWidth(dictionary.keys, narrowedTo: Value.Bits.self, to: &body)
+            try body.withUnsafeBytes { try common.pages.writeDictionaryPage($0, entryCount: dictionary.count, to: output) }
             for key in dictionary.keys {
                 let value = Value(bits: Value.Bits(truncatingIfNeeded: key))
                 if value.isUnordered { continue }
@@ -175,7 +178,9 @@ struct FixedWidthChunkState<Value: FixedWidthValue> {
             statistics.nanCount = nanCount
         }
         let chunk = try common.writeChunk(to: output, statistics: statistics)
-        dictionary.removeAll()
+        dictionary.removeAll(keepingCapacity: policy.keepsStorage(bytes: dictionaryBytes))
+        // The next chunk starts with a dictionary again.
+        plainValues = []
         policy.reset()
         plainMin = nil
         plainMax = nil

@@ -1,15 +1,17 @@
-/// Turns encoded page bodies into compressed pages with headers, buffered in memory until
-/// the column chunk is written, and keeps what the chunk's metadata needs: sizes (headers
-/// included, as the spec defines them), value counts and which encodings were used.
+/// Turns encoded page bodies into compressed pages with headers, and keeps what the chunk's
+/// metadata needs: sizes (headers included, as the spec defines them), value counts and
+/// which encodings were used.
 ///
-/// The dictionary page is kept apart because it must come first in the chunk but is
-/// only complete once every data page has been encoded.
+/// Data pages are buffered in memory until the column chunk is written, because the
+/// dictionary page must come first in the chunk but is only complete once every data page
+/// has been encoded; the dictionary page then goes straight to the output.
 struct PageWriter {
     let compressor: PageCompressor
-    /// Headers and compressed bodies of the data pages, in order.
-    private(set) var dataPages: [UInt8] = []
-    /// Header and compressed body of the dictionary page, if any.
-    private(set) var dictionaryPage: [UInt8]?
+    /// Header and compressed body of each data page, in order. One exactly sized array per
+    /// page: a growing buffer would hold up to twice the chunk, and keep it after the chunk.
+    private var dataPages: [[UInt8]] = []
+    /// File offset of the dictionary page once written.
+    private(set) var dictionaryPageOffset: Int64?
     private(set) var uncompressedSize: Int64 = 0
     private(set) var compressedSize: Int64 = 0
     /// Values (nulls included) over all data pages.
@@ -21,11 +23,11 @@ struct PageWriter {
         self.compressor = compressor
     }
 
-    var hasDictionaryPage: Bool { dictionaryPage != nil }
+    var hasDictionaryPage: Bool { dictionaryPageOffset != nil }
 
     mutating func reset() {
-        dataPages.removeAll(keepingCapacity: true)
-        dictionaryPage = nil
+        dataPages = []
+        dictionaryPageOffset = nil
         uncompressedSize = 0
         compressedSize = 0
         valueCount = 0
@@ -41,8 +43,11 @@ struct PageWriter {
                 compressedPageSize: Int32(compressed.count),
                 dataPageHeader: DataPageHeader(numValues: Int32(count), encoding: encoding)
             ).serialized(capacity: 32)
-            dataPages.append(contentsOf: header)
-            dataPages.append(contentsOf: compressed)
+            var page: [UInt8] = []
+            page.reserveCapacity(header.count + compressed.count)
+            page.append(contentsOf: header)
+            page.append(contentsOf: compressed)
+            dataPages.append(page)
             uncompressedSize += Int64(header.count + body.count)
             compressedSize += Int64(header.count + compressed.count)
         }
@@ -50,9 +55,11 @@ struct PageWriter {
         dataPageCounts[Int(encoding.rawValue)] += 1
     }
 
-    /// Sets the dictionary page; `body` is the PLAIN-encoded dictionary.
-    mutating func writeDictionaryPage(_ body: UnsafeRawBufferPointer, entryCount: Int) throws {
-        precondition(dictionaryPage == nil, "a column chunk has at most one dictionary page")
+    /// Writes the dictionary page to `output`, where the chunk starts; `body` is the
+    /// PLAIN-encoded dictionary.
+    mutating func writeDictionaryPage(_ body: UnsafeRawBufferPointer, entryCount: Int, to output: CountingOutput) throws {
+        precondition(dictionaryPageOffset == nil, "a column chunk has at most one dictionary page")
+        dictionaryPageOffset = output.offset
         try compressor.compress(body) { compressed in
             let header = PageHeader(
                 type: .dictionaryPage,
@@ -60,12 +67,17 @@ struct PageWriter {
                 compressedPageSize: Int32(compressed.count),
                 dictionaryPageHeader: DictionaryPageHeader(numValues: Int32(entryCount))
             ).serialized(capacity: 32)
-            var page = header
-            page.append(contentsOf: compressed)
-            dictionaryPage = page
+            try output.write(header)
+            try output.write(compressed)
             uncompressedSize += Int64(header.count + body.count)
             compressedSize += Int64(header.count + compressed.count)
         }
+    }
+
+    /// Writes the data pages to `output` and lets their memory go.
+    mutating func writeDataPages(to output: CountingOutput) throws {
+        for page in dataPages { try output.write(page) }
+        dataPages = []
     }
 
     /// Every encoding used in the chunk, ascending: PLAIN (dictionary page or PLAIN data

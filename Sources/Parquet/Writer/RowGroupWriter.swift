@@ -14,11 +14,8 @@ final class RowGroupWriter {
     /// Appends smaller than this stay on the calling thread: not worth a thread hop.
     static let concurrentAppendRows = 8_192
 
-    init(schema: Schema, options: WriterOptions) throws {
-        writers = try schema.columns.map {
-            // Each column compresses its own pages, so each needs its own compressor.
-            makeColumnChunkWriter(for: $0, options: options, compressor: try PageCompressor(options.compression))
-        }
+    init(schema: Schema, options: WriterOptions) {
+        writers = schema.columns.map { makeColumnChunkWriter(for: $0, options: options) }
         concurrent = options.concurrentColumns && writers.count > 1
     }
 
