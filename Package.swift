@@ -21,6 +21,8 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
+        // glibc's malloc.h (mallopt); part of libc, nothing to install.
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -49,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "disclosure-etl",
             dependencies: [
-                "Pipeline",
+                "Pipeline", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
