@@ -104,6 +104,10 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
     func transformKey(at index: Int) -> String? { pool[records[index].transformKey] }
     func extractKey(at index: Int) -> String? { pool[records[index].extractKey] }
     func transformedWithExtract(at index: Int) -> Bool { records[index].flags & 1 != 0 }
+    func rejectReason(at index: Int) -> String? { pool[records[index].rejectReason] }
+    func status(at index: Int) -> String? { pool[records[index].status] }
+    func checksFailed(at index: Int) -> Int { Int(records[index].checksFailed) }
+    func diagnostics(at index: Int) -> Int { Int(records[index].diagnostics) }
 
     /// Calls `body` with the path's UTF-8 bytes.
     func withPath<T>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {

@@ -6,7 +6,7 @@ import Logging
 /// The extract stage over a folder: every input that is new or changed (by size and modification
 /// time, then by content hash) is extracted and stored; unchanged ones keep their stored result.
 struct ExtractStage {
-    let inputs: [InputScanner.Input]
+    let inputs: InputList
     let store: SegmentStore
     let shard: Shard
     let full: Bool
@@ -78,13 +78,12 @@ struct ExtractStage {
 
     /// For each input (sorted by path, as the scanner lists them), the position of the previous
     /// entry with the same path, found by merging the two sorted lists instead of hashing paths.
-    static func match(_ inputs: [InputScanner.Input], in old: EntryTable) -> [Int?] {
+    static func match(_ inputs: InputList, in old: EntryTable) -> [Int?] {
         let order = old.indices.sorted { old.pathPrecedes($0, $1) }
         var matches = [Int?](repeating: nil, count: inputs.count)
         var next = 0
-        for (index, input) in inputs.enumerated() {
-            var path = input.relativePath
-            path.withUTF8 { wanted in
+        for index in inputs.indices {
+            inputs.withPath(at: index) { wanted in
                 while next < order.count, old.withPath(at: order[next], { $0.lexicographicallyPrecedes(wanted) }) { next += 1 }
                 if next < order.count, old.withPath(at: order[next], { $0.elementsEqual(wanted) }) { matches[index] = order[next] }
             }

@@ -16,32 +16,33 @@ public enum InputScanner {
         public var absolutePath: String { root + "/" + String(relativePath.utf8.dropFirst(prefixLength))! }
     }
 
-    public static func scan(_ roots: [String], include: [String] = ["*"], exclude: [String] = []) throws -> [Input] {
-        var inputs: [Input] = []
+    public static func scan(_ roots: [String], include: [String] = ["*"], exclude: [String] = []) throws -> InputList {
+        var inputs = InputList()
         for root in roots {
             let prefix = roots.count > 1 ? URL(fileURLWithPath: root).lastPathComponent + "/" : ""
-            for relative in try files(under: root) where matches(relative, include) && !matches(relative, exclude) {
-                inputs.append(Input(relativePath: prefix + relative, root: root, prefixLength: prefix.utf8.count))
+            let index = inputs.addRoot(root, prefix: prefix)
+            try forEachFile(under: root) { relative in
+                guard matches(relative, include) && !matches(relative, exclude) else { return }
+                inputs.append(relativePath: (prefix + relative).utf8, root: index)
             }
         }
-        return inputs.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+        return inputs.sortedByPath()
     }
 
-    static func files(under root: String) throws -> [String] {
+    /// Calls `body` with the relative path of every file under `root`.
+    static func forEachFile(under root: String, _ body: (String) throws -> Void) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw PipelineError.io("\(root): the input folder does not exist or is not a folder")
         }
-        var files: [String] = []
-        try walk(root, relative: "", into: &files)
-        return files
+        try walk(root, relative: "", body)
     }
 
     /// Lists one folder with `readdir`, whose entry types spare a `stat` per file (FileManager's
     /// enumerator made listing 100,000 inputs a visible share of a run), then its subfolders.
     /// Hidden entries are skipped; a symbolic link counts as the file it points to, but a link to a
     /// folder is not followed (links can make cycles).
-    private static func walk(_ folder: String, relative: String, into files: inout [String]) throws {
+    private static func walk(_ folder: String, relative: String, _ file: (String) throws -> Void) throws {
         guard let handle = opendir(folder) else {
             throw PipelineError.io("\(folder): cannot list the folder: \(String(cString: strerror(errno)))")
         }
@@ -54,19 +55,19 @@ public enum InputScanner {
             if name.utf8.first == 0x2E { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
             switch Int32(entry.pointee.d_type) {
-            case Int32(DT_REG): files.append(path)
+            case Int32(DT_REG): try file(path)
             case Int32(DT_DIR): subfolders.append(name)
             case Int32(DT_LNK), Int32(DT_UNKNOWN):
                 var info = stat()
                 let followed = stat(folder + "/" + name, &info) == 0
                 let type = info.st_mode & S_IFMT
-                if followed && type == S_IFREG { files.append(path) }
+                if followed && type == S_IFREG { try file(path) }
                 if followed && type == S_IFDIR && Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) { subfolders.append(name) }
             default: continue
             }
         }
         for name in subfolders {
-            try walk(folder + "/" + name, relative: relative.isEmpty ? name : relative + "/" + name, into: &files)
+            try walk(folder + "/" + name, relative: relative.isEmpty ? name : relative + "/" + name, file)
         }
     }
 

@@ -100,21 +100,29 @@ public struct PipelineRunner: Sendable {
         return summary
     }
 
-    /// Report and reject counts from the manifest, as the outputs hold them.
+    /// Report and reject counts from the manifest, as the outputs hold them: of the reports with the
+    /// same bytes, the first by path counts and the others are duplicates. Found by sorting positions
+    /// by report_id and path, 8 bytes per input, rather than a set of report_ids.
     func count(_ entries: EntryTable, into summary: inout RunSummary) {
-        var seen = Set<ReportKey>()
-        for index in entries.indices.sorted(by: { entries.pathPrecedes($0, $1) }) {
-            let entry = entries[index]
-            if let reason = entry.rejectReason {
-                summary.rejects += 1
-                summary.rejectsByReason[reason, default: 0] += 1
-            } else if !seen.insert(entries.reportKey(at: index)).inserted {
+        for index in entries.indices {
+            guard let reason = entries.rejectReason(at: index) else { continue }
+            summary.rejects += 1
+            summary.rejectsByReason[reason, default: 0] += 1
+        }
+        let reports = entries.indices.filter { entries.isReport(at: $0) }.sorted { i, j in
+            entries.reportKey(at: i) != entries.reportKey(at: j) ? entries.reportKey(at: i) < entries.reportKey(at: j) : entries.pathPrecedes(i, j)
+        }
+        var previous: ReportKey?
+        for index in reports {
+            let key = entries.reportKey(at: index)
+            defer { previous = key }
+            if key == previous {
                 summary.rejects += 1
                 summary.rejectsByReason["duplicate", default: 0] += 1
-            } else if let status = entry.status {
+            } else if let status = entries.status(at: index) {
                 if status == "ok" { summary.reportsOK += 1 } else { summary.reportsPartial += 1 }
-                summary.checksFailed += entry.checksFailed
-                summary.diagnostics += entry.diagnostics
+                summary.checksFailed += entries.checksFailed(at: index)
+                summary.diagnostics += entries.diagnostics(at: index)
             } else {
                 summary.awaitingTransform += 1
             }
