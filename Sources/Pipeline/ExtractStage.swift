@@ -35,7 +35,7 @@ struct ExtractStage {
         let old = previous.entries
         // Positions in the previous manifest, not copies of its entries: a nightly run over a large
         // folder should hold each entry once.
-        let oldByInput = full ? [] : Self.match(inputs, in: old)
+        let oldByInput = Self.match(inputs, in: old)
         let sameBytes = full ? SameBytesIndex() : SameBytesIndex(old)
         let workers = max(1, min(jobs, inputs.count))
         let writers = try (0..<workers).map { try store.makeWriter(name: "x-\(runStamp)-\($0).seg") }
@@ -50,7 +50,7 @@ struct ExtractStage {
             let batch = start..<min(start + Self.batchSize, inputs.count)
             let outcomes = try parallelMap(batch.count, jobs: workers, progress: line) { worker, offset in
                 let index = batch.lowerBound + offset
-                return try extract(inputs[index], previous: oldByInput.isEmpty ? nil : oldByInput[index], old: old,
+                return try extract(inputs[index], previous: oldByInput[index], old: old,
                                    sameBytes: sameBytes, writer: writers[worker], transformWriter: transformWriters?[worker])
             }
             for (index, outcome) in zip(batch, outcomes) {
@@ -64,7 +64,7 @@ struct ExtractStage {
                 case .otherShard:
                     continue
                 }
-                if !oldByInput.isEmpty, let position = oldByInput[index] { present[position] = true }
+                if let position = oldByInput[index] { present[position] = true }
             }
             start = batch.upperBound
         }

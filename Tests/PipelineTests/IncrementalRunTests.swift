@@ -26,6 +26,7 @@ import Testing
         // Forced, everything is redone, and the files come out byte-identical.
         let forced = try bench.run(full: true)
         #expect(forced.extracted == 5 && forced.transformed == 5 && forced.loaded)
+        #expect(forced.removedInputs == 0, "inputs redone with --full are not removed ones")
         #expect(try bench.outputs() == before)
     }
 
