@@ -48,7 +48,13 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
 
     public subscript(position: Int) -> Manifest.Entry {
         get { entry(records[position]) }
-        set { records[position] = record(newValue) }
+        set {
+            // The transform stage replaces entries whose path stays: keep those bytes rather than
+            // append them again.
+            let old = records[position]
+            let samePath = withPath(at: position) { $0.elementsEqual(newValue.path.utf8) }
+            records[position] = record(newValue, storedPath: samePath ? (old.pathStart, old.pathLength) : nil)
+        }
     }
 
     public mutating func append(_ entry: Manifest.Entry) {
@@ -116,6 +122,9 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
             try body(UnsafeBufferPointer(rebasing: $0[record.pathStart..<record.pathStart + Int(record.pathLength)]))
         }
     }
+
+    /// Bytes held for paths (replaced entries with a new path leave their old path behind).
+    var storedPathBytes: Int { paths.count }
 
     func path(at index: Int) -> String {
         withPath(at: index) { String(decoding: $0, as: UTF8.self) }
@@ -188,12 +197,14 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
 
     // MARK: Entries and records
 
-    private mutating func record(_ entry: Manifest.Entry) -> Record {
+    /// The record of `entry`; its path is appended to `paths` unless already stored at `storedPath`.
+    private mutating func record(_ entry: Manifest.Entry, storedPath: (start: Int, length: UInt32)? = nil) -> Record {
         guard let id = ReportKey(entry.reportId) else {
             preconditionFailure("report_id \(entry.reportId) of \(entry.path) is not a SHA-256 in hex")
         }
-        let start = paths.count
-        paths += entry.path.utf8
+        let start = storedPath?.start ?? paths.count
+        if storedPath == nil { paths += entry.path.utf8 }
+        let length = storedPath?.length ?? UInt32(paths.count - start)
         var flags: UInt8 = entry.transformedWithExtract ? 1 : 0
         switch entry.extractOutcome {
         case .kept: break
@@ -202,7 +213,7 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
         }
         return Record(
             reportId: id, size: entry.size, modified: entry.modified, pathStart: start,
-            pathLength: UInt32(paths.count - start), extractKey: pool.ref(for: entry.extractKey),
+            pathLength: length, extractKey: pool.ref(for: entry.extractKey),
             extractSegment: pool.ref(for: entry.extractRef.segment), rejectReason: pool.ref(for: entry.rejectReason),
             extractOffset: entry.extractRef.offset, extractLength: entry.extractRef.length,
             transformOffset: entry.transformRef?.offset ?? 0, transformLength: entry.transformRef?.length ?? 0,

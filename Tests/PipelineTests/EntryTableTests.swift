@@ -43,6 +43,20 @@ import Testing
         #expect(new == [new[0], old[1], old[0]])
     }
 
+    @Test func replacingAnEntryKeepsItsPathBytesUnlessThePathChanges() {
+        var table: EntryTable = [entry("a.txt", id: String(repeating: "aa", count: 32), transformed: false),
+                                 entry("bb.txt", id: String(repeating: "bb", count: 32), transformed: false)]
+        #expect(table.storedPathBytes == 11)
+        let transformed = entry("a.txt", id: String(repeating: "aa", count: 32), transformed: true)
+        table[0] = transformed
+        #expect(table.storedPathBytes == 11)
+        #expect(table[0] == transformed && table.path(at: 1) == "bb.txt")
+        let moved = entry("c/d.txt", id: String(repeating: "aa", count: 32), transformed: true)
+        table[0] = moved
+        #expect(table.storedPathBytes == 18)
+        #expect(Array(table) == [moved, entry("bb.txt", id: String(repeating: "bb", count: 32), transformed: false)])
+    }
+
     @Test func reportKeysOrderAsTheirHexText() throws {
         let texts = ["00ff" + String(repeating: "0", count: 60), "0a" + String(repeating: "f", count: 62),
                      String(repeating: "0", count: 63) + "1", "f" + String(repeating: "0", count: 63),
