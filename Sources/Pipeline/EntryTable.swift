@@ -29,8 +29,8 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
         var status: UInt32
         var checksFailed: UInt32
         var diagnostics: UInt32
-        /// `Entry.transformedWithExtract` (bit 0) and `Entry.extractOutcome` (bits 1-2): this run's.
-        var flags: UInt8
+        /// `Entry.transformedWithExtract`: this run's, not saved.
+        var transformedWithExtract: Bool
     }
 
     public init() {}
@@ -85,7 +85,7 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
         record.status = mapped(record.status)
         record.pathStart = paths.count
         other.withPath(at: index) { paths += $0 }
-        record.flags = 0
+        record.transformedWithExtract = false
         records.append(record)
     }
 
@@ -109,7 +109,7 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
     func isTransformed(at index: Int) -> Bool { records[index].transformKey != 0 }
     func transformKey(at index: Int) -> String? { pool[records[index].transformKey] }
     func extractKey(at index: Int) -> String? { pool[records[index].extractKey] }
-    func transformedWithExtract(at index: Int) -> Bool { records[index].flags & 1 != 0 }
+    func transformedWithExtract(at index: Int) -> Bool { records[index].transformedWithExtract }
     func rejectReason(at index: Int) -> String? { pool[records[index].rejectReason] }
     func status(at index: Int) -> String? { pool[records[index].status] }
     func checksFailed(at index: Int) -> Int { Int(records[index].checksFailed) }
@@ -128,6 +128,14 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
 
     func path(at index: Int) -> String {
         withPath(at: index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Positions of the reports `isIncluded` keeps, by report_id then path: the order of the
+    /// datasets, in which the first of several reports with the same bytes is the one kept.
+    func reportsByIdThenPath(_ isIncluded: (Int) -> Bool) -> [Int] {
+        indices.filter { isReport(at: $0) && isIncluded($0) }.sorted { i, j in
+            reportKey(at: i) != reportKey(at: j) ? reportKey(at: i) < reportKey(at: j) : pathPrecedes(i, j)
+        }
     }
 
     /// Whether the path of entry `i` sorts before that of entry `j` (byte order).
@@ -162,7 +170,7 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
             extractKey: pool.ref(forField: fields[5]), extractSegment: pool.ref(forField: fields[6]),
             rejectReason: pool.ref(forField: fields[9]), extractOffset: Int(offset), extractLength: Int(length),
             transformOffset: 0, transformLength: 0, transformKey: pool.ref(forField: fields[10]), transformSegment: 0,
-            status: 0, checksFailed: 0, diagnostics: 0, flags: 0)
+            status: 0, checksFailed: 0, diagnostics: 0, transformedWithExtract: false)
         if record.transformKey != 0 {
             record.transformSegment = pool.ref(forField: fields[11])
             record.transformOffset = Int(transformOffset)
@@ -205,12 +213,6 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
         let start = storedPath?.start ?? paths.count
         if storedPath == nil { paths += entry.path.utf8 }
         let length = storedPath?.length ?? UInt32(paths.count - start)
-        var flags: UInt8 = entry.transformedWithExtract ? 1 : 0
-        switch entry.extractOutcome {
-        case .kept: break
-        case .extracted: flags |= 2
-        case .otherShard: flags |= 4
-        }
         return Record(
             reportId: id, size: entry.size, modified: entry.modified, pathStart: start,
             pathLength: length, extractKey: pool.ref(for: entry.extractKey),
@@ -219,7 +221,7 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
             transformOffset: entry.transformRef?.offset ?? 0, transformLength: entry.transformRef?.length ?? 0,
             transformKey: pool.ref(for: entry.transformKey), transformSegment: pool.ref(for: entry.transformRef?.segment),
             status: pool.ref(for: entry.status), checksFailed: UInt32(entry.checksFailed),
-            diagnostics: UInt32(entry.diagnostics), flags: flags)
+            diagnostics: UInt32(entry.diagnostics), transformedWithExtract: entry.transformedWithExtract)
     }
 
     private func entry(_ record: Record) -> Manifest.Entry {
@@ -238,8 +240,7 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
         entry.status = pool[record.status]
         entry.checksFailed = Int(record.checksFailed)
         entry.diagnostics = Int(record.diagnostics)
-        entry.transformedWithExtract = record.flags & 1 != 0
-        entry.extractOutcome = record.flags & 4 != 0 ? .otherShard : record.flags & 2 != 0 ? .extracted : .kept
+        entry.transformedWithExtract = record.transformedWithExtract
         return entry
     }
 }

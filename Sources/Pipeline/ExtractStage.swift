@@ -26,8 +26,9 @@ struct ExtractStage {
     enum Outcome: Sendable {
         /// Unchanged: the previous manifest's entry at this position stands.
         case kept(Int)
-        /// A new entry: extracted now, or the same bytes found under another path or time.
-        case entry(Manifest.Entry)
+        /// The same bytes were extracted before under another path or time: that result, moved here.
+        case reused(Manifest.Entry)
+        case extracted(Manifest.Entry)
         case otherShard
     }
 
@@ -58,8 +59,11 @@ struct ExtractStage {
                 case .kept(let position):
                     summary.extractSkipped += 1
                     entries.appendKept(position, of: old, map: &map)
-                case .entry(let entry):
-                    if entry.extractOutcome == .extracted { summary.extracted += 1 } else { summary.extractSkipped += 1 }
+                case .reused(let entry):
+                    summary.extractSkipped += 1
+                    entries.append(entry)
+                case .extracted(let entry):
+                    summary.extracted += 1
                     entries.append(entry)
                 case .otherShard:
                     continue
@@ -93,11 +97,6 @@ struct ExtractStage {
 
     private func extract(_ input: InputScanner.Input, previous: Int?, old entries: EntryTable, sameBytes: SameBytesIndex,
                          writer: SegmentWriter, transformWriter: SegmentWriter?) throws -> Outcome {
-        func extracted(_ entry: Manifest.Entry) -> Outcome {
-            var entry = entry
-            entry.extractOutcome = .extracted
-            return .entry(entry)
-        }
         let absolutePath = input.absolutePath
         var info = stat()
         let statOK = stat(absolutePath, &info) == 0
@@ -112,7 +111,7 @@ struct ExtractStage {
             let pseudoId = Extractor.reportId(of: Array(input.relativePath.utf8))
             guard shard.owns(reportId: pseudoId) else { return .otherShard }
             let ref = try writer.append(StoredExtract.reject(reject).encoded())
-            return extracted(Manifest.Entry(path: input.relativePath, size: -1, modified: -1, reportId: pseudoId, extractKey: Extractor.version,
+            return .extracted(Manifest.Entry(path: input.relativePath, size: -1, modified: -1, reportId: pseudoId, extractKey: Extractor.version,
                                             extractRef: ref, rejectReason: reject.reason.rawValue))
         }
         let reportId = Extractor.reportId(of: bytes)
@@ -123,9 +122,7 @@ struct ExtractStage {
             same.path = input.relativePath
             same.size = size
             same.modified = modified
-            same.extractOutcome = .kept
-            same.transformedWithExtract = false
-            return .entry(same)
+            return .reused(same)
         }
         let stored: StoredExtract
         switch Extractor.extract(bytes: bytes, sourcePath: input.relativePath, reportId: reportId) {
@@ -141,6 +138,6 @@ struct ExtractStage {
             try transform.store(transform.transformer.transform(report), in: &entry, writer: transformWriter)
             entry.transformedWithExtract = true
         }
-        return extracted(entry)
+        return .extracted(entry)
     }
 }

@@ -36,11 +36,7 @@ struct LoadStage {
         var plan = Plan()
         plan.entries = entries
         // Fields are compared in place, without building entries.
-        let reports = entries.indices.filter { entries.isReport(at: $0) && entries.isTransformed(at: $0) }.sorted { i, j in
-            entries.reportKey(at: i) != entries.reportKey(at: j)
-                ? entries.reportKey(at: i) < entries.reportKey(at: j)
-                : entries.pathPrecedes(i, j)
-        }
+        let reports = entries.reportsByIdThenPath { entries.isTransformed(at: $0) }
         var previous: Int?
         for index in reports {
             if let first = previous, entries.reportKey(at: first) == entries.reportKey(at: index) {

@@ -32,10 +32,6 @@ public struct Manifest: Sendable, Equatable {
         public var diagnostics = 0
         /// Transformed in this run together with its extraction (not saved).
         var transformedWithExtract = false
-        /// What this run's extract stage did with the input (not saved).
-        var extractOutcome = ExtractOutcome.kept
-
-        enum ExtractOutcome: Sendable { case kept, extracted, otherShard }
 
         public var isReport: Bool { rejectReason == nil }
     }

@@ -109,11 +109,8 @@ public struct PipelineRunner: Sendable {
             summary.rejects += 1
             summary.rejectsByReason[reason, default: 0] += 1
         }
-        let reports = entries.indices.filter { entries.isReport(at: $0) }.sorted { i, j in
-            entries.reportKey(at: i) != entries.reportKey(at: j) ? entries.reportKey(at: i) < entries.reportKey(at: j) : entries.pathPrecedes(i, j)
-        }
         var previous: ReportKey?
-        for index in reports {
+        for index in entries.reportsByIdThenPath({ _ in true }) {
             let key = entries.reportKey(at: index)
             defer { previous = key }
             if key == previous {
