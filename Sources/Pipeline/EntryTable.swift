@@ -47,7 +47,7 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
     public var endIndex: Int { records.count }
 
     public subscript(position: Int) -> Manifest.Entry {
-        get { entry(records[position]) }
+        get { entry(at: position) }
         set {
             // The transform stage replaces entries whose path stays: keep those bytes rather than
             // append them again.
@@ -191,7 +191,7 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
             Manifest.appendEscaped(bytes, to: &line)
             line.append(last ? 0x0A : 0x09)
         }
-        func number(_ value: some BinaryInteger) { field(String(value).utf8) }
+        func number(_ value: some BinaryInteger, last: Bool = false) { field(String(value).utf8, last: last) }
         func string(_ ref: UInt32) { field((pool[ref] ?? "").utf8) }
         field("entry".utf8)
         withPath(at: index) { field($0) }
@@ -199,8 +199,7 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
         string(record.extractKey); string(record.extractSegment); number(record.extractOffset); number(record.extractLength)
         string(record.rejectReason); string(record.transformKey); string(record.transformSegment)
         number(record.transformOffset); number(record.transformLength); string(record.status)
-        number(record.checksFailed)
-        field(String(record.diagnostics).utf8, last: true)
+        number(record.checksFailed); number(record.diagnostics, last: true)
     }
 
     // MARK: Entries and records
@@ -224,12 +223,10 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
             diagnostics: UInt32(entry.diagnostics), transformedWithExtract: entry.transformedWithExtract)
     }
 
-    private func entry(_ record: Record) -> Manifest.Entry {
-        let path = paths.withUnsafeBufferPointer {
-            String(decoding: $0[record.pathStart..<record.pathStart + Int(record.pathLength)], as: UTF8.self)
-        }
+    private func entry(at index: Int) -> Manifest.Entry {
+        let record = records[index]
         var entry = Manifest.Entry(
-            path: path, size: record.size, modified: record.modified, reportId: record.reportId.hex,
+            path: path(at: index), size: record.size, modified: record.modified, reportId: record.reportId.hex,
             extractKey: pool[record.extractKey] ?? "",
             extractRef: RecordRef(segment: pool[record.extractSegment] ?? "", offset: record.extractOffset, length: record.extractLength),
             rejectReason: pool[record.rejectReason])

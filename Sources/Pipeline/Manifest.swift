@@ -80,8 +80,13 @@ public struct Manifest: Sendable, Equatable {
         do {
             let file = try OutputFile(path: temporary)
             try file.write(Array("\(Self.header)\nload\t\(loadFingerprint)\n".utf8))
-            for output in outputs { try file.write(Array("output\t\(Self.escape(output))\n".utf8)) }
             var line: [UInt8] = []
+            for output in outputs {
+                line = Array("output\t".utf8)
+                Self.appendEscaped(output.utf8, to: &line)
+                line.append(0x0A)
+                try file.write(line)
+            }
             for index in entries.indices {
                 line.removeAll(keepingCapacity: true)
                 entries.appendLine(at: index, to: &line)
@@ -101,13 +106,7 @@ public struct Manifest: Sendable, Equatable {
     /// Segments some entry points to.
     public var usedSegments: Set<String> { entries.usedSegments }
 
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x5C || $0 == 0x0D }) else { return text }
-        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
-            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
-    }
-
-    /// Appends `bytes` with tab, newline, carriage return and backslash escaped, as `escape` does.
+    /// Appends `bytes` with tab, newline, carriage return and backslash escaped (`\t`, `\n`, `\r`, `\\`).
     static func appendEscaped(_ bytes: some Collection<UInt8>, to line: inout [UInt8]) {
         for byte in bytes {
             switch byte {
@@ -120,11 +119,7 @@ public struct Manifest: Sendable, Equatable {
         }
     }
 
-    static func unescape(_ text: String) -> String {
-        String(decoding: unescape(Array(text.utf8)[...]), as: UTF8.self)
-    }
-
-    /// Undoes `escape` on a field's bytes; an unknown escape keeps the escaped byte.
+    /// Undoes `appendEscaped` on a field's bytes; an unknown escape keeps the escaped byte.
     static func unescape(_ field: ArraySlice<UInt8>) -> [UInt8] {
         guard field.contains(0x5C) else { return Array(field) }
         var out: [UInt8] = []

@@ -7,31 +7,35 @@ struct ReportKey: Hashable, Comparable, Sendable {
     /// Nil unless `hex` is exactly 64 lowercase hex digits.
     init?(hex: some Collection<UInt8>) {
         guard hex.count == 64 else { return nil }
-        var parsed: [UInt64] = [0, 0, 0, 0]
+        var parsed = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
         for (offset, digit) in hex.enumerated() {
-            let value: UInt8
+            let value: UInt64
             switch digit {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = digit - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = digit - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt64(digit - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = UInt64(digit - UInt8(ascii: "a") + 10)
             default: return nil
             }
-            parsed[offset / 16] = parsed[offset / 16] << 4 | UInt64(value)
+            switch offset / 16 {
+            case 0: parsed.0 = parsed.0 << 4 | value
+            case 1: parsed.1 = parsed.1 << 4 | value
+            case 2: parsed.2 = parsed.2 << 4 | value
+            default: parsed.3 = parsed.3 << 4 | value
+            }
         }
-        words = (parsed[0], parsed[1], parsed[2], parsed[3])
+        words = parsed
     }
 
     init?(_ reportId: String) {
         self.init(hex: reportId.utf8)
     }
 
-    /// The report_id as text.
+    /// The report_id as text (written for every entry of a saved manifest: no array per call).
     var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        return String(unsafeUninitializedCapacity: 64) { buffer in
-            for (index, word) in [words.0, words.1, words.2, words.3].enumerated() {
-                for nibble in 0..<16 {
-                    buffer[index * 16 + nibble] = digits[Int(word >> (60 - 4 * UInt64(nibble)) & 0xF)]
-                }
+        String(unsafeUninitializedCapacity: 64) { buffer in
+            for index in 0..<64 {
+                let word = switch index / 16 { case 0: words.0; case 1: words.1; case 2: words.2; default: words.3 }
+                let nibble = UInt8(truncatingIfNeeded: word >> (60 - 4 * UInt64(index % 16)) & 0xF)
+                buffer[index] = nibble < 10 ? nibble + UInt8(ascii: "0") : nibble - 10 + UInt8(ascii: "a")
             }
             return 64
         }
