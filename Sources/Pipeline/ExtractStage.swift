@@ -2,6 +2,7 @@ import DisclosureModel
 import Extract
 import Foundation
 import Logging
+import Transform
 
 /// The extract stage over a folder: every input that is new or changed (by size and modification
 /// time, then by content hash) is extracted and stored; unchanged ones keep their stored result.
@@ -41,6 +42,7 @@ struct ExtractStage {
         let workers = max(1, min(jobs, inputs.count))
         let writers = try (0..<workers).map { try store.makeWriter(name: "x-\(runStamp)-\($0).seg") }
         let transformWriters = try transform.map { stage in try (0..<workers).map { try store.makeWriter(name: "xt-\(stage.runStamp)-\($0).seg") } }
+        let memos = (0..<workers).map { _ in LabelMemo() }
         let line = progress ? ProgressLine(label: "extract", total: inputs.count) : nil
         var entries = EntryTable()
         entries.reserveCapacity(inputs.count)
@@ -52,7 +54,7 @@ struct ExtractStage {
             let outcomes = try parallelMap(batch.count, jobs: workers, progress: line) { worker, offset in
                 let index = batch.lowerBound + offset
                 return try extract(inputs[index], previous: oldByInput[index], old: old,
-                                   sameBytes: sameBytes, writer: writers[worker], transformWriter: transformWriters?[worker])
+                                   sameBytes: sameBytes, writer: writers[worker], transformWriter: transformWriters?[worker], memo: memos[worker])
             }
             for (index, outcome) in zip(batch, outcomes) {
                 switch outcome {
@@ -96,7 +98,7 @@ struct ExtractStage {
     }
 
     private func extract(_ input: InputScanner.Input, previous: Int?, old entries: EntryTable, sameBytes: SameBytesIndex,
-                         writer: SegmentWriter, transformWriter: SegmentWriter?) throws -> Outcome {
+                         writer: SegmentWriter, transformWriter: SegmentWriter?, memo: LabelMemo) throws -> Outcome {
         let absolutePath = input.absolutePath
         var info = stat()
         let statOK = stat(absolutePath, &info) == 0
@@ -135,7 +137,7 @@ struct ExtractStage {
         var entry = Manifest.Entry(path: input.relativePath, size: size, modified: modified, reportId: reportId,
                                    extractKey: Extractor.version, extractRef: ref, rejectReason: rejectReason)
         if case .report(let report) = stored, let transform, let transformWriter {
-            try transform.store(transform.transformer.transform(report), in: &entry, writer: transformWriter)
+            try transform.store(transform.transformer.transform(report, memo: memo), in: &entry, writer: transformWriter)
             entry.transformedWithExtract = true
         }
         return .extracted(entry)

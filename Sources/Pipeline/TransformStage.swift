@@ -22,9 +22,10 @@ struct TransformStage {
         let pending = entries.indices.filter { needsTransform(entries, at: $0) }
         let workers = max(1, min(jobs, pending.count))
         let writers = try pending.isEmpty ? [] : (0..<workers).map { try store.makeWriter(name: "t-\(runStamp)-\($0).seg") }
+        let memos = (0..<workers).map { _ in LabelMemo() }
         let line = progress && !pending.isEmpty ? ProgressLine(label: "transform", total: pending.count) : nil
         let updated = try parallelMap(pending.count, jobs: workers, progress: line) { worker, index in
-            try transform(entries[pending[index]], writer: writers[worker])
+            try transform(entries[pending[index]], writer: writers[worker], memo: memos[worker])
         }
         line?.finish()
         for writer in writers { try writer.close() }
@@ -44,13 +45,13 @@ struct TransformStage {
             && (full || entries.transformKey(at: index) != key || !entries.isTransformed(at: index))
     }
 
-    private func transform(_ entry: Manifest.Entry, writer: SegmentWriter) throws -> Manifest.Entry {
+    private func transform(_ entry: Manifest.Entry, writer: SegmentWriter, memo: LabelMemo) throws -> Manifest.Entry {
         let place = "\(store.directory)/\(entry.extractRef.segment)"
         guard case .report(let extracted) = try StoredExtract(encoded: try store.read(entry.extractRef), from: place) else {
             throw PipelineError.io("\(place): stored record for \(entry.path) is not a report; run with --full")
         }
         var updated = entry
-        try store(transformer.transform(extracted), in: &updated, writer: writer)
+        try store(transformer.transform(extracted, memo: memo), in: &updated, writer: writer)
         return updated
     }
 

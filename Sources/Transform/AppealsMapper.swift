@@ -4,13 +4,15 @@ import DisclosureModel
 struct AppealsMapper {
     let dictionary: LabelDictionary
     let cite: Citation
+    let memo: LabelMemo
 
     /// The cells in printed order, and the values as a grid (proceedings × outcomes, nil = missing).
     func map(_ rows: [RawRow], diagnostics: inout [Diagnostic]) -> (cells: [AppealCell], grid: [[Int64?]]) {
-        let resolver = LabelResolver(dictionary: dictionary, table: "四", cite: cite)
+        let resolver = LabelResolver(dictionary: dictionary, table: "四", cite: cite, memo: memo)
         let reader = ValueReader(table: "四", cite: cite)
         let slots = Self.slots
         var values: [TextCell] = []
+        values.reserveCapacity(slots.count)
         for row in rows {
             _ = resolver.resolve(row.labels, in: Self.scopes, diagnostics: &diagnostics)
             if row.values.contains(where: { !$0.text.isEmpty }) { values += row.values }
@@ -20,6 +22,7 @@ struct AppealsMapper {
             diagnostics.append(Diagnostic(.transform, .extraValues, "table 四: \(picked.extra.count) value(s) beyond its \(slots.count), from \(cite(picked.extra[0].line)); ignored"))
         }
         var cells: [AppealCell] = []
+        cells.reserveCapacity(slots.count)
         var grid = Array(repeating: [Int64?](repeating: nil, count: Template.outcomes.count), count: Template.proceedings.count)
         var missing: [String] = []
         for (index, (proceeding, outcome)) in slots.enumerated() {

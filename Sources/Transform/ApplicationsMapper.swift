@@ -7,11 +7,12 @@ import DisclosureModel
 struct ApplicationsMapper {
     let dictionary: LabelDictionary
     let cite: Citation
+    let memo: LabelMemo
 
     /// The cells in printed order, and the same values as a grid (rows × applicants, nil = missing)
     /// for the checks.
     func map(_ rows: [RawRow], diagnostics: inout [Diagnostic]) -> (cells: [ApplicationCell], grid: [[Int64?]]) {
-        let resolver = LabelResolver(dictionary: dictionary, table: "三", cite: cite)
+        let resolver = LabelResolver(dictionary: dictionary, table: "三", cite: cite, memo: memo)
         let reader = ValueReader(table: "三", cite: cite)
         let width = Template.applicants.count
         var inBody = false
@@ -53,11 +54,13 @@ struct ApplicationsMapper {
             }
         }
         var cells: [ApplicationCell] = []
+        cells.reserveCapacity(Template.applicationRows.count * width)
         var grid: [[Int64?]] = []
+        grid.reserveCapacity(Template.applicationRows.count)
         for (rowIndex, code) in Template.applicationRows.enumerated() {
             let values = found[rowIndex] ?? []
             var missing: [String] = []
-            grid.append((0..<width).map { $0 < values.count ? values[$0] : nil })
+            grid.append(values.count == width ? values : (0..<width).map { $0 < values.count ? values[$0] : nil })
             for (index, applicant) in Template.applicants.enumerated() {
                 if index < values.count, let value = values[index] {
                     cells.append(ApplicationCell(row: code, applicant: applicant, value: value))

@@ -20,9 +20,11 @@ enum CellPicker {
             return values.count <= expected ? Picked(cells: values, extra: [])
                 : Picked(cells: Array(values.prefix(expected)), extra: Array(values.dropFirst(expected)))
         }
-        let filled = values.filter { !$0.text.isEmpty }
-        if filled.count >= expected {
-            return Picked(cells: Array(filled.prefix(expected)), extra: Array(filled.dropFirst(expected)))
+        let filledCount = values.count { !$0.text.isEmpty }
+        if filledCount >= expected {
+            let filled = nonEmpty(values, count: filledCount)
+            return filledCount == expected ? Picked(cells: filled, extra: [])
+                : Picked(cells: Array(filled.prefix(expected)), extra: Array(filled.dropFirst(expected)))
         }
         guard values.count >= expected else { return Picked(cells: values, extra: []) }
         guard let last = values.lastIndex(where: { !$0.text.isEmpty }) else {
@@ -31,8 +33,16 @@ enum CellPicker {
         let start = max(0, last - expected + 1)
         if let first = values.firstIndex(where: { !$0.text.isEmpty }), first < start {
             // The values spread wider than the row: keep them and call the rest missing.
-            return Picked(cells: filled, extra: [])
+            return Picked(cells: nonEmpty(values, count: filledCount), extra: [])
         }
         return Picked(cells: Array(values[start..<(start + expected)]), extra: [])
+    }
+
+    /// The non-empty cells, in one allocation (`filter` grows its result step by step).
+    private static func nonEmpty(_ values: [TextCell], count: Int) -> [TextCell] {
+        var filled: [TextCell] = []
+        filled.reserveCapacity(count)
+        for value in values where !value.text.isEmpty { filled.append(value) }
+        return filled
     }
 }

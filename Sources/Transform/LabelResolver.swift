@@ -7,6 +7,7 @@ struct LabelResolver {
     /// Table number as printed (二, 三, 四), for diagnostics.
     let table: String
     let cite: Citation
+    let memo: LabelMemo
 
     struct Resolved {
         let entry: LabelDictionary.Entry
@@ -16,25 +17,28 @@ struct LabelResolver {
     /// Labels split over cells (结果 / 维持) are joined when the pieces match nothing alone.
     func resolve(_ labels: [TextCell], in scopes: [LabelDictionary.Scope], diagnostics: inout [Diagnostic]) -> [Resolved] {
         var resolved: [Resolved] = []
+        resolved.reserveCapacity(labels.count)
         var index = 0
         while index < labels.count {
-            if let entry = lookup(labels[index].text, scopes) {
-                note(entry, printed: labels[index].text, line: labels[index].line, joined: 1, &diagnostics)
+            let single = resolution(of: labels[index].text, scopes, joined: 1)
+            if let entry = single.entry {
+                note(single, line: labels[index].line, &diagnostics)
                 resolved.append(Resolved(entry: entry, cell: labels[index]))
                 index += 1
                 continue
             }
-            var joinedMatch: (LabelDictionary.Entry, Int, String)?
+            var joinedMatch: (LabelMemo.Resolution, Int, String)?
             var joined = labels[index].text
             for extra in 1..<3 where index + extra < labels.count {
                 joined += labels[index + extra].text
-                if let entry = lookup(joined, scopes) {
-                    joinedMatch = (entry, extra + 1, joined)
+                let candidate = resolution(of: joined, scopes, joined: extra + 1)
+                if candidate.entry != nil {
+                    joinedMatch = (candidate, extra + 1, joined)
                     break
                 }
             }
-            if let (entry, count, text) = joinedMatch {
-                note(entry, printed: text, line: labels[index].line, joined: count, &diagnostics)
+            if let (match, count, text) = joinedMatch, let entry = match.entry {
+                note(match, line: labels[index].line, &diagnostics)
                 resolved.append(Resolved(entry: entry, cell: TextCell(text, line: labels[index].line)))
                 index += count
             } else {
@@ -46,21 +50,39 @@ struct LabelResolver {
         return resolved
     }
 
-    private func lookup(_ text: String, _ scopes: [LabelDictionary.Scope]) -> LabelDictionary.Entry? {
-        dictionary.lookup(text, in: scopes)
+    /// The label's entry and diagnostic ending, from the memo or the dictionary.
+    private func resolution(of text: String, _ scopes: [LabelDictionary.Scope], joined: Int) -> LabelMemo.Resolution {
+        memo.resolution(of: text, scopes: scopes, joined: joined) {
+            let entry = dictionary.lookup(text, in: scopes)
+            return LabelMemo.Resolution(entry: entry, noteEnding: entry.flatMap { Self.noteEnding($0, printed: text, joined: joined) })
+        }
     }
 
-    private func note(_ entry: LabelDictionary.Entry, printed: String, line: Int, joined: Int, _ diagnostics: inout [Diagnostic]) {
-        guard entry.role != .header, entry.isVariant || !UTF8Key.sameBytes(printed, entry.canonical) || joined > 1 else { return }
+    /// Records the `label_normalized` diagnostic of a resolution that has one.
+    private func note(_ resolution: LabelMemo.Resolution, line: Int, _ diagnostics: inout [Diagnostic]) {
+        guard let ending = resolution.noteEnding else { return }
+        let cited = cite(line)
+        var detail = "table "
+        detail.reserveCapacity(8 + table.utf8.count + cited.utf8.count + ending.utf8.count)
+        detail += table
+        detail += ", "
+        detail += cited
+        detail += ending
+        diagnostics.append(Diagnostic(.transform, .labelNormalized, detail))
+    }
+
+    /// The end of the diagnostic for a label printed other than as its template wording (from the
+    /// `: "` after the line on), or nil when it needs none.
+    static func noteEnding(_ entry: LabelDictionary.Entry, printed: String, joined: Int) -> String? {
+        guard entry.role != .header, entry.isVariant || !UTF8Key.sameBytes(printed, entry.canonical) || joined > 1 else { return nil }
         var how: [String] = []
         if joined > 1 { how.append("joined from \(joined) cells") }
         let split = printed.utf8.contains(0x0A)
         if split { how.append("split over lines") }
-        let flat = split ? Self.replacingLineBreaks(in: printed, with: "") : printed
+        let flat = split ? replacingLineBreaks(in: printed, with: "") : printed
         if entry.isVariant { how.append("variant \"\(entry.form)\"") } else if !UTF8Key.sameBytes(flat, entry.canonical) { how.append("printed form differs") }
-        let shown = split ? Self.replacingLineBreaks(in: printed, with: " / ") : printed
-        diagnostics.append(Diagnostic(.transform, .labelNormalized,
-            "table \(table), \(cite(line)): \"\(shown)\" → \(entry.role.rawValue) \(entry.code) (\(entry.canonical)); \(how.joined(separator: ", "))"))
+        let shown = split ? replacingLineBreaks(in: printed, with: " / ") : printed
+        return ": \"\(shown)\" → \(entry.role.rawValue) \(entry.code) (\(entry.canonical)); \(how.joined(separator: ", "))"
     }
 
     /// The text with each `\n` replaced, on bytes (Foundation's replacing was a visible cost).

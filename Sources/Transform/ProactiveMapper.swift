@@ -4,9 +4,10 @@ import DisclosureModel
 struct ProactiveMapper {
     let dictionary: LabelDictionary
     let cite: Citation
+    let memo: LabelMemo
 
     func map(_ rows: [RawRow], diagnostics: inout [Diagnostic]) -> [ProactiveCell] {
-        let resolver = LabelResolver(dictionary: dictionary, table: "二", cite: cite)
+        let resolver = LabelResolver(dictionary: dictionary, table: "二", cite: cite, memo: memo)
         let reader = ValueReader(table: "二", cite: cite)
         // Values by item, in the template's order (`Entry.index`); nil = not printed.
         var found = [[Double?]?](repeating: nil, count: Template.proactiveItems.count)
@@ -27,6 +28,7 @@ struct ProactiveMapper {
             }
         }
         var cells: [ProactiveCell] = []
+        cells.reserveCapacity(Self.cellCount)
         var missing: [String] = []
         for (itemIndex, item) in Template.proactiveItems.enumerated() {
             let values = found[itemIndex] ?? []
@@ -45,4 +47,5 @@ struct ProactiveMapper {
     }
 
     private static let scopes: [LabelDictionary.Scope] = [.proactive]
+    private static let cellCount = Template.proactiveItems.reduce(0) { $0 + $1.measures.count }
 }
