@@ -187,15 +187,23 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
     /// Appends entry `index` as a manifest line (fields escaped, tab-separated, newline-ended).
     func appendLine(at index: Int, to line: inout [UInt8]) {
         let record = records[index]
-        func field(_ bytes: some Collection<UInt8>, last: Bool = false) {
+        func field(_ bytes: UnsafeBufferPointer<UInt8>) {
             Manifest.appendEscaped(bytes, to: &line)
+            line.append(0x09)
+        }
+        func number(_ value: some BinaryInteger, last: Bool = false) {
+            Manifest.appendDecimal(Int64(value), to: &line)
             line.append(last ? 0x0A : 0x09)
         }
-        func number(_ value: some BinaryInteger, last: Bool = false) { field(String(value).utf8, last: last) }
-        func string(_ ref: UInt32) { field((pool[ref] ?? "").utf8) }
-        field("entry".utf8)
+        func string(_ ref: UInt32) {
+            var text = pool[ref] ?? ""
+            text.withUTF8 { field($0) }
+        }
+        line += "entry\t".utf8
         withPath(at: index) { field($0) }
-        number(record.size); number(record.modified); field(record.reportId.hex.utf8)
+        number(record.size); number(record.modified)
+        record.reportId.appendHex(to: &line)
+        line.append(0x09)
         string(record.extractKey); string(record.extractSegment); number(record.extractOffset); number(record.extractLength)
         string(record.rejectReason); string(record.transformKey); string(record.transformSegment)
         number(record.transformOffset); number(record.transformLength); string(record.status)

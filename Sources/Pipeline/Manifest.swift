@@ -108,6 +108,11 @@ public struct Manifest: Sendable, Equatable {
 
     /// Appends `bytes` with tab, newline, carriage return and backslash escaped (`\t`, `\n`, `\r`, `\\`).
     static func appendEscaped(_ bytes: some Collection<UInt8>, to line: inout [UInt8]) {
+        // Fields almost never hold one of the four: copy them whole.
+        guard bytes.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else {
+            line.append(contentsOf: bytes)
+            return
+        }
         for byte in bytes {
             switch byte {
             case 0x09: line += [0x5C, UInt8(ascii: "t")]
@@ -116,6 +121,26 @@ public struct Manifest: Sendable, Equatable {
             case 0x5C: line += [0x5C, 0x5C]
             default: line.append(byte)
             }
+        }
+    }
+
+    /// Appends `value` in decimal, without making a `String` (the manifest has seven numbers per
+    /// entry and is written after every stage).
+    static func appendDecimal(_ value: Int64, to line: inout [UInt8]) {
+        if value < 0 { line.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 20 digits, last first
+        let count = withUnsafeMutableBytes(of: &digits) { buffer in
+            var count = 0
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            return count
+        }
+        withUnsafeBytes(of: digits) { buffer in
+            for index in stride(from: count - 1, through: 0, by: -1) { line.append(buffer[index]) }
         }
     }
 

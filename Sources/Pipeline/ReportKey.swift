@@ -32,12 +32,23 @@ struct ReportKey: Hashable, Comparable, Sendable {
     /// The report_id as text (written for every entry of a saved manifest: no array per call).
     var hex: String {
         String(unsafeUninitializedCapacity: 64) { buffer in
-            for index in 0..<64 {
-                let word = switch index / 16 { case 0: words.0; case 1: words.1; case 2: words.2; default: words.3 }
-                let nibble = UInt8(truncatingIfNeeded: word >> (60 - 4 * UInt64(index % 16)) & 0xF)
-                buffer[index] = nibble < 10 ? nibble + UInt8(ascii: "0") : nibble - 10 + UInt8(ascii: "a")
-            }
+            writeHex(to: buffer)
             return 64
+        }
+    }
+
+    /// Appends the 64 hex digits, without making a `String`.
+    func appendHex(to bytes: inout [UInt8]) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: 64))
+        bytes.withUnsafeMutableBufferPointer { writeHex(to: UnsafeMutableBufferPointer(rebasing: $0[start...])) }
+    }
+
+    private func writeHex(to buffer: UnsafeMutableBufferPointer<UInt8>) {
+        for index in 0..<64 {
+            let word = switch index / 16 { case 0: words.0; case 1: words.1; case 2: words.2; default: words.3 }
+            let nibble = UInt8(truncatingIfNeeded: word >> (60 - 4 * UInt64(index % 16)) & 0xF)
+            buffer[index] = nibble < 10 ? nibble + UInt8(ascii: "0") : nibble - 10 + UInt8(ascii: "a")
         }
     }
 
