@@ -19,6 +19,8 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
             try state.appendUTF8(column, range: range)
         case let .utf8Runs(column):
             try state.appendRuns(column, range: range)
+        case let .utf8Codes(column):
+            try state.appendCodes(column, range: range)
         default:
             throw ParquetError.typeMismatch(column: state.common.column.name, expected: .string, actual: values.type)
         }
@@ -163,6 +165,25 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
                         while row < end { try appendNull(); row += 1 }
                     }
                     run += 1
+                }
+            }
+        }
+
+        mutating func appendCodes(_ column: UTF8CodeColumn, range: Range<Int>) throws {
+            // Each code's dictionary index, found on its first row: later rows of the code
+            // skip the lookup (as repeated rows do on the other paths). For this call only,
+            // since the next call may bring another list.
+            var known = [UInt32](repeating: .max, count: column.values.count)
+            try column.values.withBuffers { values in
+                try column.codes.withUnsafeBufferPointer { codes in
+                    for row in range {
+                        let code = Int(codes[row])
+                        if usingDictionary, known[code] != .max {
+                            try appendDictionaryIndex(known[code])
+                        } else if let index = try appendValue(values[code]!) {
+                            known[code] = index
+                        }
+                    }
                 }
             }
         }
