@@ -155,6 +155,7 @@ public struct DatasetTable: Sendable {
     }
 
     /// Appends entry `code` of the column's code list.
+    @inline(__always)
     public mutating func append(code: Int, at column: Int) {
         assert(schema.columns[column].codes != nil, "\(schema.name).\(schema.columns[column].name) has no code list")
         codes[slots[column]].append(code: code)
@@ -167,18 +168,21 @@ public struct DatasetTable: Sendable {
     }
 
     /// Appends to an int32 or date column.
+    @inline(__always)
     public mutating func append(_ value: Int32?, at column: Int) {
         assert([.int32, .date].contains(schema.columns[column].type), "\(schema.name).\(schema.columns[column].name) is not int32")
         int32s[slots[column]].append(value)
     }
 
     /// Appends to an int64 column.
+    @inline(__always)
     public mutating func append(_ value: Int64, at column: Int) {
         assert(schema.columns[column].type == .int64, "\(schema.name).\(schema.columns[column].name) is not int64")
         int64s[slots[column]].append(value)
     }
 
     /// Appends to a double column.
+    @inline(__always)
     public mutating func append(_ value: Double, at column: Int) {
         assert(schema.columns[column].type == .double, "\(schema.name).\(schema.columns[column].name) is not double")
         doubles[slots[column]].append(value)

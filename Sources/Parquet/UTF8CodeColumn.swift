@@ -8,7 +8,9 @@ public struct UTF8CodeColumn: Sendable {
     /// The values codes point to; one list is usually shared by many columns, unchanged.
     public private(set) var values: UTF8StringColumn
     /// Row `i` is `values[codes[i]]`.
-    public private(set) var codes: [UInt32] = []
+    public var codes: [UInt32] { storedCodes }
+    /// Usable from inlined code, so that appending a code inlines into the caller's loop.
+    @usableFromInline var storedCodes: [UInt32] = []
 
     /// A column whose rows will be drawn from `values`, which must have no nulls.
     public init(values: UTF8StringColumn) {
@@ -20,10 +22,10 @@ public struct UTF8CodeColumn: Sendable {
     public var count: Int { codes.count }
 
     /// Appends the row `values[code]`.
-    @inline(__always)
+    @inlinable
     public mutating func append(code: Int) {
         assert(code >= 0 && code < values.count, "code \(code) is not in the list of \(values.count)")
-        codes.append(UInt32(truncatingIfNeeded: code))
+        storedCodes.append(UInt32(truncatingIfNeeded: code))
     }
 
     /// Appends `value`, adding it to the list if it is not there (a linear search: for lists of
@@ -41,12 +43,12 @@ public struct UTF8CodeColumn: Sendable {
     }
 
     /// The value of row `i`, decoded to a `String` (for tests and debugging; slow).
-    public subscript(i: Int) -> String? { values[Int(codes[i])] }
+    public subscript(i: Int) -> String? { values[Int(storedCodes[i])] }
 
     /// The rows `rows`, in that order, as a new column with the same list.
     public func selecting(_ rows: [Int]) -> UTF8CodeColumn {
         var result = UTF8CodeColumn(values: values)
-        result.codes = rows.map { codes[$0] }
+        result.storedCodes = rows.map { storedCodes[$0] }
         return result
     }
 }
