@@ -88,10 +88,16 @@ public struct BinaryReader {
     }
 
     public mutating func readString() throws -> String {
+        String(decoding: bytes[try readStringRange()], as: UTF8.self)
+    }
+
+    /// Where the next string's UTF-8 bytes are in the record, for readers that copy them
+    /// without making a `String`.
+    public mutating func readStringRange() throws -> Range<Int> {
         let count = Int(try readUInt64())
         guard count >= 0, index + count <= bytes.count else { throw Damaged(description: "record ends inside a string at byte \(index)") }
         defer { index += count }
-        return String(decoding: bytes[index..<(index + count)], as: UTF8.self)
+        return index..<(index + count)
     }
 
     public mutating func readBool() throws -> Bool { try readByte() != 0 }

@@ -143,15 +143,13 @@ extension ExtractedReport {
 }
 
 extension TransformedReport {
-    private static let measures = Array(Set(Template.proactiveItems.flatMap(\.measures))).sorted()
-    private static let measureIndex = Template.index(measures)
-    private static let itemCodes = Template.proactiveItems.map(\.code)
+    private static let measureIndex = Template.index(StoredCodes.measures)
 
     public func encoded() -> [UInt8] {
         var writer = BinaryWriter(capacity: 4096)
         SourceHeader(reportId: reportId, sourcePath: sourcePath, sourceFormat: sourceFormat, encoding: encoding,
                      identity: identity).encode(into: &writer)
-        var items = CodeCursor(Self.itemCodes, Template.proactiveItemIndex), measures = CodeCursor(Self.measures, Self.measureIndex)
+        var items = CodeCursor(StoredCodes.items, Template.proactiveItemIndex), measures = CodeCursor(StoredCodes.measures, Self.measureIndex)
         writer.write(UInt64(proactive.count))
         for cell in proactive {
             writer.write(UInt64(items.position(of: cell.item)))
@@ -184,36 +182,6 @@ extension TransformedReport {
         writer.write(UInt64(diagnostics.count))
         for diagnostic in diagnostics { diagnostic.encode(into: &writer) }
         return writer.bytes
-    }
-
-    public init(encoded bytes: [UInt8]) throws {
-        var reader = BinaryReader(bytes)
-        let header = try SourceHeader.decode(from: &reader)
-        (reportId, sourcePath, sourceFormat, encoding) = (header.reportId, header.sourcePath, header.sourceFormat, header.encoding)
-        identity = header.identity
-        let items = Template.proactiveItems, measures = Self.measures
-        proactive = try (0..<(try reader.readUInt64())).map { _ in
-            ProactiveCell(item: items[try reader.readIndex(below: items.count, what: "item")].code,
-                          measure: measures[try reader.readIndex(below: measures.count, what: "measure")],
-                          value: try reader.readDouble())
-        }
-        let rows = Template.applicationRows, applicants = Template.applicants
-        applications = try (0..<(try reader.readUInt64())).map { _ in
-            ApplicationCell(row: rows[try reader.readIndex(below: rows.count, what: "row")],
-                            applicant: applicants[try reader.readIndex(below: applicants.count, what: "applicant")],
-                            value: try reader.readInt64())
-        }
-        let proceedings = Template.proceedings, outcomes = Template.outcomes
-        appeals = try (0..<(try reader.readUInt64())).map { _ in
-            AppealCell(proceeding: proceedings[try reader.readIndex(below: proceedings.count, what: "proceeding")],
-                       outcome: outcomes[try reader.readIndex(below: outcomes.count, what: "outcome")],
-                       value: try reader.readInt64())
-        }
-        checkFailures = try (0..<(try reader.readUInt64())).map { _ in
-            CheckFailure(rule: try reader.readString(), subject: try reader.readString(),
-                         expected: try reader.readInt64(), actual: try reader.readInt64())
-        }
-        diagnostics = try (0..<(try reader.readUInt64())).map { _ in try Diagnostic.decode(from: &reader) }
     }
 }
 

@@ -34,9 +34,14 @@ public struct TransformedReport: Sendable, Hashable, Codable {
 
     /// `partial` when any cell of the template is missing from the source.
     public var status: String {
-        proactive.count == Template.proactiveCellCount
-            && applications.count == Template.applicationCellCount
-            && appeals.count == Template.appealCellCount ? "ok" : "partial"
+        Self.status(proactive: proactive.count, applications: applications.count, appeals: appeals.count)
+    }
+
+    /// The status of a report with that many cells in tables 2, 3 and 4.
+    public static func status(proactive: Int, applications: Int, appeals: Int) -> String {
+        proactive == Template.proactiveCellCount
+            && applications == Template.applicationCellCount
+            && appeals == Template.appealCellCount ? "ok" : "partial"
     }
 }
 

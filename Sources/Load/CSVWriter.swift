@@ -34,10 +34,22 @@ public struct CSVWriter: DatasetWriter {
         // Columns are split by type once per chunk, so the loop reads plain nested arrays
         // (`int32s[slot][row]`) and borrowed text buffers instead of unpacking an enum per cell.
         var texts: [UTF8RunColumn] = [], int32s: [[Int32?]] = [], int64s: [[Int64?]] = [], doubles: [[Double?]] = []
-        var layout: [(type: ColumnType, slot: Int)] = []
+        // A code column's list entries are made fields once; rows copy their entry's field.
+        var codes: [[UInt32]] = [], codeFields: [[[UInt8]]] = []
+        var layout: [(kind: FieldKind, slot: Int)] = []
         for column in table.values {
             switch column {
-            case .utf8Runs(let values): layout.append((.string, texts.count)); texts.append(values)
+            case .utf8Runs(let values): layout.append((.text, texts.count)); texts.append(values)
+            case .utf8Codes(let values):
+                layout.append((.code, codes.count))
+                codes.append(values.codes)
+                codeFields.append(values.values.withBuffers { list in
+                    (0 ..< values.values.count).map { entry in
+                        var field: [UInt8] = []
+                        appendField(list[entry]!, to: &field)
+                        return field
+                    }
+                })
             case .int32(let values): layout.append((.int32, int32s.count)); int32s.append(values)
             case .date(let values): layout.append((.date, int32s.count)); int32s.append(values)
             case .int64(let values): layout.append((.int64, int64s.count)); int64s.append(values)
@@ -58,8 +70,9 @@ public struct CSVWriter: DatasetWriter {
                 for index in layout.indices {
                     if index > 0 { out.append(0x2C) }
                     let slot = layout[index].slot
-                    switch layout[index].type {
-                    case .string:
+                    switch layout[index].kind {
+                    case .code: out += codeFields[slot][Int(codes[slot][row])]
+                    case .text:
                         if row == texts[slot].runEnds[runs[slot]] {
                             runs[slot] += 1
                             quoted[slot] = needsQuotes(texts[slot].values[runs[slot]])
@@ -82,6 +95,9 @@ public struct CSVWriter: DatasetWriter {
         }
         return out
     }
+
+    /// How a column's values are kept for `rows`.
+    private enum FieldKind { case text, code, int32, date, int64, double }
 
     /// Calls `body` with every column's bytes borrowed, one nested `withBuffers` per column.
     private static func withBuffers(_ columns: ArraySlice<UTF8RunColumn>, borrowed: [UTF8RunColumn.Buffers] = [],

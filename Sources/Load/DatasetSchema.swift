@@ -1,3 +1,5 @@
+import DisclosureModel
+
 /// The type of a dataset column, as analysts' tools should see it.
 public enum ColumnType: Sendable, Hashable {
     case string, int32, int64, double, date
@@ -8,11 +10,23 @@ public struct DatasetColumn: Sendable, Hashable {
     public let name: String
     public let type: ColumnType
     public let nullable: Bool
+    /// For text drawn from a fixed list (template codes), the list: rows are then stored as
+    /// positions in it, and stored reports, which hold such positions, append them as they are.
+    public let codes: [String]?
 
     public init(_ name: String, _ type: ColumnType, nullable: Bool = false) {
         self.name = name
         self.type = type
         self.nullable = nullable
+        codes = nil
+    }
+
+    /// A text column whose values are (almost always) in `codes`.
+    public init(_ name: String, codes: [String]) {
+        self.name = name
+        type = .string
+        nullable = false
+        self.codes = codes
     }
 }
 
@@ -33,23 +47,23 @@ public enum Datasets {
     ])
     public static let proactiveDisclosure = DatasetSchema(name: "proactive_disclosure", columns: [
         DatasetColumn("report_id", .string), DatasetColumn("report_year", .int32), DatasetColumn("agency", .string),
-        DatasetColumn("item", .string), DatasetColumn("measure", .string), DatasetColumn("value", .double),
+        DatasetColumn("item", codes: StoredCodes.items), DatasetColumn("measure", codes: StoredCodes.measures), DatasetColumn("value", .double),
     ])
     public static let applications = DatasetSchema(name: "applications", columns: [
         DatasetColumn("report_id", .string), DatasetColumn("report_year", .int32), DatasetColumn("agency", .string),
-        DatasetColumn("row", .string), DatasetColumn("applicant", .string), DatasetColumn("value", .int64),
+        DatasetColumn("row", codes: StoredCodes.applicationRows), DatasetColumn("applicant", codes: StoredCodes.applicants), DatasetColumn("value", .int64),
     ])
     public static let appeals = DatasetSchema(name: "appeals", columns: [
         DatasetColumn("report_id", .string), DatasetColumn("report_year", .int32), DatasetColumn("agency", .string),
-        DatasetColumn("proceeding", .string), DatasetColumn("outcome", .string), DatasetColumn("value", .int64),
+        DatasetColumn("proceeding", codes: StoredCodes.proceedings), DatasetColumn("outcome", codes: StoredCodes.outcomes), DatasetColumn("value", .int64),
     ])
     public static let checks = DatasetSchema(name: "checks", columns: [
         DatasetColumn("report_id", .string), DatasetColumn("rule", .string), DatasetColumn("subject", .string),
         DatasetColumn("expected", .int64), DatasetColumn("actual", .int64),
     ])
     public static let diagnostics = DatasetSchema(name: "diagnostics", columns: [
-        DatasetColumn("report_id", .string), DatasetColumn("stage", .string),
-        DatasetColumn("code", .string), DatasetColumn("detail", .string),
+        DatasetColumn("report_id", .string), DatasetColumn("stage", codes: StoredCodes.diagnosticStages),
+        DatasetColumn("code", codes: StoredCodes.diagnosticCodes), DatasetColumn("detail", .string),
     ])
     public static let rejects = DatasetSchema(name: "rejects", columns: [
         DatasetColumn("source_path", .string), DatasetColumn("reason", .string), DatasetColumn("detail", .string),

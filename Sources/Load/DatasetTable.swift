@@ -26,51 +26,59 @@ public enum ColumnData: Sendable, Hashable {
 /// copy a whole column on every append. Text is kept as UTF-8 bytes back to back, with runs of
 /// equal rows stored once (`UTF8RunColumn`), not as one `String` per row: appending copies
 /// bytes (a report's id once, not once per row), a chunk frees a few buffers rather than
-/// releasing every row's strings, and writers read the bytes directly.
+/// releasing every row's strings, and writers read the bytes directly. Columns of template
+/// codes keep each row's position in the code list (`UTF8CodeColumn`).
 public struct DatasetTable: Sendable {
     public let schema: DatasetSchema
     private var strings: [UTF8RunColumn]
+    private var codes: [UTF8CodeColumn]
     private var int32s: [[Int32?]]
     private var int64s: [[Int64?]]
     private var doubles: [[Double?]]
-    /// For each schema column, its slot in the storage array of its type.
+    /// For each schema column, its slot in the storage array of its kind.
     private let slots: [Int]
+
+    /// Where a column's values are kept.
+    private enum Storage: Int, CaseIterable {
+        case strings, codes, int32s, int64s, doubles
+
+        init(_ column: DatasetColumn) {
+            switch column.type {
+            case .string: self = column.codes == nil ? .strings : .codes
+            case .int32, .date: self = .int32s
+            case .int64: self = .int64s
+            case .double: self = .doubles
+            }
+        }
+    }
 
     /// Rows appended so far: the length of the first column (every row fills every column).
     public var rowCount: Int {
         let slot = slots[0]
-        switch schema.columns[0].type {
-        case .string: return strings[slot].count
-        case .int32, .date: return int32s[slot].count
-        case .int64: return int64s[slot].count
-        case .double: return doubles[slot].count
+        switch Storage(schema.columns[0]) {
+        case .strings: return strings[slot].count
+        case .codes: return codes[slot].count
+        case .int32s: return int32s[slot].count
+        case .int64s: return int64s[slot].count
+        case .doubles: return doubles[slot].count
         }
     }
 
     public init(schema: DatasetSchema) {
         self.schema = schema
-        var counts = [0, 0, 0, 0]
+        var counts = [Int](repeating: 0, count: Storage.allCases.count)
         var slots: [Int] = []
         for column in schema.columns {
-            let kind = Self.storageKind(column.type)
+            let kind = Storage(column).rawValue
             slots.append(counts[kind])
             counts[kind] += 1
         }
         self.slots = slots
-        strings = Array(repeating: UTF8RunColumn(), count: counts[0])
-        int32s = Array(repeating: [], count: counts[1])
-        int64s = Array(repeating: [], count: counts[2])
-        doubles = Array(repeating: [], count: counts[3])
-    }
-
-    /// 0 strings, 1 int32 and dates, 2 int64, 3 doubles.
-    private static func storageKind(_ type: ColumnType) -> Int {
-        switch type {
-        case .string: 0
-        case .int32, .date: 1
-        case .int64: 2
-        case .double: 3
-        }
+        strings = Array(repeating: UTF8RunColumn(), count: counts[Storage.strings.rawValue])
+        codes = schema.columns.compactMap { $0.codes.map { UTF8CodeColumn(values: UTF8StringColumn($0)) } }
+        int32s = Array(repeating: [], count: counts[Storage.int32s.rawValue])
+        int64s = Array(repeating: [], count: counts[Storage.int64s.rawValue])
+        doubles = Array(repeating: [], count: counts[Storage.doubles.rawValue])
     }
 
     /// The columns in schema order, text decoded to `String`s (slow; for tests).
@@ -78,6 +86,7 @@ public struct DatasetTable: Sendable {
         schema.columns.enumerated().map { index, column in
             let slot = slots[index]
             switch column.type {
+            case .string where column.codes != nil: return .string((0 ..< codes[slot].count).map { codes[slot][$0] })
             case .string: return .string((0 ..< strings[slot].count).map { strings[slot][$0] })
             case .int32: return .int32(int32s[slot])
             case .date: return .date(int32s[slot])
@@ -92,6 +101,7 @@ public struct DatasetTable: Sendable {
         schema.columns.enumerated().map { index, column in
             let slot = slots[index]
             switch column.type {
+            case .string where column.codes != nil: return .utf8Codes(codes[slot])
             case .string: return .utf8Runs(strings[slot])
             case .int32: return .int32(int32s[slot])
             case .date: return .date(int32s[slot])
@@ -130,14 +140,25 @@ public struct DatasetTable: Sendable {
     /// Appends to a string column.
     public mutating func append(_ value: String, at column: Int) {
         assert(schema.columns[column].type == .string, "\(schema.name).\(schema.columns[column].name) is not text")
-        strings[slots[column]].append(value)
+        if schema.columns[column].codes != nil {
+            codes[slots[column]].append(value)
+        } else {
+            strings[slots[column]].append(value)
+        }
     }
 
-    /// Appends the same text `count` times: a report's id and agency on each of its rows, in
-    /// one call rather than one per row.
-    public mutating func append(repeating value: String, count: Int, at column: Int) {
-        assert(schema.columns[column].type == .string, "\(schema.name).\(schema.columns[column].name) is not text")
-        strings[slots[column]].append(value, count: count)
+    /// Appends valid UTF-8 to a string column without a code list, `count` times: a report's
+    /// id and agency on each of its rows, in one call rather than one per row.
+    public mutating func append(utf8: UnsafeRawBufferPointer, count: Int = 1, at column: Int) {
+        assert(schema.columns[column].type == .string && schema.columns[column].codes == nil, "\(schema.name).\(schema.columns[column].name) is not plain text")
+        strings[slots[column]].append(utf8: utf8.assumingMemoryBound(to: UInt8.self), count: count)
+    }
+
+    /// Appends entry `code` of the column's code list.
+    @inline(__always)
+    public mutating func append(code: Int, at column: Int) {
+        assert(schema.columns[column].codes != nil, "\(schema.name).\(schema.columns[column].name) has no code list")
+        codes[slots[column]].append(code: code)
     }
 
     /// Appends the same int32 (a report's year) `count` times.
@@ -147,18 +168,21 @@ public struct DatasetTable: Sendable {
     }
 
     /// Appends to an int32 or date column.
+    @inline(__always)
     public mutating func append(_ value: Int32?, at column: Int) {
         assert([.int32, .date].contains(schema.columns[column].type), "\(schema.name).\(schema.columns[column].name) is not int32")
         int32s[slots[column]].append(value)
     }
 
     /// Appends to an int64 column.
+    @inline(__always)
     public mutating func append(_ value: Int64, at column: Int) {
         assert(schema.columns[column].type == .int64, "\(schema.name).\(schema.columns[column].name) is not int64")
         int64s[slots[column]].append(value)
     }
 
     /// Appends to a double column.
+    @inline(__always)
     public mutating func append(_ value: Double, at column: Int) {
         assert(schema.columns[column].type == .double, "\(schema.name).\(schema.columns[column].name) is not double")
         doubles[slots[column]].append(value)

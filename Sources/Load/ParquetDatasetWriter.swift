@@ -148,6 +148,7 @@ final class ParquetSink: DatasetSink {
         case .string(let v): .string(rows.map { v[$0] })
         case .utf8(let v): .utf8(v.selecting(rows))
         case .utf8Runs(let v): .utf8Runs(v.selecting(rows))
+        case .utf8Codes(let v): .utf8Codes(v.selecting(rows))
         case .int32(let v): .int32(rows.map { v[$0] })
         case .int64(let v): .int64(rows.map { v[$0] })
         case .double(let v): .double(rows.map { v[$0] })

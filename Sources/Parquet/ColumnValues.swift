@@ -8,6 +8,8 @@ public enum ColumnValues: Sendable {
     case utf8(UTF8StringColumn)
     /// Text with runs of equal rows stored once; written as a `.string` column.
     case utf8Runs(UTF8RunColumn)
+    /// Text as positions in a list of values; written as a `.string` column.
+    case utf8Codes(UTF8CodeColumn)
     case int32([Int32?])
     case int64([Int64?])
     case double([Double?])
@@ -18,7 +20,7 @@ public enum ColumnValues: Sendable {
     /// The column type these values can be written as.
     public var type: ParquetType {
         switch self {
-        case .string, .utf8, .utf8Runs: .string
+        case .string, .utf8, .utf8Runs, .utf8Codes: .string
         case .int32: .int32
         case .int64: .int64
         case .double: .double
@@ -33,6 +35,7 @@ public enum ColumnValues: Sendable {
         case let .string(values): values.count
         case let .utf8(values): values.count
         case let .utf8Runs(values): values.count
+        case let .utf8Codes(values): values.count
         case let .int32(values): values.count
         case let .int64(values): values.count
         case let .double(values): values.count
@@ -47,6 +50,7 @@ public enum ColumnValues: Sendable {
         case let .string(values): firstNil(values)
         case let .utf8(values): values.firstNullIndex
         case let .utf8Runs(values): values.firstNullIndex
+        case .utf8Codes: nil
         case let .int32(values): firstNil(values)
         case let .int64(values): firstNil(values)
         case let .double(values): firstNil(values)

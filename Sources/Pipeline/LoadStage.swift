@@ -90,9 +90,7 @@ struct LoadStage {
                 let encoded = try parallelMap(slices, jobs: jobs) { _, slice in
                     var builder = DatasetBuilder()
                     for entry in chunk[(slice * sliceSize)..<min((slice + 1) * sliceSize, chunk.count)] {
-                        var report = try TransformedReport(encoded: try store.read(entry.transformRef!))
-                        report.sourcePath = entry.path
-                        builder.add(report)
+                        try builder.add(record: try store.read(entry.transformRef!), sourcePath: entry.path)
                     }
                     return encoder.encode(builder)
                 }

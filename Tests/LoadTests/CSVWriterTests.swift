@@ -11,6 +11,18 @@ import Testing
         #expect(text == "source_path,reason,detail\r\n\"a,b.txt\",binary,\"say \"\"hi\"\"\nthen\"\r\n")
     }
 
+    @Test func codeColumnsAreQuotedLikeOtherText() {
+        let schema = DatasetSchema(name: "t", columns: [DatasetColumn("code", codes: ["plain", "a,b"]), DatasetColumn("n", .int64)])
+        var table = DatasetTable(schema: schema)
+        for (code, n) in [(1, 1), (0, 2), (1, 3)] {
+            table.append(code: code, at: 0)
+            table.append(Int64(n), at: 1)
+        }
+        table.append([.string("new \"one\""), .int(4)])
+        let text = String(decoding: CSVWriter.encode(table), as: UTF8.self)
+        #expect(text == "code,n\r\n\"a,b\",1\r\nplain,2\r\n\"a,b\",3\r\n\"new \"\"one\"\"\",4\r\n")
+    }
+
     @Test func datesAndNullsAndNumbersAreWrittenPlainly() {
         var table = DatasetTable(schema: Datasets.reports)
         let date = CalendarDate(year: 2024, month: 1, day: 8)!

@@ -146,6 +146,37 @@ import Testing
         }
     }
 
+    @Test func codeColumnsEncodeExactlyLikeOneStringPerRow() throws {
+        // Codes into a list, cut by row groups and pages, with a dictionary limit that runs out
+        // half-way: one lookup per code and append must give the per-row bytes.
+        let list = (0 ..< 300).map { "code-\($0)-" + String(repeating: "z", count: $0 % 40) }
+        var codes = UTF8CodeColumn(values: UTF8StringColumn(list))
+        var values: [String?] = []
+        for row in 0 ..< 6_000 {
+            let code = (row / 3 * 31 + row % 3) % list.count
+            codes.append(code: code)
+            values.append(list[code])
+        }
+        #expect((0 ..< values.count).allSatisfy { codes[$0] == values[$0] })
+        let schema = Schema(Column(name: "s", type: .string))
+        for (limit, rowGroup) in [(1 << 20, 1_000_000), (1_500, 997)] {
+            let options = WriterOptions(rowGroupRows: rowGroup, dictionaryPageSizeLimit: limit, dataPageSize: 2_000)
+            let fromStrings = try ParquetWriter.encode(schema: schema, batches: [RecordBatch(schema: schema, columns: [.string(values)])], options: options)
+            let fromCodes = try ParquetWriter.encode(schema: schema, batches: [RecordBatch(schema: schema, columns: [.utf8Codes(codes)])], options: options)
+            #expect(fromStrings == fromCodes, "dictionary limit \(limit), row groups of \(rowGroup)")
+        }
+    }
+
+    @Test func codeColumnsTakeValuesMissingFromTheirList() {
+        var codes = UTF8CodeColumn(values: UTF8StringColumn(["a", "b"]))
+        codes.append("b")
+        codes.append("c")
+        codes.append("c")
+        #expect(codes.codes == [1, 2, 2])
+        #expect(codes.values.count == 3)
+        #expect((0 ..< 3).map { codes[$0] } == ["b", "c", "c"])
+    }
+
     @Test func manyRepeatsKeepTheDictionaryPastTheSoftLimitUpToEightTimesIt() throws {
         // 100 distinct 60-byte values (6,400 dictionary bytes) drawn at random for 5,000 rows.
         let distinct = (0 ..< 100).map { String(repeating: "\($0 % 10)", count: 50) + String(1_000_000_000 + $0) }

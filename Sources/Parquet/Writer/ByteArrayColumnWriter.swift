@@ -19,6 +19,8 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
             try state.appendUTF8(column, range: range)
         case let .utf8Runs(column):
             try state.appendRuns(column, range: range)
+        case let .utf8Codes(column):
+            try state.appendCodes(column, range: range)
         default:
             throw ParquetError.typeMismatch(column: state.common.column.name, expected: .string, actual: values.type)
         }
@@ -151,18 +153,31 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
                 while row < range.upperBound {
                     let end = min(buffers.runEnds[run], range.upperBound)
                     if let value = buffers.values[run] {
-                        // One lookup per run; its other rows reuse the index while the
-                        // dictionary is in use (as the per-row paths do for repeated rows).
-                        var index = try appendValue(value)
-                        row += 1
-                        while row < end {
-                            if let known = index { try appendDictionaryIndex(known) } else { index = try appendValue(value) }
-                            row += 1
-                        }
+                        try appendRepeated(value, count: end - row)
+                        row = end
                     } else {
                         while row < end { try appendNull(); row += 1 }
                     }
                     run += 1
+                }
+            }
+        }
+
+        mutating func appendCodes(_ column: UTF8CodeColumn, range: Range<Int>) throws {
+            // Each code's dictionary index, found on its first row: later rows of the code
+            // skip the lookup (as repeated rows do on the other paths). For this call only,
+            // since the next call may bring another list.
+            var known = [UInt32](repeating: .max, count: column.values.count)
+            try column.values.withBuffers { values in
+                try column.codes.withUnsafeBufferPointer { codes in
+                    for row in range {
+                        let code = Int(codes[row])
+                        if usingDictionary, known[code] != .max {
+                            try appendDictionaryIndex(known[code])
+                        } else if let index = try appendValue(values[code]!) {
+                            known[code] = index
+                        }
+                    }
                 }
             }
         }
@@ -204,6 +219,29 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
             indices.append(index)
             policy.countValue()
             if common.isPageCheckDue, common.isPageFull(estimatedBytes: pageBytesEstimate) { try writePage() }
+        }
+
+        /// Appends `value` on `count` rows: one lookup, and while the dictionary is in use the
+        /// other rows take its index in bulk, as many at a time as fit before the next page
+        /// check (so pages end where one row at a time would end them).
+        mutating func appendRepeated(_ value: UnsafeRawBufferPointer, count: Int) throws {
+            let index = try appendValue(value)
+            var left = count &- 1
+            if let index {
+                while left > 0 {
+                    let stretch = min(left, common.valuesBeforePageCheck)
+                    common.recordPresent(count: stretch)
+                    indices.append(contentsOf: repeatElement(index, count: stretch))
+                    policy.countValues(stretch)
+                    left &-= stretch
+                    if common.isPageCheckDue, common.isPageFull(estimatedBytes: pageBytesEstimate) { try writePage() }
+                }
+            } else {
+                while left > 0 {
+                    _ = try appendValue(value)
+                    left &-= 1
+                }
+            }
         }
 
         /// Encoded size of the current page if it were written now (indices counted bit-packed).

@@ -57,6 +57,13 @@ struct ChunkState {
         pageValueCount &+= 1
     }
 
+    /// `recordPresent` `count` times.
+    @inline(__always)
+    mutating func recordPresent(count: Int) {
+        if column.nullable { definitionLevels.append(contentsOf: repeatElement(1, count: count)) }
+        pageValueCount &+= count
+    }
+
     @inline(__always)
     mutating func recordNull() {
         definitionLevels.append(0)
@@ -71,6 +78,10 @@ struct ChunkState {
 
     @inline(__always)
     var isPageCheckDue: Bool { pageValueCount >= nextPageCheck }
+
+    /// Values that can be recorded before the next page check is due (at least one).
+    @inline(__always)
+    var valuesBeforePageCheck: Int { max(1, nextPageCheck &- pageValueCount) }
 
     /// Whether the current page is complete, given its estimated encoded size; if not,
     /// schedules the next check. Call when `isPageCheckDue`.

@@ -21,6 +21,11 @@ struct DictionaryPolicy {
         valueCount &+= 1
     }
 
+    @inline(__always)
+    mutating func countValues(_ count: Int) {
+        valueCount &+= count
+    }
+
     mutating func reset() {
         valueCount = 0
     }

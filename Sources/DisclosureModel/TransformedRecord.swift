@@ -1,0 +1,156 @@
+/// Receives a stored `TransformedReport` field by field, in stored order, from
+/// `TransformedReport.read(encoded:into:)`.
+///
+/// Text comes as the record's own UTF-8 bytes, valid until `read` returns, and template codes
+/// as positions in the `StoredCodes` lists: a reader such as load copies them straight into its
+/// columns, with no `String` and no cell array per report.
+public protocol TransformedRecordVisitor {
+    /// The report's origin and identity; comes first.
+    mutating func header(_ header: StoredReportHeader)
+    /// A section starts with `count` entries; they follow.
+    mutating func begin(_ section: StoredReportSection, count: Int)
+    mutating func proactive(item: Int, measure: Int, value: Double)
+    mutating func application(row: Int, applicant: Int, value: Int64)
+    mutating func appeal(proceeding: Int, outcome: Int, value: Int64)
+    mutating func checkFailure(rule: UnsafeRawBufferPointer, subject: UnsafeRawBufferPointer, expected: Int64, actual: Int64)
+    mutating func diagnostic(stage: Int, code: Int, detail: UnsafeRawBufferPointer)
+}
+
+/// A stored report's first fields, its text as UTF-8 bytes of the record.
+public struct StoredReportHeader {
+    public var reportId, sourcePath, sourceFormat, encoding, agency: UnsafeRawBufferPointer
+    public var reportYear: Int
+    public var reportDate, postedDate: CalendarDate?
+}
+
+/// The sections of a stored report, in stored order.
+public enum StoredReportSection: Int, Sendable, CaseIterable {
+    case proactive, applications, appeals, checkFailures, diagnostics
+}
+
+/// The lists whose positions a stored report holds instead of the codes' text.
+public enum StoredCodes {
+    public static let items = Template.proactiveItems.map(\.code)
+    public static let measures = Array(Set(Template.proactiveItems.flatMap(\.measures))).sorted()
+    public static let applicationRows = Template.applicationRows
+    public static let applicants = Template.applicants
+    public static let proceedings = Template.proceedings
+    public static let outcomes = Template.outcomes
+    public static let diagnosticStages = Diagnostic.stages.map(\.rawValue)
+    public static let diagnosticCodes = Diagnostic.Code.allCases.map(\.rawValue)
+}
+
+extension TransformedReport {
+    /// Reads a record that `encoded()` wrote, handing its fields to `visitor` in stored order.
+    public static func read<Visitor: TransformedRecordVisitor>(encoded bytes: [UInt8], into visitor: inout Visitor) throws {
+        try bytes.withUnsafeBytes { raw in
+            var record = RecordFields(reader: BinaryReader(bytes), raw: raw)
+            try record.read(into: &visitor)
+        }
+    }
+
+    public init(encoded bytes: [UInt8]) throws {
+        var assembler = ReportAssembler()
+        try Self.read(encoded: bytes, into: &assembler)
+        self = assembler.report
+    }
+}
+
+/// Builds the `TransformedReport` a record holds.
+private struct ReportAssembler: TransformedRecordVisitor {
+    var report = TransformedReport(
+        reportId: "", sourcePath: "", sourceFormat: "", encoding: "",
+        identity: ReportIdentity(agency: "", reportYear: 0, reportDate: nil, postedDate: nil),
+        proactive: [], applications: [], appeals: [], checkFailures: [], diagnostics: [])
+
+    private func string(_ utf8: UnsafeRawBufferPointer) -> String { String(decoding: utf8, as: UTF8.self) }
+
+    mutating func header(_ header: StoredReportHeader) {
+        report.reportId = string(header.reportId)
+        report.sourcePath = string(header.sourcePath)
+        report.sourceFormat = string(header.sourceFormat)
+        report.encoding = string(header.encoding)
+        report.identity = ReportIdentity(agency: string(header.agency), reportYear: header.reportYear,
+                                         reportDate: header.reportDate, postedDate: header.postedDate)
+    }
+
+    mutating func begin(_ section: StoredReportSection, count: Int) {
+        switch section {
+        case .proactive: report.proactive.reserveCapacity(count)
+        case .applications: report.applications.reserveCapacity(count)
+        case .appeals: report.appeals.reserveCapacity(count)
+        case .checkFailures: report.checkFailures.reserveCapacity(count)
+        case .diagnostics: report.diagnostics.reserveCapacity(count)
+        }
+    }
+
+    mutating func proactive(item: Int, measure: Int, value: Double) {
+        report.proactive.append(ProactiveCell(item: StoredCodes.items[item], measure: StoredCodes.measures[measure], value: value))
+    }
+
+    mutating func application(row: Int, applicant: Int, value: Int64) {
+        report.applications.append(ApplicationCell(row: StoredCodes.applicationRows[row], applicant: StoredCodes.applicants[applicant], value: value))
+    }
+
+    mutating func appeal(proceeding: Int, outcome: Int, value: Int64) {
+        report.appeals.append(AppealCell(proceeding: StoredCodes.proceedings[proceeding], outcome: StoredCodes.outcomes[outcome], value: value))
+    }
+
+    mutating func checkFailure(rule: UnsafeRawBufferPointer, subject: UnsafeRawBufferPointer, expected: Int64, actual: Int64) {
+        report.checkFailures.append(CheckFailure(rule: string(rule), subject: string(subject), expected: expected, actual: actual))
+    }
+
+    mutating func diagnostic(stage: Int, code: Int, detail: UnsafeRawBufferPointer) {
+        report.diagnostics.append(Diagnostic(Diagnostic.stages[stage], Diagnostic.Code.allCases[code], string(detail)))
+    }
+}
+
+/// The fields of a stored report, read in order; text as the record's bytes. (A struct rather
+/// than closures capturing the reader, which would check exclusive access at run time.)
+private struct RecordFields {
+    var reader: BinaryReader
+    let raw: UnsafeRawBufferPointer
+
+    mutating func text() throws -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: raw[try reader.readStringRange()]) }
+
+    mutating func begin<Visitor: TransformedRecordVisitor>(_ section: StoredReportSection, _ visitor: inout Visitor) throws -> Int {
+        let count = Int(try reader.readUInt64())
+        visitor.begin(section, count: count)
+        return count
+    }
+
+    mutating func read<Visitor: TransformedRecordVisitor>(into visitor: inout Visitor) throws {
+        visitor.header(StoredReportHeader(
+            reportId: try text(), sourcePath: try text(), sourceFormat: try text(), encoding: try text(),
+            agency: try text(), reportYear: try reader.readInt(),
+            reportDate: try Optional<CalendarDate>.decode(from: &reader),
+            postedDate: try Optional<CalendarDate>.decode(from: &reader)))
+        let items = StoredCodes.items.count, measures = StoredCodes.measures.count
+        for _ in 0..<(try begin(.proactive, &visitor)) {
+            visitor.proactive(item: try reader.readIndex(below: items, what: "item"),
+                              measure: try reader.readIndex(below: measures, what: "measure"),
+                              value: try reader.readDouble())
+        }
+        let rows = StoredCodes.applicationRows.count, applicants = StoredCodes.applicants.count
+        for _ in 0..<(try begin(.applications, &visitor)) {
+            visitor.application(row: try reader.readIndex(below: rows, what: "row"),
+                                applicant: try reader.readIndex(below: applicants, what: "applicant"),
+                                value: try reader.readInt64())
+        }
+        let proceedings = StoredCodes.proceedings.count, outcomes = StoredCodes.outcomes.count
+        for _ in 0..<(try begin(.appeals, &visitor)) {
+            visitor.appeal(proceeding: try reader.readIndex(below: proceedings, what: "proceeding"),
+                           outcome: try reader.readIndex(below: outcomes, what: "outcome"),
+                           value: try reader.readInt64())
+        }
+        for _ in 0..<(try begin(.checkFailures, &visitor)) {
+            visitor.checkFailure(rule: try text(), subject: try text(), expected: try reader.readInt64(), actual: try reader.readInt64())
+        }
+        let stages = StoredCodes.diagnosticStages.count, codes = StoredCodes.diagnosticCodes.count
+        for _ in 0..<(try begin(.diagnostics, &visitor)) {
+            visitor.diagnostic(stage: try reader.readIndex(below: stages, what: "stage"),
+                               code: try reader.readIndex(below: codes, what: "diagnostic"),
+                               detail: try text())
+        }
+    }
+}
