@@ -7,7 +7,8 @@ enum CrashPoint {
         guard let setting = ProcessInfo.processInfo.environment["DISCLOSURE_ETL_PAUSE_AT"] else { return }
         let parts = setting.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, parts[0] == point else { return }
-        FileManager.default.createFile(atPath: parts[1], contents: Data(point.utf8))
+        // Without the file the test would wait in vain: carry on rather than pause unseen.
+        guard FileManager.default.createFile(atPath: parts[1], contents: Data(point.utf8)) else { return }
         Thread.sleep(forTimeInterval: 120)
     }
 }
