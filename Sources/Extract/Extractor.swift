@@ -76,7 +76,7 @@ public enum Extractor {
         }
 
         let layout = forcedLayout ?? Layout.sniff(lines, in: Array(regions.values))
-        let reader = CellReader(lines: lines, layout: layout)
+        var reader = CellReader(lines: lines, layout: layout)
         var diagnostics = sourceDiagnostics + found.diagnostics
         var tables: [TableKind: [RawRow]] = [:]
         for kind in TableKind.allCases {
@@ -88,7 +88,7 @@ public enum Extractor {
                 }.joined(separator: ", ")
                 diagnostics.append(Diagnostic(.extract, .pageArtifactSkipped, "table \(kind.sectionNumber): page furniture skipped at line(s) \(list)"))
             }
-            tables[kind] = RowSegmenter.rows(output.cells)
+            tables[kind] = output.rows
         }
         return .report(ExtractedReport(
             reportId: reportId, sourcePath: sourcePath, sourceFormat: sourceFormat ?? layout.rawValue,
