@@ -52,26 +52,32 @@ enum ByteText {
         firstIndex(of: needle, in: haystack) != nil
     }
 
-    /// Index of the first occurrence of `needle` in `haystack`. `memchr` looks for the needle's last
-    /// byte (for CJK a continuation byte, far rarer than a lead byte), then the rest is compared.
+    /// Index of the first occurrence of `needle` in `haystack`.
     static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
-        guard let last = needle.last, haystack.count >= needle.count else { return nil }
-        return haystack.withUnsafeBufferPointer { hay -> Int? in
-            needle.withUnsafeBufferPointer { pattern -> Int? in
-                guard let base = hay.baseAddress else { return nil }
-                let rest = pattern.count - 1
-                var end = rest
-                while end < hay.count {
-                    guard let hit = memchr(base + end, Int32(last), hay.count - end) else { return nil }
-                    end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    let start = end - rest
-                    var matched = 0
-                    while matched < rest && hay[start + matched] == pattern[matched] { matched += 1 }
-                    if matched == rest { return haystack.startIndex + start }
-                    end += 1
-                }
-                return nil
+        guard haystack.count >= needle.count else { return nil }
+        return haystack.withUnsafeBufferPointer { hay in
+            firstIndex(of: needle, in: hay, 0..<hay.count).map { haystack.startIndex + $0 }
+        }
+    }
+
+    /// Index of the first occurrence of `needle` in `range` of `text`. `memchr` looks for the
+    /// needle's last byte (for CJK a continuation byte, far rarer than a lead byte), then the rest
+    /// is compared.
+    static func firstIndex(of needle: [UInt8], in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard let last = needle.last, range.count >= needle.count, let base = text.baseAddress else { return nil }
+        return needle.withUnsafeBufferPointer { pattern -> Int? in
+            let rest = pattern.count - 1
+            var end = range.lowerBound + rest
+            while end < range.upperBound {
+                guard let hit = memchr(base + end, Int32(last), range.upperBound - end) else { return nil }
+                end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let start = end - rest
+                var matched = 0
+                while matched < rest && text[start + matched] == pattern[matched] { matched += 1 }
+                if matched == rest { return start }
+                end += 1
             }
+            return nil
         }
     }
 

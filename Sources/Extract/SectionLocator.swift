@@ -19,15 +19,19 @@ enum SectionLocator {
     static func locate(_ lines: SourceLines) -> [TableKind: Range<Int>] {
         var starts: [(TableKind, Int)] = []
         var boundaries: [Int] = []
-        for index in 0..<lines.count {
-            let line = lines[index]
-            guard line.count < 150, mayBeHeading(line) else { continue }
-            let key = headingKey(line)
-            if let kind = tableKind(ofHeadingKey: key), !starts.contains(where: { $0.0 == kind }) {
-                starts.append((kind, index))
-                boundaries.append(index)
-            } else if !starts.isEmpty, isLaterSection(key) {
-                boundaries.append(index)
+        var key: [UInt8] = []
+        key.reserveCapacity(150)
+        lines.bytes.withUnsafeBufferPointer { text in
+            for index in 0..<lines.count {
+                let line = lines.ranges[index]
+                guard line.count < 150, mayBeHeading(text, line) else { continue }
+                headingKey(UnsafeBufferPointer(rebasing: text[line]), into: &key)
+                if let kind = tableKind(ofHeadingKey: key), !starts.contains(where: { $0.0 == kind }) {
+                    starts.append((kind, index))
+                    boundaries.append(index)
+                } else if !starts.isEmpty, isLaterSection(key) {
+                    boundaries.append(index)
+                }
             }
         }
         var regions: [TableKind: Range<Int>] = [:]
@@ -46,8 +50,8 @@ enum SectionLocator {
     static let headingWords = ["情况", "问题", "改进", "事项"].map { Array($0.utf8) }
 
     /// Every heading holds one of these words; checking bytes first spares the other lines.
-    static func mayBeHeading(_ line: ArraySlice<UInt8>) -> Bool {
-        headingWords.contains { ByteText.contains($0, in: line) }
+    static func mayBeHeading(_ text: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        headingWords.contains { ByteText.firstIndex(of: $0, in: text, line) != nil }
     }
 
     static let laterSectionNumbers = ["五", "六"].map { Array($0.utf8) }
@@ -65,15 +69,22 @@ enum SectionLocator {
     /// from the line's bytes without building a `String`. CJK letters and full-width forms are all
     /// three bytes long; other multi-byte scalars are skipped.
     static func headingKey(_ line: ArraySlice<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
+        var key: [UInt8] = []
+        line.withUnsafeBufferPointer { headingKey($0, into: &key) }
+        return key
+    }
+
+    /// The key of `line` in `key`, whose storage is reused from line to line.
+    static func headingKey(_ line: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(line.count)
-        var index = line.startIndex
-        while index < line.endIndex {
+        var index = 0
+        while index < line.count {
             let byte = line[index]
             if byte < 0x80 {
                 if isAlnum(byte) { out.append(byte) }
                 index += 1
-            } else if byte & 0xF0 == 0xE0, index + 2 < line.endIndex {
+            } else if byte & 0xF0 == 0xE0, index + 2 < line.count {
                 let second = line[index + 1], third = line[index + 2]
                 let value = UInt32(byte & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
                 if (0x4E00...0x9FFF).contains(value) || value == 0x3007 {
@@ -88,7 +99,6 @@ enum SectionLocator {
                 index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
             }
         }
-        return out
     }
 
     private static func isAlnum(_ byte: UInt8) -> Bool {
