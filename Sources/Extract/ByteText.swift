@@ -90,10 +90,16 @@ enum ByteText {
 
     /// Index of the first `byte` in `haystack`, found by `memchr`.
     static func firstIndex(of byte: UInt8, in haystack: ArraySlice<UInt8>) -> Int? {
-        haystack.withUnsafeBufferPointer { hay -> Int? in
-            guard let base = hay.baseAddress, let hit = memchr(base, Int32(byte), hay.count) else { return nil }
-            return haystack.startIndex + base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        haystack.withUnsafeBufferPointer { hay in
+            firstIndex(of: byte, in: hay, 0..<hay.count).map { haystack.startIndex + $0 }
         }
+    }
+
+    /// Index of the first `byte` in `range` of `text`, found by `memchr`.
+    static func firstIndex(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard let base = text.baseAddress, !range.isEmpty,
+              let hit = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Whether the cell is a number as printed in reports: ASCII or full-width digits, with

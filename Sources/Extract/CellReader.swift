@@ -36,14 +36,17 @@ struct CellReader {
                 let indented = !line.isEmpty && text[line.lowerBound] == 0x09
                 if ByteText.trimmed(text, line).isEmpty && !(layout == .cellPerLine && indented) { continue }
                 let lineNumber = index + 1
-                if !text[line].contains(where: { $0 == 0x09 || $0 == 0x7C }), PageArtifact.isPageArtifact(lines[index]) {
+                if !indented, ByteText.firstIndex(of: 0x09, in: text, line) == nil, ByteText.firstIndex(of: 0x7C, in: text, line) == nil,
+                   PageArtifact.isPageArtifact(lines[index]) {
                     output.skippedArtifactLines.append(lineNumber)
                     continue
                 }
+                // Bold marks are rare: cells look for them only on lines that have a `*`.
+                let marked = ByteText.firstIndex(of: 0x2A, in: text, line) != nil
                 switch layout {
-                case .pipeRows: split(line, on: 0x7C, lineNumber, in: text)
-                case .tabRows: split(line, on: 0x09, lineNumber, in: text)
-                case .cellPerLine: readIndentedCell(line, indented: indented, lineNumber, in: text)
+                case .pipeRows: split(line, on: 0x7C, lineNumber, marked: marked, in: text)
+                case .tabRows: split(line, on: 0x09, lineNumber, marked: marked, in: text)
+                case .cellPerLine: readIndentedCell(line, indented: indented, lineNumber, marked: marked, in: text)
                 }
             }
             output.rows = extra.withUnsafeBufferPointer { RowSegmenter.rows(cells, text, $0) }
@@ -52,25 +55,25 @@ struct CellReader {
     }
 
     /// Walks the fields in place rather than splitting the line into an array of slices.
-    private mutating func split(_ line: Range<Int>, on separator: UInt8, _ lineNumber: Int, in text: UnsafeBufferPointer<UInt8>) {
+    private mutating func split(_ line: Range<Int>, on separator: UInt8, _ lineNumber: Int, marked: Bool, in text: UnsafeBufferPointer<UInt8>) {
         // A trailing separator closes the last cell rather than opening an empty one.
         let end = text[line.upperBound - 1] == separator ? line.upperBound - 1 : line.upperBound
         var start = line.lowerBound
         while true {
             var stop = start
             while stop < end && text[stop] != separator { stop += 1 }
-            add(CellSpan(start..<stop, of: text, line: lineNumber, extra: &extra))
+            add(CellSpan(start..<stop, of: text, line: lineNumber, marked: marked, extra: &extra))
             if stop == end { break }
             start = stop + 1
         }
     }
 
-    private mutating func readIndentedCell(_ line: Range<Int>, indented: Bool, _ lineNumber: Int, in text: UnsafeBufferPointer<UInt8>) {
+    private mutating func readIndentedCell(_ line: Range<Int>, indented: Bool, _ lineNumber: Int, marked: Bool, in text: UnsafeBufferPointer<UInt8>) {
         if indented {
-            add(CellSpan((line.lowerBound + 1)..<line.upperBound, of: text, line: lineNumber, extra: &extra))
+            add(CellSpan((line.lowerBound + 1)..<line.upperBound, of: text, line: lineNumber, marked: marked, extra: &extra))
             return
         }
-        let cell = CellSpan(line, of: text, line: lineNumber, extra: &extra)
+        let cell = CellSpan(line, of: text, line: lineNumber, marked: marked, extra: &extra)
         if let last = cells.indices.last, cells[last].kind != .empty, cells[last].kind != .number {
             // Keep the line break visible so Transform can report the label as split over lines.
             let start = extra.count

@@ -22,10 +22,10 @@ struct CellSpan {
     var isValue: Bool { kind != .label }
 
     /// The cell in `range` of `text` as an analyst would read it: markdown bold marks (`**`)
-    /// removed, whitespace trimmed.
-    init(_ range: Range<Int>, of text: UnsafeBufferPointer<UInt8>, line: Int, extra: inout [UInt8]) {
+    /// removed, whitespace trimmed. Unless `marked`, the line has no `*`.
+    init(_ range: Range<Int>, of text: UnsafeBufferPointer<UInt8>, line: Int, marked: Bool, extra: inout [UInt8]) {
         let trimmed = ByteText.trimmed(text, range)
-        guard trimmed.contains(where: { text[$0] == 0x2A }) else {
+        guard marked, trimmed.contains(where: { text[$0] == 0x2A }) else {
             self.init(bytes: trimmed, inExtra: false, line: line, kind: Self.kind(of: UnsafeBufferPointer(rebasing: text[trimmed])))
             return
         }
@@ -73,6 +73,11 @@ struct CellSpan {
     }
 
     func cell(_ text: UnsafeBufferPointer<UInt8>, _ extra: UnsafeBufferPointer<UInt8>) -> TextCell {
-        TextCell(String(decoding: utf8(text, extra), as: UTF8.self), line: line)
+        let bytes = utf8(text, extra)
+        // Half of all cells are one digit: those Strings are made once, not decoded each time.
+        if bytes.count == 1, bytes[0] < 0x80 { return TextCell(Self.asciiStrings[Int(bytes[0])], line: line) }
+        return TextCell(String(decoding: bytes, as: UTF8.self), line: line)
     }
+
+    static let asciiStrings = (0..<0x80).map { String(Unicode.Scalar(UInt8($0))) }
 }
