@@ -34,6 +34,34 @@ enum DateText {
         return date
     }
 
+    /// The same on a line's bytes. The longest date, 二〇二三年十二月三十一日, has 13 scalars that
+    /// `fold` keeps: a longer line (most of a report's last lines are sentences) is not decoded.
+    static func wholeLineDate(_ line: ArraySlice<UInt8>) -> CalendarDate? {
+        var kept = 0
+        var index = line.startIndex
+        while index < line.endIndex {
+            let byte = line[index]
+            if byte == 0x20 || byte == 0x09 {
+                index += 1
+                continue
+            }
+            if byte == 0xC2, index + 1 < line.endIndex, line[index + 1] == 0xA0 {
+                index += 2
+                continue
+            }
+            if byte == 0xE3, index + 2 < line.endIndex, line[index + 1] == 0x80, line[index + 2] == 0x80 {
+                index += 3
+                continue
+            }
+            if byte & 0xC0 != 0x80 {
+                kept += 1
+                if kept > 13 { return nil }
+            }
+            index += 1
+        }
+        return wholeLineDate(String(decoding: line, as: UTF8.self))
+    }
+
     /// Years printed as `2023年` (ASCII or full-width digits), in order of appearance.
     static func yearMentions(in text: String) -> [Int] { yearMentions(in: Array(text.utf8)[...]) }
 

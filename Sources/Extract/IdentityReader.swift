@@ -161,7 +161,7 @@ struct IdentityReader {
             let text = ByteText.trimmedSpaces(lines[index])
             if !text.isEmpty {
                 seen += 1
-                if let date = DateText.wholeLineDate(String(decoding: text, as: UTF8.self)) {
+                if let date = DateText.wholeLineDate(text) {
                     var above = index - 1
                     while above >= 0, ByteText.trimmedSpaces(lines[above]).isEmpty { above -= 1 }
                     if above >= 0 {
