@@ -14,14 +14,20 @@ public enum Extractor {
 
     /// SHA-256 hex of the source bytes: the report's stable id.
     public static func reportId(of bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
+        let digest = SHA256.hash(data: bytes)
+        return String(unsafeUninitializedCapacity: 64) { hex in
+            digest.withUnsafeBytes { digest in
+                for (index, byte) in digest.enumerated() {
+                    hex[2 * index] = hexDigit(byte >> 4)
+                    hex[2 * index + 1] = hexDigit(byte & 0x0F)
+                }
+            }
+            return 64
         }
-        return String(decoding: hex, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? nibble + UInt8(ascii: "0") : nibble - 10 + UInt8(ascii: "a")
     }
 
     /// `reportId` is `reportId(of: bytes)`, passed when the caller has it already (hashing is not free).

@@ -26,7 +26,10 @@ struct ReportKey: Hashable, Comparable, Sendable {
     }
 
     init?(_ reportId: String) {
-        self.init(hex: reportId.utf8)
+        // On the contiguous UTF-8 the parse is a plain loop, not generic String.UTF8View iteration.
+        var reportId = reportId
+        guard let key = reportId.withUTF8({ ReportKey(hex: $0) }) else { return nil }
+        self = key
     }
 
     /// The report_id as text (written for every entry of a saved manifest: no array per call).
