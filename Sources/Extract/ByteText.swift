@@ -102,6 +102,17 @@ enum ByteText {
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// How many times `byte` occurs in `range` of `text`, counted up to `limit`.
+    static func count(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, upTo limit: Int) -> Int {
+        var count = 0
+        var start = range.lowerBound
+        while count < limit, let found = firstIndex(of: byte, in: text, start..<range.upperBound) {
+            count += 1
+            start = found + 1
+        }
+        return count
+    }
+
     /// Whether the cell is a number as printed in reports: ASCII or full-width digits, with
     /// thousands separators, a decimal point and a leading minus allowed. Read from UTF-8: the
     /// full-width forms are the only non-ASCII scalars allowed, all `EF xx xx`.

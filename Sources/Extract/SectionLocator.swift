@@ -24,7 +24,8 @@ enum SectionLocator {
         lines.bytes.withUnsafeBufferPointer { text in
             for index in 0..<lines.count {
                 let line = lines.ranges[index]
-                guard line.count < 150, mayBeHeading(text, line) else { continue }
+                // Blank lines are most of the short ones: a heading word alone is six bytes.
+                guard line.count >= 6, line.count < 150, mayBeHeading(text, line) else { continue }
                 headingKey(UnsafeBufferPointer(rebasing: text[line]), into: &key)
                 if let kind = tableKind(ofHeadingKey: key), !starts.contains(where: { $0.0 == kind }) {
                     starts.append((kind, index))
