@@ -84,7 +84,7 @@ public enum Extractor {
         let layout = forcedLayout ?? Layout.sniff(lines, in: Array(regions.values))
         var reader = CellReader(lines: lines, layout: layout)
         var diagnostics = sourceDiagnostics + found.diagnostics
-        var tables: [TableKind: [RawRow]] = [:]
+        var tables = [TableKind: [RawRow]](minimumCapacity: regions.count)
         for kind in TableKind.allCases {
             guard let region = regions[kind] else { continue }
             let output = reader.read(region)

@@ -17,8 +17,10 @@ enum SectionLocator {
     }
 
     static func locate(_ lines: SourceLines) -> [TableKind: Range<Int>] {
-        var starts: [(TableKind, Int)] = []
-        var boundaries: [Int] = []
+        var regions = [TableKind: Range<Int>](minimumCapacity: TableKind.allCases.count)
+        // The table whose heading was the last boundary: it runs to the next one. A heading is a
+        // boundary, so at most one table is open at a time.
+        var open: (kind: TableKind, heading: Int)?
         var key: [UInt8] = []
         key.reserveCapacity(150)
         lines.bytes.withUnsafeBufferPointer { text in
@@ -27,19 +29,16 @@ enum SectionLocator {
                 // Blank lines are most of the short ones: a heading word alone is six bytes.
                 guard line.count >= 6, line.count < 150, mayBeHeading(text, line) else { continue }
                 headingKey(UnsafeBufferPointer(rebasing: text[line]), into: &key)
-                if let kind = tableKind(ofHeadingKey: key), !starts.contains(where: { $0.0 == kind }) {
-                    starts.append((kind, index))
-                    boundaries.append(index)
-                } else if !starts.isEmpty, isLaterSection(key) {
-                    boundaries.append(index)
+                if let kind = tableKind(ofHeadingKey: key), regions[kind] == nil, open?.kind != kind {
+                    if let open { regions[open.kind] = (open.heading + 1)..<index }
+                    open = (kind, index)
+                } else if let table = open, isLaterSection(key) {
+                    regions[table.kind] = (table.heading + 1)..<index
+                    open = nil
                 }
             }
         }
-        var regions: [TableKind: Range<Int>] = [:]
-        for (kind, start) in starts {
-            let end = boundaries.first { $0 > start } ?? lines.count
-            regions[kind] = (start + 1)..<end
-        }
+        if let open { regions[open.kind] = (open.heading + 1)..<lines.count }
         return regions
     }
 
