@@ -7,6 +7,8 @@ enum DateText {
     /// a time after an ISO date, `2022-01-14 09:25`, is then cut off by the two-digit day limit).
     static func fold(_ text: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
+        // Never more scalars than bytes: one allocation instead of growing from empty.
+        out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             var value = scalar.value
             if value == 0x20 || value == 0x3000 || value == 0x09 || value == 0xA0 { continue }
