@@ -9,14 +9,16 @@ import DisclosureModel
 struct CellReader {
     let lines: SourceLines
     let layout: Layout
+    let strings: CellStrings?
     /// The current table's cells, and the bytes of those not found as such in the text; kept for
     /// all the tables of a report so their capacity is reused.
     private var cells: [CellSpan] = []
     private var extra: [UInt8] = []
 
-    init(lines: SourceLines, layout: Layout) {
+    init(lines: SourceLines, layout: Layout, strings: CellStrings?) {
         self.lines = lines
         self.layout = layout
+        self.strings = strings
     }
 
     struct Output {
@@ -49,7 +51,7 @@ struct CellReader {
                 case .cellPerLine: readIndentedCell(line, indented: indented, lineNumber, marked: marked, in: text)
                 }
             }
-            output.rows = extra.withUnsafeBufferPointer { RowSegmenter.rows(cells, text, $0) }
+            output.rows = extra.withUnsafeBufferPointer { RowSegmenter.rows(cells, text, $0, strings: strings) }
         }
         return output
     }

@@ -72,11 +72,11 @@ struct CellSpan {
         UnsafeBufferPointer(rebasing: (inExtra ? extra : text)[bytes])
     }
 
-    func cell(_ text: UnsafeBufferPointer<UInt8>, _ extra: UnsafeBufferPointer<UInt8>) -> TextCell {
+    func cell(_ text: UnsafeBufferPointer<UInt8>, _ extra: UnsafeBufferPointer<UInt8>, _ strings: CellStrings?) -> TextCell {
         let bytes = utf8(text, extra)
         // Half of all cells are one digit: those Strings are made once, not decoded each time.
         if bytes.count == 1, bytes[0] < 0x80 { return TextCell(Self.asciiStrings[Int(bytes[0])], line: line) }
-        return TextCell(String(decoding: bytes, as: UTF8.self), line: line)
+        return TextCell(strings?.string(bytes) ?? String(decoding: bytes, as: UTF8.self), line: line)
     }
 
     static let asciiStrings = (0..<0x80).map { String(Unicode.Scalar(UInt8($0))) }

@@ -31,7 +31,8 @@ public enum Extractor {
     }
 
     /// `reportId` is `reportId(of: bytes)`, passed when the caller has it already (hashing is not free).
-    public static func extract(bytes: [UInt8], sourcePath: String, reportId: String? = nil) -> Outcome {
+    /// `strings`, the calling worker's own, lets long cell texts seen before be reused.
+    public static func extract(bytes: [UInt8], sourcePath: String, reportId: String? = nil, strings: CellStrings? = nil) -> Outcome {
         let id = reportId ?? Self.reportId(of: bytes)
         // HTML, PDF and Word files are read from their structure into lines the text path reads.
         switch FormatRouter.read(bytes) {
@@ -40,7 +41,7 @@ public enum Extractor {
             return readTables(
                 source.text.sourceLines, reportId: id, sourcePath: sourcePath, layout: .tabRows,
                 sourceFormat: source.format, encoding: source.encoding, origins: source.text.origins,
-                diagnostics: source.diagnostics)
+                diagnostics: source.diagnostics, strings: strings)
         case .failure(let failure)?:
             return .reject(Reject(sourcePath: sourcePath, reason: failure.reason, detail: failure.detail))
         }
@@ -58,14 +59,15 @@ public enum Extractor {
 
         return readTables(
             SourceLines(utf8: decoded.utf8), reportId: id, sourcePath: sourcePath, layout: nil,
-            sourceFormat: nil, encoding: decoded.encoding, origins: nil, diagnostics: [])
+            sourceFormat: nil, encoding: decoded.encoding, origins: nil, diagnostics: [], strings: strings)
     }
 
     /// Finds the tables and identity in lines of text. `layout` and `sourceFormat` are given for
     /// structured sources (one row per line, tab-separated) and sniffed for text files.
     static func readTables(
         _ lines: SourceLines, reportId: String, sourcePath: String, layout forcedLayout: Layout?,
-        sourceFormat: String?, encoding: String, origins: [String]?, diagnostics sourceDiagnostics: [Diagnostic]
+        sourceFormat: String?, encoding: String, origins: [String]?, diagnostics sourceDiagnostics: [Diagnostic],
+        strings: CellStrings?
     ) -> Outcome {
         let regions = SectionLocator.locate(lines)
         guard !regions.isEmpty else {
@@ -82,7 +84,7 @@ public enum Extractor {
         }
 
         let layout = forcedLayout ?? Layout.sniff(lines, in: Array(regions.values))
-        var reader = CellReader(lines: lines, layout: layout)
+        var reader = CellReader(lines: lines, layout: layout, strings: strings)
         var diagnostics = sourceDiagnostics + found.diagnostics
         var tables = [TableKind: [RawRow]](minimumCapacity: regions.count)
         for kind in TableKind.allCases {

@@ -8,9 +8,10 @@ import DisclosureModel
 enum RowSegmenter {
     /// A row's labels and values are adjacent runs of `cells`; each cell's `String` is made once,
     /// into an array of the run's size.
-    static func rows(_ cells: [CellSpan], _ text: UnsafeBufferPointer<UInt8>, _ extra: UnsafeBufferPointer<UInt8>) -> [RawRow] {
+    static func rows(_ cells: [CellSpan], _ text: UnsafeBufferPointer<UInt8>, _ extra: UnsafeBufferPointer<UInt8>,
+                     strings: CellStrings?) -> [RawRow] {
         func row(_ labels: Range<Int>, _ values: Range<Int>) -> RawRow {
-            RawRow(labels: cells[labels].map { $0.cell(text, extra) }, values: cells[values].map { $0.cell(text, extra) })
+            RawRow(labels: cells[labels].map { $0.cell(text, extra, strings) }, values: cells[values].map { $0.cell(text, extra, strings) })
         }
         var rows: [RawRow] = []
         // A row starts at each label that follows a value or nothing.

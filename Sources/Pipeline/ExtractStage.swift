@@ -40,6 +40,7 @@ struct ExtractStage {
         let sameBytes = full ? SameBytesIndex() : SameBytesIndex(old)
         let workers = max(1, min(jobs, inputs.count))
         let writers = try (0..<workers).map { try store.makeWriter(name: "x-\(runStamp)-\($0).seg") }
+        let cellStrings = (0..<workers).map { _ in CellStrings() }
         let transformWriters = try transform.map { stage in try (0..<workers).map { try store.makeWriter(name: "xt-\(stage.runStamp)-\($0).seg") } }
         let line = progress ? ProgressLine(label: "extract", total: inputs.count) : nil
         var entries = EntryTable()
@@ -51,8 +52,8 @@ struct ExtractStage {
             let batch = start..<min(start + Self.batchSize, inputs.count)
             let outcomes = try parallelMap(batch.count, jobs: workers, progress: line) { worker, offset in
                 let index = batch.lowerBound + offset
-                return try extract(inputs[index], previous: oldByInput[index], old: old,
-                                   sameBytes: sameBytes, writer: writers[worker], transformWriter: transformWriters?[worker])
+                return try extract(inputs[index], previous: oldByInput[index], old: old, sameBytes: sameBytes,
+                                   writer: writers[worker], transformWriter: transformWriters?[worker], strings: cellStrings[worker])
             }
             for (index, outcome) in zip(batch, outcomes) {
                 switch outcome {
@@ -96,7 +97,7 @@ struct ExtractStage {
     }
 
     private func extract(_ input: InputScanner.Input, previous: Int?, old entries: EntryTable, sameBytes: SameBytesIndex,
-                         writer: SegmentWriter, transformWriter: SegmentWriter?) throws -> Outcome {
+                         writer: SegmentWriter, transformWriter: SegmentWriter?, strings: CellStrings) throws -> Outcome {
         let absolutePath = input.absolutePath
         var info = stat()
         let statOK = stat(absolutePath, &info) == 0
@@ -125,7 +126,7 @@ struct ExtractStage {
             return .reused(same)
         }
         let stored: StoredExtract
-        switch Extractor.extract(bytes: bytes, sourcePath: input.relativePath, reportId: reportId) {
+        switch Extractor.extract(bytes: bytes, sourcePath: input.relativePath, reportId: reportId, strings: strings) {
         case .report(let report): stored = .report(report)
         case .reject(let reject): stored = .reject(reject)
         }
