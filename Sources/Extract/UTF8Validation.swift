@@ -23,6 +23,17 @@ enum UTF8Validation {
         var index = start
         var controls = 0
         while index < end {
+            // Runs of CJK: two three-byte sequences checked with one load, when their leads are
+            // neither E0 nor ED (the only ones with a narrower second byte range).
+            if index + 8 <= end {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0,
+                   case let first = word & 0x0F, first != 0, first != 0x0D,
+                   case let second = word >> 24 & 0x0F, second != 0, second != 0x0D {
+                    index += 6
+                    continue
+                }
+            }
             let lead = base[index]
             // Three-byte sequences (CJK, full-width punctuation) are most of a report: tested first.
             if lead & 0xF0 == 0xE0 {
