@@ -27,7 +27,9 @@ enum SectionLocator {
             for index in 0..<lines.count {
                 let line = lines.ranges[index]
                 // Blank lines are most of the short ones: a heading word alone is six bytes.
-                guard line.count >= 6, line.count < 150, mayBeHeading(text, line) else { continue }
+                guard line.count >= 6, line.count < 150,
+                      let first = firstKeyScalar(UnsafeBufferPointer(rebasing: text[line])), keyStarts.contains(first),
+                      mayBeHeading(text, line) else { continue }
                 headingKey(UnsafeBufferPointer(rebasing: text[line]), into: &key)
                 if let kind = tableKind(ofHeadingKey: key), regions[kind] == nil, open?.kind != kind {
                     if let open { regions[open.kind] = (open.heading + 1)..<index }
@@ -74,31 +76,53 @@ enum SectionLocator {
         return key
     }
 
-    /// The key of `line` in `key`, whose storage is reused from line to line.
+    /// The key of `line` in `out`, whose storage is reused from line to line.
     static func headingKey(_ line: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
         out.reserveCapacity(line.count)
         var index = 0
         while index < line.count {
-            let byte = line[index]
-            if byte < 0x80 {
-                if isAlnum(byte) { out.append(byte) }
-                index += 1
-            } else if byte & 0xF0 == 0xE0, index + 2 < line.count {
-                let second = line[index + 1], third = line[index + 2]
-                let value = UInt32(byte & 0x0F) << 12 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
-                if (0x4E00...0x9FFF).contains(value) || value == 0x3007 {
-                    out.append(byte)
-                    out.append(second)
-                    out.append(third)
-                } else if (0xFF01...0xFF5E).contains(value), case let folded = UInt8(value - 0xFEE0), isAlnum(folded) {
-                    out.append(folded)
+            let (value, next) = keyScalar(line, at: index)
+            if let value {
+                if value < 0x80 {
+                    out.append(UInt8(value))
+                } else {
+                    out.append(line[index])
+                    out.append(line[index + 1])
+                    out.append(line[index + 2])
                 }
-                index += 3
-            } else {
-                index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
             }
+            index = next
         }
+    }
+
+    /// The first scalar of a line's key, found without building the key.
+    static func firstKeyScalar(_ line: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        var index = 0
+        while index < line.count {
+            let (value, next) = keyScalar(line, at: index)
+            if value != nil { return value }
+            index = next
+        }
+        return nil
+    }
+
+    /// Every heading key starts with its section number or its first word: a line whose key starts
+    /// otherwise is passed over before its words are searched.
+    static let keyStarts: [UInt32] = (headingKeys.flatMap { [$0.bare, $0.numbered] } + laterSectionNumbers).compactMap { key in
+        key.withUnsafeBufferPointer { firstKeyScalar($0) }
+    }
+
+    /// The scalar at `index` as the key has it (nil when the key drops it: punctuation, spaces),
+    /// and the index of the next one.
+    private static func keyScalar(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32?, next: Int) {
+        let byte = line[index]
+        if byte < 0x80 { return (isAlnum(byte) ? UInt32(byte) : nil, index + 1) }
+        guard byte & 0xF0 == 0xE0, index + 2 < line.count else { return (nil, index + (byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4)) }
+        let value = UInt32(byte & 0x0F) << 12 | UInt32(line[index + 1] & 0x3F) << 6 | UInt32(line[index + 2] & 0x3F)
+        if (0x4E00...0x9FFF).contains(value) || value == 0x3007 { return (value, index + 3) }
+        if (0xFF01...0xFF5E).contains(value), case let folded = UInt8(value - 0xFEE0), isAlnum(folded) { return (UInt32(folded), index + 3) }
+        return (nil, index + 3)
     }
 
     private static func isAlnum(_ byte: UInt8) -> Bool {
