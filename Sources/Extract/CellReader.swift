@@ -82,12 +82,15 @@ struct CellReader {
             copyToExtra(cells[last], from: text)
             extra.append(0x0A)
             copyToExtra(cell, from: text)
+            // A line break makes any text a label.
             cells[last] = CellSpan(bytes: start..<extra.count, inExtra: true, line: cells[last].line, kind: .label)
         } else {
             add(cell)
         }
     }
 
+    /// Appends a cell's bytes to `extra`; from `extra` itself a byte at a time, since appending a
+    /// slice of the array to it would copy the whole array first.
     private mutating func copyToExtra(_ cell: CellSpan, from text: UnsafeBufferPointer<UInt8>) {
         if !cell.inExtra {
             extra.append(contentsOf: UnsafeBufferPointer(rebasing: text[cell.bytes]))

@@ -76,14 +76,14 @@ public enum Extractor {
                 detail: "none of the template's table headings (二、主动公开政府信息情况, 三、收到和处理政府信息公开申请情况, 四、政府信息公开行政复议、行政诉讼情况) is in the \(lines.count) lines of text"))
         }
 
-        let firstTable = regions.values.map { $0.lowerBound - 1 }.min() ?? lines.count
+        let firstTable = regions.values.lazy.map { $0.lowerBound - 1 }.min() ?? lines.count
         guard let found = IdentityReader(lines: lines).read(titleSearchEnd: firstTable) else {
             return .reject(Reject(
                 sourcePath: sourcePath, reason: .noReportYear,
                 detail: "no report year in the title, no signed or posted date, and no year mentioned in the text"))
         }
 
-        let layout = forcedLayout ?? Layout.sniff(lines, in: Array(regions.values))
+        let layout = forcedLayout ?? Layout.sniff(lines, in: regions.values)
         var reader = CellReader(lines: lines, layout: layout, strings: strings)
         var diagnostics = sourceDiagnostics + found.diagnostics
         var tables = [TableKind: [RawRow]](minimumCapacity: regions.count)

@@ -10,7 +10,7 @@ public enum Layout: String, Sendable, CaseIterable {
     case cellPerLine = "word_text_cells"
 
     /// Picks the layout from the lines of the table sections (or the whole text when none is found).
-    static func sniff(_ lines: SourceLines, in ranges: [Range<Int>]) -> Layout {
+    static func sniff(_ lines: SourceLines, in ranges: some Sequence<Range<Int>>) -> Layout {
         var pipeRows = 0, tabRows = 0, indentedCells = 0
         lines.bytes.withUnsafeBufferPointer { text in
             for range in ranges {
