@@ -93,6 +93,8 @@ public enum TextDecoding {
         let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         // High bit set for bytes below 0x20: adding 0x60 to the low seven bits leaves it clear.
         let below20 = ~(((word & low7) &+ 0x6060_6060_6060_6060) | word) & ~low7
+        // Most words of text have no byte below 0x20 at all.
+        if below20 == 0 { return 0 }
         let allowed = ByteText.matches(word, 0x09) | ByteText.matches(word, 0x0A)
             | ByteText.matches(word, 0x0C) | ByteText.matches(word, 0x0D)
         return (below20 & ~allowed).nonzeroBitCount
