@@ -6,53 +6,39 @@ enum ByteText {
     static let ideographicSpace: [UInt8] = [0xE3, 0x80, 0x80]
     static let noBreakSpace: [UInt8] = [0xC2, 0xA0]
 
-    /// Length of the whitespace (ASCII, U+3000, U+00A0) at `index`, or 0.
-    static func whitespaceLength(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int {
-        let byte = bytes[index]
-        if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C { return 1 }
-        if byte == 0xE3, index + 2 < bytes.endIndex, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return 3 }
-        if byte == 0xC2, index + 1 < bytes.endIndex, bytes[index + 1] == 0xA0 { return 2 }
-        return 0
-    }
-
-    /// The slice without surrounding whitespace.
-    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var start = bytes.startIndex
-        while start < bytes.endIndex {
-            let length = whitespaceLength(bytes, at: start)
-            if length == 0 { break }
-            start += length
-        }
-        var end = bytes.endIndex
-        while end > start {
-            let byte = bytes[end - 1]
-            if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C { end -= 1; continue }
-            if end - start >= 3, bytes[end - 3] == 0xE3, bytes[end - 2] == 0x80, byte == 0x80 { end -= 3; continue }
-            if end - start >= 2, bytes[end - 2] == 0xC2, byte == 0xA0 { end -= 2; continue }
-            break
-        }
-        return bytes[start..<end]
-    }
+    /// The slice without surrounding whitespace (ASCII, U+3000, U+00A0).
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> { trimmedSlice(bytes, feeds: true) }
 
     /// The slice without surrounding spaces, tabs, U+3000 and U+00A0 (form feeds stay), as titles
     /// and signatures are trimmed.
-    static func trimmedSpaces(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var start = bytes.startIndex
-        while start < bytes.endIndex {
-            let byte = bytes[start]
-            let length = byte == 0x0B || byte == 0x0C ? 0 : whitespaceLength(bytes, at: start)
-            if length == 0 { break }
-            start += length
-        }
-        var end = bytes.endIndex
-        while end > start {
-            let byte = bytes[end - 1]
-            if byte == 0x20 || byte == 0x09 { end -= 1; continue }
-            if end - start >= 3, bytes[end - 3] == 0xE3, bytes[end - 2] == 0x80, byte == 0x80 { end -= 3; continue }
-            if end - start >= 2, bytes[end - 2] == 0xC2, byte == 0xA0 { end -= 2; continue }
+    static func trimmedSpaces(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> { trimmedSlice(bytes, feeds: false) }
+
+    private static func trimmedSlice(_ bytes: ArraySlice<UInt8>, feeds: Bool) -> ArraySlice<UInt8> {
+        let kept = bytes.withUnsafeBufferPointer { trimmed($0, 0..<$0.count, feeds: feeds) }
+        return bytes[(bytes.startIndex + kept.lowerBound)..<(bytes.startIndex + kept.upperBound)]
+    }
+
+    /// `range` of `text` without surrounding whitespace: spaces, tabs, U+3000, U+00A0, and with
+    /// `feeds` vertical tabs and form feeds too. Works on the buffer so callers slicing one text
+    /// many times do not retain and release it per call.
+    static func trimmed(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, feeds: Bool = true) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end {
+            let byte = text[start]
+            if byte == 0x20 || byte == 0x09 || (feeds && (byte == 0x0B || byte == 0x0C)) { start += 1; continue }
+            if byte == 0xE3, end - start >= 3, text[start + 1] == 0x80, text[start + 2] == 0x80 { start += 3; continue }
+            if byte == 0xC2, end - start >= 2, text[start + 1] == 0xA0 { start += 2; continue }
             break
         }
-        return bytes[start..<end]
+        while end > start {
+            let byte = text[end - 1]
+            if byte == 0x20 || byte == 0x09 || (feeds && (byte == 0x0B || byte == 0x0C)) { end -= 1; continue }
+            if end - start >= 3, text[end - 3] == 0xE3, text[end - 2] == 0x80, byte == 0x80 { end -= 3; continue }
+            if end - start >= 2, text[end - 2] == 0xC2, byte == 0xA0 { end -= 2; continue }
+            break
+        }
+        return start..<end
     }
 
     /// Number of scalars in valid UTF-8: every byte that is not a continuation byte starts one.
@@ -66,46 +52,32 @@ enum ByteText {
         firstIndex(of: needle, in: haystack) != nil
     }
 
-    /// Cell text as an analyst would read it: markdown bold marks (`**`) removed, whitespace trimmed.
-    static func cleanCell(_ bytes: ArraySlice<UInt8>) -> String {
-        let trimmedBytes = trimmed(bytes)
-        guard trimmedBytes.contains(0x2A) else { return String(decoding: trimmedBytes, as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(trimmedBytes.count)
-        var index = trimmedBytes.startIndex
-        while index < trimmedBytes.endIndex {
-            if trimmedBytes[index] == 0x2A, index + 1 < trimmedBytes.endIndex, trimmedBytes[index + 1] == 0x2A {
-                index += 2
-                continue
-            }
-            out.append(trimmedBytes[index])
-            index += 1
+    /// Index of the first occurrence of `needle` in `haystack`.
+    static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        return haystack.withUnsafeBufferPointer { hay in
+            firstIndex(of: needle, in: hay, 0..<hay.count).map { haystack.startIndex + $0 }
         }
-        return String(decoding: trimmed(out[...]), as: UTF8.self)
     }
 
-    static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool { trimmed(bytes).isEmpty }
-
-    /// Index of the first occurrence of `needle` in `haystack`. `memchr` looks for the needle's last
-    /// byte (for CJK a continuation byte, far rarer than a lead byte), then the rest is compared.
-    static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
-        guard let last = needle.last, haystack.count >= needle.count else { return nil }
-        return haystack.withUnsafeBufferPointer { hay -> Int? in
-            needle.withUnsafeBufferPointer { pattern -> Int? in
-                guard let base = hay.baseAddress else { return nil }
-                let rest = pattern.count - 1
-                var end = rest
-                while end < hay.count {
-                    guard let hit = memchr(base + end, Int32(last), hay.count - end) else { return nil }
-                    end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    let start = end - rest
-                    var matched = 0
-                    while matched < rest && hay[start + matched] == pattern[matched] { matched += 1 }
-                    if matched == rest { return haystack.startIndex + start }
-                    end += 1
-                }
-                return nil
+    /// Index of the first occurrence of `needle` in `range` of `text`. `memchr` looks for the
+    /// needle's last byte (for CJK a continuation byte, far rarer than a lead byte), then the rest
+    /// is compared.
+    static func firstIndex(of needle: [UInt8], in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard let last = needle.last, range.count >= needle.count, let base = text.baseAddress else { return nil }
+        return needle.withUnsafeBufferPointer { pattern -> Int? in
+            let rest = pattern.count - 1
+            var end = range.lowerBound + rest
+            while end < range.upperBound {
+                guard let hit = memchr(base + end, Int32(last), range.upperBound - end) else { return nil }
+                end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let start = end - rest
+                var matched = 0
+                while matched < rest && text[start + matched] == pattern[matched] { matched += 1 }
+                if matched == rest { return start }
+                end += 1
             }
+            return nil
         }
     }
 
@@ -118,26 +90,46 @@ enum ByteText {
 
     /// Index of the first `byte` in `haystack`, found by `memchr`.
     static func firstIndex(of byte: UInt8, in haystack: ArraySlice<UInt8>) -> Int? {
-        haystack.withUnsafeBufferPointer { hay -> Int? in
-            guard let base = hay.baseAddress, let hit = memchr(base, Int32(byte), hay.count) else { return nil }
-            return haystack.startIndex + base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        haystack.withUnsafeBufferPointer { hay in
+            firstIndex(of: byte, in: hay, 0..<hay.count).map { haystack.startIndex + $0 }
         }
+    }
+
+    /// Index of the first `byte` in `range` of `text`, found by `memchr`.
+    static func firstIndex(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard let base = text.baseAddress, !range.isEmpty,
+              let hit = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// How many times `byte` occurs in `range` of `text`, counted up to `limit`.
+    static func count(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, upTo limit: Int) -> Int {
+        var count = 0
+        var start = range.lowerBound
+        while count < limit, let found = firstIndex(of: byte, in: text, start..<range.upperBound) {
+            count += 1
+            start = found + 1
+        }
+        return count
     }
 
     /// Whether the cell is a number as printed in reports: ASCII or full-width digits, with
     /// thousands separators, a decimal point and a leading minus allowed. Read from UTF-8: the
     /// full-width forms are the only non-ASCII scalars allowed, all `EF xx xx`.
-    static func isNumber(_ text: String) -> Bool {
+    static func isNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var sawDigit = false
-        var first = true
-        var bytes = text.utf8.makeIterator()
-        while let byte = bytes.next() {
+        var index = 0
+        while index < bytes.count {
+            let first = index == 0
+            let byte = bytes[index]
             var value = UInt32(byte)
             if byte >= 0x80 {
-                guard byte == 0xEF, let second = bytes.next(), let third = bytes.next() else { return false }
-                value = 0xF000 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F)
+                guard byte == 0xEF, index + 2 < bytes.count else { return false }
+                value = 0xF000 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                index += 3
+            } else {
+                index += 1
             }
-            defer { first = false }
             if (0x30...0x39).contains(value) || (0xFF10...0xFF19).contains(value) { sawDigit = true; continue }
             if value == 0x2C || value == 0xFF0C || value == 0x2E || value == 0xFF0E || value == 0x20 { continue }
             if first && (value == 0x2D || value == 0xFF0D) { continue }
@@ -146,17 +138,26 @@ enum ByteText {
         return sawDigit
     }
 
+    static func isNumber(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { isNumber($0) }
+    }
+
     /// Whether the cell is a dash that stands for "nothing" (`-`, `—`, `－`, `/`, `——`).
     static let dashes: [[UInt8]] = ["-", "—", "－", "–", "/", "／", "——", "--"].map { Array($0.utf8) }
 
-    static func isDash(_ text: String) -> Bool {
-        let bytes = text.utf8
+    static func isDash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !bytes.isEmpty, bytes.count <= 6 else { return false }
-        return dashes.contains { $0.elementsEqual(bytes) }
+        return dashes.contains { $0.count == bytes.count && $0.elementsEqual(bytes) }
+    }
+
+    static func isDash(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { isDash($0) }
     }
 
     /// A run of three or more ASCII dashes is a text-table rule line, not data.
-    static func isRule(_ text: String) -> Bool {
-        text.utf8.count >= 3 && text.utf8.allSatisfy { $0 == 0x2D || $0 == 0x3D || $0 == 0x7C || $0 == 0x3A || $0 == 0x20 }
+    static func isRule(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count >= 3 && bytes.allSatisfy { $0 == 0x2D || $0 == 0x3D || $0 == 0x7C || $0 == 0x3A || $0 == 0x20 }
     }
 }

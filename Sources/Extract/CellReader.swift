@@ -1,64 +1,105 @@
 import DisclosureModel
 
-/// Reads the cells of a table region in source order, whatever the layout.
+/// Reads the rows of a table region in source order, whatever the layout.
 ///
 /// Delimited layouts split each line on their separator; in the one-cell-per-line layout a line
 /// indented by a tab starts a cell and an unindented line continues the cell before it (Word breaks
 /// long header words over lines: 商业 / 企业). Page furniture and rule lines are dropped and reported.
+/// Cells are found and classified on the text's bytes as `CellSpan`s; `RowSegmenter` makes the rows.
 struct CellReader {
     let lines: SourceLines
     let layout: Layout
+    let strings: CellStrings?
+    /// The current table's cells, and the bytes of those not found as such in the text; kept for
+    /// all the tables of a report so their capacity is reused.
+    private var cells: [CellSpan] = []
+    private var extra: [UInt8] = []
+
+    init(lines: SourceLines, layout: Layout, strings: CellStrings?) {
+        self.lines = lines
+        self.layout = layout
+        self.strings = strings
+    }
 
     struct Output {
-        var cells: [TextCell] = []
+        var rows: [RawRow] = []
         var skippedArtifactLines: [Int] = []
     }
 
-    func read(_ range: Range<Int>) -> Output {
+    mutating func read(_ range: Range<Int>) -> Output {
         var output = Output()
-        output.cells.reserveCapacity(range.count)
-        for index in range {
-            let line = lines[index]
-            if ByteText.isBlank(line) && !(layout == .cellPerLine && line.first == 0x09) { continue }
-            let lineNumber = index + 1
-            if ByteText.firstIndex(of: 0x09, in: line) == nil && ByteText.firstIndex(of: 0x7C, in: line) == nil,
-               PageArtifact.isPageArtifact(line) {
-                output.skippedArtifactLines.append(lineNumber)
-                continue
+        cells.removeAll(keepingCapacity: true)
+        // Delimited rows hold up to ten cells; most lines fewer.
+        cells.reserveCapacity(layout == .cellPerLine ? range.count : 6 * range.count)
+        extra.removeAll(keepingCapacity: true)
+        lines.bytes.withUnsafeBufferPointer { text in
+            for index in range {
+                let line = lines.ranges[index]
+                let indented = !line.isEmpty && text[line.lowerBound] == 0x09
+                if ByteText.trimmed(text, line).isEmpty && !(layout == .cellPerLine && indented) { continue }
+                let lineNumber = index + 1
+                if !indented, ByteText.firstIndex(of: 0x09, in: text, line) == nil, ByteText.firstIndex(of: 0x7C, in: text, line) == nil,
+                   PageArtifact.isPageArtifact(lines[index]) {
+                    output.skippedArtifactLines.append(lineNumber)
+                    continue
+                }
+                // Bold marks are rare: cells look for them only on lines that have a `*`.
+                let marked = ByteText.firstIndex(of: 0x2A, in: text, line) != nil
+                switch layout {
+                case .pipeRows: split(line, on: 0x7C, lineNumber, marked: marked, in: text)
+                case .tabRows: split(line, on: 0x09, lineNumber, marked: marked, in: text)
+                case .cellPerLine: readIndentedCell(line, indented: indented, lineNumber, marked: marked, in: text)
+                }
             }
-            switch layout {
-            case .pipeRows: split(line, on: 0x7C, lineNumber, into: &output.cells)
-            case .tabRows: split(line, on: 0x09, lineNumber, into: &output.cells)
-            case .cellPerLine: readIndentedCell(line, lineNumber, into: &output.cells)
-            }
+            output.rows = extra.withUnsafeBufferPointer { RowSegmenter.rows(cells, text, $0, strings: strings) }
         }
         return output
     }
 
     /// Walks the fields in place rather than splitting the line into an array of slices.
-    private func split(_ line: ArraySlice<UInt8>, on separator: UInt8, _ lineNumber: Int, into cells: inout [TextCell]) {
+    private mutating func split(_ line: Range<Int>, on separator: UInt8, _ lineNumber: Int, marked: Bool, in text: UnsafeBufferPointer<UInt8>) {
         // A trailing separator closes the last cell rather than opening an empty one.
-        let end = line.last == separator ? line.endIndex - 1 : line.endIndex
-        var start = line.startIndex
+        let end = text[line.upperBound - 1] == separator ? line.upperBound - 1 : line.upperBound
+        var start = line.lowerBound
         while true {
-            let stop = line[start..<end].firstIndex(of: separator) ?? end
-            let text = ByteText.cleanCell(line[start..<stop])
-            if !ByteText.isRule(text) { cells.append(TextCell(text, line: lineNumber)) }
+            var stop = start
+            while stop < end && text[stop] != separator { stop += 1 }
+            add(CellSpan(start..<stop, of: text, line: lineNumber, marked: marked, extra: &extra))
             if stop == end { break }
             start = stop + 1
         }
     }
 
-    private func readIndentedCell(_ line: ArraySlice<UInt8>, _ lineNumber: Int, into cells: inout [TextCell]) {
-        if line.first == 0x09 {
-            let text = ByteText.cleanCell(line.dropFirst())
-            if !ByteText.isRule(text) { cells.append(TextCell(text, line: lineNumber)) }
-        } else if let last = cells.indices.last, !cells[last].text.isEmpty, !ByteText.isNumber(cells[last].text) {
-            // Keep the line break visible so Transform can report the label as split over lines.
-            cells[last].text += "\n" + ByteText.cleanCell(line)
-        } else {
-            let text = ByteText.cleanCell(line)
-            if !ByteText.isRule(text) { cells.append(TextCell(text, line: lineNumber)) }
+    private mutating func readIndentedCell(_ line: Range<Int>, indented: Bool, _ lineNumber: Int, marked: Bool, in text: UnsafeBufferPointer<UInt8>) {
+        if indented {
+            add(CellSpan((line.lowerBound + 1)..<line.upperBound, of: text, line: lineNumber, marked: marked, extra: &extra))
+            return
         }
+        let cell = CellSpan(line, of: text, line: lineNumber, marked: marked, extra: &extra)
+        if let last = cells.indices.last, cells[last].kind != .empty, cells[last].kind != .number {
+            // Keep the line break visible so Transform can report the label as split over lines.
+            let start = extra.count
+            copyToExtra(cells[last], from: text)
+            extra.append(0x0A)
+            copyToExtra(cell, from: text)
+            // A line break makes any text a label.
+            cells[last] = CellSpan(bytes: start..<extra.count, inExtra: true, line: cells[last].line, kind: .label)
+        } else {
+            add(cell)
+        }
+    }
+
+    /// Appends a cell's bytes to `extra`; from `extra` itself a byte at a time, since appending a
+    /// slice of the array to it would copy the whole array first.
+    private mutating func copyToExtra(_ cell: CellSpan, from text: UnsafeBufferPointer<UInt8>) {
+        if !cell.inExtra {
+            extra.append(contentsOf: UnsafeBufferPointer(rebasing: text[cell.bytes]))
+            return
+        }
+        for index in cell.bytes { extra.append(extra[index]) }
+    }
+
+    private mutating func add(_ cell: CellSpan) {
+        if cell.kind != .rule { cells.append(cell) }
     }
 }

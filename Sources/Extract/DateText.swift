@@ -7,6 +7,8 @@ enum DateText {
     /// a time after an ISO date, `2022-01-14 09:25`, is then cut off by the two-digit day limit).
     static func fold(_ text: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
+        // Never more scalars than bytes: one allocation instead of growing from empty.
+        out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             var value = scalar.value
             if value == 0x20 || value == 0x3000 || value == 0x09 || value == 0xA0 { continue }
@@ -32,6 +34,34 @@ enum DateText {
         let scalars = fold(text)
         guard let (date, end) = date(at: 0, in: scalars), end == scalars.count else { return nil }
         return date
+    }
+
+    /// The same on a line's bytes. The longest date, 二〇二三年十二月三十一日, has 13 scalars that
+    /// `fold` keeps: a longer line (most of a report's last lines are sentences) is not decoded.
+    static func wholeLineDate(_ line: ArraySlice<UInt8>) -> CalendarDate? {
+        var kept = 0
+        var index = line.startIndex
+        while index < line.endIndex {
+            let byte = line[index]
+            if byte == 0x20 || byte == 0x09 {
+                index += 1
+                continue
+            }
+            if byte == 0xC2, index + 1 < line.endIndex, line[index + 1] == 0xA0 {
+                index += 2
+                continue
+            }
+            if byte == 0xE3, index + 2 < line.endIndex, line[index + 1] == 0x80, line[index + 2] == 0x80 {
+                index += 3
+                continue
+            }
+            if byte & 0xC0 != 0x80 {
+                kept += 1
+                if kept > 13 { return nil }
+            }
+            index += 1
+        }
+        return wholeLineDate(String(decoding: line, as: UTF8.self))
     }
 
     /// Years printed as `2023年` (ASCII or full-width digits), in order of appearance.

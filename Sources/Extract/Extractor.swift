@@ -14,18 +14,25 @@ public enum Extractor {
 
     /// SHA-256 hex of the source bytes: the report's stable id.
     public static func reportId(of bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
+        let digest = SHA256.hash(data: bytes)
+        return String(unsafeUninitializedCapacity: 64) { hex in
+            digest.withUnsafeBytes { digest in
+                for (index, byte) in digest.enumerated() {
+                    hex[2 * index] = hexDigit(byte >> 4)
+                    hex[2 * index + 1] = hexDigit(byte & 0x0F)
+                }
+            }
+            return 64
         }
-        return String(decoding: hex, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? nibble + UInt8(ascii: "0") : nibble - 10 + UInt8(ascii: "a")
     }
 
     /// `reportId` is `reportId(of: bytes)`, passed when the caller has it already (hashing is not free).
-    public static func extract(bytes: [UInt8], sourcePath: String, reportId: String? = nil) -> Outcome {
+    /// `strings`, the calling worker's own, lets long cell texts seen before be reused.
+    public static func extract(bytes: [UInt8], sourcePath: String, reportId: String? = nil, strings: CellStrings? = nil) -> Outcome {
         let id = reportId ?? Self.reportId(of: bytes)
         // HTML, PDF and Word files are read from their structure into lines the text path reads.
         switch FormatRouter.read(bytes) {
@@ -34,7 +41,7 @@ public enum Extractor {
             return readTables(
                 source.text.sourceLines, reportId: id, sourcePath: sourcePath, layout: .tabRows,
                 sourceFormat: source.format, encoding: source.encoding, origins: source.text.origins,
-                diagnostics: source.diagnostics)
+                diagnostics: source.diagnostics, strings: strings)
         case .failure(let failure)?:
             return .reject(Reject(sourcePath: sourcePath, reason: failure.reason, detail: failure.detail))
         }
@@ -52,14 +59,15 @@ public enum Extractor {
 
         return readTables(
             SourceLines(utf8: decoded.utf8), reportId: id, sourcePath: sourcePath, layout: nil,
-            sourceFormat: nil, encoding: decoded.encoding, origins: nil, diagnostics: [])
+            sourceFormat: nil, encoding: decoded.encoding, origins: nil, diagnostics: [], strings: strings)
     }
 
     /// Finds the tables and identity in lines of text. `layout` and `sourceFormat` are given for
     /// structured sources (one row per line, tab-separated) and sniffed for text files.
     static func readTables(
         _ lines: SourceLines, reportId: String, sourcePath: String, layout forcedLayout: Layout?,
-        sourceFormat: String?, encoding: String, origins: [String]?, diagnostics sourceDiagnostics: [Diagnostic]
+        sourceFormat: String?, encoding: String, origins: [String]?, diagnostics sourceDiagnostics: [Diagnostic],
+        strings: CellStrings?
     ) -> Outcome {
         let regions = SectionLocator.locate(lines)
         guard !regions.isEmpty else {
@@ -68,17 +76,17 @@ public enum Extractor {
                 detail: "none of the template's table headings (二、主动公开政府信息情况, 三、收到和处理政府信息公开申请情况, 四、政府信息公开行政复议、行政诉讼情况) is in the \(lines.count) lines of text"))
         }
 
-        let firstTable = regions.values.map { $0.lowerBound - 1 }.min() ?? lines.count
+        let firstTable = regions.values.lazy.map { $0.lowerBound - 1 }.min() ?? lines.count
         guard let found = IdentityReader(lines: lines).read(titleSearchEnd: firstTable) else {
             return .reject(Reject(
                 sourcePath: sourcePath, reason: .noReportYear,
                 detail: "no report year in the title, no signed or posted date, and no year mentioned in the text"))
         }
 
-        let layout = forcedLayout ?? Layout.sniff(lines, in: Array(regions.values))
-        let reader = CellReader(lines: lines, layout: layout)
+        let layout = forcedLayout ?? Layout.sniff(lines, in: regions.values)
+        var reader = CellReader(lines: lines, layout: layout, strings: strings)
         var diagnostics = sourceDiagnostics + found.diagnostics
-        var tables: [TableKind: [RawRow]] = [:]
+        var tables = [TableKind: [RawRow]](minimumCapacity: regions.count)
         for kind in TableKind.allCases {
             guard let region = regions[kind] else { continue }
             let output = reader.read(region)
@@ -88,7 +96,7 @@ public enum Extractor {
                 }.joined(separator: ", ")
                 diagnostics.append(Diagnostic(.extract, .pageArtifactSkipped, "table \(kind.sectionNumber): page furniture skipped at line(s) \(list)"))
             }
-            tables[kind] = RowSegmenter.rows(output.cells)
+            tables[kind] = output.rows
         }
         return .report(ExtractedReport(
             reportId: reportId, sourcePath: sourcePath, sourceFormat: sourceFormat ?? layout.rawValue,

@@ -126,6 +126,8 @@ struct IdentityReader {
     func findPostedDate() -> CalendarDate? {
         for index in 0..<min(lines.count, 15) {
             let line = lines[index]
+            // Every marker ends in 日期 or 时间 (the last two): a line with neither needs no more searches.
+            guard Self.dateMarkers.suffix(2).contains(where: { ByteText.contains($0, in: line) }) else { continue }
             for marker in Self.dateMarkers {
                 guard let found = ByteText.firstIndex(of: marker, in: line) else { continue }
                 let rest = String(decoding: line[(found + marker.count)...].prefix(40), as: UTF8.self)
@@ -161,7 +163,7 @@ struct IdentityReader {
             let text = ByteText.trimmedSpaces(lines[index])
             if !text.isEmpty {
                 seen += 1
-                if let date = DateText.wholeLineDate(String(decoding: text, as: UTF8.self)) {
+                if let date = DateText.wholeLineDate(text) {
                     var above = index - 1
                     while above >= 0, ByteText.trimmedSpaces(lines[above]).isEmpty { above -= 1 }
                     if above >= 0 {

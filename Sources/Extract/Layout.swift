@@ -10,17 +10,18 @@ public enum Layout: String, Sendable, CaseIterable {
     case cellPerLine = "word_text_cells"
 
     /// Picks the layout from the lines of the table sections (or the whole text when none is found).
-    static func sniff(_ lines: SourceLines, in ranges: [Range<Int>]) -> Layout {
+    static func sniff(_ lines: SourceLines, in ranges: some Sequence<Range<Int>>) -> Layout {
         var pipeRows = 0, tabRows = 0, indentedCells = 0
-        for range in ranges {
-            for index in range {
-                let line = lines[index]
-                var tabs = 0, pipes = 0
-                for byte in line {
-                    if byte == 0x09 { tabs += 1 } else if byte == 0x7C { pipes += 1 }
+        lines.bytes.withUnsafeBufferPointer { text in
+            for range in ranges {
+                for index in range {
+                    let line = lines.ranges[index]
+                    // Only whether there are none, one or more matters: separators are found by memchr.
+                    let tabs = ByteText.count(of: 0x09, in: text, line, upTo: 2)
+                    if ByteText.count(of: 0x7C, in: text, line, upTo: 2) >= 2 { pipeRows += 1 }
+                    let indented = tabs > 0 && text[line.lowerBound] == 0x09
+                    if indented && tabs == 1 { indentedCells += 1 } else if tabs >= 2 || (tabs == 1 && !indented) { tabRows += 1 }
                 }
-                if pipes >= 2 { pipeRows += 1 }
-                if line.first == 0x09 && tabs == 1 { indentedCells += 1 } else if tabs >= 2 || (tabs == 1 && line.first != 0x09) { tabRows += 1 }
             }
         }
         if pipeRows >= tabRows && pipeRows >= indentedCells && pipeRows > 0 { return .pipeRows }

@@ -6,18 +6,24 @@ import DisclosureModel
 /// row that lost its leading tab, still reads whole. Empty cells are kept: whether one is data
 /// or padding is decided by Transform, which knows how many cells each row should have.
 enum RowSegmenter {
-    /// A row's labels and values are adjacent runs of `cells`, so each is copied out once.
-    static func rows(_ cells: [TextCell]) -> [RawRow] {
+    /// A row's labels and values are adjacent runs of `cells`; each cell's `String` is made once,
+    /// into an array of the run's size.
+    static func rows(_ cells: [CellSpan], _ text: UnsafeBufferPointer<UInt8>, _ extra: UnsafeBufferPointer<UInt8>,
+                     strings: CellStrings?) -> [RawRow] {
+        func row(_ labels: Range<Int>, _ values: Range<Int>) -> RawRow {
+            RawRow(labels: cells[labels].map { $0.cell(text, extra, strings) }, values: cells[values].map { $0.cell(text, extra, strings) })
+        }
         var rows: [RawRow] = []
+        // A row starts at each label that follows a value or nothing.
+        rows.reserveCapacity(cells.indices.count { !cells[$0].isValue && ($0 == 0 || cells[$0 - 1].isValue) })
         var rowStart: Int?
         var valueStart: Int?
         for (index, cell) in cells.enumerated() {
-            let isValue = cell.text.isEmpty || ByteText.isNumber(cell.text) || ByteText.isDash(cell.text)
-            if isValue {
+            if cell.isValue {
                 // Values before the first label belong to no row.
                 if rowStart != nil && valueStart == nil { valueStart = index }
             } else if let start = rowStart, let values = valueStart {
-                rows.append(RawRow(labels: Array(cells[start..<values]), values: Array(cells[values..<index])))
+                rows.append(row(start..<values, values..<index))
                 rowStart = index
                 valueStart = nil
             } else if rowStart == nil {
@@ -26,7 +32,7 @@ enum RowSegmenter {
         }
         if let start = rowStart {
             let values = valueStart ?? cells.endIndex
-            rows.append(RawRow(labels: Array(cells[start..<values]), values: Array(cells[values...])))
+            rows.append(row(start..<values, values..<cells.endIndex))
         }
         return rows
     }

@@ -9,6 +9,8 @@ public struct SourceLines: Sendable {
     public init(utf8 bytes: [UInt8]) {
         self.bytes = bytes
         var ranges: [Range<Int>] = []
+        // Lines of reports average 18 (Word, one cell a line) to 90 bytes: one allocation, mostly.
+        ranges.reserveCapacity(bytes.count / 16 + 1)
         var start = 0
         while let end = ByteText.firstIndex(of: 0x0A, in: bytes[start...]) {
             ranges.append(start..<end)

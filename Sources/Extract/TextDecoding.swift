@@ -34,8 +34,9 @@ public enum TextDecoding {
             }
             return finish(utf8, littleEndian ? "utf-16le" : "utf-16be")
         }
-        if let reason = binaryReason(bytes) { return .failure(.binary(reason)) }
-        if isValidUTF8(bytes) { return finish(bytes, "utf-8") }
+        let (binary, isUTF8) = bytes.withUnsafeBufferPointer { examine($0) }
+        if let reason = binary { return .failure(.binary(reason)) }
+        if isUTF8 { return finish(bytes, "utf-8") }
         if let utf8 = iconvToUTF8(bytes, from: "GB18030") { return finish(utf8, "gb18030") }
         return .failure(.undecodable("not valid UTF-8, UTF-16 or GB18030"))
     }
@@ -50,39 +51,53 @@ public enum TextDecoding {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C || byte == 0x0B
     }
 
-    /// NUL bytes or many control characters mean the file is not text (a PDF, an image, a .doc).
-    static func binaryReason(_ bytes: [UInt8]) -> String? {
+    /// NUL bytes or many control characters (in the first 64 KiB) mean the file is not text (a PDF,
+    /// an image, a .doc); else whether it is UTF-8. One pass over the bytes: the sample's control
+    /// characters are counted as UTF-8 validation goes through it.
+    static func examine(_ bytes: UnsafeBufferPointer<UInt8>) -> (binaryReason: String?, isUTF8: Bool) {
         let sampleCount = min(bytes.count, 65_536)
-        return bytes.withUnsafeBufferPointer { buffer -> String? in
-            guard let base = buffer.baseAddress else { return nil }
-            if memchr(base, 0, sampleCount) != nil { return "contains NUL bytes" }
-            let controls = controlCount(UnsafeBufferPointer(start: base, count: sampleCount))
-            if controls * 20 > sampleCount { return "\(controls) control characters in the first \(sampleCount) bytes" }
-            return nil
+        guard let base = bytes.baseAddress else { return (nil, true) }
+        if memchr(base, 0, sampleCount) != nil { return ("contains NUL bytes", false) }
+        let sample = UTF8Validation.scan(bytes, from: 0, startsBefore: sampleCount, countingControls: true)
+        var controls = sample.controls
+        if !sample.valid {
+            // Not UTF-8: the rest of the sample is counted on its own.
+            controls += controlCount(UnsafeBufferPointer(rebasing: bytes[sample.end..<sampleCount]))
         }
+        if controls * 20 > sampleCount { return ("\(controls) control characters in the first \(sampleCount) bytes", false) }
+        guard sample.valid else { return (nil, false) }
+        return (nil, UTF8Validation.scan(bytes, from: sample.end, startsBefore: bytes.count, countingControls: false).valid)
     }
 
-    /// Bytes below 0x20 other than tab, line feed, form feed and carriage return, counted eight
-    /// at a time with bit masks (SWAR): the byte loop does not vectorize.
+    /// Bytes below 0x20 other than tab, line feed, form feed and carriage return.
+    static func isControl(_ byte: UInt8) -> Bool {
+        byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D
+    }
+
+    /// Control characters counted eight bytes at a time with bit masks (SWAR): the byte loop does
+    /// not vectorize.
     static func controlCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var controls = 0
         var index = 0
         while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            // High bit set for bytes below 0x20: adding 0x60 to the low seven bits leaves it clear.
-            let below20 = ~(((word & low7) &+ 0x6060_6060_6060_6060) | word) & ~low7
-            let allowed = ByteText.matches(word, 0x09) | ByteText.matches(word, 0x0A)
-                | ByteText.matches(word, 0x0C) | ByteText.matches(word, 0x0D)
-            controls += (below20 & ~allowed).nonzeroBitCount
+            controls += controlCount(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
             index += 8
         }
-        for byte in UnsafeBufferPointer(rebasing: bytes[index...])
-        where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D {
-            controls += 1
-        }
+        for byte in UnsafeBufferPointer(rebasing: bytes[index...]) where isControl(byte) { controls += 1 }
         return controls
+    }
+
+    /// Control characters among the eight bytes of `word`.
+    static func controlCount(_ word: UInt64) -> Int {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // High bit set for bytes below 0x20: adding 0x60 to the low seven bits leaves it clear.
+        let below20 = ~(((word & low7) &+ 0x6060_6060_6060_6060) | word) & ~low7
+        // Most words of text have no byte below 0x20 at all.
+        if below20 == 0 { return 0 }
+        let allowed = ByteText.matches(word, 0x09) | ByteText.matches(word, 0x0A)
+            | ByteText.matches(word, 0x0C) | ByteText.matches(word, 0x0D)
+        return (below20 & ~allowed).nonzeroBitCount
     }
 
     static func isValidUTF8<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {

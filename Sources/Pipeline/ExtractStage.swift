@@ -42,6 +42,8 @@ struct ExtractStage {
         let workers = max(1, min(jobs, inputs.count))
         let writers = try (0..<workers).map { try store.makeWriter(name: "x-\(runStamp)-\($0).seg") }
         let transformWriters = try transform.map { stage in try (0..<workers).map { try store.makeWriter(name: "xt-\(stage.runStamp)-\($0).seg") } }
+        // What each worker remembers across its reports: cell texts and label resolutions.
+        let cellStrings = (0..<workers).map { _ in CellStrings() }
         let memos = (0..<workers).map { _ in LabelMemo() }
         let line = progress ? ProgressLine(label: "extract", total: inputs.count) : nil
         var entries = EntryTable()
@@ -53,8 +55,9 @@ struct ExtractStage {
             let batch = start..<min(start + Self.batchSize, inputs.count)
             let outcomes = try parallelMap(batch.count, jobs: workers, progress: line) { worker, offset in
                 let index = batch.lowerBound + offset
-                return try extract(inputs[index], previous: oldByInput[index], old: old,
-                                   sameBytes: sameBytes, writer: writers[worker], transformWriter: transformWriters?[worker], memo: memos[worker])
+                return try extract(inputs[index], previous: oldByInput[index], old: old, sameBytes: sameBytes,
+                                   writer: writers[worker], transformWriter: transformWriters?[worker],
+                                   strings: cellStrings[worker], memo: memos[worker])
             }
             for (index, outcome) in zip(batch, outcomes) {
                 switch outcome {
@@ -98,7 +101,7 @@ struct ExtractStage {
     }
 
     private func extract(_ input: InputScanner.Input, previous: Int?, old entries: EntryTable, sameBytes: SameBytesIndex,
-                         writer: SegmentWriter, transformWriter: SegmentWriter?, memo: LabelMemo) throws -> Outcome {
+                         writer: SegmentWriter, transformWriter: SegmentWriter?, strings: CellStrings, memo: LabelMemo) throws -> Outcome {
         let absolutePath = input.absolutePath
         var info = stat()
         let statOK = stat(absolutePath, &info) == 0
@@ -127,7 +130,7 @@ struct ExtractStage {
             return .reused(same)
         }
         let stored: StoredExtract
-        switch Extractor.extract(bytes: bytes, sourcePath: input.relativePath, reportId: reportId) {
+        switch Extractor.extract(bytes: bytes, sourcePath: input.relativePath, reportId: reportId, strings: strings) {
         case .report(let report): stored = .report(report)
         case .reject(let reject): stored = .reject(reject)
         }

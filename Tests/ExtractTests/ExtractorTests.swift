@@ -50,6 +50,22 @@ import Testing
         #expect(Set(report.tables.keys) == Set(TableKind.allCases))
     }
 
+    @Test func cellTextsReusedAcrossReportsReadTheSame() throws {
+        // A small limit: some texts are kept and found again, the rest are made each time.
+        let strings = CellStrings(limit: 8)
+        let samples = ["000_a4d9d5453e5df20b", "001_596f64b8fe124db2", "002_d3cf8b1128643171", "003_4d0dc32836f03b08",
+                       "004_d92da6674a0d90b8", "001_596f64b8fe124db2"].map { "samples/\($0).txt" }
+        for sample in samples + ["Tests/Fixtures/inputs/gb18030_seed002.txt"] {
+            let bytes = try Fixture.bytes(sample)
+            guard case .report(let plain) = Extractor.extract(bytes: bytes, sourcePath: "x"),
+                  case .report(let reused) = Extractor.extract(bytes: bytes, sourcePath: "x", strings: strings) else {
+                Issue.record("rejected")
+                return
+            }
+            #expect(reused == plain)
+        }
+    }
+
     @Test func everyValueKeepsItsSourceLine() throws {
         guard case .report(let report) = Extractor.extract(bytes: try Fixture.bytes("samples/004_d92da6674a0d90b8.txt"), sourcePath: "x") else {
             Issue.record("rejected")

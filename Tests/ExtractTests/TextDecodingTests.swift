@@ -45,6 +45,33 @@ import Testing
         #expect(TextDecoding.decode(try Fixture.bytes("Tests/Fixtures/inputs/whitespace_only.txt")) == .failure(.empty))
     }
 
+    /// The validator's two-sequences-at-a-load path agrees with the standard library wherever a
+    /// bad, overlong or surrogate sequence falls in a run of CJK text.
+    @Test func utf8ValidationAgreesWithTheStandardLibrary() {
+        let run = Array("政府信息公开工作年度报告".utf8)
+        let inserts: [[UInt8]] = [[0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xE4, 0xB8],
+                                  [0x80], [0xC0, 0xAF], [0xF0, 0x9F, 0x98, 0x80], [0x0B], [0x41]]
+        for insert in inserts {
+            for offset in 0...run.count {
+                let bytes = Array(run[..<offset]) + insert + Array(run[offset...])
+                let expected = String(validating: bytes, as: UTF8.self) != nil
+                #expect(bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) } == expected, "\(insert) at \(offset)")
+            }
+        }
+    }
+
+    /// Control characters counted along the validation match a plain count, also when the text
+    /// turns out not to be UTF-8 and the rest of the sample is counted apart.
+    @Test func controlCharactersAreCountedAlongTheValidation() {
+        let unit = Array("年度报告ab\u{0B}".utf8)
+        let text = Array((0..<100).map { _ in unit }.joined())
+        for bytes in [text, [0xFF] + text, Array(text[..<700]) + [0xFF] + Array(text[700...])] {
+            let expected = bytes.withUnsafeBufferPointer { TextDecoding.controlCount($0) }
+            let (reason, _) = bytes.withUnsafeBufferPointer { TextDecoding.examine($0) }
+            #expect(reason == "\(expected) control characters in the first \(bytes.count) bytes")
+        }
+    }
+
     @Test func aZipContainerIsBinary() throws {
         guard case .failure(.binary(let why)) = TextDecoding.decode(try Fixture.bytes("Tests/Fixtures/inputs/binary.bin")) else {
             Issue.record("binary.bin was taken as text")

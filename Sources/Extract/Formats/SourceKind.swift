@@ -3,11 +3,13 @@
 enum SourceKind: Equatable, Sendable {
     case text, html, pdf, zip, legacyOffice
 
+    static let pdfHeader = Array("%PDF-".utf8)
+
     static func sniff(_ bytes: [UInt8]) -> SourceKind {
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .legacyOffice }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .zip }
         // The PDF header may follow some junk bytes; readers look for it in the first kilobyte.
-        if contains(Array("%PDF-".utf8), in: bytes.prefix(1024)) { return .pdf }
+        if ByteText.contains(pdfHeader, in: bytes.prefix(1024)) { return .pdf }
         if looksLikeHTML(bytes) { return .html }
         return .text
     }
@@ -23,16 +25,6 @@ enum SourceKind: Equatable, Sendable {
         for tag in ["<!doctype html", "<html", "<head", "<meta", "<body", "<table", "<div", "<!--"] {
             if head.starts(with: Array(tag.utf8)) { return true }
         }
-        return contains(Array("<html".utf8), in: head[...]) || contains(Array("<table".utf8), in: head[...])
-    }
-
-    static func contains(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Bool {
-        guard needle.count <= haystack.count, let first = needle.first else { return false }
-        var index = haystack.startIndex
-        while index + needle.count <= haystack.endIndex {
-            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
-        }
-        return false
+        return ByteText.contains(Array("<html".utf8), in: head[...]) || ByteText.contains(Array("<table".utf8), in: head[...])
     }
 }
