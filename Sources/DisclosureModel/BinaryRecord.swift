@@ -94,10 +94,21 @@ public struct BinaryReader {
     /// Where the next string's UTF-8 bytes are in the record, for readers that copy them
     /// without making a `String`.
     public mutating func readStringRange() throws -> Range<Int> {
-        let count = Int(try readUInt64())
-        guard count >= 0, index + count <= bytes.count else { throw Damaged(description: "record ends inside a string at byte \(index)") }
+        let length = try readUInt64()
+        guard length <= UInt64(bytes.count - index) else { throw Damaged(description: "record ends inside a string at byte \(index)") }
+        let count = Int(length)
         defer { index += count }
         return index..<(index + count)
+    }
+
+    /// How many entries follow. Each takes at least a byte, so a count beyond the bytes left is
+    /// damage, caught here before anyone reserves room for that many.
+    public mutating func readCount(what: String) throws -> Int {
+        let count = try readUInt64()
+        guard count <= UInt64(bytes.count - index) else {
+            throw Damaged(description: "\(what) count \(count) at byte \(index) is more than the record holds")
+        }
+        return Int(count)
     }
 
     public mutating func readBool() throws -> Bool { try readByte() != 0 }
@@ -110,8 +121,8 @@ public struct BinaryReader {
 
     /// An index into a table of `count` codes.
     public mutating func readIndex(below count: Int, what: String) throws -> Int {
-        let value = Int(try readUInt64())
-        guard value < count else { throw Damaged(description: "\(what) code #\(value) does not exist (\(count) known)") }
-        return value
+        let value = try readUInt64()
+        guard value < UInt64(count) else { throw Damaged(description: "\(what) code #\(value) does not exist (\(count) known)") }
+        return Int(value)
     }
 }

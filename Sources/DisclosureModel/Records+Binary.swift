@@ -137,7 +137,7 @@ extension ExtractedReport {
         diagnostics = []
         for _ in 0..<(try reader.readUInt64()) { diagnostics.append(try Diagnostic.decode(from: &reader)) }
         if try reader.readBool() {
-            lineOrigins = try (0..<(try reader.readUInt64())).map { _ in try reader.readString() }
+            lineOrigins = try (0..<(try reader.readCount(what: "line origin"))).map { _ in try reader.readString() }
         }
     }
 }

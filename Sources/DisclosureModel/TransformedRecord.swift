@@ -114,7 +114,7 @@ private struct RecordFields {
     mutating func text() throws -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: raw[try reader.readStringRange()]) }
 
     mutating func begin<Visitor: TransformedRecordVisitor>(_ section: StoredReportSection, _ visitor: inout Visitor) throws -> Int {
-        let count = Int(try reader.readUInt64())
+        let count = try reader.readCount(what: "\(section)")
         visitor.begin(section, count: count)
         return count
     }
