@@ -103,10 +103,10 @@ public struct BinaryReader {
 
     /// How many entries follow. Each takes at least a byte, so a count beyond the bytes left is
     /// damage, caught here before anyone reserves room for that many.
-    public mutating func readCount(what: String) throws -> Int {
+    public mutating func readCount(what: @autoclosure () -> String) throws -> Int {
         let count = try readUInt64()
         guard count <= UInt64(bytes.count - index) else {
-            throw Damaged(description: "\(what) count \(count) at byte \(index) is more than the record holds")
+            throw Damaged(description: "\(what()) count \(count) at byte \(index) is more than the record holds")
         }
         return Int(count)
     }
