@@ -184,23 +184,34 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
         return ()
     }
 
-    /// Appends entry `index` as a manifest line (fields escaped, tab-separated, newline-ended).
-    func appendLine(at index: Int, to line: inout [UInt8]) {
-        let record = records[index]
-        func field(_ bytes: UnsafeBufferPointer<UInt8>) {
-            Manifest.appendEscaped(bytes, to: &line)
-            line.append(0x09)
+    /// Every entry as a manifest line (fields escaped, tab-separated, newline-ended), in order,
+    /// through one buffer; the pooled strings are escaped once for all lines.
+    func forEachLine(_ body: ([UInt8]) throws -> Void) rethrows {
+        let pooled = [Array("\t".utf8)] + pool.strings.map { string in
+            var field: [UInt8] = []
+            Manifest.appendEscaped(string.utf8, to: &field)
+            field.append(0x09)
+            return field
         }
+        var line: [UInt8] = []
+        for index in records.indices {
+            line.removeAll(keepingCapacity: true)
+            appendLine(at: index, pooled: pooled, to: &line)
+            try body(line)
+        }
+    }
+
+    /// Appends entry `index` as a manifest line; `pooled[ref]` is a pooled string's field.
+    private func appendLine(at index: Int, pooled: [[UInt8]], to line: inout [UInt8]) {
+        let record = records[index]
         func number(_ value: some BinaryInteger, last: Bool = false) {
             Manifest.appendDecimal(Int64(value), to: &line)
             line.append(last ? 0x0A : 0x09)
         }
-        func string(_ ref: UInt32) {
-            var text = pool[ref] ?? ""
-            text.withUTF8 { field($0) }
-        }
+        func string(_ ref: UInt32) { line += pooled[Int(ref)] }
         line += "entry\t".utf8
-        withPath(at: index) { field($0) }
+        withPath(at: index) { Manifest.appendEscaped($0, to: &line) }
+        line.append(0x09)
         number(record.size); number(record.modified)
         record.reportId.appendHex(to: &line)
         line.append(0x09)

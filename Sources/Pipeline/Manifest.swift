@@ -87,11 +87,7 @@ public struct Manifest: Sendable, Equatable {
                 line.append(0x0A)
                 try file.write(line)
             }
-            for index in entries.indices {
-                line.removeAll(keepingCapacity: true)
-                entries.appendLine(at: index, to: &line)
-                try file.write(line)
-            }
+            try entries.forEachLine { try file.write($0) }
             try file.close()
         } catch let error as LoadError {
             unlink(temporary)
@@ -127,20 +123,20 @@ public struct Manifest: Sendable, Equatable {
     /// Appends `value` in decimal, without making a `String` (the manifest has seven numbers per
     /// entry and is written after every stage).
     static func appendDecimal(_ value: Int64, to line: inout [UInt8]) {
-        if value < 0 { line.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 20 digits, last first
-        let count = withUnsafeMutableBytes(of: &digits) { buffer in
-            var count = 0
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 19 digits and a sign
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count
+            var magnitude = value.magnitude
             repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
-                count += 1
             } while magnitude > 0
-            return count
-        }
-        withUnsafeBytes(of: digits) { buffer in
-            for index in stride(from: count - 1, through: 0, by: -1) { line.append(buffer[index]) }
+            if value < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            line.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
         }
     }
 
