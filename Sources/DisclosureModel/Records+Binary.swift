@@ -259,6 +259,8 @@ struct CodeCursor {
         self.index = index
     }
 
+    /// Inlined so that the code is read in place from its cell, not retained for the call.
+    @inline(__always)
     mutating func position(of code: String) -> Int {
         if Self.same(codes[last], code) { return last }
         if last + 1 < codes.count && Self.same(codes[last + 1], code) {
