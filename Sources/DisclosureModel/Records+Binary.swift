@@ -267,12 +267,15 @@ struct CodeCursor {
             last += 1
             return last
         }
-        if codes[last] != code {
-            if last + 1 < codes.count && codes[last + 1] == code { last += 1 }
-            else if codes[0] == code { last = 0 }
-            else { last = index[code]! }
-        }
+        last = search(code)
         return last
+    }
+
+    /// A jump in the template order: a scan for the same string is cheaper than hashing the code,
+    /// which is left for codes that are equal to a template code without being its string.
+    @inline(never)
+    private func search(_ code: String) -> Int {
+        codes.firstIndex { Self.same($0, code) } ?? index[code]!
     }
 
     /// Whether two strings are the same value bit for bit (the same storage): cells are built from
