@@ -1,7 +1,7 @@
 /// A compact binary encoding for the work store: LEB128 varints, length-prefixed UTF-8 strings,
 /// little-endian doubles. Far cheaper than JSON for the hundreds of thousands of records a nightly
 /// run re-reads.
-public struct BinaryWriter: Sendable {
+public struct BinaryWriter: Sendable, RecordSink {
     public private(set) var bytes: [UInt8] = []
 
     public init(capacity: Int = 1024) {
@@ -40,6 +40,70 @@ public struct BinaryWriter: Sendable {
     public mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     public mutating func writeByte(_ value: UInt8) { bytes.append(value) }
+}
+
+/// What the encoders of stored records write to: `BinaryWriter`, or `ReservedWriter` for the two
+/// records written for every report.
+protocol RecordSink {
+    mutating func write(_ value: UInt64)
+    mutating func write(_ value: Int)
+    mutating func write(_ value: String)
+    mutating func write(_ value: Bool)
+}
+
+/// Writes the format of `BinaryWriter` into memory reserved up front for a record whose size was
+/// bounded before (see `record(bound:_:)`): no uniqueness or capacity check per byte.
+struct ReservedWriter: RecordSink {
+    private(set) var next: UnsafeMutablePointer<UInt8>
+
+    /// Bytes a varint, an `Int`, a `Double` or a `Bool` can take at the most.
+    static let numberBound = 10
+
+    /// Bytes `write(string)` can take at the most.
+    static func bound(_ string: String) -> Int { string.utf8.count + numberBound }
+
+    /// A record of at most `bound` bytes, written by `body`.
+    static func record(bound: Int, _ body: (inout ReservedWriter) -> Void) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+            var writer = ReservedWriter(next: buffer.baseAddress!)
+            body(&writer)
+            count = writer.next - buffer.baseAddress!
+            precondition(count <= bound, "record overran its bound")
+        }
+    }
+
+    mutating func write(_ value: UInt64) {
+        var v = value
+        while v >= 0x80 {
+            next.initialize(to: UInt8(truncatingIfNeeded: v) | 0x80)
+            next += 1
+            v >>= 7
+        }
+        next.initialize(to: UInt8(v))
+        next += 1
+    }
+
+    mutating func write(_ value: Int) { write(UInt64(bitPattern: Int64(value) << 1 ^ Int64(value) >> 63)) }
+
+    mutating func write(_ value: Int64) { write(UInt64(bitPattern: value << 1 ^ value >> 63)) }
+
+    mutating func write(_ value: Double) {
+        UnsafeMutableRawPointer(next).storeBytes(of: value.bitPattern.littleEndian, as: UInt64.self)
+        next += 8
+    }
+
+    /// `initialize(from: utf8)` copies native and small strings alike with one memcpy.
+    mutating func write(_ value: String) {
+        let count = value.utf8.count
+        write(UInt64(count))
+        _ = UnsafeMutableBufferPointer(start: next, count: count).initialize(from: value.utf8)
+        next += count
+    }
+
+    mutating func write(_ value: Bool) {
+        next.initialize(to: value ? 1 : 0)
+        next += 1
+    }
 }
 
 /// Reads what `BinaryWriter` wrote; every read checks bounds and throws on a damaged record.

@@ -1,7 +1,7 @@
 /// Binary forms of the stage results the work store keeps. Codes of the template are stored as
 /// their index in `Template`, so a record is small and decoding allocates little.
 extension CalendarDate {
-    func encode(into writer: inout BinaryWriter) {
+    func encode(into writer: inout some RecordSink) {
         writer.write(year * 10_000 + month * 100 + day)
     }
 
@@ -12,7 +12,7 @@ extension CalendarDate {
 }
 
 extension Optional where Wrapped == CalendarDate {
-    func encode(into writer: inout BinaryWriter) {
+    func encode(into writer: inout some RecordSink) {
         if let date = self { writer.write(true); date.encode(into: &writer) } else { writer.write(false) }
     }
 
@@ -22,7 +22,10 @@ extension Optional where Wrapped == CalendarDate {
 }
 
 extension ReportIdentity {
-    func encode(into writer: inout BinaryWriter) {
+    /// Bytes `encode(into:)` can take at the most.
+    var bound: Int { ReservedWriter.bound(agency) + 5 * ReservedWriter.numberBound }
+
+    func encode(into writer: inout some RecordSink) {
         writer.write(agency)
         writer.write(reportYear)
         reportDate.encode(into: &writer)
@@ -37,14 +40,38 @@ extension ReportIdentity {
 }
 
 /// The fields every stored report starts with: where it came from and who published it.
+protocol SourceHeaderFields {
+    var reportId: String { get }
+    var sourcePath: String { get }
+    var sourceFormat: String { get }
+    var encoding: String { get }
+    var identity: ReportIdentity { get }
+}
+
+extension SourceHeaderFields {
+    /// Bytes `encodeHeader(into:)` can take at the most.
+    var headerBound: Int {
+        ReservedWriter.bound(reportId) + ReservedWriter.bound(sourcePath) + ReservedWriter.bound(sourceFormat)
+            + ReservedWriter.bound(encoding) + identity.bound
+    }
+
+    /// Writes the header straight from the report's fields, without copying them into a `SourceHeader`.
+    func encodeHeader(into writer: inout some RecordSink) {
+        writer.write(reportId)
+        writer.write(sourcePath)
+        writer.write(sourceFormat)
+        writer.write(encoding)
+        identity.encode(into: &writer)
+    }
+}
+
+extension ExtractedReport: SourceHeaderFields {}
+extension TransformedReport: SourceHeaderFields {}
+
+/// The header as read back; see `SourceHeaderFields` for writing it.
 struct SourceHeader {
     var reportId, sourcePath, sourceFormat, encoding: String
     var identity: ReportIdentity
-
-    func encode(into writer: inout BinaryWriter) {
-        for field in [reportId, sourcePath, sourceFormat, encoding] { writer.write(field) }
-        identity.encode(into: &writer)
-    }
 
     static func decode(from reader: inout BinaryReader) throws -> SourceHeader {
         SourceHeader(reportId: try reader.readString(), sourcePath: try reader.readString(),
@@ -56,7 +83,10 @@ struct SourceHeader {
 extension Diagnostic {
     static let stages: [Stage] = [.extract, .transform, .load]
 
-    func encode(into writer: inout BinaryWriter) {
+    /// Bytes `encode(into:)` can take at the most.
+    var bound: Int { ReservedWriter.bound(detail) + 2 * ReservedWriter.numberBound }
+
+    func encode(into writer: inout some RecordSink) {
         writer.write(UInt64(Self.stages.firstIndex(of: stage)!))
         writer.write(UInt64(Code.allCases.firstIndex(of: code)!))
         writer.write(detail)
@@ -87,29 +117,36 @@ extension Reject {
 }
 
 extension ExtractedReport {
+    /// Written in one pass into memory bounded by a first pass over the same cells; rows and cells
+    /// are read by index so that none is copied.
     public func encoded() -> [UInt8] {
-        var writer = BinaryWriter(capacity: 8192)
-        SourceHeader(reportId: reportId, sourcePath: sourcePath, sourceFormat: sourceFormat, encoding: encoding,
-                     identity: identity).encode(into: &writer)
-        let present = TableKind.allCases.filter { tables[$0] != nil }
-        writer.write(UInt64(present.count))
-        for kind in present {
-            writer.write(UInt64(TableKind.allCases.firstIndex(of: kind)!))
-            let rows = tables[kind] ?? []
-            writer.write(UInt64(rows.count))
-            for row in rows {
-                writer.write(row.labels)
-                writer.write(row.values)
+        let number = ReservedWriter.numberBound
+        var bound = headerBound + 4 * number + diagnostics.reduce(0) { $0 + $1.bound }
+        for rows in tables.values {
+            bound += 2 * number
+            for i in rows.indices { bound += rows[i].labels.bound + rows[i].values.bound }
+        }
+        if let lineOrigins { bound += lineOrigins.reduce(0) { $0 + ReservedWriter.bound($1) } }
+        return ReservedWriter.record(bound: bound) { writer in
+            encodeHeader(into: &writer)
+            writer.write(UInt64(tables.count))
+            for (kindIndex, kind) in TableKind.allCases.enumerated() {
+                guard let rows = tables[kind] else { continue }
+                writer.write(UInt64(kindIndex))
+                writer.write(UInt64(rows.count))
+                for i in rows.indices {
+                    writer.write(rows[i].labels)
+                    writer.write(rows[i].values)
+                }
+            }
+            writer.write(UInt64(diagnostics.count))
+            for i in diagnostics.indices { diagnostics[i].encode(into: &writer) }
+            writer.write(lineOrigins != nil)
+            if let lineOrigins {
+                writer.write(UInt64(lineOrigins.count))
+                for i in lineOrigins.indices { writer.write(lineOrigins[i]) }
             }
         }
-        writer.write(UInt64(diagnostics.count))
-        for diagnostic in diagnostics { diagnostic.encode(into: &writer) }
-        writer.write(lineOrigins != nil)
-        if let lineOrigins {
-            writer.write(UInt64(lineOrigins.count))
-            for origin in lineOrigins { writer.write(origin) }
-        }
-        return writer.bytes
     }
 
     public init(encoded bytes: [UInt8]) throws {
@@ -145,52 +182,67 @@ extension ExtractedReport {
 extension TransformedReport {
     private static let measureIndex = Template.index(StoredCodes.measures)
 
+    /// Written in one pass into memory bounded up front (see `ExtractedReport.encoded()`).
     public func encoded() -> [UInt8] {
-        var writer = BinaryWriter(capacity: 4096)
-        SourceHeader(reportId: reportId, sourcePath: sourcePath, sourceFormat: sourceFormat, encoding: encoding,
-                     identity: identity).encode(into: &writer)
-        var items = CodeCursor(StoredCodes.items, Template.proactiveItemIndex), measures = CodeCursor(StoredCodes.measures, Self.measureIndex)
-        writer.write(UInt64(proactive.count))
-        for cell in proactive {
-            writer.write(UInt64(items.position(of: cell.item)))
-            writer.write(UInt64(measures.position(of: cell.measure)))
-            writer.write(cell.value)
+        let number = ReservedWriter.numberBound
+        var bound = headerBound + 5 * number + diagnostics.reduce(0) { $0 + $1.bound }
+        bound += 3 * number * (proactive.count + applications.count + appeals.count)
+        for i in checkFailures.indices {
+            bound += ReservedWriter.bound(checkFailures[i].rule) + ReservedWriter.bound(checkFailures[i].subject) + 2 * number
         }
-        var rows = CodeCursor(Template.applicationRows, Template.applicationRowIndex)
-        var applicants = CodeCursor(Template.applicants, Template.applicantIndex)
-        writer.write(UInt64(applications.count))
-        for cell in applications {
-            writer.write(UInt64(rows.position(of: cell.row)))
-            writer.write(UInt64(applicants.position(of: cell.applicant)))
-            writer.write(cell.value)
+        return ReservedWriter.record(bound: bound) { writer in
+            encodeHeader(into: &writer)
+            var items = CodeCursor(StoredCodes.items, Template.proactiveItemIndex), measures = CodeCursor(StoredCodes.measures, Self.measureIndex)
+            writer.write(UInt64(proactive.count))
+            for i in proactive.indices {
+                writer.write(UInt64(items.position(of: proactive[i].item)))
+                writer.write(UInt64(measures.position(of: proactive[i].measure)))
+                writer.write(proactive[i].value)
+            }
+            var rows = CodeCursor(Template.applicationRows, Template.applicationRowIndex)
+            var applicants = CodeCursor(Template.applicants, Template.applicantIndex)
+            writer.write(UInt64(applications.count))
+            for i in applications.indices {
+                writer.write(UInt64(rows.position(of: applications[i].row)))
+                writer.write(UInt64(applicants.position(of: applications[i].applicant)))
+                writer.write(applications[i].value)
+            }
+            var proceedings = CodeCursor(Template.proceedings, Template.proceedingIndex)
+            var outcomes = CodeCursor(Template.outcomes, Template.outcomeIndex)
+            writer.write(UInt64(appeals.count))
+            for i in appeals.indices {
+                writer.write(UInt64(proceedings.position(of: appeals[i].proceeding)))
+                writer.write(UInt64(outcomes.position(of: appeals[i].outcome)))
+                writer.write(appeals[i].value)
+            }
+            writer.write(UInt64(checkFailures.count))
+            for i in checkFailures.indices {
+                writer.write(checkFailures[i].rule)
+                writer.write(checkFailures[i].subject)
+                writer.write(checkFailures[i].expected)
+                writer.write(checkFailures[i].actual)
+            }
+            writer.write(UInt64(diagnostics.count))
+            for i in diagnostics.indices { diagnostics[i].encode(into: &writer) }
         }
-        var proceedings = CodeCursor(Template.proceedings, Template.proceedingIndex)
-        var outcomes = CodeCursor(Template.outcomes, Template.outcomeIndex)
-        writer.write(UInt64(appeals.count))
-        for cell in appeals {
-            writer.write(UInt64(proceedings.position(of: cell.proceeding)))
-            writer.write(UInt64(outcomes.position(of: cell.outcome)))
-            writer.write(cell.value)
-        }
-        writer.write(UInt64(checkFailures.count))
-        for failure in checkFailures {
-            writer.write(failure.rule)
-            writer.write(failure.subject)
-            writer.write(failure.expected)
-            writer.write(failure.actual)
-        }
-        writer.write(UInt64(diagnostics.count))
-        for diagnostic in diagnostics { diagnostic.encode(into: &writer) }
-        return writer.bytes
     }
 }
 
-extension BinaryWriter {
+extension [TextCell] {
+    /// Bytes `ReservedWriter.write(cells)` can take at the most.
+    var bound: Int {
+        var bound = ReservedWriter.numberBound
+        for i in indices { bound += ReservedWriter.bound(self[i].text) + ReservedWriter.numberBound }
+        return bound
+    }
+}
+
+extension ReservedWriter {
     mutating func write(_ cells: [TextCell]) {
         write(UInt64(cells.count))
-        for cell in cells {
-            write(cell.text)
-            write(cell.line)
+        for i in cells.indices {
+            write(cells[i].text)
+            write(cells[i].line)
         }
     }
 }
@@ -207,12 +259,28 @@ struct CodeCursor {
         self.index = index
     }
 
+    /// Inlined so that the code is read in place from its cell, not retained for the call.
+    @inline(__always)
     mutating func position(of code: String) -> Int {
-        if codes[last] != code {
-            if last + 1 < codes.count && codes[last + 1] == code { last += 1 }
-            else if codes[0] == code { last = 0 }
-            else { last = index[code]! }
+        if Self.same(codes[last], code) { return last }
+        if last + 1 < codes.count && Self.same(codes[last + 1], code) {
+            last += 1
+            return last
         }
+        last = search(code)
         return last
+    }
+
+    /// A jump in the template order: a scan for the same string is cheaper than hashing the code,
+    /// which is left for codes that are equal to a template code without being its string.
+    @inline(never)
+    private func search(_ code: String) -> Int {
+        codes.firstIndex { Self.same($0, code) } ?? index[code]!
+    }
+
+    /// Whether two strings are the same value bit for bit (the same storage): cells are built from
+    /// the template's own strings, so this settles most lookups without comparing bytes.
+    private static func same(_ a: String, _ b: String) -> Bool {
+        unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self)
     }
 }

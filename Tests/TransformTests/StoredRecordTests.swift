@@ -41,6 +41,38 @@ import Testing
         #expect(throws: BinaryReader.Damaged.self) { try reader.readIndex(below: 3, what: "row") }
     }
 
+    /// Numbers at their longest and strings from both sides of the small-string limit fill records
+    /// to the bound their writer reserves up front.
+    @Test func extremeRecordsRoundTrip() throws {
+        let long = String(repeating: "公开", count: 40), identity = ReportIdentity(agency: long, reportYear: Int.min, reportDate: nil, postedDate: nil)
+        let cells = [TextCell("", line: Int.min), TextCell("fifteen bytes!!", line: Int.max), TextCell(long, line: -1)]
+        let extracted = ExtractedReport(
+            reportId: "", sourcePath: long, sourceFormat: "txt", encoding: "utf-8", identity: identity,
+            tables: [.appeals: [RawRow(labels: cells, values: [])], .proactive: [RawRow(labels: [], values: cells)]],
+            diagnostics: [Diagnostic(.extract, .cellEmpty, long)], lineOrigins: ["", long])
+        #expect(try ExtractedReport(encoded: extracted.encoded()) == extracted)
+        let transformed = TransformedReport(
+            reportId: long, sourcePath: "", sourceFormat: "pdf", encoding: long, identity: identity,
+            proactive: [ProactiveCell(item: "fees", measure: "amount_10k_yuan", value: -.greatestFiniteMagnitude)],
+            applications: [ApplicationCell(row: "total", applicant: "total", value: .min)],
+            appeals: [AppealCell(proceeding: "review", outcome: "upheld", value: .max)],
+            checkFailures: [CheckFailure(rule: long, subject: "", expected: .min, actual: .max)], diagnostics: [])
+        #expect(try TransformedReport(encoded: transformed.encoded()) == transformed)
+    }
+
+    /// Codes equal to the template's but not its strings are stored as the same positions.
+    @Test func codesAreStoredByValue() throws {
+        let transformed = try Repository.transform("samples/001_596f64b8fe124db2.txt")
+        var copied = transformed
+        copied.applications = transformed.applications.reversed().map {
+            ApplicationCell(row: String(decoding: Array($0.row.utf8), as: UTF8.self), applicant: String($0.applicant.reversed().reversed()), value: $0.value)
+        }
+        var reversed = transformed
+        reversed.applications.reverse()
+        #expect(copied.encoded() == reversed.encoded())
+        #expect(try TransformedReport(encoded: copied.encoded()) == reversed)
+    }
+
     @Test func rejectsRoundTrip() throws {
         let reject = Reject(sourcePath: "a/b.doc", reason: .legacyDoc, detail: "convert it")
         #expect(try Reject(encoded: reject.encoded()) == reject)
