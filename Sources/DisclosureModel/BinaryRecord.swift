@@ -1,59 +1,8 @@
-/// A compact binary encoding for the work store: LEB128 varints, length-prefixed UTF-8 strings,
-/// little-endian doubles. Far cheaper than JSON for the hundreds of thousands of records a nightly
-/// run re-reads.
-public struct BinaryWriter: Sendable, RecordSink {
-    public private(set) var bytes: [UInt8] = []
-
-    public init(capacity: Int = 1024) {
-        bytes.reserveCapacity(capacity)
-    }
-
-    public mutating func write(_ value: UInt64) {
-        var v = value
-        while v >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v >>= 7
-        }
-        bytes.append(UInt8(v))
-    }
-
-    public mutating func write(_ value: Int) { write(UInt64(bitPattern: Int64(value) << 1 ^ Int64(value) >> 63)) }
-
-    public mutating func write(_ value: Int64) { write(UInt64(bitPattern: value << 1 ^ value >> 63)) }
-
-    public mutating func write(_ value: Double) {
-        var bits = value.bitPattern
-        for _ in 0..<8 {
-            bytes.append(UInt8(truncatingIfNeeded: bits))
-            bits >>= 8
-        }
-    }
-
-    public mutating func write(_ value: String) {
-        var string = value
-        string.withUTF8 { utf8 in
-            write(UInt64(utf8.count))
-            bytes.append(contentsOf: utf8)
-        }
-    }
-
-    public mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
-
-    public mutating func writeByte(_ value: UInt8) { bytes.append(value) }
-}
-
-/// What the encoders of stored records write to: `BinaryWriter`, or `ReservedWriter` for the two
-/// records written for every report.
-protocol RecordSink {
-    mutating func write(_ value: UInt64)
-    mutating func write(_ value: Int)
-    mutating func write(_ value: String)
-    mutating func write(_ value: Bool)
-}
-
-/// Writes the format of `BinaryWriter` into memory reserved up front for a record whose size was
-/// bounded before (see `record(bound:_:)`): no uniqueness or capacity check per byte.
-struct ReservedWriter: RecordSink {
+/// Writes the work store's compact binary format (LEB128 varints, length-prefixed UTF-8 strings,
+/// little-endian doubles: far cheaper than JSON for the hundreds of thousands of records a nightly
+/// run re-reads) into memory reserved up front for a record whose size was bounded before (see
+/// `record(bound:tag:_:)`): no uniqueness or capacity check per byte.
+struct ReservedWriter {
     private(set) var next: UnsafeMutablePointer<UInt8>
 
     /// Bytes a varint, an `Int`, a `Double` or a `Bool` can take at the most.
@@ -62,13 +11,16 @@ struct ReservedWriter: RecordSink {
     /// Bytes `write(string)` can take at the most.
     static func bound(_ string: String) -> Int { string.utf8.count + numberBound }
 
-    /// A record of at most `bound` bytes, written by `body`.
-    static func record(bound: Int, _ body: (inout ReservedWriter) -> Void) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+    /// A record of at most `bound` bytes, written by `body`, after `tag` when there is one (a store
+    /// keeping several kinds of record tells them apart by it, without copying the record).
+    static func record(bound: Int, tag: UInt8? = nil, _ body: (inout ReservedWriter) -> Void) -> [UInt8] {
+        let capacity = bound + (tag == nil ? 0 : 1)
+        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
             var writer = ReservedWriter(next: buffer.baseAddress!)
+            if let tag { writer.writeByte(tag) }
             body(&writer)
             count = writer.next - buffer.baseAddress!
-            precondition(count <= bound, "record overran its bound")
+            precondition(count <= capacity, "record overran its bound")
         }
     }
 
@@ -100,20 +52,23 @@ struct ReservedWriter: RecordSink {
         next += count
     }
 
-    mutating func write(_ value: Bool) {
-        next.initialize(to: value ? 1 : 0)
+    mutating func write(_ value: Bool) { writeByte(value ? 1 : 0) }
+
+    mutating func writeByte(_ value: UInt8) {
+        next.initialize(to: value)
         next += 1
     }
 }
 
-/// Reads what `BinaryWriter` wrote; every read checks bounds and throws on a damaged record.
+/// Reads what `ReservedWriter` wrote; every read checks bounds and throws on a damaged record.
 public struct BinaryReader {
     private let bytes: [UInt8]
     private var index: Int
 
-    public init(_ bytes: [UInt8]) {
+    /// A reader of `bytes` from `start` on (past a store's tag byte, say).
+    public init(_ bytes: [UInt8], from start: Int = 0) {
         self.bytes = bytes
-        self.index = 0
+        self.index = start
     }
 
     public struct Damaged: Error, CustomStringConvertible, Sendable {

@@ -1,7 +1,7 @@
 /// Binary forms of the stage results the work store keeps. Codes of the template are stored as
 /// their index in `Template`, so a record is small and decoding allocates little.
 extension CalendarDate {
-    func encode(into writer: inout some RecordSink) {
+    func encode(into writer: inout ReservedWriter) {
         writer.write(year * 10_000 + month * 100 + day)
     }
 
@@ -12,7 +12,7 @@ extension CalendarDate {
 }
 
 extension Optional where Wrapped == CalendarDate {
-    func encode(into writer: inout some RecordSink) {
+    func encode(into writer: inout ReservedWriter) {
         if let date = self { writer.write(true); date.encode(into: &writer) } else { writer.write(false) }
     }
 
@@ -25,7 +25,7 @@ extension ReportIdentity {
     /// Bytes `encode(into:)` can take at the most.
     var bound: Int { ReservedWriter.bound(agency) + 5 * ReservedWriter.numberBound }
 
-    func encode(into writer: inout some RecordSink) {
+    func encode(into writer: inout ReservedWriter) {
         writer.write(agency)
         writer.write(reportYear)
         reportDate.encode(into: &writer)
@@ -56,7 +56,7 @@ extension SourceHeaderFields {
     }
 
     /// Writes the header straight from the report's fields, without copying them into a `SourceHeader`.
-    func encodeHeader(into writer: inout some RecordSink) {
+    func encodeHeader(into writer: inout ReservedWriter) {
         writer.write(reportId)
         writer.write(sourcePath)
         writer.write(sourceFormat)
@@ -86,7 +86,7 @@ extension Diagnostic {
     /// Bytes `encode(into:)` can take at the most.
     var bound: Int { ReservedWriter.bound(detail) + 2 * ReservedWriter.numberBound }
 
-    func encode(into writer: inout some RecordSink) {
+    func encode(into writer: inout ReservedWriter) {
         writer.write(UInt64(Self.stages.firstIndex(of: stage)!))
         writer.write(UInt64(Code.allCases.firstIndex(of: code)!))
         writer.write(detail)
@@ -100,16 +100,19 @@ extension Diagnostic {
 }
 
 extension Reject {
-    public func encoded() -> [UInt8] {
-        var writer = BinaryWriter(capacity: 128)
-        writer.write(sourcePath)
-        writer.write(UInt64(Reason.allCases.firstIndex(of: reason)!))
-        writer.write(detail)
-        return writer.bytes
+    /// The record, after `tag` when there is one.
+    public func encoded(tag: UInt8? = nil) -> [UInt8] {
+        let bound = ReservedWriter.bound(sourcePath) + ReservedWriter.numberBound + ReservedWriter.bound(detail)
+        return ReservedWriter.record(bound: bound, tag: tag) { writer in
+            writer.write(sourcePath)
+            writer.write(UInt64(Reason.allCases.firstIndex(of: reason)!))
+            writer.write(detail)
+        }
     }
 
-    public init(encoded bytes: [UInt8]) throws {
-        var reader = BinaryReader(bytes)
+    /// Reads the record that starts at `start` of `bytes`.
+    public init(encoded bytes: [UInt8], from start: Int = 0) throws {
+        var reader = BinaryReader(bytes, from: start)
         sourcePath = try reader.readString()
         reason = Reason.allCases[try reader.readIndex(below: Reason.allCases.count, what: "reject reason")]
         detail = try reader.readString()
@@ -117,9 +120,9 @@ extension Reject {
 }
 
 extension ExtractedReport {
-    /// Written in one pass into memory bounded by a first pass over the same cells; rows and cells
-    /// are read by index so that none is copied.
-    public func encoded() -> [UInt8] {
+    /// The record, after `tag` when there is one. Written in one pass into memory bounded by a
+    /// first pass over the same cells; rows and cells are read by index so that none is copied.
+    public func encoded(tag: UInt8? = nil) -> [UInt8] {
         let number = ReservedWriter.numberBound
         var bound = headerBound + 4 * number + diagnostics.reduce(0) { $0 + $1.bound }
         for rows in tables.values {
@@ -127,7 +130,7 @@ extension ExtractedReport {
             for i in rows.indices { bound += rows[i].labels.bound + rows[i].values.bound }
         }
         if let lineOrigins { bound += lineOrigins.reduce(0) { $0 + ReservedWriter.bound($1) } }
-        return ReservedWriter.record(bound: bound) { writer in
+        return ReservedWriter.record(bound: bound, tag: tag) { writer in
             encodeHeader(into: &writer)
             writer.write(UInt64(tables.count))
             for (kindIndex, kind) in TableKind.allCases.enumerated() {
@@ -149,8 +152,9 @@ extension ExtractedReport {
         }
     }
 
-    public init(encoded bytes: [UInt8]) throws {
-        var reader = BinaryReader(bytes)
+    /// Reads the record that starts at `start` of `bytes`.
+    public init(encoded bytes: [UInt8], from start: Int = 0) throws {
+        var reader = BinaryReader(bytes, from: start)
         let header = try SourceHeader.decode(from: &reader)
         (reportId, sourcePath, sourceFormat, encoding) = (header.reportId, header.sourcePath, header.sourceFormat, header.encoding)
         identity = header.identity

@@ -11,6 +11,8 @@ import Testing
             return
         }
         #expect(try ExtractedReport(encoded: extracted.encoded()) == extracted)
+        #expect(extracted.encoded(tag: 0) == [0] + extracted.encoded())
+        #expect(try ExtractedReport(encoded: extracted.encoded(tag: 0), from: 1) == extracted)
         let transformed = try Repository.transform(file)
         #expect(try TransformedReport(encoded: transformed.encoded()) == transformed)
     }
@@ -76,5 +78,14 @@ import Testing
     @Test func rejectsRoundTrip() throws {
         let reject = Reject(sourcePath: "a/b.doc", reason: .legacyDoc, detail: "convert it")
         #expect(try Reject(encoded: reject.encoded()) == reject)
+        #expect(try Reject(encoded: reject.encoded(tag: 1), from: 1) == reject)
+    }
+
+    /// Work folders of earlier runs are read again: the stored bytes keep their layout, and a tag
+    /// is one byte in front of the same record.
+    @Test func rejectBytesKeepTheirLayout() {
+        let reject = Reject(sourcePath: "a", reason: .binary, detail: "xy")
+        #expect(reject.encoded() == [1, 0x61, 1, 2, 0x78, 0x79])  // "a", reason #1, "xy"
+        #expect(reject.encoded(tag: 7) == [7, 1, 0x61, 1, 2, 0x78, 0x79])
     }
 }
