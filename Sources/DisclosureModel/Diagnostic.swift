@@ -45,5 +45,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         case checkSkipped = "check_skipped"
         /// Page furniture (page numbers, separators) inside a table was skipped.
         case pageArtifactSkipped = "page_artifact_skipped"
+        /// A group of rows printed as one row of zeros (（六）其他处理 without its three rows):
+        /// each of its rows was read as 0.
+        case groupRowZero = "group_row_zero"
     }
 }

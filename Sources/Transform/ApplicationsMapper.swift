@@ -30,7 +30,9 @@ struct ApplicationsMapper {
                 }
             }
             guard let last = labels.lastIndex(where: { $0.entry.role == .row }) else {
-                if inBody, row.values.contains(where: { !$0.text.isEmpty }) {
+                if inBody, let group = labels.last, group.entry.role == .group, let rows = Self.subRows[group.entry.code] {
+                    readGroupRow(row, group: group, rows: rows, into: &found, reader: reader, diagnostics: &diagnostics)
+                } else if inBody, row.values.contains(where: { !$0.text.isEmpty }) {
                     let line = row.values.first { !$0.text.isEmpty }?.line ?? 0
                     diagnostics.append(Diagnostic(.transform, .labelUnrecognized, "table 三, \(cite(line)): values without a recognized row label; not used"))
                 }
@@ -74,6 +76,30 @@ struct ApplicationsMapper {
             }
         }
         return (cells, grid)
+    }
+
+    /// Groups whose rows some reports print as a single row: （六）其他处理 (the 2019 template's row).
+    private static let subRows: [String: [String]] = ["other": ["other.no_correction", "other.fee_unpaid", "other.other"]]
+
+    /// A group printed as one row without its own rows. All zeros: each of its rows is 0 (their sum
+    /// is 0 and none can be negative). Anything else cannot be split between them: left missing.
+    private func readGroupRow(_ row: RawRow, group: LabelResolver.Resolved, rows: [String], into found: inout [[Int64?]?],
+                              reader: ValueReader, diagnostics: inout [Diagnostic]) {
+        let width = Template.applicants.count
+        let picked = CellPicker.pick(row.values, expected: width)
+        var scratch: [Diagnostic] = []
+        let values = picked.cells.map { reader.read($0, what: group.entry.code, integer: true, diagnostics: &scratch) }
+        let indices = rows.compactMap { Template.applicationRows.firstIndex(of: $0) }
+        guard indices.allSatisfy({ found[$0] == nil }) else { return }
+        if picked.cells.count == width, picked.extra.isEmpty, values.allSatisfy({ $0 == 0 }) {
+            for index in indices { found[index] = Array(repeating: 0, count: width) }
+            diagnostics.append(Diagnostic(.transform, .groupRowZero,
+                "table 三, \(cite(group.cell.line)): \(group.cell.text) printed as one row of zeros without its rows; \(rows.joined(separator: ", ")) read as 0"))
+        } else {
+            let printed = row.values.map { $0.text.isEmpty ? "(empty)" : $0.text }.joined(separator: " ")
+            diagnostics.append(Diagnostic(.transform, .cellMissing,
+                "table 三, \(cite(group.cell.line)): \(group.cell.text) printed as one row (\(printed)) without its rows; the values cannot be split between \(rows.joined(separator: ", ")): left out"))
+        }
     }
 
     /// Scope orders: before the first row label, 其他/总计 are applicant columns; after it, rows.

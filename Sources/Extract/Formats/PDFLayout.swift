@@ -1,36 +1,94 @@
 import DisclosureModel
 
-/// Orders a PDF's words into lines: prose line by line, and each table (from its template heading
-/// to the next heading) rebuilt from coordinates by `PDFTableRebuilder`. Page numbers between
-/// paragraphs are dropped; inside a table they stay as lines, so the text path reports them.
+/// Orders a PDF's content into lines: prose line by line, and tables row by row.
+///
+/// A table drawn with rules is read as its grid of cells (`RuledTable`): that is how it was made,
+/// and it holds wherever the text inside the cells sits. A table without rules (from its template
+/// heading to the next heading) is rebuilt from word positions by `PDFTableRebuilder`. Page
+/// numbers between paragraphs are dropped; inside a table they stay as lines, so the text path
+/// reports them.
 enum PDFLayout {
-    static func text(_ words: [PDFWord]) -> VirtualText {
+    static func text(_ trace: MuPDFTrace) -> VirtualText {
         var text = VirtualText()
         var region: [PDFLine] = []
         var inTable = false
-        func closeTable() {
+        var table = PDFTableAssembler()
+        func closeRegion() {
             if !region.isEmpty { PDFTableRebuilder(lines: region).emit(into: &text) }
             region = []
         }
-        for line in PDFLine.lines(words) {
-            let printed = line.text
-            let key = SectionLocator.headingKey(Array(printed.utf8)[...])
-            if printed.utf8.count < 150, SectionLocator.tableKind(ofHeadingKey: key) != nil {
-                closeTable()
-                inTable = true
-            } else if inTable, SectionLocator.isLaterSection(key) {
-                closeTable()
-                inTable = false
-            } else if inTable {
-                region.append(line)
-                continue
-            } else if PageArtifact.isPageArtifact(printed) {
-                continue
+        for unit in units(trace) {
+            switch unit {
+            case .table(let part):
+                if !table.continues(with: part) { table.emit(into: &text) }
+                closeRegion()
+                table.add(part)
+            case .line(let line):
+                let printed = line.text
+                if PageArtifact.isPageArtifact(printed) {
+                    // Page furniture between two parts of a table does not end it.
+                    if inTable { region.append(line) }
+                    continue
+                }
+                table.emit(into: &text)
+                let key = SectionLocator.headingKey(Array(printed.utf8)[...])
+                if printed.utf8.count < 150, SectionLocator.tableKind(ofHeadingKey: key) != nil {
+                    closeRegion()
+                    inTable = true
+                } else if inTable, SectionLocator.isLaterSection(key) {
+                    closeRegion()
+                    inTable = false
+                } else if inTable {
+                    region.append(line)
+                    continue
+                }
+                text.paragraph(printed, origin: origin(page: line.page, y: line.yMin))
             }
-            text.paragraph(printed, origin: origin(page: line.page, y: line.yMin))
         }
-        closeTable()
+        table.emit(into: &text)
+        closeRegion()
         return text
+    }
+
+    private enum Unit {
+        case line(PDFLine)
+        case table(RuledTable)
+    }
+
+    /// Each page's ruled tables, and the lines of the text outside them, top to bottom.
+    private static func units(_ trace: MuPDFTrace) -> [Unit] {
+        var glyphsByPage = [[PDFGlyph]](repeating: [], count: trace.pageCount + 1)
+        var rulesByPage = [[PDFRule]](repeating: [], count: trace.pageCount + 1)
+        for glyph in trace.glyphs where glyphsByPage.indices.contains(glyph.page) { glyphsByPage[glyph.page].append(glyph) }
+        for rule in trace.rules where rulesByPage.indices.contains(rule.page) { rulesByPage[rule.page].append(rule) }
+        var units: [Unit] = []
+        for page in 1..<glyphsByPage.count {
+            var tables = RuledTable.tables(page: page, rules: rulesByPage[page])
+            var loose: [PDFGlyph] = []
+            for glyph in glyphsByPage[page] where !tables.indices.contains(where: { tables[$0].place(glyph) }) {
+                loose.append(glyph)
+            }
+            if !tables.isEmpty { loose = placeOverflow(loose, into: &tables) }
+            var pageUnits: [(y: Double, unit: Unit)] = tables.map { ($0.top, .table($0)) }
+            for line in PDFLine.lines(PDFWord.words(from: loose)) { pageUnits.append((line.yMin, .line(line))) }
+            units += pageUnits.sorted { $0.y < $1.y }.map(\.unit)
+        }
+        return units
+    }
+
+    /// The characters left after lines overflowing a table's last row joined their cell.
+    private static func placeOverflow(_ glyphs: [PDFGlyph], into tables: inout [RuledTable]) -> [PDFGlyph] {
+        var lines: [[PDFGlyph]] = []
+        for glyph in glyphs.sorted(by: { $0.y < $1.y }) {
+            if let anchor = lines.last?.first, abs(glyph.y - anchor.y) < 0.3 * glyph.size {
+                lines[lines.count - 1].append(glyph)
+            } else {
+                lines.append([glyph])
+            }
+        }
+        return lines.flatMap { line in
+            tables.indices.contains { tables[$0].placeOverflow(line) } ? [] : line
+        }
     }
 
     static func origin(page: Int, y: Double) -> String {

@@ -11,22 +11,44 @@ struct PDFWord: Sendable {
     var width: Double { xMax - xMin }
     var yMid: Double { (yMin + yMax) / 2 }
 
-    /// Reads `pdftotext -bbox-layout` output: `<page>` elements holding `<word xMin=… yMin=…>`.
-    static func words(fromBBoxLayout bytes: [UInt8]) -> (pages: Int, words: [PDFWord])? {
-        guard let tree = XMLTree.xml(bytes), let root = tree.root else { return nil }
-        var words: [PDFWord] = []
-        let pages = root.descendants("page")
-        for (index, page) in pages.enumerated() {
-            for node in page.descendants("word") {
-                let text = node.children.filter(\.isText).map(\.content).joined().trimmingSpaces
-                guard !text.isEmpty,
-                      let xMin = node.attribute("xmin").flatMap(Double.init), let yMin = node.attribute("ymin").flatMap(Double.init),
-                      let xMax = node.attribute("xmax").flatMap(Double.init), let yMax = node.attribute("ymax").flatMap(Double.init)
-                else { continue }
-                words.append(PDFWord(page: index + 1, xMin: xMin, yMin: yMin, xMax: xMax, yMax: yMax, text: text))
+    /// Upright characters outside the ruled tables joined into words: characters on one baseline
+    /// with less than a quarter of their size between them (a space or a wider gap ends a word).
+    static func words(from glyphs: [PDFGlyph]) -> [PDFWord] {
+        let upright = PDFCellText.distinct(glyphs.filter(\.isUpright))
+        var lines: [[PDFGlyph]] = []
+        for glyph in upright.sorted(by: { ($0.page, $0.y) < ($1.page, $1.y) }) {
+            if let last = lines.indices.last, let anchor = lines[last].first, anchor.page == glyph.page,
+               abs(glyph.y - anchor.y) < 0.3 * max(glyph.size, anchor.size) {
+                lines[last].append(glyph)
+            } else {
+                lines.append([glyph])
             }
         }
-        return (pages.count, words)
+        var words: [PDFWord] = []
+        for var line in lines {
+            line.sort { $0.x < $1.x }
+            var current: PDFWord?
+            for glyph in line {
+                if glyph.isSpace {
+                    if let word = current { words.append(word) }
+                    current = nil
+                    continue
+                }
+                if var word = current, glyph.xMin - word.xMax < 0.25 * glyph.size {
+                    word.text.unicodeScalars.append(glyph.scalar)
+                    word.xMax = max(word.xMax, glyph.xMax)
+                    word.yMin = min(word.yMin, glyph.yMin)
+                    word.yMax = max(word.yMax, glyph.yMax)
+                    current = word
+                } else {
+                    if let word = current { words.append(word) }
+                    current = PDFWord(page: glyph.page, xMin: glyph.xMin, yMin: glyph.yMin, xMax: glyph.xMax, yMax: glyph.yMax,
+                                      text: String(Character(glyph.scalar)))
+                }
+            }
+            if let word = current { words.append(word) }
+        }
+        return words
     }
 }
 

@@ -55,7 +55,7 @@ import Testing
         let appeals = try #require(report.tables[.appeals]?.last)
         let origin = try #require(report.lineOrigins?[appeals.values[0].line - 1])
         #expect(origin.hasPrefix("page 3, y="))
-        #expect(origin.contains("values at x="))
+        #expect(origin.contains("ruled table row, cells at x="))
         #expect(appeals.values.count == 15)
     }
 }

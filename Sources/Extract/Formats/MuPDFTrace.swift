@@ -1,0 +1,276 @@
+/// Reads the output of MuPDF's `mutool trace`: one XML stream holding every character a page draws
+/// (with its Unicode value and position) and every path (with its points), in page order.
+///
+/// The characters give the words and the paths give the table rules, in one pass over the file;
+/// the stream is scanned as bytes for the few elements that matter, since a five-page report is
+/// over half a megabyte of trace.
+struct MuPDFTrace {
+    private(set) var pageCount = 0
+    private(set) var glyphs: [PDFGlyph] = []
+    private(set) var rules: [PDFRule] = []
+
+    private enum PathKind { case stroke, fill }
+
+    /// The current text or path element's transform (a b c d e f) and state.
+    private var ctm: [Double] = [1, 0, 0, 1, 0, 0]
+    private var inText = false
+    private var path: PathKind?
+    private var pathIsWhite = false
+    /// Text matrix of the current span (a b c d) and whether it is vertical writing.
+    private var trm: [Double] = [1, 0, 0, 1]
+    private var vertical = false
+    /// Points of the current path: subpaths of (x, y) in page space.
+    private var subpaths: [[(Double, Double)]] = []
+
+    init(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { parse($0) }
+    }
+
+    private mutating func parse(_ text: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        let count = text.count
+        while index < count {
+            guard text[index] == 0x3C else { index += 1; continue }
+            var end = index + 1
+            while end < count && text[end] != 0x3E { end += 1 }
+            let tag = Tag(text: text, range: (index + 1)..<end)
+            element(tag)
+            index = end + 1
+        }
+    }
+
+    private mutating func element(_ tag: Tag) {
+        switch tag.name {
+        case .page:
+            pageCount += 1
+        case .textStart:
+            ctm = tag.numbers("transform", count: 6) ?? [1, 0, 0, 1, 0, 0]
+            inText = true
+        case .textEnd:
+            inText = false
+        case .span:
+            trm = tag.numbers("trm", count: 4) ?? [1, 0, 0, 1]
+            vertical = tag.numbers("wmode", count: 1)?.first == 1
+        case .glyph:
+            if inText { glyph(tag) }
+        case .pathStart(let isStroke):
+            ctm = tag.numbers("transform", count: 6) ?? [1, 0, 0, 1, 0, 0]
+            path = isStroke ? .stroke : .fill
+            pathIsWhite = tag.isWhite
+            subpaths = []
+        case .moveto:
+            if path != nil, let point = point(tag, "x", "y") { subpaths.append([point]) }
+        case .lineto:
+            if path != nil, let point = point(tag, "x", "y") {
+                if subpaths.isEmpty { subpaths.append([]) }
+                subpaths[subpaths.count - 1].append(point)
+            }
+        case .curveto:
+            // A curve is no rule: start a new subpath at its end so no segment spans it.
+            if path != nil, let point = point(tag, "x3", "y3") { subpaths.append([point]) }
+        case .closepath:
+            if path != nil, let first = subpaths.last?.first { subpaths[subpaths.count - 1].append(first) }
+        case .pathEnd:
+            if let kind = path, !pathIsWhite { addRules(kind) }
+            path = nil
+        case .other:
+            break
+        }
+    }
+
+    private func point(_ tag: Tag, _ xName: String, _ yName: String) -> (Double, Double)? {
+        guard let x = tag.number(xName), let y = tag.number(yName) else { return nil }
+        return (ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5])
+    }
+
+    private mutating func glyph(_ tag: Tag) {
+        guard let scalar = tag.unicode, scalar.value >= 0x20, scalar.value != 0xFFFD,
+              let origin = point(tag, "x", "y") else { return }
+        let advance = tag.number("adv") ?? 1
+        // The span's directions on the page: along the line, and up the characters.
+        let alongX = ctm[0] * trm[0] + ctm[2] * trm[1], alongY = ctm[1] * trm[0] + ctm[3] * trm[1]
+        let upX = ctm[0] * trm[2] + ctm[2] * trm[3], upY = ctm[1] * trm[2] + ctm[3] * trm[3]
+        let size = (upX * upX + upY * upY).squareRoot()
+        let width = (alongX * alongX + alongY * alongY).squareRoot()
+        guard size > 0.5, width > 0 else { return }
+        var glyph = PDFGlyph(page: pageCount, scalar: scalar, x: 0, y: 0, size: size, width: width * advance,
+                             dx: alongX / width, dy: alongY / width)
+        if vertical {
+            // Vertical writing: characters stand upright in a column read downwards; the origin is
+            // at the top of the character.
+            glyph.dx = -upX / size
+            glyph.dy = -upY / size
+            glyph.width = size
+            glyph.x = origin.0 - upX * 0.5
+            glyph.y = origin.1 - upY * 0.5
+        } else {
+            // The em box runs from the descender (0.12 below the baseline) to the ascender.
+            glyph.x = origin.0 + alongX * advance / 2 + upX * 0.38
+            glyph.y = origin.1 + alongY * advance / 2 + upY * 0.38
+        }
+        glyphs.append(glyph)
+    }
+
+    /// Stroked segments that are horizontal or vertical, and filled rectangles thin enough to be
+    /// drawn as a border (some writers draw borders as filled bars).
+    private mutating func addRules(_ kind: PathKind) {
+        for points in subpaths where points.count >= 2 {
+            switch kind {
+            case .stroke:
+                for index in 1..<points.count {
+                    let (x0, y0) = points[index - 1], (x1, y1) = points[index]
+                    if let rule = PDFRule(page: pageCount, x0, y0, x1, y1) { rules.append(rule) }
+                }
+            case .fill:
+                let xs = points.map(\.0), ys = points.map(\.1)
+                guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max(),
+                      points.count <= 6 else { continue }
+                let width = maxX - minX, height = maxY - minY
+                if height <= 2.5, width > 2 * height, width >= 2 {
+                    rules.append(PDFRule(page: pageCount, isHorizontal: true, position: (minY + maxY) / 2, start: minX, end: maxX))
+                } else if width <= 2.5, height > 2 * width, height >= 2 {
+                    rules.append(PDFRule(page: pageCount, isHorizontal: false, position: (minX + maxX) / 2, start: minY, end: maxY))
+                }
+            }
+        }
+    }
+}
+
+/// One element's start or end tag, read in place.
+private struct Tag {
+    enum Name: Equatable {
+        case page, textStart, textEnd, span, glyph, pathStart(stroke: Bool), moveto, lineto, curveto, closepath, pathEnd, other
+    }
+
+    let text: UnsafeBufferPointer<UInt8>
+    let range: Range<Int>
+    let name: Name
+
+    init(text: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+        self.text = text
+        self.range = range
+        var end = range.lowerBound
+        while end < range.upperBound, text[end] != 0x20, text[end] != 0x2F || end == range.lowerBound, text[end] != 0x0A { end += 1 }
+        name = Self.names[Array(UnsafeBufferPointer(rebasing: text[range.lowerBound..<end]))] ?? .other
+    }
+
+    private static let names: [[UInt8]: Name] = {
+        var names: [String: Name] = [
+            "page": .page, "span": .span, "g": .glyph, "moveto": .moveto, "lineto": .lineto, "curveto": .curveto,
+            "closepath": .closepath, "stroke_path": .pathStart(stroke: true), "fill_path": .pathStart(stroke: false),
+            "/stroke_path": .pathEnd, "/fill_path": .pathEnd,
+        ]
+        for kind in ["fill_text", "stroke_text", "clip_text", "clip_stroke_text", "ignore_text"] {
+            names[kind] = .textStart
+            names["/\(kind)"] = .textEnd
+        }
+        return Dictionary(uniqueKeysWithValues: names.map { (Array($0.key.utf8), $0.value) })
+    }()
+
+    /// The bytes of attribute `name`'s value.
+    func value(_ name: String) -> Range<Int>? {
+        let pattern = Array(" \(name)=\"".utf8)
+        var index = range.lowerBound
+        let last = range.upperBound - pattern.count
+        while index <= last {
+            if text[index] == 0x20 {
+                var matched = true
+                for offset in 1..<pattern.count where text[index + offset] != pattern[offset] {
+                    matched = false
+                    break
+                }
+                if matched {
+                    let start = index + pattern.count
+                    var end = start
+                    while end < range.upperBound, text[end] != 0x22 { end += 1 }
+                    return start..<end
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    func number(_ name: String) -> Double? {
+        value(name).flatMap { Self.parseNumber(text, $0) }
+    }
+
+    /// Space-separated numbers (`transform="1 0 0 -1 0 841.89"`), exactly `count` of them.
+    func numbers(_ name: String, count: Int) -> [Double]? {
+        guard let range = value(name) else { return nil }
+        var numbers: [Double] = []
+        numbers.reserveCapacity(count)
+        var start = range.lowerBound
+        while start < range.upperBound {
+            while start < range.upperBound, text[start] == 0x20 { start += 1 }
+            var end = start
+            while end < range.upperBound, text[end] != 0x20 { end += 1 }
+            if end > start {
+                guard let number = Self.parseNumber(text, start..<end) else { return nil }
+                numbers.append(number)
+            }
+            start = end
+        }
+        return numbers.count == count ? numbers : nil
+    }
+
+    /// A stroke or fill in white draws nothing visible (Word and WPS paint white cell backgrounds).
+    var isWhite: Bool {
+        guard let color = value("color").map({ String(decoding: UnsafeBufferPointer(rebasing: text[$0]), as: UTF8.self) }) else { return false }
+        let components = color.split(separator: " ").compactMap { Double($0) }
+        guard !components.isEmpty else { return false }
+        let space = value("colorspace").map { String(decoding: UnsafeBufferPointer(rebasing: text[$0]), as: UTF8.self) } ?? ""
+        return space.contains("CMYK") ? components.allSatisfy { $0 < 0.05 } : components.allSatisfy { $0 > 0.95 }
+    }
+
+    /// The character of a `unicode` attribute: one scalar, or an XML entity (`&lt;`, `&#x1f;`).
+    var unicode: Unicode.Scalar? {
+        guard let range = value("unicode"), !range.isEmpty else { return nil }
+        let bytes = UnsafeBufferPointer(rebasing: text[range])
+        if bytes[0] == 0x26 {
+            let entity = String(decoding: bytes, as: UTF8.self)
+            switch entity {
+            case "&lt;": return "<"
+            case "&gt;": return ">"
+            case "&amp;": return "&"
+            case "&quot;": return "\""
+            case "&apos;": return "'"
+            default:
+                guard entity.hasPrefix("&#"), entity.hasSuffix(";") else { return nil }
+                let digits = entity.dropFirst(2).dropLast()
+                let value = digits.hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+                return value.flatMap(Unicode.Scalar.init)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self).unicodeScalars.first
+    }
+
+    /// A decimal number as MuPDF prints it (`-12.5`, `.48`, `3`); nil for anything else.
+    static func parseNumber(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        var index = range.lowerBound
+        var negative = false
+        if index < range.upperBound, text[index] == 0x2D { negative = true; index += 1 }
+        var whole: Double = 0, fraction: Double = 0, scale: Double = 1, digits = 0
+        while index < range.upperBound, text[index] >= 0x30, text[index] <= 0x39 {
+            whole = whole * 10 + Double(text[index] - 0x30)
+            index += 1
+            digits += 1
+        }
+        if index < range.upperBound, text[index] == 0x2E {
+            index += 1
+            while index < range.upperBound, text[index] >= 0x30, text[index] <= 0x39 {
+                scale /= 10
+                fraction += Double(text[index] - 0x30) * scale
+                index += 1
+                digits += 1
+            }
+        }
+        if index < range.upperBound {
+            // An exponent or something unexpected: let the standard parser decide.
+            return Double(String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self))
+        }
+        guard digits > 0 else { return nil }
+        let value = whole + fraction
+        return negative ? -value : value
+    }
+}
