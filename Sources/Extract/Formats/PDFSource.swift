@@ -11,12 +11,14 @@ enum PDFSource {
             return .failure(FormatFailure(.toolMissing,
                 "reading PDF files needs poppler's pdfinfo and pdftotext, which are not installed: run scripts/setup (or apt-get install poppler-utils)"))
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("disclosure-etl-pdf-\(UUID().uuidString)")
+        let folder: URL
+        do { folder = try PrivateTemporaryFolder.makeFolder("pdf") } catch {
+            return .failure(FormatFailure(.unreadable, "the PDF could not be handed to poppler: \(error)"))
+        }
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let input = folder.appendingPathComponent("input.pdf")
-            try Data(bytes).write(to: input)
+            try PrivateTemporaryFolder.writeFile(bytes, to: input)
 
             let facts = try info.run([input.path], in: folder)
             if let failure = failure(facts, tool: "pdfinfo") { return .failure(failure) }
