@@ -28,12 +28,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Starts the external tools (poppler) so that they die with the run (Linux's parent-death signal).
+        .target(name: "CChildProcess"),
         .target(name: "Parquet", dependencies: ["CZstd"]),
         .target(name: "DisclosureModel"),
         .target(
             name: "Extract",
             dependencies: [
-                "DisclosureModel", "CLibXML2",
+                "DisclosureModel", "CLibXML2", "CChildProcess",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

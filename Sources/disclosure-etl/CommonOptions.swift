@@ -44,6 +44,7 @@ struct CommonOptions: ParsableArguments {
     }
 
     func execute(_ stages: [Stage]) throws {
+        TerminationSignals.unblock()
         AllocatorTuning.apply()
         let level = Logger.Level(rawValue: logLevel) ?? .warning
         LoggingSystem.bootstrap { label in

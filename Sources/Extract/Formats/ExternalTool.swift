@@ -1,14 +1,35 @@
+import CChildProcess
 import Foundation
 
-/// Runs a command-line tool (poppler's `pdfinfo`, `pdftotext`) with a time limit.
+/// Runs a command-line tool (poppler's `pdfinfo`, `pdftotext`, MuPDF's `mutool`) with a time limit.
+///
+/// No tool outlives the run. On Linux the child is started with the parent-death signal SIGKILL
+/// (`ccp_spawn`, set between fork and exec), which the kernel sends when the *thread* that forked
+/// the child ends; a run that ends for any reason (SIGKILL; SIGTERM or SIGINT, which the command
+/// leaves at their default action; a crash) ends all its threads, so every tool it started is
+/// killed. This is safe although Dispatch retires idle worker threads: the fork happens on the
+/// thread that calls `run`, and `run` neither returns nor throws before that child has ended and
+/// been reaped, so the thread cannot end while its child lives. Foundation's `Process` cannot set
+/// the signal, and a tool run under `setpriv --pdeathsig` would get it only after `setpriv` has
+/// been loaded: a run killed in that moment would leave the tool running.
 struct ExternalTool {
     let name: String
 
     struct Run {
+        /// The exit status, or the number of the signal that ended the tool.
         var status: Int32
         var standardError: String
         var standardOutput: [UInt8]
         var timedOut: Bool
+    }
+
+    /// Why a tool could not be started or waited for.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+
+        init(_ what: String, _ code: Int32) {
+            description = "\(what): \(String(cString: strerror(code)))"
+        }
     }
 
     /// The tool's path on `PATH` (or in /usr/bin), nil when it is not installed.
@@ -17,36 +38,36 @@ struct ExternalTool {
         return directories.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Runs the tool; its output goes through files so a large output can never block it.
+    /// Runs the tool; its output goes through files (0600) in `folder`, so a large output can never
+    /// block it. A tool still running after `timeout` seconds is killed (SIGKILL) and `timedOut` set.
     func run(_ arguments: [String], in folder: URL, timeout: TimeInterval = 120) throws -> Run {
         guard let path else { throw CocoaError(.executableNotLoadable) }
-        let outURL = folder.appendingPathComponent("\(name).out")
-        let errURL = folder.appendingPathComponent("\(name).err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        defer {
-            try? out.close()
-            try? err.close()
+        let outPath = folder.appendingPathComponent("\(name).out").path
+        let errPath = folder.appendingPathComponent("\(name).err").path
+        let input = open("/dev/null", O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw Failure("cannot open /dev/null", errno) }
+        defer { close(input) }
+        let out = try PrivateTemporaryFolder.createFile(outPath)
+        defer { close(out) }
+        let err = try PrivateTemporaryFolder.createFile(errPath)
+        defer { close(err) }
+
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var spawnError: Int32 = 0
+        let pid = ccp_spawn(path, argv, input, out, err, &spawnError)
+        guard pid > 0 else {
+            throw Failure("cannot start \(path)", spawnError)
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        try process.run()
-        var timedOut = false
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            process.terminate()
-            finished.wait()
+        // From here to the reaping nothing may throw or return: see the type's comment.
+        let milliseconds = Int32((min(max(timeout, 0), 86_400) * 1000).rounded(.up))
+        var exitStatus: Int32 = 0, signal: Int32 = 0, timedOut: Int32 = 0
+        guard ccp_wait(pid, milliseconds, &exitStatus, &signal, &timedOut) == 0 else {
+            throw Failure("cannot wait for \(name)", errno)
         }
-        let output = (try? Data(contentsOf: outURL)).map { [UInt8]($0) } ?? []
-        let errors = (try? Data(contentsOf: errURL)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        return Run(status: process.terminationStatus, standardError: errors, standardOutput: output, timedOut: timedOut)
+
+        let output = (try? Data(contentsOf: URL(fileURLWithPath: outPath))).map { [UInt8]($0) } ?? []
+        let errors = (try? Data(contentsOf: URL(fileURLWithPath: errPath))).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return Run(status: signal != 0 ? signal : exitStatus, standardError: errors, standardOutput: output, timedOut: timedOut != 0)
     }
 }

@@ -12,12 +12,14 @@ enum PDFSource {
             return .failure(FormatFailure(.toolMissing,
                 "reading PDF files needs MuPDF's mutool, which is not installed: run scripts/setup (or apt-get install mupdf-tools)"))
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("disclosure-etl-pdf-\(UUID().uuidString)")
+        let folder: URL
+        do { folder = try PrivateTemporaryFolder.makeFolder("pdf") } catch {
+            return .failure(FormatFailure(.unreadable, "the PDF could not be handed to poppler: \(error)"))
+        }
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let input = folder.appendingPathComponent("input.pdf")
-            try Data(bytes).write(to: input)
+            try PrivateTemporaryFolder.writeFile(bytes, to: input)
 
             let run = try mutool.run(["trace", input.path], in: folder)
             let trace = MuPDFTrace(run.standardOutput)
