@@ -21,11 +21,11 @@ import Testing
         let files = FileManager.default
         try files.copyItem(atPath: Workbench.repository.appendingPathComponent("Tests/Fixtures/formats/pdf/anyang-2023.pdf").path,
                            toPath: bench.input + "/anyang-2023.pdf")
-        // Stand-ins for poppler that note their pid and hang, first on PATH.
+        // A stand-in for MuPDF that notes their pid and hang, first on PATH.
         let fakes = bench.root + "/fake-tools", pidFile = bench.root + "/tool.pid", tmp = bench.root + "/tmp"
         try files.createDirectory(atPath: fakes, withIntermediateDirectories: true)
         try files.createDirectory(atPath: tmp, withIntermediateDirectories: true)
-        for tool in ["pdfinfo", "pdftotext"] {
+        for tool in ["mutool"] {
             files.createFile(atPath: "\(fakes)/\(tool)", contents: Data("#!/bin/sh\necho $$ > '\(pidFile)'\nexec sleep 600\n".utf8),
                              attributes: [.posixPermissions: 0o755])
         }

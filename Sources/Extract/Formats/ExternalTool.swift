@@ -1,7 +1,7 @@
 import CChildProcess
 import Foundation
 
-/// Runs a command-line tool (poppler's `pdfinfo`, `pdftotext`, MuPDF's `mutool`) with a time limit.
+/// Runs a command-line tool (MuPDF's `mutool`) with a time limit.
 ///
 /// No tool outlives the run. On Linux the child is started with the parent-death signal SIGKILL
 /// (`ccp_spawn`, set between fork and exec), which the kernel sends when the *thread* that forked

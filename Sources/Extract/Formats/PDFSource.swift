@@ -14,7 +14,7 @@ enum PDFSource {
         }
         let folder: URL
         do { folder = try PrivateTemporaryFolder.makeFolder("pdf") } catch {
-            return .failure(FormatFailure(.unreadable, "the PDF could not be handed to poppler: \(error)"))
+            return .failure(FormatFailure(.unreadable, "the PDF could not be handed to MuPDF: \(error)"))
         }
         defer { try? FileManager.default.removeItem(at: folder) }
         do {

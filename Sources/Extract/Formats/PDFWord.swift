@@ -1,4 +1,4 @@
-/// A word as poppler placed it on a page (points, origin at the top left).
+/// A word of a PDF page, joined from its characters (points, origin at the top left).
 struct PDFWord: Sendable {
     var page: Int
     var xMin: Double

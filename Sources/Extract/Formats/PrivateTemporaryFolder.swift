@@ -1,6 +1,6 @@
 import Foundation
 
-/// The run's private folder for temporary copies of reports (a PDF handed to poppler, the tools'
+/// The run's private folder for temporary copies of reports (a PDF handed to MuPDF, the tools'
 /// output): `$TMPDIR/disclosure-etl-<uid>/run-<pid>/`.
 ///
 /// The user's folder is 0700, and is refused when it is a symbolic link or belongs to another user,

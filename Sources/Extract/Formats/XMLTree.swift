@@ -1,7 +1,7 @@
 import CLibXML2
 
-/// A document parsed by libxml2 (its HTML parser for web pages, its XML parser for DOCX and
-/// poppler's output), freed when the tree is released. Used on one thread at a time.
+/// A document parsed by libxml2 (its HTML parser for web pages, its XML parser for DOCX),
+/// freed when the tree is released. Used on one thread at a time.
 final class XMLTree {
     let document: xmlDocPtr
 
