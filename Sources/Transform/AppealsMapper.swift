@@ -17,6 +17,8 @@ struct AppealsMapper {
             _ = resolver.resolve(row.labels, in: Self.scopes, diagnostics: &diagnostics)
             if row.values.contains(where: { !$0.text.isEmpty }) { values += row.values }
         }
+        // A table printed with every cell blank: its one row of 15 empty cells is 15 zeros.
+        if values.isEmpty, let blank = rows.last(where: { $0.values.count == slots.count }) { values = blank.values }
         let picked = CellPicker.pick(values, expected: slots.count)
         if !picked.extra.isEmpty {
             diagnostics.append(Diagnostic(.transform, .extraValues, "table 四: \(picked.extra.count) value(s) beyond its \(slots.count), from \(cite(picked.extra[0].line)); ignored"))
