@@ -41,6 +41,17 @@ struct ExternalTool {
     /// Runs the tool; its output goes through files (0600) in `folder`, so a large output can never
     /// block it. A tool still running after `timeout` seconds is killed (SIGKILL) and `timedOut` set.
     func run(_ arguments: [String], in folder: URL, timeout: TimeInterval = 120) throws -> Run {
+        var output: [UInt8] = []
+        var run = try run(arguments, in: folder, timeout: timeout) { output.append(contentsOf: $0) }
+        run.standardOutput = output
+        return run
+    }
+
+    /// Runs the tool and hands its output to `consume` in pieces of at most 64 KiB, in order, once
+    /// it has ended (`standardOutput` stays empty): a reader that streams never holds the whole
+    /// output, which for `mutool trace` is half a megabyte a report.
+    func run(_ arguments: [String], in folder: URL, timeout: TimeInterval = 120,
+             output consume: (UnsafeBufferPointer<UInt8>) -> Void) throws -> Run {
         guard let path else { throw CocoaError(.executableNotLoadable) }
         let outPath = folder.appendingPathComponent("\(name).out").path
         let errPath = folder.appendingPathComponent("\(name).err").path
@@ -66,8 +77,18 @@ struct ExternalTool {
             throw Failure("cannot wait for \(name)", errno)
         }
 
-        let output = (try? Data(contentsOf: URL(fileURLWithPath: outPath))).map { [UInt8]($0) } ?? []
+        if lseek(out, 0, SEEK_SET) == 0 {
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            buffer.withUnsafeMutableBufferPointer { buffer in
+                while true {
+                    let count = read(out, buffer.baseAddress, buffer.count)
+                    if count < 0 && errno == EINTR { continue }
+                    guard count > 0 else { break }
+                    consume(UnsafeBufferPointer(rebasing: buffer[..<count]))
+                }
+            }
+        }
         let errors = (try? Data(contentsOf: URL(fileURLWithPath: errPath))).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        return Run(status: signal != 0 ? signal : exitStatus, standardError: errors, standardOutput: output, timedOut: timedOut != 0)
+        return Run(status: signal != 0 ? signal : exitStatus, standardError: errors, standardOutput: [], timedOut: timedOut != 0)
     }
 }

@@ -1,9 +1,11 @@
+import Foundation
+
 /// Reads the output of MuPDF's `mutool trace`: one XML stream holding every character a page draws
 /// (with its Unicode value and position) and every path (with its points), in page order.
 ///
-/// The characters give the words and the paths give the table rules, in one pass over the file;
-/// the stream is scanned as bytes for the few elements that matter, since a five-page report is
-/// over half a megabyte of trace.
+/// The characters give the words and the paths give the table rules, in one pass over the file.
+/// The stream is read in pieces as it comes (`consume`), scanned as bytes for the few elements
+/// that matter, since a five-page report is over half a megabyte of trace.
 struct MuPDFTrace {
     private(set) var pageCount = 0
     private(set) var glyphs: [PDFGlyph] = []
@@ -21,22 +23,49 @@ struct MuPDFTrace {
     private var vertical = false
     /// Points of the current path: subpaths of (x, y) in page space.
     private var subpaths: [[(Double, Double)]] = []
+    /// The start of a tag that the last piece cut off.
+    private var carry: [UInt8] = []
 
+    init() {}
+
+    /// The whole trace at once.
     init(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { parse($0) }
+        bytes.withUnsafeBufferPointer { consume($0) }
     }
 
-    private mutating func parse(_ text: UnsafeBufferPointer<UInt8>) {
-        var index = 0
-        let count = text.count
-        while index < count {
-            guard text[index] == 0x3C else { index += 1; continue }
-            var end = index + 1
-            while end < count && text[end] != 0x3E { end += 1 }
-            let tag = Tag(text: text, range: (index + 1)..<end)
-            element(tag)
-            index = end + 1
+    /// Reads the next piece of the stream.
+    mutating func consume(_ piece: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        if !carry.isEmpty {
+            guard let close = Self.find(0x3E, in: piece, from: 0) else {
+                carry.append(contentsOf: piece)
+                return
+            }
+            carry.append(contentsOf: piece[...close])
+            let joined = carry
+            carry.removeAll(keepingCapacity: true)
+            joined.withUnsafeBufferPointer { _ = parse($0) }
+            start = close + 1
         }
+        let rest = parse(UnsafeBufferPointer(rebasing: piece[start...]))
+        carry.append(contentsOf: UnsafeBufferPointer(rebasing: piece[start...])[rest...])
+    }
+
+    /// Parses the complete tags of `text`; returns where an unfinished one starts.
+    private mutating func parse(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = 0
+        while let open = Self.find(0x3C, in: text, from: index) {
+            guard let close = Self.find(0x3E, in: text, from: open + 1) else { return open }
+            element(Tag(text: text, range: (open + 1)..<close))
+            index = close + 1
+        }
+        return text.count
+    }
+
+    private static func find(_ byte: UInt8, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < text.count, let base = text.baseAddress,
+              let found = memchr(base + start, Int32(byte), text.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     private mutating func element(_ tag: Tag) {
@@ -78,7 +107,7 @@ struct MuPDFTrace {
         }
     }
 
-    private func point(_ tag: Tag, _ xName: String, _ yName: String) -> (Double, Double)? {
+    private func point(_ tag: Tag, _ xName: StaticString, _ yName: StaticString) -> (Double, Double)? {
         guard let x = tag.number(xName), let y = tag.number(yName) else { return nil }
         return (ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5])
     }
@@ -151,52 +180,66 @@ private struct Tag {
         self.range = range
         var end = range.lowerBound
         while end < range.upperBound, text[end] != 0x20, text[end] != 0x2F || end == range.lowerBound, text[end] != 0x0A { end += 1 }
-        name = Self.names[Array(UnsafeBufferPointer(rebasing: text[range.lowerBound..<end]))] ?? .other
+        name = Self.name(UnsafeBufferPointer(rebasing: text[range.lowerBound..<end]))
     }
 
-    private static let names: [[UInt8]: Name] = {
-        var names: [String: Name] = [
-            "page": .page, "span": .span, "g": .glyph, "moveto": .moveto, "lineto": .lineto, "curveto": .curveto,
-            "closepath": .closepath, "stroke_path": .pathStart(stroke: true), "fill_path": .pathStart(stroke: false),
-            "/stroke_path": .pathEnd, "/fill_path": .pathEnd,
-        ]
-        for kind in ["fill_text", "stroke_text", "clip_text", "clip_stroke_text", "ignore_text"] {
-            names[kind] = .textStart
-            names["/\(kind)"] = .textEnd
+    /// The element's name, compared on its bytes (no string is made for the thousands of tags).
+    private static func name(_ bytes: UnsafeBufferPointer<UInt8>) -> Name {
+        func equals(_ name: StaticString) -> Bool {
+            name.utf8CodeUnitCount == bytes.count && memcmp(name.utf8Start, bytes.baseAddress!, bytes.count) == 0
         }
-        return Dictionary(uniqueKeysWithValues: names.map { (Array($0.key.utf8), $0.value) })
-    }()
+        guard let first = bytes.first else { return .other }
+        switch first {
+        case UInt8(ascii: "g"): return bytes.count == 1 ? .glyph : .other
+        case UInt8(ascii: "l"): return equals("lineto") ? .lineto : .other
+        case UInt8(ascii: "m"): return equals("moveto") ? .moveto : .other
+        case UInt8(ascii: "c"):
+            if equals("curveto") { return .curveto }
+            if equals("closepath") { return .closepath }
+            return equals("clip_text") || equals("clip_stroke_text") ? .textStart : .other
+        case UInt8(ascii: "s"):
+            if equals("span") { return .span }
+            if equals("stroke_path") { return .pathStart(stroke: true) }
+            return equals("stroke_text") ? .textStart : .other
+        case UInt8(ascii: "f"):
+            if equals("fill_path") { return .pathStart(stroke: false) }
+            return equals("fill_text") ? .textStart : .other
+        case UInt8(ascii: "p"): return equals("page") ? .page : .other
+        case UInt8(ascii: "i"): return equals("ignore_text") ? .textStart : .other
+        case UInt8(ascii: "/"):
+            if equals("/stroke_path") || equals("/fill_path") { return .pathEnd }
+            return equals("/fill_text") || equals("/stroke_text") || equals("/clip_text") || equals("/clip_stroke_text")
+                || equals("/ignore_text") ? .textEnd : .other
+        default: return .other
+        }
+    }
 
     /// The bytes of attribute `name`'s value.
-    func value(_ name: String) -> Range<Int>? {
-        let pattern = Array(" \(name)=\"".utf8)
+    func value(_ name: StaticString) -> Range<Int>? {
+        let length = name.utf8CodeUnitCount
+        let pattern = name.utf8Start
         var index = range.lowerBound
-        let last = range.upperBound - pattern.count
+        let last = range.upperBound - length - 2
         while index <= last {
-            if text[index] == 0x20 {
-                var matched = true
-                for offset in 1..<pattern.count where text[index + offset] != pattern[offset] {
-                    matched = false
-                    break
-                }
-                if matched {
-                    let start = index + pattern.count
-                    var end = start
-                    while end < range.upperBound, text[end] != 0x22 { end += 1 }
-                    return start..<end
-                }
+            // ` name="`
+            if text[index] == 0x20, text[index + length + 1] == 0x3D, text[index + length + 2] == 0x22,
+               memcmp(pattern, text.baseAddress! + index + 1, length) == 0 {
+                let start = index + length + 3
+                var end = start
+                while end < range.upperBound, text[end] != 0x22 { end += 1 }
+                return start..<end
             }
             index += 1
         }
         return nil
     }
 
-    func number(_ name: String) -> Double? {
+    func number(_ name: StaticString) -> Double? {
         value(name).flatMap { Self.parseNumber(text, $0) }
     }
 
     /// Space-separated numbers (`transform="1 0 0 -1 0 841.89"`), exactly `count` of them.
-    func numbers(_ name: String, count: Int) -> [Double]? {
+    func numbers(_ name: StaticString, count: Int) -> [Double]? {
         guard let range = value(name) else { return nil }
         var numbers: [Double] = []
         numbers.reserveCapacity(count)
@@ -216,11 +259,20 @@ private struct Tag {
 
     /// A stroke or fill in white draws nothing visible (Word and WPS paint white cell backgrounds).
     var isWhite: Bool {
-        guard let color = value("color").map({ String(decoding: UnsafeBufferPointer(rebasing: text[$0]), as: UTF8.self) }) else { return false }
-        let components = color.split(separator: " ").compactMap { Double($0) }
-        guard !components.isEmpty else { return false }
-        let space = value("colorspace").map { String(decoding: UnsafeBufferPointer(rebasing: text[$0]), as: UTF8.self) } ?? ""
-        return space.contains("CMYK") ? components.allSatisfy { $0 < 0.05 } : components.allSatisfy { $0 > 0.95 }
+        guard let color = value("color") else { return false }
+        let cmyk = value("colorspace").map { range in range.contains { text[$0] == UInt8(ascii: "K") } } ?? false
+        var start = color.lowerBound, components = 0
+        while start < color.upperBound {
+            var end = start
+            while end < color.upperBound, text[end] != 0x20 { end += 1 }
+            if end > start {
+                guard let component = Self.parseNumber(text, start..<end) else { return false }
+                if cmyk ? component >= 0.05 : component <= 0.95 { return false }
+                components += 1
+            }
+            start = end + 1
+        }
+        return components > 0
     }
 
     /// The character of a `unicode` attribute: one scalar, or an XML entity (`&lt;`, `&#x1f;`).

@@ -21,8 +21,8 @@ enum PDFSource {
             let input = folder.appendingPathComponent("input.pdf")
             try PrivateTemporaryFolder.writeFile(bytes, to: input)
 
-            let run = try mutool.run(["trace", input.path], in: folder)
-            let trace = MuPDFTrace(run.standardOutput)
+            var trace = MuPDFTrace()
+            let run = try mutool.run(["trace", input.path], in: folder) { trace.consume($0) }
             if trace.pageCount == 0, let failure = failure(run, tool: "mutool") { return .failure(failure) }
             guard trace.pageCount > 0 else {
                 return .failure(FormatFailure(.pdfDamaged, "the PDF opens but has no pages; download it again"))

@@ -65,9 +65,10 @@ struct PrivateTemporaryFolder: Sendable {
         }
     }
 
-    /// Creates (or empties) the file at `path` for writing, 0600, never through a symbolic link.
+    /// Creates (or empties) the file at `path` for writing and reading back, 0600, never through a
+    /// symbolic link.
     static func createFile(_ path: String) throws -> Int32 {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        let descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw Failure.system("cannot create \(path)") }
         _ = fchmod(descriptor, 0o600) // the umask may have taken the owner's bits
         return descriptor
