@@ -8,6 +8,8 @@ import Foundation
 /// that matter, since a five-page report is over half a megabyte of trace.
 struct MuPDFTrace {
     private(set) var pageCount = 0
+    /// Each page's height in points (index 0 is page 1), from its media box.
+    private(set) var pageHeights: [Double] = []
     private(set) var glyphs: [PDFGlyph] = []
     private(set) var rules: [PDFRule] = []
 
@@ -72,6 +74,8 @@ struct MuPDFTrace {
         switch tag.name {
         case .page:
             pageCount += 1
+            let box = tag.numbers("mediabox", count: 4) ?? [0, 0, 595, 842]
+            pageHeights.append(abs(box[3] - box[1]))
         case .textStart:
             ctm = tag.numbers("transform", count: 6) ?? [1, 0, 0, 1, 0, 0]
             inText = true

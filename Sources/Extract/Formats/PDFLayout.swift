@@ -8,8 +8,9 @@ import DisclosureModel
 /// numbers between paragraphs are dropped; inside a table they stay as lines, so the text path
 /// reports them.
 enum PDFLayout {
-    static func text(_ trace: MuPDFTrace) -> VirtualText {
+    static func text(_ trace: MuPDFTrace) -> (text: VirtualText, diagnostics: [Diagnostic]) {
         var text = VirtualText()
+        var furniture: [String] = []
         var region: [PDFLine] = []
         var inTable = false
         var table = PDFTableAssembler()
@@ -23,6 +24,8 @@ enum PDFLayout {
                 if !table.continues(with: part) { table.emit(into: &text) }
                 closeRegion()
                 table.add(part)
+            case .pageNumber(let line):
+                furniture.append("\"\(line.text)\" (\(origin(page: line.page, y: line.yMin)))")
             case .line(let line):
                 let printed = line.text
                 if PageArtifact.isPageArtifact(printed) {
@@ -47,12 +50,17 @@ enum PDFLayout {
         }
         table.emit(into: &text)
         closeRegion()
-        return text
+        let diagnostics = furniture.isEmpty ? [] : [Diagnostic(.extract, .pageArtifactSkipped,
+            "page numbers printed alone in the page margin skipped: \(furniture.joined(separator: ", "))")]
+        return (text, diagnostics)
     }
 
     private enum Unit {
         case line(PDFLine)
         case table(RuledTable)
+        /// A bare number alone in the top or bottom margin (a footer `3`): page furniture, which
+        /// read as a line would be taken for a value.
+        case pageNumber(PDFLine)
     }
 
     /// Each page's ruled tables, and the lines of the text outside them, top to bottom.
@@ -70,7 +78,12 @@ enum PDFLayout {
             }
             if !tables.isEmpty { loose = placeOverflow(loose, into: &tables) }
             var pageUnits: [(y: Double, unit: Unit)] = tables.map { ($0.top, .table($0)) }
-            for line in PDFLine.lines(PDFWord.words(from: loose)) { pageUnits.append((line.yMin, .line(line))) }
+            let height = trace.pageHeights.indices.contains(page - 1) ? trace.pageHeights[page - 1] : 842
+            for line in PDFLine.lines(PDFWord.words(from: loose)) {
+                let margin = line.yMin > 0.9 * height || line.yMax < 0.08 * height
+                let bare = line.words.count == 1 && line.text.utf8.count <= 4 && line.text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                pageUnits.append((line.yMin, margin && bare ? .pageNumber(line) : .line(line)))
+            }
             units += pageUnits.sorted { $0.y < $1.y }.map(\.unit)
         }
         return units

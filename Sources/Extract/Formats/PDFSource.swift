@@ -31,7 +31,8 @@ enum PDFSource {
                 return .failure(FormatFailure(.pdfNoText,
                     "the PDF has \(trace.pageCount) page(s) but no text layer: it is a scan or an image. OCR it first (e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and put the OCRed file in the input folder"))
             }
-            return .success(StructuredText(text: PDFLayout.text(trace), format: "pdf", encoding: "utf-8"))
+            let (text, diagnostics) = PDFLayout.text(trace)
+            return .success(StructuredText(text: text, format: "pdf", encoding: "utf-8", diagnostics: diagnostics))
         } catch {
             return .failure(FormatFailure(.unreadable, "the PDF could not be handed to MuPDF: \(error)"))
         }

@@ -27,12 +27,14 @@ struct PDFTableAssembler {
 
     private var rows: [Row] = []
     private var columnEdges: [Double] = []
-    /// Left edge of the leftmost value column.
-    private var firstValueX: Double?
+    /// Right edge of the labels of rows that hold values: cells left of it are label space.
+    private var labelEnd: Double?
     private var header: [[String]] = []
     private var page = 0
-    /// Rows of the last part (the only ones a continuation can join).
-    private var lastPartStart = 0
+    /// The cells that reach the bottom of the last part: a continuation on the next page can
+    /// join them. `carried` holds those that a continuation took in and carried to its own bottom.
+    private var open: [(row: Int, index: Int)] = []
+    private var carried: [(row: Int, index: Int)] = []
 
     var isEmpty: Bool { rows.isEmpty }
 
@@ -50,8 +52,8 @@ struct PDFTableAssembler {
         let texts = table.texts
         let continuing = continues(with: table)
         if !continuing { self = PDFTableAssembler() }
-        firstValueX = table.firstValueColumn(texts).map { table.columnEdges[$0] } ?? firstValueX
         var part = Self.rows(of: table, texts)
+        labelEnd = Self.labelEnd(part) ?? labelEnd
         if continuing {
             var repeated = 0
             while repeated < min(header.count, part.count), part[repeated].pieces.map(\.text) == header[repeated] { repeated += 1 }
@@ -61,8 +63,13 @@ struct PDFTableAssembler {
         } else {
             header = part.prefix { !$0.pieces.contains { RuledTable.isValue($0.text) } }.map { $0.pieces.map(\.text) }
         }
-        lastPartStart = rows.count
+        let partStart = rows.count
         rows += part
+        open = carried
+        carried = []
+        for row in rows.indices.dropFirst(partStart) {
+            for (index, piece) in rows[row].pieces.enumerated() where piece.reachesBottom { open.append((row, index)) }
+        }
         columnEdges = table.columnEdges
         page = table.page
     }
@@ -82,46 +89,60 @@ struct PDFTableAssembler {
 
     /// The first row of a continuing part, with what belongs to the part above moved there.
     private mutating func join(_ pieces: [Piece]) -> [Piece] {
-        // The open cells of the part above: those reaching its bottom edge, by column range.
-        var open: [(row: Int, index: Int)] = []
-        for row in rows.indices.dropFirst(lastPartStart) {
-            for (index, piece) in rows[row].pieces.enumerated() where piece.reachesBottom { open.append((row, index)) }
-        }
         func above(_ piece: Piece) -> (row: Int, index: Int)? {
             open.first { abs(rows[$0.row].pieces[$0.index].left - piece.left) <= 2 && abs(rows[$0.row].pieces[$0.index].right - piece.right) <= 2 }
         }
-        let splitRow = isSplitRow(pieces) && pieces.allSatisfy { above($0) != nil }
+        // The whole row joins the row above when the break split it: every printed piece of it
+        // continues a cell above, and it is the rest of an enumerated row, or of a header row (no
+        // value yet in the table, and header words over the value columns: 社会公益 | 组织).
+        let matched = pieces.allSatisfy { $0.text.isEmpty || above($0) != nil }
+        let headerSplit = !pieces.contains { RuledTable.isValue($0.text) }
+            && !rows.contains { $0.pieces.contains { RuledTable.isValue($0.text) } }
+            && !(pieces.last(where: isLabelSpace).map { Self.startsWithEnumerator($0.text) } ?? false)
+            && pieces.contains { !$0.text.isEmpty && !isLabelSpace($0) && above($0) != nil }
+        let splitRow = matched && (isSplitRow(pieces, above: above) || headerSplit)
+        let rowLabel = pieces.last { isLabelSpace($0) && !$0.text.isEmpty }
         var kept: [Piece] = []
+        var stillOpen: [(row: Int, index: Int)] = []
         for piece in pieces {
             guard let (row, index) = above(piece) else {
-                kept.append(piece)
+                if !(splitRow && piece.text.isEmpty) { kept.append(piece) }
                 continue
             }
-            let above = rows[row].pieces[index]
-            let mergedLabel = above.rowSpan > 1 && isLabelSpace(piece)
+            let cell = rows[row].pieces[index]
+            // A merged label cell cut by the break (a group: a row label follows it) goes on,
+            // unless a new one starts here (（四）): the template's groups start enumerated.
+            let mergedLabel = isLabelSpace(piece) && piece.right < (rowLabel?.left ?? -.infinity) + 2
+                && !Self.startsWithEnumerator(piece.text)
             guard splitRow || mergedLabel else {
                 kept.append(piece)
                 continue
             }
-            rows[row].pieces[index].text = Self.joined(above.text, piece.text)
+            rows[row].pieces[index].text = Self.joined(cell.text, piece.text)
             if mergedLabel, !splitRow { rows[row].pieces[index].rowSpan += piece.rowSpan }
+            if piece.reachesBottom { stillOpen.append((row, index)) }
         }
+        carried = stillOpen
         return kept
     }
 
-    /// Whether a continuing part's first row is the rest of the row above: the table's row labels
-    /// are enumerated and this one's is not (or is empty).
-    private func isSplitRow(_ pieces: [Piece]) -> Bool {
-        guard let label = pieces.last(where: isLabelSpace) else { return false }
-        let enumerated = rows.count { row in
-            row.pieces.last(where: isLabelSpace).map { Self.startsWithEnumerator($0.text) } ?? false
-        }
-        return enumerated >= 3 && !Self.startsWithEnumerator(label.text)
+    /// Whether a continuing part's first row is the rest of the row above: the row label above
+    /// is enumerated (1., （二）, 四、, as the template's rows are) and this one's is not.
+    private func isSplitRow(_ pieces: [Piece], above: (Piece) -> (row: Int, index: Int)?) -> Bool {
+        guard let label = pieces.last(where: isLabelSpace), let (row, index) = above(label) else { return false }
+        return Self.startsWithEnumerator(rows[row].pieces[index].text) && !Self.startsWithEnumerator(label.text)
     }
 
-    /// Whether a cell lies left of every value column (where the labels are).
+    /// Whether a cell lies where the labels of the value rows are.
     private func isLabelSpace(_ piece: Piece) -> Bool {
-        firstValueX.map { piece.right <= $0 + 2 } ?? false
+        labelEnd.map { piece.right <= $0 + 2 } ?? false
+    }
+
+    /// The right edge of the labels in rows that hold a value (table 4's row of values has none:
+    /// then no cell is label space, and an empty cell is always a value).
+    private static func labelEnd(_ rows: [Row]) -> Double? {
+        rows.filter { $0.pieces.contains { RuledTable.isValue($0.text) } }
+            .flatMap { $0.pieces.filter { !$0.text.isEmpty && !RuledTable.isValue($0.text) }.map(\.right) }.max()
     }
 
     /// Text of one cell from two parts: a label joins without a break; two numbers stay two words.
