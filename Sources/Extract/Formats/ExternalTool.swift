@@ -35,7 +35,7 @@ struct ExternalTool {
     /// The tool's path on `PATH` (or in /usr/bin), nil when it is not installed.
     var path: String? {
         let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"]
-        return directories.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return directories.map { "\($0)/\(name)" }.first { access($0, X_OK) == 0 }
     }
 
     /// Runs the tool; its output goes through files (0600) in `folder`, so a large output can never

@@ -27,6 +27,12 @@ struct MuPDFTrace {
     private var subpaths: [[(Double, Double)]] = []
     /// The start of a tag that the last piece cut off.
     private var carry: [UInt8] = []
+    /// Where the glyphs of the previous and the current text element start in `glyphs`: text
+    /// drawn twice to look bold (filled, then stroked or shifted a little) comes as two elements
+    /// in a row, and the second one's characters are dropped.
+    private var previousText = 0..<0
+    private var currentTextStart = 0
+    private var indexInText = 0
 
     init() {}
 
@@ -79,8 +85,11 @@ struct MuPDFTrace {
         case .textStart:
             ctm = tag.numbers("transform", count: 6) ?? [1, 0, 0, 1, 0, 0]
             inText = true
+            currentTextStart = glyphs.count
+            indexInText = 0
         case .textEnd:
             inText = false
+            if glyphs.count > currentTextStart { previousText = currentTextStart..<glyphs.count }
         case .span:
             trm = tag.numbers("trm", count: 4) ?? [1, 0, 0, 1]
             vertical = tag.numbers("wmode", count: 1)?.first == 1
@@ -140,6 +149,13 @@ struct MuPDFTrace {
             // The em box runs from the descender (0.12 below the baseline) to the ascender.
             glyph.x = origin.0 + alongX * advance / 2 + upX * 0.38
             glyph.y = origin.1 + alongY * advance / 2 + upY * 0.38
+        }
+        defer { indexInText += 1 }
+        guard !glyph.isSlanted else { return }
+        let twin = previousText.lowerBound + indexInText
+        if previousText.contains(twin), glyphs[twin].scalar == glyph.scalar,
+           abs(glyphs[twin].x - glyph.x) < 0.2 * size, abs(glyphs[twin].y - glyph.y) < 0.2 * size {
+            return
         }
         glyphs.append(glyph)
     }

@@ -7,7 +7,6 @@
 /// as one bigger number (the text path takes the cell for a label and reports it).
 enum PDFCellText {
     static func text(_ glyphs: [PDFGlyph]) -> String {
-        let glyphs = distinct(glyphs)
         guard let first = glyphs.first else { return "" }
         // The direction most characters are written in.
         let upright = glyphs.count { $0.isUpright } * 2 >= glyphs.count
@@ -54,27 +53,6 @@ enum PDFCellText {
             }
         }
         return String(out).trimmingSpaces
-    }
-
-    /// Characters without the copies drawn to make text look bold (the same character again
-    /// within a point or so), and without slanted ones (watermarks).
-    static func distinct(_ glyphs: [PDFGlyph]) -> [PDFGlyph] {
-        struct Key: Hashable {
-            var page: Int, scalar: UInt32, x: Int, y: Int
-        }
-        var seen = Set<Key>(minimumCapacity: glyphs.count)
-        var kept: [PDFGlyph] = []
-        kept.reserveCapacity(glyphs.count)
-        for glyph in glyphs where !glyph.isSlanted {
-            let x = Int(glyph.x.rounded()), y = Int(glyph.y.rounded())
-            let near = (-1...1).contains { dx in
-                (-1...1).contains { dy in seen.contains(Key(page: glyph.page, scalar: glyph.scalar.value, x: x + dx, y: y + dy)) }
-            }
-            if near { continue }
-            seen.insert(Key(page: glyph.page, scalar: glyph.scalar.value, x: x, y: y))
-            kept.append(glyph)
-        }
-        return kept
     }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {

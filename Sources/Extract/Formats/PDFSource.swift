@@ -16,7 +16,7 @@ enum PDFSource {
         do { folder = try PrivateTemporaryFolder.makeFolder("pdf") } catch {
             return .failure(FormatFailure(.unreadable, "the PDF could not be handed to MuPDF: \(error)"))
         }
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { PrivateTemporaryFolder.removeJobFolder(folder) }
         do {
             let input = folder.appendingPathComponent("input.pdf")
             try PrivateTemporaryFolder.writeFile(bytes, to: input)

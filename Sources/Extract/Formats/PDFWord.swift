@@ -14,7 +14,7 @@ struct PDFWord: Sendable {
     /// Upright characters outside the ruled tables joined into words: characters on one baseline
     /// with less than a quarter of their size between them (a space or a wider gap ends a word).
     static func words(from glyphs: [PDFGlyph]) -> [PDFWord] {
-        let upright = PDFCellText.distinct(glyphs.filter(\.isUpright))
+        let upright = glyphs.filter(\.isUpright)
         var lines: [[PDFGlyph]] = []
         for glyph in upright.sorted(by: { ($0.page, $0.y) < ($1.page, $1.y) }) {
             if let last = lines.indices.last, let anchor = lines[last].first, anchor.page == glyph.page,

@@ -50,6 +50,20 @@ struct PrivateTemporaryFolder: Sendable {
         try current.get().makeFolder(prefix)
     }
 
+    /// Removes a job's folder and the files in it (a job makes no subfolders). Plain system
+    /// calls: Foundation's recursive removal costs more than the rest of reading a small PDF.
+    static func removeJobFolder(_ folder: URL) {
+        let path = folder.path
+        if let directory = opendir(path) {
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                if name != "." && name != ".." { unlink(path + "/" + name) }
+            }
+            closedir(directory)
+        }
+        rmdir(path)
+    }
+
     /// Writes `bytes` to the file at `url`, readable by the user alone (0600).
     static func writeFile(_ bytes: [UInt8], to url: URL) throws {
         let descriptor = try createFile(url.path)
