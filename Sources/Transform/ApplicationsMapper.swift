@@ -26,7 +26,7 @@ struct ApplicationsMapper {
                 labels = labels.enumerated().map { index, label in
                     guard index > first, label.entry.role == .applicant,
                           let entry = dictionary.lookup(label.cell.text, in: .applicationsBody) else { return label }
-                    return LabelResolver.Resolved(entry: entry, cell: label.cell)
+                    return LabelResolver.Resolved(entry: entry, cell: label.cell, end: label.end)
                 }
             }
             guard let last = labels.lastIndex(where: { $0.entry.role == .row }) else {
@@ -45,6 +45,10 @@ struct ApplicationsMapper {
             let code = rowLabel.entry.code
             if found[rowLabel.entry.index] != nil {
                 diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(rowLabel.cell.line)): row \(code) printed a second time; the first is kept"))
+                continue
+            }
+            if LabelResolver.endsUnrecognized(labels, labelCount: row.labels.count) {
+                diagnostics.append(Diagnostic(.transform, .cellMissing, "table 三, \(cite(rowLabel.cell.line)): row \(code): the cell before its values (\"\(row.labels.last?.text ?? "")\") is neither a label nor a value, so the values may not be in their columns; left out"))
                 continue
             }
             let picked = CellPicker.pick(row.values, expected: width)

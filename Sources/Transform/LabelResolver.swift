@@ -12,6 +12,17 @@ struct LabelResolver {
     struct Resolved {
         let entry: LabelDictionary.Entry
         let cell: TextCell
+        /// Index after the label's last cell in the row's labels (a label may join several cells).
+        var end = 0
+    }
+
+    /// Whether the last label cells of a row, right before its values, resolve to nothing. A cell
+    /// there that is not a label (a value glued to text, `持0`) may have taken a value's place,
+    /// so the row's values cannot be trusted to be in their columns.
+    static func endsUnrecognized(_ resolved: [Resolved], labelCount: Int) -> Bool {
+        var covered = 0
+        for label in resolved where label.end > covered { covered = label.end }
+        return covered < labelCount
     }
 
     /// Labels split over cells (结果 / 维持) are joined when the pieces match nothing alone.
@@ -23,7 +34,7 @@ struct LabelResolver {
             let single = resolution(of: labels[index].text, scopes, joined: 1)
             if let entry = single.entry {
                 note(single, line: labels[index].line, &diagnostics)
-                resolved.append(Resolved(entry: entry, cell: labels[index]))
+                resolved.append(Resolved(entry: entry, cell: labels[index], end: index + 1))
                 index += 1
                 continue
             }
@@ -39,7 +50,7 @@ struct LabelResolver {
             }
             if let (match, count, text) = joinedMatch, let entry = match.entry {
                 note(match, line: labels[index].line, &diagnostics)
-                resolved.append(Resolved(entry: entry, cell: TextCell(text, line: labels[index].line)))
+                resolved.append(Resolved(entry: entry, cell: TextCell(text, line: labels[index].line), end: index + count))
                 index += count
             } else {
                 diagnostics.append(Diagnostic(.transform, .labelUnrecognized,

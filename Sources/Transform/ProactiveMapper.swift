@@ -15,6 +15,10 @@ struct ProactiveMapper {
             let labels = resolver.resolve(row.labels, in: Self.scopes, diagnostics: &diagnostics)
             guard let itemLabel = labels.last(where: { $0.entry.role == .item }) else { continue }
             let item = Template.proactiveItems[itemLabel.entry.index]
+            if LabelResolver.endsUnrecognized(labels, labelCount: row.labels.count) {
+                diagnostics.append(Diagnostic(.transform, .cellMissing, "table 二, \(cite(itemLabel.cell.line)): \(item.code): the cell before its values (\"\(row.labels.last?.text ?? "")\") is neither a label nor a value, so the values may not be in their columns; left out"))
+                continue
+            }
             if found[itemLabel.entry.index] != nil {
                 diagnostics.append(Diagnostic(.transform, .extraValues, "table 二, \(cite(itemLabel.cell.line)): \(item.code) printed a second time; the first is kept"))
                 continue
