@@ -18,8 +18,21 @@ struct ApplicationsMapper {
         var inBody = false
         // Values by row, in the template's order (`Entry.index`); nil = not printed.
         var found = [[Int64?]?](repeating: nil, count: Template.applicationRows.count)
-        for row in rows {
-            var labels = resolver.resolve(row.labels, in: inBody ? Self.bodyFirst : Self.headerFirst, diagnostics: &diagnostics)
+        var index = 0
+        while index < rows.count {
+            var row = rows[index]
+            index += 1
+            let scopes = inBody ? Self.bodyFirst : Self.headerFirst
+            let noted = diagnostics.count
+            var labels = resolver.resolve(row.labels, in: scopes, diagnostics: &diagnostics)
+            if index < rows.count, LabelResolver.endsUnrecognized(labels, labelCount: row.labels.count),
+               let merged = SplitRow.merged(row, rows[index], isLabel: { dictionary.lookup($0, in: .applicationsBody)?.role == .row }) {
+                // The row went on in the next one: read the two as one, without the pieces' doubts.
+                diagnostics.removeSubrange(noted...)
+                row = merged
+                index += 1
+                labels = resolver.resolve(row.labels, in: scopes, diagnostics: &diagnostics)
+            }
             if !inBody, let first = labels.firstIndex(where: { $0.entry.role == .row }) {
                 inBody = true
                 // A header label sharing its key with a row (其他/总计) after the first row is a row.

@@ -11,8 +11,20 @@ struct ProactiveMapper {
         let reader = ValueReader(table: "二", cite: cite)
         // Values by item, in the template's order (`Entry.index`); nil = not printed.
         var found = [[Double?]?](repeating: nil, count: Template.proactiveItems.count)
-        for row in rows {
-            let labels = resolver.resolve(row.labels, in: Self.scopes, diagnostics: &diagnostics)
+        var index = 0
+        while index < rows.count {
+            var row = rows[index]
+            index += 1
+            let noted = diagnostics.count
+            var labels = resolver.resolve(row.labels, in: Self.scopes, diagnostics: &diagnostics)
+            if index < rows.count, LabelResolver.endsUnrecognized(labels, labelCount: row.labels.count),
+               let merged = SplitRow.merged(row, rows[index], isLabel: { dictionary.lookup($0, in: .proactive)?.role == .item }) {
+                // The row went on in the next one: read the two as one, without the pieces' doubts.
+                diagnostics.removeSubrange(noted...)
+                row = merged
+                index += 1
+                labels = resolver.resolve(row.labels, in: Self.scopes, diagnostics: &diagnostics)
+            }
             guard let itemLabel = labels.last(where: { $0.entry.role == .item }) else { continue }
             let item = Template.proactiveItems[itemLabel.entry.index]
             if LabelResolver.endsUnrecognized(labels, labelCount: row.labels.count) {
