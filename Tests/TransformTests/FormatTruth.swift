@@ -21,6 +21,10 @@ struct FormatTruth: Decodable, Sendable, CustomTestStringConvertible, CellExpect
     let appeals: [String: Int64]
     /// Table 3 cells printed blank (read as 0 with a diagnostic).
     let blankCells: [String]
+    /// Cells printed as a dash or slash, `table:key` (office fixtures; read as 0 with a diagnostic).
+    let dashCells: [String]?
+    /// The check failures the printed numbers must give (office fixtures).
+    let failedChecks: [CheckFailure]?
 
     /// Path of the fixture, relative to the repository.
     var path: String = ""
@@ -30,7 +34,7 @@ struct FormatTruth: Decodable, Sendable, CustomTestStringConvertible, CellExpect
     enum CodingKeys: String, CodingKey {
         case file, encoding, agency, proactive, applications, appeals
         case sourceFormat = "source_format", reportYear = "report_year", reportDate = "report_date"
-        case postedDate = "posted_date", blankCells = "blank_cells"
+        case postedDate = "posted_date", blankCells = "blank_cells", dashCells = "dash_cells", failedChecks = "failed_checks"
     }
 
     /// The truth files of one format folder under Tests/Fixtures/formats/.
@@ -48,4 +52,7 @@ struct FormatTruth: Decodable, Sendable, CustomTestStringConvertible, CellExpect
     static let html = load("html")
     static let pdf = load("pdf")
     static let docx = load("docx")
+    /// PDFs made the way agencies make them: the official Word template filled in and exported
+    /// by LibreOffice (`scripts/office-corpus --fixtures`).
+    static let office = load("office")
 }

@@ -1,7 +1,8 @@
 /// The text of a table cell from its characters: lines in reading order, joined.
 ///
 /// Lines are found across the writing direction, so rotated text (a merged label cell written
-/// top to bottom) reads as it is printed. Wrapped lines join without a break (a label wrapped over
+/// top to bottom) reads as it is printed, and so does vertical writing with upright characters
+/// stacked in columns read right to left (as LibreOffice prints `tbRl` cells). Wrapped lines join without a break (a label wrapped over
 /// three lines is one label), except between two digits: two numbers stacked in one cell, or side
 /// by side with a gap, are joined by ` | `, so a cell whose dividing rule was not drawn never reads
 /// as one bigger number (the text path takes the cell for a label and reports it).
@@ -11,7 +12,7 @@ enum PDFCellText {
         // The direction most characters are written in.
         let upright = glyphs.count { $0.isUpright } * 2 >= glyphs.count
         let turned = glyphs.first { !$0.isUpright } ?? first
-        let direction: (dx: Double, dy: Double) = upright ? (1, 0) : (turned.dx, turned.dy)
+        let direction: (dx: Double, dy: Double) = !upright ? (turned.dx, turned.dy) : isStacked(glyphs) ? (0, 1) : (1, 0)
         func along(_ g: PDFGlyph) -> Double { g.x * direction.dx + g.y * direction.dy }
         func across(_ g: PDFGlyph) -> Double { -g.x * direction.dy + g.y * direction.dx }
 
@@ -53,6 +54,29 @@ enum PDFCellText {
             }
         }
         return String(out).trimmingSpaces
+    }
+
+    /// Upright characters written in columns: each one's nearest neighbour below (in its column)
+    /// is closer than its nearest neighbour to the right (on its line). Horizontal text wrapped
+    /// in a narrow cell has its neighbours side by side and its lines a line-height apart.
+    /// Only text with Chinese characters is taken as vertical: stacked digits are numbers printed
+    /// one per line, never one number.
+    static func isStacked(_ glyphs: [PDFGlyph]) -> Bool {
+        guard glyphs.count >= 2, glyphs.contains(where: { (0x4E00...0x9FFF).contains($0.scalar.value) }) else { return false }
+        var below = 0.0, right = 0.0, belowCount = 0, rightCount = 0
+        for glyph in glyphs {
+            var down = Double.infinity, across = Double.infinity
+            for other in glyphs {
+                let dx = other.x - glyph.x, dy = other.y - glyph.y
+                if abs(dx) < 0.3 * glyph.size, dy > 0.3 * glyph.size { down = min(down, dy) }
+                if abs(dy) < 0.3 * glyph.size, dx > 0.3 * glyph.size { across = min(across, dx) }
+            }
+            if down.isFinite { below += down / glyph.size; belowCount += 1 }
+            if across.isFinite { right += across / glyph.size; rightCount += 1 }
+        }
+        guard belowCount > 0 else { return false }
+        guard rightCount > 0 else { return belowCount >= 2 }
+        return below / Double(belowCount) < right / Double(rightCount) - 0.1
     }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {

@@ -93,14 +93,16 @@ struct PDFTableAssembler {
             open.first { abs(rows[$0.row].pieces[$0.index].left - piece.left) <= 2 && abs(rows[$0.row].pieces[$0.index].right - piece.right) <= 2 }
         }
         // The whole row joins the row above when the break split it: every printed piece of it
-        // continues a cell above, and it is the rest of an enumerated row, or of a header row (no
-        // value yet in the table, and header words over the value columns: 社会公益 | 组织).
+        // continues a cell above, and it is the rest of an enumerated row.
         let matched = pieces.allSatisfy { $0.text.isEmpty || above($0) != nil }
-        let headerSplit = !pieces.contains { RuledTable.isValue($0.text) }
+        let splitRow = matched && isSplitRow(pieces, above: above)
+        // A header row cut by the break (no value yet in the table, and header words over the value
+        // columns: 社会公益 | 组织, 结 | 果维持): each piece under a cell of it goes on in that cell;
+        // the others (a header row below it) stay.
+        let headerSplit = !splitRow && !pieces.contains { RuledTable.isValue($0.text) }
             && !rows.contains { $0.pieces.contains { RuledTable.isValue($0.text) } }
             && !(pieces.last(where: isLabelSpace).map { Self.startsWithEnumerator($0.text) } ?? false)
             && pieces.contains { !$0.text.isEmpty && !isLabelSpace($0) && above($0) != nil }
-        let splitRow = matched && (isSplitRow(pieces, above: above) || headerSplit)
         let rowLabel = pieces.last { isLabelSpace($0) && !$0.text.isEmpty }
         var kept: [Piece] = []
         var stillOpen: [(row: Int, index: Int)] = []
@@ -114,12 +116,12 @@ struct PDFTableAssembler {
             // unless a new one starts here (（四）): the template's groups start enumerated.
             let mergedLabel = isLabelSpace(piece) && piece.right < (rowLabel?.left ?? -.infinity) + 2
                 && !Self.startsWithEnumerator(piece.text)
-            guard splitRow || mergedLabel else {
+            guard splitRow || headerSplit || mergedLabel else {
                 kept.append(piece)
                 continue
             }
             rows[row].pieces[index].text = Self.joined(cell.text, piece.text)
-            if mergedLabel, !splitRow { rows[row].pieces[index].rowSpan += piece.rowSpan }
+            if !splitRow { rows[row].pieces[index].rowSpan += piece.rowSpan }
             if piece.reachesBottom { stillOpen.append((row, index)) }
         }
         carried = stillOpen
