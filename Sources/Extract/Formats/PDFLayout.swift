@@ -72,13 +72,13 @@ enum PDFLayout {
         var units: [Unit] = []
         for page in 1..<glyphsByPage.count {
             var tables = RuledTable.tables(page: page, rules: rulesByPage[page])
+            let height = trace.pageHeights.indices.contains(page - 1) ? trace.pageHeights[page - 1] : 842
             var loose: [PDFGlyph] = []
             for glyph in glyphsByPage[page] where !tables.indices.contains(where: { tables[$0].place(glyph) }) {
                 loose.append(glyph)
             }
             if !tables.isEmpty { loose = placeOverflow(loose, into: &tables) }
             var pageUnits: [(y: Double, unit: Unit)] = tables.map { ($0.top, .table($0)) }
-            let height = trace.pageHeights.indices.contains(page - 1) ? trace.pageHeights[page - 1] : 842
             for line in PDFLine.lines(PDFWord.words(from: loose)) {
                 let margin = line.yMin > 0.9 * height || line.yMax < 0.08 * height
                 let bare = line.words.count == 1 && line.text.utf8.count <= 4 && line.text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
@@ -100,7 +100,10 @@ enum PDFLayout {
             }
         }
         return lines.flatMap { line in
-            tables.indices.contains { tables[$0].placeOverflow(line) } ? [] : line
+            // A page number under the table is furniture, not the end of its last label.
+            let text = String(String.UnicodeScalarView(line.sorted { $0.x < $1.x }.map(\.scalar)))
+            if PageArtifact.isPageArtifact(text) { return line }
+            return tables.indices.contains { tables[$0].placeOverflow(line) } ? [] : line
         }
     }
 

@@ -2,10 +2,12 @@
 ///
 /// A part on the next page with the same columns, and nothing but page furniture between, continues
 /// the table. Its repeated header rows are dropped; a merged label cell cut by the break (三、本年度办
-/// | 理结果) reads as one cell; and a row that the break split (its label wrapped over both pages,
-/// its values on one of them) reads as one row. A row is taken as split when the template's
-/// enumerated row labels (1., （二）, 四、) are in use and the part's first row label carries none:
-/// it can only be the rest of the row above.
+/// | 理结果) reads as one cell, unless a new one starts there (its label enumerated: （四）); a header
+/// cell cut by the break (社会公益 | 组织) reads as one cell; and a row that the break split (its label
+/// wrapped over both pages, its values on one of them) reads as one row. A row is taken as split
+/// when the row label above is enumerated (1., （二）, 四、, as the template's are) and the part's
+/// first row label is not: it can only be the rest of the row above. Whatever is not certain stays
+/// as printed, and the text path reports a label it does not know.
 struct PDFTableAssembler {
     /// A cell of the table being assembled, in the row where it starts.
     struct Piece {
@@ -35,8 +37,6 @@ struct PDFTableAssembler {
     /// join them. `carried` holds those that a continuation took in and carried to its own bottom.
     private var open: [(row: Int, index: Int)] = []
     private var carried: [(row: Int, index: Int)] = []
-
-    var isEmpty: Bool { rows.isEmpty }
 
     /// Whether `table` can continue the table assembled so far: the next page, the same outer
     /// edges, and every column edge of one part also an edge of the other (one part may have more).

@@ -28,12 +28,20 @@ struct RuledTable: Sendable {
     var bottom: Double { rowEdges[rowEdges.count - 1] }
     var bottomRightX: Double { columnEdges[columnEdges.count - 1] }
 
-    /// Puts a character into the cell holding it; false when it lies outside the table. An upright
-    /// character is placed by its left part: text that overflows a narrow cell to the right (as
-    /// browsers print it) starts inside its own cell.
+    /// Puts a character into the cell holding it; false when it lies outside the table.
+    ///
+    /// A character is placed by the part of it that its text comes from: text that does not fit a
+    /// narrow cell overflows it (browsers and LibreOffice draw it across the rule) in the writing
+    /// direction, and rotated text also in the direction its lines follow one another. An upright
+    /// character is placed by its left part; a rotated one by the part before it on its line and
+    /// towards the line before.
     mutating func place(_ glyph: PDFGlyph) -> Bool {
-        let x = glyph.isUpright ? glyph.x - 0.35 * glyph.width : glyph.x
-        guard glyph.page == page, let row = Self.slot(of: glyph.y, in: rowEdges),
+        var x = glyph.x - 0.35 * glyph.width * glyph.dx, y = glyph.y - 0.35 * glyph.width * glyph.dy
+        if !glyph.isUpright {
+            x += 0.35 * glyph.size * glyph.dy
+            y -= 0.35 * glyph.size * glyph.dx
+        }
+        guard glyph.page == page, let row = Self.slot(of: y, in: rowEdges),
               let column = Self.slot(of: x, in: columnEdges) else { return false }
         cells[slots[row * columnCount + column]].glyphs.append(glyph)
         return true
