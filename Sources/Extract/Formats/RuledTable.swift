@@ -32,15 +32,12 @@ struct RuledTable: Sendable {
     ///
     /// A character is placed by the part of it that its text comes from: text that does not fit a
     /// narrow cell overflows it (browsers and LibreOffice draw it across the rule) in the writing
-    /// direction, and rotated text also in the direction its lines follow one another. An upright
-    /// character is placed by its left part; a rotated one by the part before it on its line and
-    /// towards the line before.
+    /// direction and in the direction its lines follow one another. So a character is placed by the
+    /// part of it before it on its line and towards the line before: an upright one by its upper
+    /// left part.
     mutating func place(_ glyph: PDFGlyph) -> Bool {
-        var x = glyph.x - 0.35 * glyph.width * glyph.dx, y = glyph.y - 0.35 * glyph.width * glyph.dy
-        if !glyph.isUpright {
-            x += 0.35 * glyph.size * glyph.dy
-            y -= 0.35 * glyph.size * glyph.dx
-        }
+        let x = glyph.x - 0.35 * glyph.width * glyph.dx + 0.3 * glyph.size * glyph.dy
+        let y = glyph.y - 0.35 * glyph.width * glyph.dy - 0.3 * glyph.size * glyph.dx
         guard glyph.page == page, let row = Self.slot(of: y, in: rowEdges),
               let column = Self.slot(of: x, in: columnEdges) else { return false }
         cells[slots[row * columnCount + column]].glyphs.append(glyph)
