@@ -36,8 +36,8 @@ struct RuledTable: Sendable {
     /// part of it before it on its line and towards the line before: an upright one by its upper
     /// left part.
     mutating func place(_ glyph: PDFGlyph) -> Bool {
-        let x = glyph.x - 0.35 * glyph.width * glyph.dx + 0.3 * glyph.size * glyph.dy
-        let y = glyph.y - 0.35 * glyph.width * glyph.dy - 0.3 * glyph.size * glyph.dx
+        let x = glyph.x - 0.35 * glyph.width * glyph.dx + 0.35 * glyph.size * glyph.dy
+        let y = glyph.y - 0.35 * glyph.width * glyph.dy - 0.35 * glyph.size * glyph.dx
         guard glyph.page == page, let row = Self.slot(of: y, in: rowEdges),
               let column = Self.slot(of: x, in: columnEdges) else { return false }
         cells[slots[row * columnCount + column]].glyphs.append(glyph)
