@@ -10,15 +10,19 @@ struct CellReader {
     let lines: SourceLines
     let layout: Layout
     let strings: CellStrings?
+    /// Structured sources (HTML, PDF, Word) write a row whose cells are all blank as a line of
+    /// tabs: it is a row of empty cells (zeros), not a blank line.
+    let keepsBlankRows: Bool
     /// The current table's cells, and the bytes of those not found as such in the text; kept for
     /// all the tables of a report so their capacity is reused.
     private var cells: [CellSpan] = []
     private var extra: [UInt8] = []
 
-    init(lines: SourceLines, layout: Layout, strings: CellStrings?) {
+    init(lines: SourceLines, layout: Layout, strings: CellStrings?, keepsBlankRows: Bool = false) {
         self.lines = lines
         self.layout = layout
         self.strings = strings
+        self.keepsBlankRows = keepsBlankRows
     }
 
     struct Output {
@@ -36,7 +40,8 @@ struct CellReader {
             for index in range {
                 let line = lines.ranges[index]
                 let indented = !line.isEmpty && text[line.lowerBound] == 0x09
-                if ByteText.trimmed(text, line).isEmpty && !(layout == .cellPerLine && indented) { continue }
+                if ByteText.trimmed(text, line).isEmpty && !(layout == .cellPerLine && indented)
+                    && !(keepsBlankRows && indented) { continue }
                 let lineNumber = index + 1
                 if !indented, ByteText.firstIndex(of: 0x09, in: text, line) == nil, ByteText.firstIndex(of: 0x7C, in: text, line) == nil,
                    PageArtifact.isPageArtifact(lines[index]) {

@@ -84,7 +84,7 @@ public enum Extractor {
         }
 
         let layout = forcedLayout ?? Layout.sniff(lines, in: regions.values)
-        var reader = CellReader(lines: lines, layout: layout, strings: strings)
+        var reader = CellReader(lines: lines, layout: layout, strings: strings, keepsBlankRows: forcedLayout != nil)
         var diagnostics = sourceDiagnostics + found.diagnostics
         var tables = [TableKind: [RawRow]](minimumCapacity: regions.count)
         for kind in TableKind.allCases {

@@ -77,20 +77,24 @@ enum PDFLayout {
             for glyph in glyphsByPage[page] where !tables.indices.contains(where: { tables[$0].place(glyph) }) {
                 loose.append(glyph)
             }
-            if !tables.isEmpty { loose = placeOverflow(loose, into: &tables) }
+            if !tables.isEmpty { loose = placeOverflow(loose, into: &tables, pageHeight: height) }
             var pageUnits: [(y: Double, unit: Unit)] = tables.map { ($0.top, .table($0)) }
             for line in PDFLine.lines(PDFWord.words(from: loose)) {
-                let margin = line.yMin > 0.9 * height || line.yMax < 0.08 * height
-                let bare = line.words.count == 1 && line.text.utf8.count <= 4 && line.text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-                pageUnits.append((line.yMin, margin && bare ? .pageNumber(line) : .line(line)))
+                pageUnits.append((line.yMin, isMarginPageNumber(line.text, top: line.yMin, bottom: line.yMax, pageHeight: height) ? .pageNumber(line) : .line(line)))
             }
             units += pageUnits.sorted { $0.y < $1.y }.map(\.unit)
         }
         return units
     }
 
+    /// A bare number (1–4 digits) alone in the top or bottom margin: a page number.
+    private static func isMarginPageNumber(_ text: String, top: Double, bottom: Double, pageHeight: Double) -> Bool {
+        (top > 0.9 * pageHeight || bottom < 0.08 * pageHeight) && (1...4).contains(text.utf8.count)
+            && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
     /// The characters left after lines overflowing a table's last row joined their cell.
-    private static func placeOverflow(_ glyphs: [PDFGlyph], into tables: inout [RuledTable]) -> [PDFGlyph] {
+    private static func placeOverflow(_ glyphs: [PDFGlyph], into tables: inout [RuledTable], pageHeight: Double) -> [PDFGlyph] {
         var lines: [[PDFGlyph]] = []
         for glyph in glyphs.sorted(by: { $0.y < $1.y }) {
             if let anchor = lines.last?.first, abs(glyph.y - anchor.y) < 0.3 * glyph.size {
@@ -102,7 +106,8 @@ enum PDFLayout {
         return lines.flatMap { line in
             // A page number under the table is furniture, not the end of its last label.
             let text = String(String.UnicodeScalarView(line.sorted { $0.x < $1.x }.map(\.scalar)))
-            if PageArtifact.isPageArtifact(text) { return line }
+            let top = line.map(\.yMin).min() ?? 0, bottom = line.map(\.yMax).max() ?? 0
+            if PageArtifact.isPageArtifact(text) || isMarginPageNumber(text, top: top, bottom: bottom, pageHeight: pageHeight) { return line }
             return tables.indices.contains { tables[$0].placeOverflow(line) } ? [] : line
         }
     }
