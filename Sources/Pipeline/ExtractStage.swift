@@ -130,7 +130,7 @@ struct ExtractStage {
             return .reused(same)
         }
         let stored: StoredExtract
-        switch Extractor.extract(bytes: bytes, sourcePath: input.relativePath, reportId: reportId, strings: strings) {
+        switch Extractor.extract(bytes: bytes, sourcePath: input.relativePath, reportId: reportId, strings: strings, file: absolutePath) {
         case .report(let report): stored = .report(report)
         case .reject(let reject): stored = .reject(reject)
         }

@@ -38,57 +38,84 @@ struct ExternalTool {
         return directories.map { "\($0)/\(name)" }.first { access($0, X_OK) == 0 }
     }
 
-    /// Runs the tool; its output goes through files (0600) in `folder`, so a large output can never
-    /// block it. A tool still running after `timeout` seconds is killed (SIGKILL) and `timedOut` set.
-    func run(_ arguments: [String], in folder: URL, timeout: TimeInterval = 120) throws -> Run {
+    /// Runs the tool and returns its output.
+    func run(_ arguments: [String], timeout: TimeInterval = 120) throws -> Run {
         var output: [UInt8] = []
-        var run = try run(arguments, in: folder, timeout: timeout) { output.append(contentsOf: $0) }
+        var run = try run(arguments, timeout: timeout) { output.append(contentsOf: $0) }
         run.standardOutput = output
         return run
     }
 
-    /// Runs the tool and hands its output to `consume` in pieces of at most 64 KiB, in order, once
-    /// it has ended (`standardOutput` stays empty): a reader that streams never holds the whole
-    /// output, which for `mutool trace` is half a megabyte a report.
-    func run(_ arguments: [String], in folder: URL, timeout: TimeInterval = 120,
-             output consume: (UnsafeBufferPointer<UInt8>) -> Void) throws -> Run {
+    /// Runs the tool and hands its output to `consume` in pieces of at most 64 KiB, in order, as
+    /// the tool writes it (`standardOutput` stays empty). Its output and errors come through pipes
+    /// read while the tool works: nothing is written to disk, a streaming reader holds no more
+    /// than a piece, and it does its work on another core alongside the tool's. A tool that has
+    /// not ended within `timeout` seconds is killed (SIGKILL) and `timedOut` set.
+    func run(_ arguments: [String], timeout: TimeInterval = 120, output consume: (UnsafeBufferPointer<UInt8>) -> Void) throws -> Run {
         guard let path else { throw CocoaError(.executableNotLoadable) }
-        let outPath = folder.appendingPathComponent("\(name).out").path
-        let errPath = folder.appendingPathComponent("\(name).err").path
         let input = open("/dev/null", O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw Failure("cannot open /dev/null", errno) }
         defer { close(input) }
-        let out = try PrivateTemporaryFolder.createFile(outPath)
-        defer { close(out) }
-        let err = try PrivateTemporaryFolder.createFile(errPath)
-        defer { close(err) }
-
+        let out = try Self.pipe(), err = try Self.pipe()
+        defer {
+            close(out.read)
+            close(err.read)
+        }
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var spawnError: Int32 = 0
-        let pid = ccp_spawn(path, argv, input, out, err, &spawnError)
+        let pid = ccp_spawn(path, argv, input, out.write, err.write, &spawnError)
+        close(out.write)
+        close(err.write)
         guard pid > 0 else {
             throw Failure("cannot start \(path)", spawnError)
         }
         // From here to the reaping nothing may throw or return: see the type's comment.
-        let milliseconds = Int32((min(max(timeout, 0), 86_400) * 1000).rounded(.up))
-        var exitStatus: Int32 = 0, signal: Int32 = 0, timedOut: Int32 = 0
-        guard ccp_wait(pid, milliseconds, &exitStatus, &signal, &timedOut) == 0 else {
-            throw Failure("cannot wait for \(name)", errno)
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(min(max(timeout, 0), 86_400) * 1e9)
+        func millisecondsLeft() -> Int32 {
+            let now = DispatchTime.now().uptimeNanoseconds
+            return now >= deadline ? 0 : Int32((deadline - now) / 1_000_000 + 1)
         }
-
-        if lseek(out, 0, SEEK_SET) == 0 {
-            var buffer = [UInt8](repeating: 0, count: 65_536)
-            buffer.withUnsafeMutableBufferPointer { buffer in
-                while true {
-                    let count = read(out, buffer.baseAddress, buffer.count)
+        var errors: [UInt8] = []
+        var killed = false
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        buffer.withUnsafeMutableBufferPointer { buffer in
+            var open = [out.read, err.read]
+            while !open.isEmpty {
+                var entries = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+                let ready = poll(&entries, nfds_t(entries.count), millisecondsLeft())
+                if ready < 0 && errno == EINTR { continue }
+                if ready <= 0 {
+                    kill(pid, SIGKILL)
+                    killed = true
+                    break
+                }
+                for entry in entries where entry.revents != 0 {
+                    let count = read(entry.fd, buffer.baseAddress, buffer.count)
                     if count < 0 && errno == EINTR { continue }
-                    guard count > 0 else { break }
-                    consume(UnsafeBufferPointer(rebasing: buffer[..<count]))
+                    guard count > 0 else {
+                        open.removeAll { $0 == entry.fd }
+                        continue
+                    }
+                    let piece = UnsafeBufferPointer(rebasing: buffer[..<count])
+                    if entry.fd == out.read { consume(piece) } else { errors.append(contentsOf: piece.prefix(max(0, 65_536 - errors.count))) }
                 }
             }
         }
-        let errors = (try? Data(contentsOf: URL(fileURLWithPath: errPath))).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        return Run(status: signal != 0 ? signal : exitStatus, standardError: errors, standardOutput: [], timedOut: timedOut != 0)
+        var exitStatus: Int32 = 0, signal: Int32 = 0, timedOut: Int32 = 0
+        guard ccp_wait(pid, millisecondsLeft(), &exitStatus, &signal, &timedOut) == 0 else {
+            throw Failure("cannot wait for \(name)", errno)
+        }
+        return Run(status: signal != 0 ? signal : exitStatus, standardError: String(decoding: errors, as: UTF8.self),
+                   standardOutput: [], timedOut: killed || timedOut != 0)
+    }
+
+    /// A pipe whose ends no other tool inherits: `ccp_spawn`'s child keeps only its three.
+    private static func pipe() throws -> (read: Int32, write: Int32) {
+        var ends: [Int32] = [-1, -1]
+        guard Glibc.pipe(&ends) == 0 else { throw Failure("cannot create a pipe", errno) }
+        _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
+        return (ends[0], ends[1])
     }
 }

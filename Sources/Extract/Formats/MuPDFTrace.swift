@@ -126,9 +126,12 @@ struct MuPDFTrace {
     }
 
     private mutating func glyph(_ tag: Tag) {
-        guard let scalar = tag.unicode, scalar.value >= 0x20, scalar.value != 0xFFFD,
-              let origin = point(tag, "x", "y") else { return }
-        let advance = tag.number("adv") ?? 1
+        let attributes = tag.glyphAttributes()
+        guard let scalar = attributes.unicode.flatMap(tag.scalar), scalar.value >= 0x20, scalar.value != 0xFFFD,
+              let x = attributes.x.flatMap({ Tag.parseNumber(tag.text, $0) }),
+              let y = attributes.y.flatMap({ Tag.parseNumber(tag.text, $0) }) else { return }
+        let origin = (ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5])
+        let advance = attributes.advance.flatMap { Tag.parseNumber(tag.text, $0) } ?? 1
         // The span's directions on the page: along the line, and up the characters.
         let alongX = ctm[0] * trm[0] + ctm[2] * trm[1], alongY = ctm[1] * trm[0] + ctm[3] * trm[1]
         let upX = ctm[0] * trm[2] + ctm[2] * trm[3], upY = ctm[1] * trm[2] + ctm[3] * trm[3]
@@ -295,9 +298,41 @@ private struct Tag {
         return components > 0
     }
 
+    /// The values of a `<g>` tag's attributes, found in one pass (a report has thousands).
+    func glyphAttributes() -> (unicode: Range<Int>?, x: Range<Int>?, y: Range<Int>?, advance: Range<Int>?) {
+        var found: (unicode: Range<Int>?, x: Range<Int>?, y: Range<Int>?, advance: Range<Int>?) = (nil, nil, nil, nil)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            // ` name="value"`
+            guard text[index] == 0x20 else { index += 1; continue }
+            let nameStart = index + 1
+            var equals = nameStart
+            while equals < range.upperBound, text[equals] != 0x3D, text[equals] != 0x20 { equals += 1 }
+            guard equals + 1 < range.upperBound, text[equals] == 0x3D, text[equals + 1] == 0x22 else { index = equals; continue }
+            let start = equals + 2
+            var end = start
+            while end < range.upperBound, text[end] != 0x22 { end += 1 }
+            let name = UnsafeBufferPointer(rebasing: text[nameStart..<equals])
+            if name.count == 1 {
+                if name[0] == UInt8(ascii: "x") { found.x = start..<end } else if name[0] == UInt8(ascii: "y") { found.y = start..<end }
+            } else if name.elementsEqual("unicode".utf8) {
+                found.unicode = start..<end
+            } else if name.elementsEqual("adv".utf8) {
+                found.advance = start..<end
+            }
+            index = end + 1
+        }
+        return found
+    }
+
     /// The character of a `unicode` attribute: one scalar, or an XML entity (`&lt;`, `&#x1f;`).
     var unicode: Unicode.Scalar? {
-        guard let range = value("unicode"), !range.isEmpty else { return nil }
+        value("unicode").flatMap(scalar)
+    }
+
+    /// The character written in `range`: one scalar, or an XML entity.
+    func scalar(_ range: Range<Int>) -> Unicode.Scalar? {
+        guard !range.isEmpty else { return nil }
         let bytes = UnsafeBufferPointer(rebasing: text[range])
         if bytes[0] == 0x26 {
             let entity = String(decoding: bytes, as: UTF8.self)

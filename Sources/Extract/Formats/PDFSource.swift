@@ -6,23 +6,34 @@ import Foundation
 /// needs a password, or that MuPDF cannot repair, is rejected; one with pages but no characters is
 /// a scan and is rejected with a pointer to OCR.
 enum PDFSource {
-    static func read(_ bytes: [UInt8]) -> Result<StructuredText, FormatFailure> {
+    /// `file` is the path the bytes were read from: MuPDF reads it there while it still has their
+    /// size (a file replaced since is read from a private copy of the bytes, as are bytes from
+    /// nowhere), which spares writing every report out again.
+    static func read(_ bytes: [UInt8], file: String? = nil) -> Result<StructuredText, FormatFailure> {
         let mutool = ExternalTool(name: "mutool")
         guard mutool.path != nil else {
             return .failure(FormatFailure(.toolMissing,
                 "reading PDF files needs MuPDF's mutool, which is not installed: run scripts/setup (or apt-get install mupdf-tools)"))
         }
-        let folder: URL
-        do { folder = try PrivateTemporaryFolder.makeFolder("pdf") } catch {
-            return .failure(FormatFailure(.unreadable, "the PDF could not be handed to MuPDF: \(error)"))
+        var input = file ?? ""
+        var copy: URL?
+        defer { if let copy { PrivateTemporaryFolder.removeJobFolder(copy) } }
+        var status = stat()
+        if file == nil || stat(input, &status) != 0 || Int(status.st_size) != bytes.count {
+            do {
+                let folder = try PrivateTemporaryFolder.makeFolder("pdf")
+                copy = folder
+                input = folder.appendingPathComponent("input.pdf").path
+                try PrivateTemporaryFolder.writeFile(bytes, to: URL(fileURLWithPath: input))
+            } catch {
+                return .failure(FormatFailure(.unreadable, "the PDF could not be handed to MuPDF: \(error)"))
+            }
         }
-        defer { PrivateTemporaryFolder.removeJobFolder(folder) }
+        // A name starting with `-` would be taken for an option.
+        if !input.hasPrefix("/") { input = "./" + input }
         do {
-            let input = folder.appendingPathComponent("input.pdf")
-            try PrivateTemporaryFolder.writeFile(bytes, to: input)
-
             var trace = MuPDFTrace()
-            let run = try mutool.run(["trace", input.path], in: folder) { trace.consume($0) }
+            let run = try mutool.run(["trace", input]) { trace.consume($0) }
             if trace.pageCount == 0, let failure = failure(run, tool: "mutool") { return .failure(failure) }
             guard trace.pageCount > 0 else {
                 return .failure(FormatFailure(.pdfDamaged, "the PDF opens but has no pages; download it again"))
@@ -34,7 +45,7 @@ enum PDFSource {
             let (text, diagnostics) = PDFLayout.text(trace)
             return .success(StructuredText(text: text, format: "pdf", encoding: "utf-8", diagnostics: diagnostics))
         } catch {
-            return .failure(FormatFailure(.unreadable, "the PDF could not be handed to MuPDF: \(error)"))
+            return .failure(FormatFailure(.unreadable, "MuPDF could not be run on the PDF: \(error)"))
         }
     }
 

@@ -5,22 +5,32 @@ import Synchronization
 import Testing
 @testable import Extract
 
-/// Command-line tools run with a time limit, their output in private files, in a clean state.
+/// Command-line tools run with a time limit, their output read through pipes, in a clean state.
 @Suite struct ExternalToolTests {
     static func folder() throws -> URL {
         try Fixture.temporaryFolder("disclosure-etl-tool-test")
     }
 
     @Test func theStatusOutputAndErrorsAreReturned() throws {
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try ExternalTool(name: "sh").run(["-c", "printf 'out'; printf 'err' >&2; exit 3"], in: folder)
+        let run = try ExternalTool(name: "sh").run(["-c", "printf 'out'; printf 'err' >&2; exit 3"])
         #expect(run.status == 3)
         #expect(run.standardOutput == Array("out".utf8))
         #expect(run.standardError == "err")
         #expect(!run.timedOut)
-        let mode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("sh.out").path)[.posixPermissions] as? Int
-        #expect(mode == 0o600)
+    }
+
+    /// A tool writing much to both outputs never blocks on one while the other is read.
+    @Test func largeOutputOnBothStreamsIsReadWhole() throws {
+        let script = "head -c 300000 /dev/zero | tr '\\0' a; head -c 200000 /dev/zero | tr '\\0' b >&2; head -c 300000 /dev/zero | tr '\\0' c"
+        var pieces = 0, total = 0
+        let run = try ExternalTool(name: "sh").run(["-c", script]) { piece in
+            pieces += 1
+            total += piece.count
+        }
+        #expect(run.status == 0)
+        #expect(total == 600_000)
+        #expect(pieces > 1, "the output comes in pieces, not whole")
+        #expect(run.standardError.utf8.count == 65_536, "errors are kept up to 64 KiB")
     }
 
     @Test func aToolThatDoesNotFinishInTimeIsKilled() throws {
@@ -28,7 +38,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let pidFile = folder.appendingPathComponent("pid").path
         let started = Date()
-        let run = try ExternalTool(name: "sh").run(["-c", "echo $$ > '\(pidFile)'; exec sleep 600"], in: folder, timeout: 1)
+        let run = try ExternalTool(name: "sh").run(["-c", "echo $$ > '\(pidFile)'; exec sleep 600"], timeout: 1)
         #expect(run.timedOut)
         #expect(run.status == SIGKILL)
         #expect(Date().timeIntervalSince(started) < 300, "killed at the time limit, not after sleep's 600 s")
@@ -39,17 +49,10 @@ import Testing
     /// Dispatch's worker threads block signals; a tool started from one must not inherit that,
     /// or the signals meant for it would never arrive. Files it writes are the user's alone.
     @Test func aToolStartsWithNoBlockedSignalsAndAPrivateUmask() throws {
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
         let script = "umask; grep -E '^Sig(Blk|Ign):' /proc/self/status"
-        let outputs = try (0..<2).map { worker in
-            let workerFolder = folder.appendingPathComponent("\(worker)")
-            try FileManager.default.createDirectory(at: workerFolder, withIntermediateDirectories: true)
-            return workerFolder
-        }
         let runs = Mutex([ExternalTool.Run?](repeating: nil, count: 2))
         DispatchQueue.concurrentPerform(iterations: 2) { worker in
-            let run = try? ExternalTool(name: "sh").run(["-c", script], in: outputs[worker])
+            let run = try? ExternalTool(name: "sh").run(["-c", script])
             runs.withLock { $0[worker] = run }
         }
         for run in runs.withLock({ $0 }) {
