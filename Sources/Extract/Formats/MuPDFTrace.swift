@@ -325,12 +325,8 @@ private struct Tag {
         return found
     }
 
-    /// The character of a `unicode` attribute: one scalar, or an XML entity (`&lt;`, `&#x1f;`).
-    var unicode: Unicode.Scalar? {
-        value("unicode").flatMap(scalar)
-    }
-
-    /// The character written in `range`: one scalar, or an XML entity.
+    /// The character written in `range` (a `unicode` attribute): one scalar, or an XML entity
+    /// (`&lt;`, `&#x1f;`).
     func scalar(_ range: Range<Int>) -> Unicode.Scalar? {
         guard !range.isEmpty else { return nil }
         let bytes = UnsafeBufferPointer(rebasing: text[range])
