@@ -2,10 +2,11 @@
 ///
 /// Lines are found across the writing direction, so rotated text (a merged label cell written
 /// top to bottom) reads as it is printed, and so does vertical writing with upright characters
-/// stacked in columns read right to left (as LibreOffice prints `tbRl` cells). Wrapped lines join without a break (a label wrapped over
-/// three lines is one label), except between two digits: two numbers stacked in one cell, or side
-/// by side with a gap, are joined by ` | `, so a cell whose dividing rule was not drawn never reads
-/// as one bigger number (the text path takes the cell for a label and reports it).
+/// stacked in columns read right to left (as LibreOffice prints `tbRl` cells). Wrapped lines join
+/// without a break (a label wrapped over three lines is one label), except between two digits: two
+/// numbers stacked in one cell, or side by side with a gap, are joined by ` | `, so a cell whose
+/// dividing rule was not drawn never reads as one bigger number (the text path takes the cell for
+/// a label and reports it).
 enum PDFCellText {
     static func text(_ glyphs: [PDFGlyph]) -> String {
         guard let first = glyphs.first else { return "" }
