@@ -73,24 +73,16 @@ struct RuledTable: Sendable {
     static func tables(page: Int, rules: [PDFRule]) -> [RuledTable] {
         let horizontal = merged(rules.filter(\.isHorizontal)), vertical = merged(rules.filter { !$0.isHorizontal })
         guard horizontal.count >= 2, vertical.count >= 2 else { return [] }
-        // Rules that cross or touch are one table (union-find over horizontal + vertical).
-        var parent = Array(0..<(horizontal.count + vertical.count))
-        func root(_ index: Int) -> Int {
-            var index = index
-            while parent[index] != index {
-                parent[index] = parent[parent[index]]
-                index = parent[index]
-            }
-            return index
-        }
+        // Rules that cross or touch are one table (horizontal rules first, then vertical ones).
+        var sets = UnionFind(count: horizontal.count + vertical.count)
         for (h, across) in horizontal.enumerated() {
             for (v, down) in vertical.enumerated() where across.covers(down.position, tolerance: 2) && down.covers(across.position, tolerance: 2) {
-                parent[root(h)] = root(horizontal.count + v)
+                sets.join(h, horizontal.count + v)
             }
         }
         var groups: [Int: (h: [PDFRule], v: [PDFRule])] = [:]
-        for (index, rule) in horizontal.enumerated() { groups[root(index), default: ([], [])].h.append(rule) }
-        for (index, rule) in vertical.enumerated() { groups[root(horizontal.count + index), default: ([], [])].v.append(rule) }
+        for (index, rule) in horizontal.enumerated() { groups[sets.root(index), default: ([], [])].h.append(rule) }
+        for (index, rule) in vertical.enumerated() { groups[sets.root(horizontal.count + index), default: ([], [])].v.append(rule) }
         return groups.values.compactMap { table(page: page, horizontal: $0.h, vertical: $0.v) }
             .sorted { ($0.top, $0.columnEdges[0]) < ($1.top, $1.columnEdges[0]) }
     }
@@ -107,25 +99,17 @@ struct RuledTable: Sendable {
             rules.contains { abs($0.position - position) <= 2 && $0.covers(point, tolerance: 0) }
         }
         // Grid slots that no rule separates are one cell.
-        var parent = Array(0..<(rows * columns))
-        func root(_ index: Int) -> Int {
-            var index = index
-            while parent[index] != index {
-                parent[index] = parent[parent[index]]
-                index = parent[index]
-            }
-            return index
-        }
+        var sets = UnionFind(count: rows * columns)
         for row in 0..<rows {
             let middleY = (rowEdges[row] + rowEdges[row + 1]) / 2
             for column in 0..<columns {
                 let middleX = (columnEdges[column] + columnEdges[column + 1]) / 2
                 let slot = row * columns + column
                 if column + 1 < columns, !ruled(vertical, at: columnEdges[column + 1], across: middleY) {
-                    parent[root(slot + 1)] = root(slot)
+                    sets.join(slot + 1, slot)
                 }
                 if row + 1 < rows, !ruled(horizontal, at: rowEdges[row + 1], across: middleX) {
-                    parent[root(slot + columns)] = root(slot)
+                    sets.join(slot + columns, slot)
                 }
             }
         }
@@ -134,7 +118,7 @@ struct RuledTable: Sendable {
         var slots = Array(repeating: 0, count: rows * columns)
         for row in 0..<rows {
             for column in 0..<columns {
-                let slot = row * columns + column, key = root(slot)
+                let slot = row * columns + column, key = sets.root(slot)
                 if let index = cellOfRoot[key] {
                     cells[index].rowSpan = max(cells[index].rowSpan, row - cells[index].row + 1)
                     cells[index].columnSpan = max(cells[index].columnSpan, column - cells[index].column + 1)
