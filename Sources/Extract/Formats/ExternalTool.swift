@@ -12,8 +12,16 @@ import Foundation
 /// been reaped, so the thread cannot end while its child lives. Foundation's `Process` cannot set
 /// the signal, and a tool run under `setpriv --pdeathsig` would get it only after `setpriv` has
 /// been loaded: a run killed in that moment would leave the tool running.
-struct ExternalTool {
+struct ExternalTool: Sendable {
     let name: String
+    /// The tool's path on `PATH` (or in /usr/bin), nil when it is not installed; looked up once.
+    let path: String?
+
+    init(name: String) {
+        self.name = name
+        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"]
+        path = directories.map { "\($0)/\(name)" }.first { access($0, X_OK) == 0 }
+    }
 
     struct Run {
         /// The exit status, or the number of the signal that ended the tool.
@@ -30,12 +38,6 @@ struct ExternalTool {
         init(_ what: String, _ code: Int32) {
             description = "\(what): \(String(cString: strerror(code)))"
         }
-    }
-
-    /// The tool's path on `PATH` (or in /usr/bin), nil when it is not installed.
-    var path: String? {
-        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"]
-        return directories.map { "\($0)/\(name)" }.first { access($0, X_OK) == 0 }
     }
 
     /// Runs the tool and returns its output.

@@ -104,6 +104,7 @@ enum PDFLayout {
             }
         }
         return lines.flatMap { line in
+            guard let first = line.first, tables.contains(where: { first.y > $0.bottom && first.y - $0.bottom < 1.2 * first.size }) else { return line }
             // A page number under the table is furniture, not the end of its last label.
             let text = String(String.UnicodeScalarView(line.sorted { $0.x < $1.x }.map(\.scalar)))
             let top = line.map(\.yMin).min() ?? 0, bottom = line.map(\.yMax).max() ?? 0

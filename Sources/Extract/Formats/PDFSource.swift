@@ -6,11 +6,13 @@ import Foundation
 /// needs a password, or that MuPDF cannot repair, is rejected; one with pages but no characters is
 /// a scan and is rejected with a pointer to OCR.
 enum PDFSource {
+    /// MuPDF's tool, looked up on `PATH` once per run.
+    static let mutool = ExternalTool(name: "mutool")
+
     /// `file` is the path the bytes were read from: MuPDF reads it there while it still has their
     /// size (a file replaced since is read from a private copy of the bytes, as are bytes from
     /// nowhere), which spares writing every report out again.
     static func read(_ bytes: [UInt8], file: String? = nil) -> Result<StructuredText, FormatFailure> {
-        let mutool = ExternalTool(name: "mutool")
         guard mutool.path != nil else {
             return .failure(FormatFailure(.toolMissing,
                 "reading PDF files needs MuPDF's mutool, which is not installed: run scripts/setup (or apt-get install mupdf-tools)"))
