@@ -16,12 +16,12 @@ struct MuPDFTrace {
     private enum PathKind { case stroke, fill }
 
     /// The current text or path element's transform (a b c d e f) and state.
-    private var ctm: [Double] = [1, 0, 0, 1, 0, 0]
+    private var ctm = MuPDFTrace.identity
     private var inText = false
     private var path: PathKind?
     private var pathIsWhite = false
     /// Text matrix of the current span (a b c d) and whether it is vertical writing.
-    private var trm: [Double] = [1, 0, 0, 1]
+    private var trm = MuPDFTrace.identity
     private var vertical = false
     /// Points of the current path: subpaths of (x, y) in page space.
     private var subpaths: [[(Double, Double)]] = []
@@ -33,6 +33,10 @@ struct MuPDFTrace {
     private var previousText = 0..<0
     private var currentTextStart = 0
     private var indexInText = 0
+
+    /// A matrix (a b c d e f), kept in a SIMD value: no heap array for each of the thousands of
+    /// text and path elements.
+    private static let identity = SIMD8<Double>(1, 0, 0, 1, 0, 0, 0, 0)
 
     init() {}
 
@@ -80,10 +84,10 @@ struct MuPDFTrace {
         switch tag.name {
         case .page:
             pageCount += 1
-            let box = tag.numbers("mediabox", count: 4) ?? [0, 0, 595, 842]
+            let box = tag.numbers("mediabox", count: 4) ?? SIMD8(0, 0, 595, 842, 0, 0, 0, 0)
             pageHeights.append(abs(box[3] - box[1]))
         case .textStart:
-            ctm = tag.numbers("transform", count: 6) ?? [1, 0, 0, 1, 0, 0]
+            ctm = tag.numbers("transform", count: 6) ?? Self.identity
             inText = true
             currentTextStart = glyphs.count
             indexInText = 0
@@ -91,25 +95,27 @@ struct MuPDFTrace {
             inText = false
             if glyphs.count > currentTextStart { previousText = currentTextStart..<glyphs.count }
         case .span:
-            trm = tag.numbers("trm", count: 4) ?? [1, 0, 0, 1]
-            vertical = tag.numbers("wmode", count: 1)?.first == 1
+            trm = tag.numbers("trm", count: 4) ?? Self.identity
+            vertical = tag.numbers("wmode", count: 1)?[0] == 1
         case .glyph:
             if inText { glyph(tag) }
         case .pathStart(let isStroke):
-            ctm = tag.numbers("transform", count: 6) ?? [1, 0, 0, 1, 0, 0]
+            ctm = tag.numbers("transform", count: 6) ?? Self.identity
             path = isStroke ? .stroke : .fill
             pathIsWhite = tag.isWhite
             subpaths = []
         case .moveto:
-            if path != nil, let point = point(tag, "x", "y") { subpaths.append([point]) }
+            if path != nil, let point = point(tag) { subpaths.append([point]) }
         case .lineto:
-            if path != nil, let point = point(tag, "x", "y") {
+            if path != nil, let point = point(tag) {
                 if subpaths.isEmpty { subpaths.append([]) }
                 subpaths[subpaths.count - 1].append(point)
             }
         case .curveto:
             // A curve is no rule: start a new subpath at its end so no segment spans it.
-            if path != nil, let point = point(tag, "x3", "y3") { subpaths.append([point]) }
+            if path != nil, let x = tag.number("x3"), let y = tag.number("y3") {
+                subpaths.append([(ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5])])
+            }
         case .closepath:
             if path != nil, let first = subpaths.last?.first { subpaths[subpaths.count - 1].append(first) }
         case .pathEnd:
@@ -120,13 +126,16 @@ struct MuPDFTrace {
         }
     }
 
-    private func point(_ tag: Tag, _ xName: StaticString, _ yName: StaticString) -> (Double, Double)? {
-        guard let x = tag.number(xName), let y = tag.number(yName) else { return nil }
+    /// The `x`, `y` point of a `moveto` or `lineto` tag in page space.
+    private func point(_ tag: Tag) -> (Double, Double)? {
+        let attributes = tag.attributes()
+        guard let x = attributes.x.flatMap({ Tag.parseNumber(tag.text, $0) }),
+              let y = attributes.y.flatMap({ Tag.parseNumber(tag.text, $0) }) else { return nil }
         return (ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5])
     }
 
     private mutating func glyph(_ tag: Tag) {
-        let attributes = tag.glyphAttributes()
+        let attributes = tag.attributes()
         guard let scalar = attributes.unicode.flatMap(tag.scalar), scalar.value >= 0x20, scalar.value != 0xFFFD,
               let x = attributes.x.flatMap({ Tag.parseNumber(tag.text, $0) }),
               let y = attributes.y.flatMap({ Tag.parseNumber(tag.text, $0) }) else { return }
@@ -261,23 +270,24 @@ private struct Tag {
         value(name).flatMap { Self.parseNumber(text, $0) }
     }
 
-    /// Space-separated numbers (`transform="1 0 0 -1 0 841.89"`), exactly `count` of them.
-    func numbers(_ name: StaticString, count: Int) -> [Double]? {
+    /// Space-separated numbers (`transform="1 0 0 -1 0 841.89"`), exactly `count` of them (at most 8).
+    func numbers(_ name: StaticString, count: Int) -> SIMD8<Double>? {
         guard let range = value(name) else { return nil }
-        var numbers: [Double] = []
-        numbers.reserveCapacity(count)
+        var numbers = SIMD8<Double>()
+        var found = 0
         var start = range.lowerBound
         while start < range.upperBound {
             while start < range.upperBound, text[start] == 0x20 { start += 1 }
             var end = start
             while end < range.upperBound, text[end] != 0x20 { end += 1 }
             if end > start {
-                guard let number = Self.parseNumber(text, start..<end) else { return nil }
-                numbers.append(number)
+                guard found < count, let number = Self.parseNumber(text, start..<end) else { return nil }
+                numbers[found] = number
+                found += 1
             }
             start = end
         }
-        return numbers.count == count ? numbers : nil
+        return found == count ? numbers : nil
     }
 
     /// A stroke or fill in white draws nothing visible (Word and WPS paint white cell backgrounds).
@@ -298,8 +308,9 @@ private struct Tag {
         return components > 0
     }
 
-    /// The values of a `<g>` tag's attributes, found in one pass (a report has thousands).
-    func glyphAttributes() -> (unicode: Range<Int>?, x: Range<Int>?, y: Range<Int>?, advance: Range<Int>?) {
+    /// The values of the attributes of a `<g>`, `<moveto>` or `<lineto>` tag, found in one pass
+    /// (a report has thousands of these tags).
+    func attributes() -> (unicode: Range<Int>?, x: Range<Int>?, y: Range<Int>?, advance: Range<Int>?) {
         var found: (unicode: Range<Int>?, x: Range<Int>?, y: Range<Int>?, advance: Range<Int>?) = (nil, nil, nil, nil)
         var index = range.lowerBound
         while index < range.upperBound {
@@ -312,13 +323,13 @@ private struct Tag {
             let start = equals + 2
             var end = start
             while end < range.upperBound, text[end] != 0x22 { end += 1 }
-            let name = UnsafeBufferPointer(rebasing: text[nameStart..<equals])
-            if name.count == 1 {
-                if name[0] == UInt8(ascii: "x") { found.x = start..<end } else if name[0] == UInt8(ascii: "y") { found.y = start..<end }
-            } else if name.elementsEqual("unicode".utf8) {
-                found.unicode = start..<end
-            } else if name.elementsEqual("adv".utf8) {
-                found.advance = start..<end
+            // The names of a glyph tag differ in their first byte and length: no string compare.
+            switch (text[nameStart], equals - nameStart) {
+            case (UInt8(ascii: "x"), 1): found.x = start..<end
+            case (UInt8(ascii: "y"), 1): found.y = start..<end
+            case (UInt8(ascii: "u"), 7): found.unicode = start..<end
+            case (UInt8(ascii: "a"), 3): found.advance = start..<end
+            default: break
             }
             index = end + 1
         }

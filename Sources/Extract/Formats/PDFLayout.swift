@@ -28,13 +28,14 @@ enum PDFLayout {
                 furniture.append("\"\(line.text)\" (\(origin(page: line.page, y: line.yMin)))")
             case .line(let line):
                 let printed = line.text
-                if PageArtifact.isPageArtifact(printed) {
+                let bytes = Array(printed.utf8)[...]
+                if PageArtifact.isPageArtifact(bytes) {
                     // Page furniture between two parts of a table does not end it.
                     if inTable { region.append(line) }
                     continue
                 }
                 table.emit(into: &text)
-                let key = SectionLocator.headingKey(Array(printed.utf8)[...])
+                let key = SectionLocator.headingKey(bytes)
                 if printed.utf8.count < 150, SectionLocator.tableKind(ofHeadingKey: key) != nil {
                     closeRegion()
                     inTable = true
@@ -108,7 +109,7 @@ enum PDFLayout {
             // A page number under the table is furniture, not the end of its last label.
             let text = String(String.UnicodeScalarView(line.sorted { $0.x < $1.x }.map(\.scalar)))
             let top = line.map(\.yMin).min() ?? 0, bottom = line.map(\.yMax).max() ?? 0
-            if PageArtifact.isPageArtifact(text) || isMarginPageNumber(text, top: top, bottom: bottom, pageHeight: pageHeight) { return line }
+            if PageArtifact.isPageArtifact(Array(text.utf8)[...]) || isMarginPageNumber(text, top: top, bottom: bottom, pageHeight: pageHeight) { return line }
             return tables.indices.contains { tables[$0].placeOverflow(line) } ? [] : line
         }
     }

@@ -27,26 +27,27 @@ struct PDFWord: Sendable {
         var words: [PDFWord] = []
         for var line in lines {
             line.sort { $0.x < $1.x }
-            var current: PDFWord?
+            // The word being built: its box, and its characters (a String made once, at its end).
+            var box: (page: Int, xMin: Double, yMin: Double, xMax: Double, yMax: Double)?
+            var scalars = String.UnicodeScalarView()
+            func finish() {
+                if let box { words.append(PDFWord(page: box.page, xMin: box.xMin, yMin: box.yMin, xMax: box.xMax, yMax: box.yMax, text: String(scalars))) }
+                box = nil
+                scalars = String.UnicodeScalarView()
+            }
             for glyph in line {
                 if glyph.isSpace {
-                    if let word = current { words.append(word) }
-                    current = nil
-                    continue
-                }
-                if var word = current, glyph.xMin - word.xMax < 0.25 * glyph.size {
-                    word.text.unicodeScalars.append(glyph.scalar)
-                    word.xMax = max(word.xMax, glyph.xMax)
-                    word.yMin = min(word.yMin, glyph.yMin)
-                    word.yMax = max(word.yMax, glyph.yMax)
-                    current = word
+                    finish()
+                } else if let current = box, glyph.xMin - current.xMax < 0.25 * glyph.size {
+                    scalars.append(glyph.scalar)
+                    box = (current.page, current.xMin, min(current.yMin, glyph.yMin), max(current.xMax, glyph.xMax), max(current.yMax, glyph.yMax))
                 } else {
-                    if let word = current { words.append(word) }
-                    current = PDFWord(page: glyph.page, xMin: glyph.xMin, yMin: glyph.yMin, xMax: glyph.xMax, yMax: glyph.yMax,
-                                      text: String(Character(glyph.scalar)))
+                    finish()
+                    scalars.append(glyph.scalar)
+                    box = (glyph.page, glyph.xMin, glyph.yMin, glyph.xMax, glyph.yMax)
                 }
             }
-            if let word = current { words.append(word) }
+            finish()
         }
         return words
     }

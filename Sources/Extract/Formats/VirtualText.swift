@@ -35,6 +35,7 @@ struct VirtualText: Sendable {
 
     /// Tabs and line breaks inside a cell or paragraph would split it: they become spaces.
     static func clean(_ text: String) -> String {
+        if isClean(text) { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -43,5 +44,25 @@ struct VirtualText: Sendable {
             }
         }
         return String(scalars).trimmingSpaces
+    }
+
+    /// Whether `clean` would return the text as it is: no control character, no U+0085, U+2028 or
+    /// U+2029, no space at either end. Most cells are, and are then kept without a copy.
+    static func isClean(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+            // Leading U+3000 (E3 80 80) or U+00A0 (C2 A0); trailing ones end in 80 or A0.
+            if first == 0xE3 || first == 0xC2 || last == 0x80 || last == 0xA0 { return false }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 { return false }
+                if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 { return false }
+                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 { return false }
+                index += 1
+            }
+            return true
+        }
     }
 }
