@@ -61,9 +61,11 @@ enum PDFCellText {
     /// is closer than its nearest neighbour to the right (on its line). Horizontal text wrapped
     /// in a narrow cell has its neighbours side by side and its lines a line-height apart.
     /// Only text with Chinese characters is taken as vertical: stacked digits are numbers printed
-    /// one per line, never one number.
+    /// one per line, never one number. Text on a single line (most cells) is not.
     static func isStacked(_ glyphs: [PDFGlyph]) -> Bool {
-        guard glyphs.count >= 2, glyphs.contains(where: { (0x4E00...0x9FFF).contains($0.scalar.value) }) else { return false }
+        guard glyphs.count >= 2, let first = glyphs.first,
+              glyphs.contains(where: { abs($0.y - first.y) > 0.3 * first.size }),
+              glyphs.contains(where: { (0x4E00...0x9FFF).contains($0.scalar.value) }) else { return false }
         var below = 0.0, right = 0.0, belowCount = 0, rightCount = 0
         for glyph in glyphs {
             var down = Double.infinity, across = Double.infinity
