@@ -172,9 +172,19 @@ struct PDFTableAssembler {
     /// A part's cells grouped by the row where they start.
     private static func rows(of table: RuledTable, _ texts: [String]) -> [Row] {
         var byRow = [[Piece]](repeating: [], count: table.rowCount)
+        let isValue = { (index: Int) in texts[index].isEmpty || RuledTable.isValue(texts[index]) }
         for (index, cell) in table.cells.enumerated() {
-            byRow[cell.row].append(Piece(left: table.columnEdges[cell.column], right: table.columnEdges[cell.column + cell.columnSpan],
-                                         text: texts[index], rowSpan: cell.rowSpan, reachesBottom: cell.row + cell.rowSpan == table.rowCount))
+            let left = table.columnEdges[cell.column], right = table.columnEdges[cell.column + cell.columnSpan]
+            let bottom = cell.row + cell.rowSpan == table.rowCount
+            if let split = table.textsByRow(ofCell: index, isValue: isValue) {
+                // Labels stacked in one cell whose dividing rules were not drawn: one per row.
+                for (offset, text) in split.enumerated() {
+                    byRow[cell.row + offset].append(Piece(left: left, right: right, text: text, rowSpan: 1,
+                                                          reachesBottom: bottom && offset == split.count - 1))
+                }
+                continue
+            }
+            byRow[cell.row].append(Piece(left: left, right: right, text: texts[index], rowSpan: cell.rowSpan, reachesBottom: bottom))
         }
         return byRow.enumerated().compactMap { row, pieces in
             pieces.isEmpty ? nil : Row(pieces: pieces.sorted { $0.left < $1.left }, page: table.page, y: table.rowEdges[row])

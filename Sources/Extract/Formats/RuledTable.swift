@@ -58,6 +58,34 @@ struct RuledTable: Sendable {
         return true
     }
 
+    /// The cell covering a grid slot.
+    func cellIndex(row: Int, column: Int) -> Int? {
+        guard row >= 0, row < rowCount, column >= 0, column < columnCount else { return nil }
+        return slots[row * columnCount + column]
+    }
+
+    /// The text of a label cell spanning several rows beside one-row value cells, split at the row
+    /// edges inside it, when every line of it lies within one of those rows: a label column whose
+    /// inner rules were not drawn, with each label still printed beside its values. Nil when the
+    /// cell is not like that, or when a character sits on an inner edge (it cannot be told apart).
+    func textsByRow(ofCell index: Int, isValue: (Int) -> Bool) -> [String]? {
+        let cell = cells[index]
+        guard cell.rowSpan > 1, cell.glyphs.allSatisfy(\.isUpright) else { return nil }
+        for row in cell.row..<(cell.row + cell.rowSpan) {
+            guard let right = cellIndex(row: row, column: cell.column + cell.columnSpan),
+                  cells[right].row == row, cells[right].rowSpan == 1, isValue(right) else { return nil }
+        }
+        var groups = [[PDFGlyph]](repeating: [], count: cell.rowSpan)
+        for glyph in cell.glyphs {
+            guard let row = Self.slot(of: glyph.y, in: rowEdges), row >= cell.row, row < cell.row + cell.rowSpan,
+                  row == cell.row || glyph.y - rowEdges[row] > 0.4 * glyph.size,
+                  row == cell.row + cell.rowSpan - 1 || rowEdges[row + 1] - glyph.y > 0.4 * glyph.size else { return nil }
+            groups[row - cell.row].append(glyph)
+        }
+        let texts = groups.map { PDFCellText.text($0) }
+        return texts.count { !$0.isEmpty } >= 2 ? texts : nil
+    }
+
     private static func slot(of value: Double, in edges: [Double]) -> Int? {
         guard let first = edges.first, let last = edges.last, value >= first, value < last else { return nil }
         var low = 0, high = edges.count - 1
