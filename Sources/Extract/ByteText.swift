@@ -115,11 +115,19 @@ enum ByteText {
 
     /// Whether the cell is a number as printed in reports: ASCII or full-width digits, with
     /// thousands separators, a decimal point and a leading minus allowed. Read from UTF-8: the
-    /// full-width forms are the only non-ASCII scalars allowed, all `EF xx xx`.
+    /// full-width forms are the only non-ASCII scalars allowed, all `EF xx xx`. A space is a
+    /// thousands separator only before exactly three digits (`1 234`): `9    0    9` is three
+    /// numbers in one cell (a text converter's columns), never the number 909.
     static func isNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var sawDigit = false
         var index = 0
         while index < bytes.count {
+            if bytes[index] == 0x20 {
+                var digits = 0
+                while index + 1 + digits < bytes.count, bytes[index + 1 + digits] >= 0x30, bytes[index + 1 + digits] <= 0x39 { digits += 1 }
+                let next = index + 1 + digits
+                guard sawDigit, digits == 3, next == bytes.count || [0x20, 0x2C, 0x2E].contains(bytes[next]) else { return false }
+            }
             let first = index == 0
             let byte = bytes[index]
             var value = UInt32(byte)

@@ -77,3 +77,15 @@ import Testing
         #expect(row.values.first == TextCell("77", line: 57))
     }
 }
+
+/// What reads as one number in a cell.
+@Suite struct NumberCellTests {
+    @Test func aSpaceIsAThousandsSeparatorOnlyBeforeThreeDigits() {
+        #expect(ByteText.isNumber("1 234"))
+        #expect(ByteText.isNumber("1 234 567"))
+        #expect(ByteText.isNumber("12,345"))
+        #expect(!ByteText.isNumber("9    0         0     0   0   0     9"), "a row of values in one cell is not a number")
+        #expect(!ByteText.isNumber("12 5"))
+        #expect(!ByteText.isNumber("1 2345"))
+    }
+}
