@@ -17,16 +17,17 @@ struct AppealsMapper {
         for row in rows {
             let labels = resolver.resolve(row.labels, in: Self.scopes, diagnostics: &diagnostics)
             guard row.values.contains(where: { !$0.text.isEmpty }) else { continue }
-            if LabelResolver.endsUnrecognized(labels, labelCount: row.labels.count) { doubtful = true }
+            // Header words scrambled before the values change nothing; a value glued to them does.
+            if LabelResolver.endsWithGluedValue(labels, labels: row.labels) { doubtful = true }
             values += row.values
         }
         // A table printed with every cell blank: its one row of 15 empty cells is 15 zeros.
         if values.isEmpty, let blank = rows.last(where: { $0.values.count == slots.count }) { values = blank.values }
         var picked = CellPicker.pick(values, expected: slots.count)
-        // Fewer values than cells, or a cell before them that is neither label nor value (`持0`):
+        // Fewer values than cells, or a value glued to a label before them (`持0`):
         // which cells the values belong to cannot be told, so none is used.
         if !values.isEmpty, doubtful || picked.cells.count < slots.count {
-            let why = doubtful ? "a cell before the values is neither a label nor a value" : "\(picked.cells.count) value(s) for \(slots.count) cells"
+            let why = doubtful ? "a cell before the values holds text and digits (a value glued to a label)" : "\(picked.cells.count) value(s) for \(slots.count) cells"
             diagnostics.append(Diagnostic(.transform, .cellMissing, "table 四, \(cite(values[0].line)): \(why); which cell each value belongs to cannot be told, so none is used"))
             picked = CellPicker.Picked(cells: [], extra: [])
         }

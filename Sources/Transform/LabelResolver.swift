@@ -20,9 +20,21 @@ struct LabelResolver {
     /// there that is not a label (a value glued to text, `持0`) may have taken a value's place,
     /// so the row's values cannot be trusted to be in their columns.
     static func endsUnrecognized(_ resolved: [Resolved], labelCount: Int) -> Bool {
+        covered(resolved) < labelCount
+    }
+
+    /// Whether one of the unrecognized last label cells holds a digit: a value glued to text.
+    static func endsWithGluedValue(_ resolved: [Resolved], labels: [TextCell]) -> Bool {
+        labels[min(covered(resolved), labels.count)...].contains { cell in
+            cell.text.unicodeScalars.contains { ("0"..."9").contains($0) || ("０"..."９").contains($0) }
+        }
+    }
+
+    /// Index after the last label cell that resolved.
+    private static func covered(_ resolved: [Resolved]) -> Int {
         var covered = 0
         for label in resolved where label.end > covered { covered = label.end }
-        return covered < labelCount
+        return covered
     }
 
     /// Labels split over cells (结果 / 维持) are joined when the pieces match nothing alone.
