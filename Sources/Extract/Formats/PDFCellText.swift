@@ -8,6 +8,9 @@
 /// dividing rule was not drawn never reads as one bigger number (the text path takes the cell for
 /// a label and reports it).
 enum PDFCellText {
+    /// Between two numbers found in one cell: not a digit, space or separator a number may hold.
+    static let numberSeparator = " | "
+
     static func text(_ glyphs: [PDFGlyph]) -> String {
         guard let first = glyphs.first else { return "" }
         // The direction most characters are written in.
@@ -31,7 +34,7 @@ enum PDFCellText {
             line.sort { along($0) < along($1) }
             if let previous = out.last, let next = line.first(where: { !$0.isSpace })?.scalar {
                 if isDigit(previous) && isDigit(next) {
-                    out.append(contentsOf: " | ".unicodeScalars)
+                    out.append(contentsOf: numberSeparator.unicodeScalars)
                 } else if isLetter(previous) && isLetter(next) {
                     out.append(" ")
                 }
@@ -47,7 +50,7 @@ enum PDFCellText {
                     gap = true
                 }
                 if gap, let last = out.last {
-                    out.append(contentsOf: (isDigit(last) && isDigit(glyph.scalar) ? " | " : " ").unicodeScalars)
+                    out.append(contentsOf: (isDigit(last) && isDigit(glyph.scalar) ? numberSeparator : " ").unicodeScalars)
                 }
                 gap = false
                 out.append(glyph.scalar)

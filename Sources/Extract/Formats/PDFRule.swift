@@ -31,7 +31,7 @@ struct PDFRule: Sendable {
     }
 
     /// Whether the rule passes through `point` (along it), allowing for borders drawn a little short.
-    func covers(_ point: Double, tolerance: Double = 1.5) -> Bool {
+    func covers(_ point: Double, tolerance: Double) -> Bool {
         point >= start - tolerance && point <= end + tolerance
     }
 }

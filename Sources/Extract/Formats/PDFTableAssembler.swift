@@ -151,7 +151,7 @@ struct PDFTableAssembler {
     static func joined(_ first: String, _ second: String) -> String {
         if first.isEmpty { return second }
         if second.isEmpty { return first }
-        if RuledTable.isValue(first) && RuledTable.isValue(second) { return first + " | " + second }
+        if RuledTable.isValue(first) && RuledTable.isValue(second) { return first + PDFCellText.numberSeparator + second }
         return first + second
     }
 

@@ -90,7 +90,7 @@ struct PDFTableRebuilder {
     }
 
     static func isValue(_ word: PDFWord) -> Bool {
-        ByteText.isNumber(word.text) || ByteText.isDash(word.text)
+        RuledTable.isValue(word.text)
     }
 
     static func isNarrow(_ word: PDFWord) -> Bool {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The run's private folder for temporary copies of reports (a PDF handed to MuPDF, the tools'
-/// output): `$TMPDIR/disclosure-etl-<uid>/run-<pid>/`.
+/// The run's private folder for temporary copies of reports (a PDF whose file changed since it was
+/// read is handed to MuPDF as a copy of the bytes read): `$TMPDIR/disclosure-etl-<uid>/run-<pid>/`.
 ///
 /// The user's folder is 0700, and is refused when it is a symbolic link or belongs to another user,
 /// who could then read the copies or swap them. Each run works in its own `run-<pid>` (0700), each
@@ -79,10 +79,9 @@ struct PrivateTemporaryFolder: Sendable {
         }
     }
 
-    /// Creates (or empties) the file at `path` for writing and reading back, 0600, never through a
-    /// symbolic link.
-    static func createFile(_ path: String) throws -> Int32 {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    /// Creates (or empties) the file at `path` for writing, 0600, never through a symbolic link.
+    private static func createFile(_ path: String) throws -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw Failure.system("cannot create \(path)") }
         _ = fchmod(descriptor, 0o600) // the umask may have taken the owner's bits
         return descriptor
