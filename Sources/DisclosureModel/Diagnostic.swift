@@ -48,5 +48,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         /// A group of rows printed as one row of zeros (（六）其他处理 without its three rows):
         /// each of its rows was read as 0.
         case groupRowZero = "group_row_zero"
+        /// Characters a PDF draws on top of each other, which no one can read, were dropped.
+        case textOverprinted = "text_overprinted"
     }
 }

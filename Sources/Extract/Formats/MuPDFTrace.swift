@@ -12,6 +12,11 @@ struct MuPDFTrace {
     private(set) var pageHeights: [Double] = []
     private(set) var glyphs: [PDFGlyph] = []
     private(set) var rules: [PDFRule] = []
+    /// Text runs dropped because the writer drew all their characters on top of each other (as
+    /// LibreOffice draws rotated text that does not fit its cell, sometimes far below it): no one
+    /// can read such a blot, and its place says nothing about its cell. A few characters squeezed
+    /// together inside a line of normal text are kept: their order in the run still reads.
+    private(set) var overprinted: [(page: Int, text: String)] = []
 
     private enum PathKind { case stroke, fill }
 
@@ -33,6 +38,11 @@ struct MuPDFTrace {
     private var previousText = 0..<0
     private var currentTextStart = 0
     private var indexInText = 0
+    /// Indices in `glyphs` of the current element's overprinted characters.
+    private var overprintedInText: [Int] = []
+    /// Where the current span's glyphs start, and whether each one so far lies on the one before.
+    private var spanStart = 0
+    private var spanIsBlot = true
 
     /// A matrix (a b c d e f), kept in a SIMD value: no heap array for each of the thousands of
     /// text and path elements.
@@ -93,8 +103,16 @@ struct MuPDFTrace {
             indexInText = 0
         case .textEnd:
             inText = false
-            if glyphs.count > currentTextStart { previousText = currentTextStart..<glyphs.count }
+            endSpan()
+            if !overprintedInText.isEmpty {
+                dropOverprinted()
+            } else if glyphs.count > currentTextStart {
+                previousText = currentTextStart..<glyphs.count
+            }
         case .span:
+            endSpan()
+            spanStart = glyphs.count
+            spanIsBlot = true
             trm = tag.numbers("trm", count: 4) ?? Self.identity
             vertical = tag.numbers("wmode", count: 1)?[0] == 1
         case .glyph:
@@ -169,7 +187,40 @@ struct MuPDFTrace {
            abs(glyphs[twin].x - glyph.x) < 0.2 * size, abs(glyphs[twin].y - glyph.y) < 0.2 * size {
             return
         }
+        if spanIsBlot, glyphs.count > spanStart, let last = glyphs.last {
+            // Drawn less than a quarter of their advances apart: a pair of narrow characters
+            // (`1.`) is still a full advance apart.
+            let close = (last.width + glyph.width) / 8
+            spanIsBlot = abs(last.x - glyph.x) < close && abs(last.y - glyph.y) < close
+        }
         glyphs.append(glyph)
+    }
+
+    /// Marks the span just read for dropping when it is a blot of two or more characters.
+    private mutating func endSpan() {
+        if spanIsBlot, glyphs.count - spanStart >= 2, spanStart >= currentTextStart {
+            overprintedInText.append(contentsOf: spanStart..<glyphs.count)
+        }
+        spanIsBlot = false
+    }
+
+    /// Removes the current element's blots, keeping each one's text for a diagnostic; the next
+    /// element is not compared with this one for a bold copy.
+    private mutating func dropOverprinted() {
+        var run = ""
+        var previous = -2
+        for index in overprintedInText {
+            if index != previous + 1, !run.isEmpty {
+                overprinted.append((pageCount, run))
+                run = ""
+            }
+            run.unicodeScalars.append(glyphs[index].scalar)
+            previous = index
+        }
+        overprinted.append((pageCount, run))
+        for index in overprintedInText.reversed() { glyphs.remove(at: index) }
+        overprintedInText.removeAll(keepingCapacity: true)
+        previousText = 0..<0
     }
 
     /// Stroked segments that are horizontal or vertical, and filled rectangles thin enough to be

@@ -51,8 +51,16 @@ enum PDFLayout {
         }
         table.emit(into: &text)
         closeRegion()
-        let diagnostics = furniture.isEmpty ? [] : [Diagnostic(.extract, .pageArtifactSkipped,
-            "page numbers printed alone in the page margin skipped: \(furniture.joined(separator: ", "))")]
+        var diagnostics: [Diagnostic] = []
+        if !furniture.isEmpty {
+            diagnostics.append(Diagnostic(.extract, .pageArtifactSkipped,
+                "page numbers printed alone in the page margin skipped: \(furniture.joined(separator: ", "))"))
+        }
+        if !trace.overprinted.isEmpty {
+            let runs = trace.overprinted.map { "\"\($0.text)\" (page \($0.page))" }
+            diagnostics.append(Diagnostic(.extract, .textOverprinted,
+                "characters drawn on top of each other, unreadable, skipped: \(runs.joined(separator: ", "))"))
+        }
         return (text, diagnostics)
     }
 

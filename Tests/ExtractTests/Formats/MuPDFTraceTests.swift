@@ -73,4 +73,34 @@ import Testing
         #expect(pieces.glyphs.map(\.scalar) == whole.glyphs.map(\.scalar))
         #expect(pieces.rules.count == whole.rules.count && pieces.pageCount == whole.pageCount)
     }
+
+    /// A span whose characters all sit on one spot is a blot and is left out with its text; a
+    /// squeezed pair inside a line (`提供`) and a narrow pair (`1.`) are kept.
+    @Test func blotsAreLeftOutAndSqueezedTextIsKept() {
+        let xml = """
+        <document filename="x.pdf">
+        <page number="1" mediabox="0 0 595 842">
+        <fill_text colorspace="DeviceRGB" color="0 0 0" transform="1 0 0 -1 0 842">
+        <span font="WenQuanYiZenHei" wmode="0" bidi="0" trm="10.5 0 0 10.5">
+        <g unicode="其" glyph="1" x="87.1" y="222.9" adv="1"/>
+        <g unicode="他" glyph="2" x="87.1" y="222.4" adv="1"/>
+        <g unicode="处" glyph="3" x="87.1" y="221.7" adv="1"/>
+        <g unicode="理" glyph="4" x="87.1" y="221.1" adv="1"/>
+        </span>
+        <span font="WenQuanYiZenHei" wmode="0" bidi="0" trm="10.5 0 0 10.5">
+        <g unicode="1" glyph="5" x="146.2" y="289.3" adv=".2"/>
+        <g unicode="." glyph="6" x="148.3" y="289.3" adv=".3"/>
+        <g unicode="要" glyph="7" x="151.4" y="289.3" adv="1"/>
+        <g unicode="提" glyph="8" x="161.9" y="289.3" adv="1"/>
+        <g unicode="供" glyph="9" x="161.9" y="289.3" adv="1"/>
+        </span>
+        </fill_text>
+        </page>
+        </document>
+        """
+        let trace = MuPDFTrace(Array(xml.utf8))
+        #expect(String(String.UnicodeScalarView(trace.glyphs.map(\.scalar))) == "1.要提供")
+        #expect(trace.overprinted.map(\.text) == ["其他处理"])
+        #expect(trace.overprinted.map(\.page) == [1])
+    }
 }
