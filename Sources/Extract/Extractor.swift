@@ -60,8 +60,16 @@ public enum Extractor {
             return .reject(Reject(sourcePath: sourcePath, reason: .undecodable, detail: why))
         }
 
+        let lines = SourceLines(utf8: decoded.utf8)
+        // Text laid out without separators between cells is rewritten into rows first.
+        if let converted = ConvertedText.read(lines) {
+            return readTables(
+                converted.text.sourceLines, reportId: id, sourcePath: sourcePath, layout: .tabRows,
+                sourceFormat: converted.format, encoding: decoded.encoding, origins: converted.text.origins,
+                diagnostics: converted.diagnostics, strings: strings)
+        }
         return readTables(
-            SourceLines(utf8: decoded.utf8), reportId: id, sourcePath: sourcePath, layout: nil,
+            lines, reportId: id, sourcePath: sourcePath, layout: nil,
             sourceFormat: nil, encoding: decoded.encoding, origins: nil, diagnostics: [], strings: strings)
     }
 

@@ -1,0 +1,30 @@
+import DisclosureModel
+
+/// Text whose tables a converter laid out without tabs or pipes between cells (`pdftotext -layout`,
+/// `pdftotext` in reading order, markdown from OCR, a crawler's text with cells glued together),
+/// rewritten as the lines the text path reads: a table row per line, its cells separated by tabs.
+///
+/// Each layout is recognized from the text's content and read by its own reader; a text in one of
+/// the three row layouts (`Layout`) is left as it is.
+struct ConvertedText {
+    /// The rewritten lines, each with where it came from (`line 42` of the file).
+    var text: VirtualText
+    /// The layout, recorded as `source_format` (`pdf_text_layout`, …).
+    var format: String
+    /// What the reader left out or doubted, as extract diagnostics.
+    var diagnostics: [Diagnostic] = []
+
+    /// The text rewritten by the reader of its layout, or nil when it is in a row layout.
+    static func read(_ lines: SourceLines) -> ConvertedText? {
+        // The row layouts separate cells with tabs: most files are decided by one byte search.
+        if ByteText.firstIndex(of: 0x09, in: lines.bytes[...]) != nil { return nil }
+        if let markdown = MarkdownText.read(lines) { return markdown }
+        if ByteText.firstIndex(of: 0x7C, in: lines.bytes[...]) != nil { return nil }
+        if let glued = GluedText.read(lines) { return glued }
+        if let layout = LayoutText.read(lines) { return layout }
+        return FlowText.read(lines)
+    }
+
+    /// `line N` of the file, for a rewritten line's origin.
+    static func origin(line index: Int) -> String { "line \(index + 1)" }
+}
