@@ -18,6 +18,9 @@ struct ApplicationsMapper {
         var inBody = false
         // Values by row, in the template's order (`Entry.index`); nil = not printed.
         var found = [[Int64?]?](repeating: nil, count: Template.applicationRows.count)
+        // Groups printed as one row: read once every row is, so that rows printed after their
+        // group's own line (a line of blanks in space-aligned text) win over it.
+        var groupRows: [(row: RawRow, group: LabelResolver.Resolved, rows: [String])] = []
         var index = 0
         while index < rows.count {
             var row = rows[index]
@@ -44,7 +47,7 @@ struct ApplicationsMapper {
             }
             guard let last = labels.lastIndex(where: { $0.entry.role == .row }) else {
                 if inBody, let group = labels.last, group.entry.role == .group, let rows = Self.subRows[group.entry.code] {
-                    readGroupRow(row, group: group, rows: rows, into: &found, reader: reader, diagnostics: &diagnostics)
+                    groupRows.append((row, group, rows))
                 } else if inBody, row.values.contains(where: { !$0.text.isEmpty }) {
                     let line = row.values.first { !$0.text.isEmpty }?.line ?? 0
                     diagnostics.append(Diagnostic(.transform, .labelUnrecognized, "table 三, \(cite(line)): values without a recognized row label; not used"))
@@ -71,6 +74,9 @@ struct ApplicationsMapper {
             found[rowLabel.entry.index] = zip(Template.applicants, picked.cells).map { applicant, cell in
                 reader.read(cell, what: "\(code)/\(applicant)", integer: true, diagnostics: &diagnostics).map { Int64($0) }
             }
+        }
+        for (row, group, rows) in groupRows {
+            readGroupRow(row, group: group, rows: rows, into: &found, reader: reader, diagnostics: &diagnostics)
         }
         var cells: [ApplicationCell] = []
         cells.reserveCapacity(Template.applicationRows.count * width)

@@ -1,11 +1,97 @@
 import DisclosureModel
 
-/// `pdftotext -layout` and tools like it: columns aligned with spaces (a CJK character two columns wide).
+/// `pdftotext -layout` and tools like it: columns aligned with spaces (a CJK character two columns
+/// wide), tables drawn by position only.
+///
+/// Prose lines stay lines. Each table is rebuilt from its words' columns: table 3 as blocks that
+/// start at a numbered row label (`LayoutApplicationsTable`), tables 2 and 4 line by line under
+/// their header words (`LayoutGridTable`). A value whose column is not certain is left out with
+/// a diagnostic, never put in a neighbouring cell.
 enum LayoutText {
     static let format = "pdf_text_layout"
 
     /// The text rewritten as tab-separated rows, or nil when it is not in this layout.
     static func read(_ lines: SourceLines) -> ConvertedText? {
-        nil
+        let regions = SectionLocator.locate(lines)
+        guard !regions.isEmpty, isAligned(lines, regions.values) else { return nil }
+        var text = VirtualText()
+        var diagnostics: [Diagnostic] = []
+        let tables = regions.sorted { $0.value.lowerBound < $1.value.lowerBound }
+        var index = 0
+        for (kind, region) in tables {
+            while index < region.lowerBound {
+                text.paragraph(lines.string(index), origin: ConvertedText.origin(line: index))
+                index += 1
+            }
+            let parsed = region.map { (index: $0, line: LayoutLine(lines[$0])) }
+            switch kind {
+            case .applications: LayoutApplicationsTable(parsed).emit(into: &text, diagnostics: &diagnostics)
+            case .proactive: LayoutGridTable(parsed, kind: kind).emit(into: &text, diagnostics: &diagnostics)
+            case .appeals: LayoutGridTable(parsed, kind: kind).emit(into: &text, diagnostics: &diagnostics)
+            }
+            index = region.upperBound
+        }
+        while index < lines.count {
+            text.paragraph(lines.string(index), origin: ConvertedText.origin(line: index))
+            index += 1
+        }
+        return ConvertedText(text: text, format: format, diagnostics: diagnostics)
+    }
+
+    /// Whether the tables' numbers are aligned by spaces: at least three lines hold two numbers
+    /// two or more spaces apart (text in reading order has a number a line, or numbers one space
+    /// apart).
+    static func isAligned(_ lines: SourceLines, _ regions: some Sequence<Range<Int>>) -> Bool {
+        var aligned = 0
+        lines.bytes.withUnsafeBufferPointer { text in
+            for region in regions {
+                for index in region where aligned < 3 {
+                    if hasSpacedNumbers(UnsafeBufferPointer(rebasing: text[lines.ranges[index]])) { aligned += 1 }
+                }
+            }
+        }
+        return aligned >= 3
+    }
+
+    /// A number, two or more spaces, a number: on bytes, since every text without tabs or pipes
+    /// passes here.
+    private static func hasSpacedNumbers(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        var afterNumber = false
+        while index < line.count {
+            let byte = line[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                var end = index
+                while end < line.count, (line[end] >= 0x30 && line[end] <= 0x39) || line[end] == 0x2E { end += 1 }
+                let standsAlone = (index == 0 || line[index - 1] == 0x20) && (end == line.count || line[end] == 0x20)
+                if standsAlone && afterNumber { return true }
+                afterNumber = standsAlone
+                index = end
+                guard standsAlone else { continue }
+                var spaces = 0
+                while index < line.count, line[index] == 0x20 { spaces += 1; index += 1 }
+                afterNumber = spaces >= 2
+                continue
+            }
+            afterNumber = false
+            index += 1
+        }
+        return false
+    }
+
+    /// A number alone on its line at the foot of a page (the next line with anything on it starts
+    /// the next page, or there is none): a page number, not a cell.
+    static func isPageNumber(_ lines: [(index: Int, line: LayoutLine)], at position: Int) -> Bool {
+        let words = lines[position].line.words
+        guard words.count == 1, words[0].isValue else { return false }
+        guard let next = lines[(position + 1)...].first(where: { !$0.line.words.isEmpty || $0.line.startsPage }) else { return true }
+        return next.line.startsPage
+    }
+
+    /// Page furniture (`- 3 -`, `第 3 页`, `3/12`): printed as one short group of words. A line of
+    /// values spread over the columns (`1    0    0    /    1`) is not, whatever its characters.
+    static func isPageFurniture(_ line: LayoutLine) -> Bool {
+        guard let first = line.words.first, let last = line.words.last, last.end - first.start <= 16 else { return false }
+        return PageArtifact.isPageArtifact(line.words.map(\.text).joined(separator: " "))
     }
 }

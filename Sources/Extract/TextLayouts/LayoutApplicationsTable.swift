@@ -1,0 +1,159 @@
+import DisclosureModel
+
+/// Table 3 in space-aligned text: 25 rows of 7 values, labels wrapped over lines with the values
+/// printed beside any of them, and the merged group cells (三、本年度办理结果, （三）不予公开 …) broken
+/// into pieces on the lines of the rows they span.
+///
+/// A row starts at a numbered label (`1.`, `（二）`, `四、` and some text): the block runs to the next
+/// one. Label pieces in the row label's column (or to its right) continue it; pieces to its left
+/// are the group cells' fragments and are left out. The block's values are those of its one value
+/// line, placed in the columns found from the whole table part (`LayoutColumns`). A block with no
+/// value line is a row of blank cells when the table prints zeros as blanks; two value lines in a
+/// block, or a value whose column is unsure, leave the row's values out, with a diagnostic.
+struct LayoutApplicationsTable {
+    typealias Line = (index: Int, line: LayoutLine)
+
+    struct Block {
+        var firstLine: Int
+        var groups: [String]
+        var label: String
+        var labelColumn: Int
+        /// The last line holding a piece of the row label.
+        var lastLabelLine: Int
+        var valueLines: [ValueLine] = []
+    }
+
+    struct ValueLine {
+        var index: Int
+        var words: [LayoutLine.Word]
+        var part: Int
+        /// The line holds a piece of the row's label too.
+        var besideLabel: Bool
+    }
+
+    let lines: [Line]
+    static let width = 7
+
+    init(_ lines: [Line]) {
+        self.lines = lines
+    }
+
+    func emit(into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
+        var header: [Line] = []
+        var blocks: [Block] = []
+        var part = 0
+        // Value words of each page's part of the table, for its columns.
+        var partValues: [[LayoutLine.Word]] = [[]]
+        var skipped: [Int] = []
+        for (position, (index, line)) in lines.enumerated() {
+            if line.startsPage {
+                part += 1
+                partValues.append([])
+            }
+            guard !line.words.isEmpty else { continue }
+            if LayoutText.isPageFurniture(line) || LayoutText.isPageNumber(lines, at: position) {
+                skipped.append(index)
+                continue
+            }
+            let labels = line.labels
+            if let start = labels.lastIndex(where: { LayoutLine.startsNumberedLabel(Array($0.text.utf8)) }) {
+                var block = Block(firstLine: index, groups: labels[..<start].map(\.text),
+                                  label: labels[start...].map(\.text).joined(), labelColumn: labels[start].start,
+                                  lastLabelLine: index)
+                if !line.values.isEmpty { block.valueLines.append(ValueLine(index: index, words: line.values, part: part, besideLabel: true)) }
+                blocks.append(block)
+            } else if blocks.isEmpty {
+                header.append((index, line))
+                continue
+            } else {
+                let last = blocks.count - 1
+                let continuing = labels.filter { $0.start >= blocks[last].labelColumn - 1 }
+                blocks[last].label += continuing.map(\.text).joined()
+                if !continuing.isEmpty { blocks[last].lastLabelLine = index }
+                if !line.values.isEmpty {
+                    blocks[last].valueLines.append(ValueLine(index: index, words: line.values, part: part, besideLabel: !continuing.isEmpty))
+                }
+            }
+            if !line.values.isEmpty { partValues[part] += line.values }
+        }
+        for (index, line) in header {
+            text.row(line.labels.map(\.text), origin: ConvertedText.origin(line: index))
+        }
+        let columns = partValues.map { LayoutColumns(centers: $0.map(\.center), expected: Self.width) }
+        let printsBlanks = blocks.contains { $0.valueLines.contains { $0.words.count < Self.width } }
+        Self.giveTrailingValuesToNextRow(&blocks)
+        let doubtful = Self.doubtfulRows(blocks)
+        for (position, block) in blocks.enumerated() {
+            let origin = ConvertedText.origin(line: block.firstLine)
+            let labels = block.groups + [block.label]
+            if let why = doubtful[position] {
+                text.row(labels, origin: origin)
+                if !block.valueLines.isEmpty || printsBlanks {
+                    diagnostics.append(Diagnostic(.extract, .cellMissing, "table 三, \(origin): the row \"\(block.label)\": \(why); left out"))
+                }
+                continue
+            }
+            guard let values = block.valueLines.first else {
+                text.row(labels + (printsBlanks && !Self.isGroup(block.label) ? Array(repeating: "", count: Self.width) : []), origin: origin)
+                continue
+            }
+            if values.words.count == Self.width {
+                text.row(labels + values.words.map(\.text), origin: origin)
+            } else if let slots = columns[values.part]?.slots(values.words) {
+                text.row(labels + slots, origin: origin)
+            } else {
+                text.row(labels, origin: origin)
+                diagnostics.append(Diagnostic(.extract, .cellMissing,
+                    "table 三, \(ConvertedText.origin(line: values.index)): \(values.words.count) value(s) (\(values.words.map(\.text).joined(separator: " "))) whose columns cannot be told for certain; the row's values are left out"))
+            }
+        }
+        if !skipped.isEmpty {
+            diagnostics.append(Diagnostic(.extract, .pageArtifactSkipped,
+                "table 三: page furniture skipped at \(skipped.map { ConvertedText.origin(line: $0) }.joined(separator: ", "))"))
+        }
+    }
+
+    /// Rows whose values cannot be told for certain, with why: values on two lines; or a line of
+    /// values alone, outside its row's label lines, beside a row with no values (either row's); or
+    /// no values beside such a row.
+    static func doubtfulRows(_ blocks: [Block]) -> [Int: String] {
+        var doubtful: [Int: String] = [:]
+        for (position, block) in blocks.enumerated() {
+            if block.valueLines.count > 1 {
+                doubtful[position] = "values on \(block.valueLines.count) lines (\(block.valueLines.map { ConvertedText.origin(line: $0.index) }.joined(separator: ", ")))"
+                continue
+            }
+            guard let line = block.valueLines.first, !line.besideLabel, line.index > block.lastLabelLine else { continue }
+            for neighbour in [position - 1, position + 1] where blocks.indices.contains(neighbour) && blocks[neighbour].valueLines.isEmpty {
+                let why = "the values at \(ConvertedText.origin(line: line.index)) stand between the labels of \"\(block.label)\" and \"\(blocks[neighbour].label)\" and may be either row's"
+                doubtful[position] = why
+                doubtful[neighbour] = why
+            }
+        }
+        for (position, block) in blocks.enumerated() where block.valueLines.isEmpty && doubtful[position] == nil {
+            if [position - 1, position + 1].contains(where: { blocks.indices.contains($0) && blocks[$0].valueLines.count > 1 }) {
+                doubtful[position] = "no values of its own, and a row beside it has values on two lines, one of which may be this row's"
+            }
+        }
+        return doubtful
+    }
+
+    /// A value line after the last piece of a row's label, when the row has another value line
+    /// and the next row none: the next row's, printed above its first line because its label is
+    /// wrapped and its values centred beside it.
+    static func giveTrailingValuesToNextRow(_ blocks: inout [Block]) {
+        for index in blocks.indices.dropLast() {
+            guard blocks[index].valueLines.count == 2, blocks[index + 1].valueLines.isEmpty,
+                  let last = blocks[index].valueLines.last, last.index > blocks[index].lastLabelLine else { continue }
+            blocks[index + 1].valueLines.append(blocks[index].valueLines.removeLast())
+        }
+    }
+
+
+    /// The template numbers its groups 三、 and （三）…（六）: a group's label is never a row of
+    /// blank cells (cut short, （六）其他 would read as the row 3.其他).
+    static func isGroup(_ label: String) -> Bool {
+        let bare = label.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+        return ["三、", "（三）", "（四）", "（五）", "（六）"].contains { bare.hasPrefix($0) }
+    }
+}

@@ -1,0 +1,143 @@
+import DisclosureModel
+
+/// Tables 2 and 4 in space-aligned text, read line by line under their header words.
+///
+/// Table 2 is blocks of a header line (信息内容 and one word per value column) and item lines
+/// (规章 0 0 5). Table 4 is header words stacked over 15 columns (结 / 果 / 维 / 持) and one line of
+/// values. A line with all its columns printed reads in order; one with blanks is placed under the
+/// header's columns, and left out when a value's column is unsure.
+struct LayoutGridTable {
+    typealias Line = (index: Int, line: LayoutLine)
+
+    let lines: [Line]
+    let kind: TableKind
+
+    init(_ lines: [Line], kind: TableKind) {
+        self.lines = lines
+        self.kind = kind
+    }
+
+    func emit(into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
+        var skipped: [Int] = []
+        var body: [Line] = []
+        for (position, (index, line)) in lines.enumerated() where !line.words.isEmpty {
+            if LayoutText.isPageFurniture(line) || LayoutText.isPageNumber(lines, at: position) {
+                skipped.append(index)
+            } else {
+                body.append((index, line))
+            }
+        }
+        if kind == .appeals { emitAppeals(body, into: &text, diagnostics: &diagnostics) } else { emitProactive(body, into: &text, diagnostics: &diagnostics) }
+        if !skipped.isEmpty {
+            diagnostics.append(Diagnostic(.extract, .pageArtifactSkipped,
+                "table \(kind.sectionNumber): page furniture skipped at \(skipped.map { ConvertedText.origin(line: $0) }.joined(separator: ", "))"))
+        }
+    }
+
+    /// Header lines set the columns. An item line with fewer values than columns is placed under
+    /// the block's columns; an item printed with no value at all is a row of blank cells. A line of
+    /// values alone belongs to the item label on the line before it, and a label line right after
+    /// such a line ends that label (行政规范性 / 0  0  41 / 文件: a label wrapped around its values).
+    private func emitProactive(_ body: [Line], into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
+        struct Item {
+            var index: Int
+            var labels: [String]
+            var values: [LayoutLine.Word]? = nil
+            var isHeader = false
+            var wrapsValues = false
+            var labelColumn = 0
+        }
+        var items: [Item] = []
+        for (index, line) in body {
+            let labels = line.labels.map(\.text), values = line.values
+            let last = items.indices.last
+            if values.isEmpty {
+                let isHeader = labels.contains { $0.hasPrefix("信息内容") || $0.hasPrefix("第二十条") }
+                // The rest of a label: after a line of values without one, or indented under it
+                // (a centred label column), or a single character.
+                let continues = last.map { last in
+                    !items[last].isHeader && !items[last].labels.isEmpty && (items[last].wrapsValues || !Self.startsItem(labels.joined()))
+                } ?? false
+                if !isHeader, continues, let last {
+                    items[last].labels[items[last].labels.count - 1] += labels.joined()
+                    items[last].wrapsValues = false
+                } else {
+                    items.append(Item(index: index, labels: labels, isHeader: isHeader, labelColumn: line.labels.first?.start ?? 0))
+                }
+            } else if labels.isEmpty, let last, !items[last].isHeader, items[last].values == nil {
+                items[last].values = values
+                items[last].wrapsValues = true
+            } else {
+                items.append(Item(index: index, labels: labels, values: values, labelColumn: line.labels.first?.start ?? 0))
+            }
+        }
+        var header: [String] = []
+        for item in items {
+            let origin = ConvertedText.origin(line: item.index)
+            if item.isHeader {
+                if let start = item.labels.firstIndex(where: { $0.hasPrefix("信息内容") }) { header = Array(item.labels[(start + 1)...]) }
+                text.row(item.labels, origin: origin)
+                continue
+            }
+            guard let values = item.values else {
+                text.row(item.labels + Array(repeating: "", count: header.count), origin: origin)
+                continue
+            }
+            if values.count == header.count || header.isEmpty {
+                text.row(item.labels + values.map(\.text), origin: origin)
+            } else if let slots = blockColumns(around: item.index, body: body, count: header.count)?.slots(values) {
+                text.row(item.labels + slots, origin: origin)
+            } else {
+                text.row(item.labels, origin: origin)
+                diagnostics.append(Diagnostic(.extract, .cellMissing,
+                    "table 二, \(origin): \(values.count) value(s) (\(values.map(\.text).joined(separator: " "))) under \(header.count) column(s) whose places cannot be told for certain; left out"))
+            }
+        }
+    }
+
+    /// Table 2's items all start 规章, 规范性 or 行政 (行政许可 … 行政事业性收费): another label line is the
+    /// rest of the one before (文件, 收费).
+    static func startsItem(_ label: String) -> Bool {
+        let bare = label.replacingOccurrences(of: " ", with: "")
+        return ["规章", "规范性", "行政"].contains { bare.hasPrefix($0) }
+    }
+
+    /// The columns of the header block holding line `index` (from its header line to the next
+    /// one), from where all its numbers stand: header words are no guide, since a converter
+    /// pushes them aside on lines crowded with characters.
+    private func blockColumns(around index: Int, body: [Line], count: Int) -> LayoutColumns? {
+        let isHeader = { (line: LayoutLine) in line.values.isEmpty && line.labels.contains { $0.text.hasPrefix("信息内容") } }
+        guard let position = body.firstIndex(where: { $0.index == index }) else { return nil }
+        let start = body[..<position].lastIndex { isHeader($0.line) } ?? 0
+        let end = body[(position + 1)...].firstIndex { isHeader($0.line) } ?? body.count
+        return LayoutColumns(centers: body[start..<end].flatMap { $0.line.values.map(\.center) }, expected: count)
+    }
+
+    /// The 15 values: one line of them, in order when all are printed, else under the columns of
+    /// the stacked header words.
+    private func emitAppeals(_ body: [Line], into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
+        let width = 15
+        var headerWords: [LayoutLine.Word] = []
+        let valueLines = body.filter { !$0.line.values.isEmpty }
+        for (index, line) in body {
+            if line.values.isEmpty {
+                text.row(line.labels.map(\.text), origin: ConvertedText.origin(line: index))
+                headerWords += line.labels.filter { word in !["复议", "诉讼", "起诉"].contains { word.text.contains($0) } }
+            }
+        }
+        guard let (index, line) = valueLines.first else { return }
+        let origin = ConvertedText.origin(line: index)
+        let values = line.values
+        if valueLines.count > 1 {
+            diagnostics.append(Diagnostic(.extract, .cellMissing,
+                "table 四: values on \(valueLines.count) lines (\(valueLines.map { ConvertedText.origin(line: $0.index) }.joined(separator: ", "))); left out"))
+        } else if values.count == width {
+            text.row(values.map(\.text), origin: origin)
+        } else if let slots = LayoutColumns(centers: headerWords.map(\.center), expected: width)?.slots(values) {
+            text.row(slots, origin: origin)
+        } else {
+            diagnostics.append(Diagnostic(.extract, .cellMissing,
+                "table 四, \(origin): \(values.count) value(s) (\(values.map(\.text).joined(separator: " "))) whose columns cannot be told for certain; left out"))
+        }
+    }
+}

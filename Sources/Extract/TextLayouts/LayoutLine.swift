@@ -1,0 +1,95 @@
+/// One line of space-aligned text (`pdftotext -layout`) cut into words with their display columns.
+///
+/// Alignment is all such text has: a CJK character takes two columns and an ASCII one one, so a
+/// word's columns say which table column it stands in. Words one space apart are one word
+/// (`（二）部分公开（区分处理的，只计这一情 形，不`: a converter's space inside a label), unless the next
+/// starts a numbered label (`（三 3.危及…`: a merged cell's piece beside a row label) or either is a
+/// number.
+struct LayoutLine {
+    struct Word {
+        var text: String
+        /// First and one-past-last display column.
+        var start: Int
+        var end: Int
+        var isValue: Bool
+        var center: Double { Double(start + end) / 2 }
+    }
+
+    var words: [Word] = []
+    /// The line holds a form feed: pdftotext starts each page with one.
+    var startsPage = false
+
+    var labels: [Word] { words.filter { !$0.isValue } }
+    var values: [Word] { words.filter(\.isValue) }
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        var pieces: [(bytes: [UInt8], start: Int, end: Int)] = []
+        var column = 0
+        var current: [UInt8] = []
+        var currentStart = 0
+        func finish() {
+            if !current.isEmpty { pieces.append((current, currentStart, column)) }
+            current = []
+        }
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            let end = min(index + length, bytes.endIndex)
+            if byte == 0x0C {
+                startsPage = true
+            } else if byte == 0x20 || byte == 0x0D {
+                finish()
+                column += 1
+            } else if length == 3, end - index == 3, bytes[index] == 0xE3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
+                finish()
+                column += 2
+            } else {
+                if current.isEmpty { currentStart = column }
+                current.append(contentsOf: bytes[index..<end])
+                column += length >= 3 ? 2 : 1
+            }
+            index = end
+        }
+        finish()
+        for piece in pieces {
+            let text = String(decoding: piece.bytes, as: UTF8.self)
+            let isValue = RuledTable.isValue(text)
+            if let last = words.last, !last.isValue, !isValue, piece.start - last.end == 1, !Self.startsNumberedLabel(piece.bytes) {
+                words[words.count - 1].text += " " + text
+                words[words.count - 1].end = piece.end
+            } else {
+                words.append(Word(text: text, start: piece.start, end: piece.end, isValue: isValue))
+            }
+        }
+    }
+
+    /// Whether the text starts with a row number and then some label: `1.`, `12、`, `（三）`, `三、`
+    /// followed by at least one character. A merged cell's broken pieces (`（三`, `）不`, `三、` alone)
+    /// do not.
+    static func startsNumberedLabel(_ bytes: [UInt8]) -> Bool {
+        let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: " ", with: "")
+        let scalars = Array(text.unicodeScalars)
+        func isDigit(_ s: Unicode.Scalar) -> Bool { (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value) }
+        func isChineseNumber(_ s: Unicode.Scalar) -> Bool { "一二三四五六七八九十".unicodeScalars.contains(s) }
+        var index = 0
+        if index < scalars.count, isDigit(scalars[index]) {
+            while index < scalars.count, isDigit(scalars[index]) { index += 1 }
+            guard index < scalars.count, ".．、".unicodeScalars.contains(scalars[index]) else { return false }
+            index += 1
+        } else if index < scalars.count, "（(".unicodeScalars.contains(scalars[index]) {
+            index += 1
+            let digits = index
+            while index < scalars.count, isChineseNumber(scalars[index]) || isDigit(scalars[index]) { index += 1 }
+            guard index > digits, index < scalars.count, "）)".unicodeScalars.contains(scalars[index]) else { return false }
+            index += 1
+        } else if index < scalars.count, isChineseNumber(scalars[index]) {
+            while index < scalars.count, isChineseNumber(scalars[index]) { index += 1 }
+            guard index < scalars.count, "、".unicodeScalars.contains(scalars[index]) else { return false }
+            index += 1
+        } else {
+            return false
+        }
+        return index < scalars.count
+    }
+}
