@@ -40,9 +40,19 @@ extension GluedReport {
         ("规章", 3), ("行政规范性文件", 3), ("规范性文件", 3), ("行政许可", 1), ("行政处罚", 1), ("行政强制", 1), ("行政事业性收费", 1),
     ]
 
+    /// Words of table 2 in the 2019 template, whose items have other cells (上一年项目数量, 本年增/减 …).
+    static let template2019Words = ["本年新制作数量", "上一年项目数量", "本年增/减", "采购项目数量"].map { Array($0.unicodeScalars) }
+
     mutating func readProactive(_ body: Range<Int>) {
         let clues = ProseClues(proseText)
-        for row in GluedTokenizer.rows(text, body, splitLabel: Self.proactiveWords.split) {
+        let rows = GluedTokenizer.rows(text, body, splitLabel: Self.proactiveWords.split)
+        if let word = Self.template2019Words.first(where: { find($0, from: body.lowerBound).map { $0 < body.upperBound } ?? false }) {
+            // Which of a 2019 row's cells a run holds (a signed 本年增/减 among them) is not split here.
+            diagnostics.append(Diagnostic(.extract, .cellMissing, "table 二, \(origin(body.lowerBound)): the 2019 template's table (\(String(String.UnicodeScalarView(word)))); its glued runs are not split, its values are left out"))
+            for row in rows { out.row(row.labels, origin: origin(row.start)) }
+            return
+        }
+        for row in rows {
             guard let item = row.labels.last(where: { label in Self.proactiveItems.contains { $0.word == label } }),
                   let count = Self.proactiveItems.first(where: { $0.word == item })?.cells, !row.runs.isEmpty else {
                 out.row(row.labels + row.runs, origin: origin(row.start))

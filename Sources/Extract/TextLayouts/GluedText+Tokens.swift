@@ -10,7 +10,8 @@ struct GluedRow: Equatable {
 /// Cuts a table's text into rows: a row is label text followed by digit runs.
 ///
 /// A label's enumerator glued to the run before it (`00000002.其他法律…`) goes back to the
-/// label: a digit followed by `.` or `、` and then no digit starts a label, it is not a value.
+/// label: a digit followed by `.` or `、` and then text (no digit, no space: `0.` ending a
+/// sentence stays a value) starts a label, it is not a value.
 /// A digit in parentheses (`第(1)项`) is label text too.
 enum GluedTokenizer {
     static func rows(_ text: [Unicode.Scalar], _ range: Range<Int>, splitLabel: (String) -> [String]) -> [GluedRow] {
@@ -64,7 +65,7 @@ enum GluedTokenizer {
             if index > range.lowerBound, isOpening(text[index - 1]), let next, isClosing(next) {
                 // `(1)` inside a label.
                 label.append(contentsOf: run.unicodeScalars)
-            } else if let next, isEnumeratorMark(next), let afterNext, digit(afterNext) == nil, !sawPoint {
+            } else if let next, isEnumeratorMark(next), let afterNext, digit(afterNext) == nil, !isSpace(afterNext), !sawPoint {
                 // The last digit numbers the label after it: `…00000002.其他法律行政法规禁止公开`.
                 let values = String(run.dropLast())
                 if !values.isEmpty {

@@ -93,3 +93,20 @@ import Testing
         #expect(converted.diagnostics.first?.detail.contains("1111 has 3 possible splits") == true)
     }
 }
+
+extension GluedTextTests {
+    @Test func aValueEndingASentenceStaysAValue() {
+        let text = Array("总计 0 1 1 0 2. 五、".unicodeScalars)
+        let rows = GluedTokenizer.rows(text, 0..<text.count, splitLabel: { [$0] })
+        #expect(rows.first?.runs == ["0", "1", "1", "0", "2"])
+    }
+
+    /// The 2019 template's table 2 has other cells per item (上一年项目数量, 本年增/减, 处理决定数量):
+    /// its runs are not split with the 2021 counts, so none of its values is written.
+    @Test func aGluedTable2Of2019IsLeftWithoutValues() throws {
+        let text = "某局2019年政府信息公开工作年度报告\n二、主动公开政府信息情况第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000规范性文件3312第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可120+35"
+        let converted = try #require(GluedText.read(SourceLines(utf8: Array(text.utf8))))
+        #expect(!converted.text.lines.contains { $0.contains("\t3") || $0.contains("\t0") || $0.contains("\t120") })
+        #expect(converted.diagnostics.map(\.code) == [.cellMissing])
+    }
+}
