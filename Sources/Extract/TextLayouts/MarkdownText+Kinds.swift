@@ -23,6 +23,15 @@ extension MarkdownText {
         return (kind, false)
     }
 
+    /// `表1`, `表五`, `表 2-1`: a table's caption, which the text path does not need (it would be
+    /// read as a label inside a table's section).
+    static func isCaption(_ line: String) -> Bool {
+        let key = SectionLocator.headingKey(Array(line.utf8)[...])
+        guard line.unicodeScalars.count <= 40, key.starts(with: captionWord) else { return false }
+        let number = String(decoding: key.dropFirst(captionWord.count).prefix(3), as: UTF8.self)
+        return number.first.map { $0.isNumber } ?? false
+    }
+
     static let captionWord = Array("表".utf8)
     static let captionNumbers: [Character: TableKind] = [
         "二": .proactive, "2": .proactive, "三": .applications, "3": .applications, "四": .appeals, "4": .appeals,

@@ -31,6 +31,8 @@ enum MarkdownText {
                     if chosen[heading.kind] == index || firstTable[heading.kind] == nil { open = heading.kind }
                 } else if isLaterSection(line) {
                     open = nil
+                } else if isCaption(line) {
+                    continue
                 }
                 text.paragraph(line, origin: ConvertedText.origin(line: number))
             case .table(let table):
@@ -62,6 +64,7 @@ enum MarkdownText {
 
     /// The template's table of each table block: from its words, else its caption or the template
     /// heading above it, else (a table of numbers only) the one after the table before it.
+    /// A caption naming a table already found is the converter's own numbering, and not used.
     static func tableKinds(_ blocks: [MarkdownBlock]) -> [Int: TableKind] {
         var kinds: [Int: TableKind] = [:]
         var caption: TableKind?
@@ -71,7 +74,10 @@ enum MarkdownText {
             case .text(let line, _):
                 if let heading = headingKind(line) { caption = heading.kind } else if isLaterSection(line) { caption = nil; last = nil }
             case .table(let table):
-                let kind = contentKind(table) ?? caption ?? (table.header == nil ? last : nil) ?? next(after: last, taken: Set(kinds.values))
+                let taken = Set(kinds.values.compactMap { $0 })
+                // A caption naming a table already found is the converter's own numbering (表1, 表2, 表3).
+                let captioned = caption.flatMap { taken.contains($0) ? nil : $0 }
+                let kind = contentKind(table) ?? captioned ?? (table.header == nil ? last : nil) ?? next(after: last, taken: taken)
                 kinds[index] = kind
                 if let kind { last = kind }
                 caption = nil
