@@ -74,7 +74,7 @@ enum MarkdownText {
             case .text(let line, _):
                 if let heading = headingKind(line) { caption = heading.kind } else if isLaterSection(line) { caption = nil; last = nil }
             case .table(let table):
-                let taken = Set(kinds.values.compactMap { $0 })
+                let taken = Set(kinds.values)
                 // A caption naming a table already found is the converter's own numbering (表1, 表2, 表3).
                 let captioned = caption.flatMap { taken.contains($0) ? nil : $0 }
                 let kind = contentKind(table) ?? captioned ?? (table.header == nil ? last : nil) ?? next(after: last, taken: taken)
