@@ -57,6 +57,8 @@ struct IdentityReader {
     static let reportWords = ["年度报告", "工作报告"].map { Array($0.utf8) }
     static let firstSection = Array("一、".utf8)
     static let governmentInformation = Array("政府信息公开".utf8)
+    /// A line that is only one of these words is a page or document heading, never the title's agency.
+    static let pageHeadingWords = ["正文", "目录", "附件", "前言", "摘要", "全文"].map { Array($0.utf8) }
 
     /// Joins the first non-empty lines (at most four) until they hold 年度报告 or 工作报告.
     func findTitle(before end: Int) -> Title? {
@@ -66,6 +68,7 @@ struct IdentityReader {
             let text = ByteText.trimmedSpaces(lines[index])
             if text.isEmpty { continue }
             if isChrome(text) { continue }
+            if Self.pageHeadingWords.contains(SectionLocator.headingKey(text)) { continue }
             if text.starts(with: Self.firstSection) || text.count > 240 { break }
             joined += text
             taken += 1

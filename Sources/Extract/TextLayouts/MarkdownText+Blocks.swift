@@ -1,0 +1,145 @@
+import DisclosureModel
+
+/// A markdown file read as what the text path needs: lines of prose and tables of cells.
+enum MarkdownBlock {
+    /// A heading or paragraph line without its markdown marks; `line` is its index in the file.
+    case text(String, line: Int)
+    case table(MarkdownTable)
+}
+
+/// A pipe table: its header row (nil for pipe rows without a separator row, a table continued
+/// without its header) and its rows, each cell cleaned.
+struct MarkdownTable {
+    struct Row {
+        var cells: [String]
+        var line: Int
+    }
+
+    var header: Row?
+    var rows: [Row]
+}
+
+extension MarkdownText {
+    /// The file as blocks, in order. Separator rows are dropped; a table ends at a line without `|`.
+    static func blocks(_ lines: SourceLines) -> [MarkdownBlock] {
+        var blocks: [MarkdownBlock] = []
+        var table: MarkdownTable?
+        func closeTable() {
+            if let done = table { blocks.append(.table(done)) }
+            table = nil
+        }
+        lines.bytes.withUnsafeBufferPointer { text in
+            for index in 0..<lines.count {
+                let line = lines.ranges[index]
+                let hasPipe = ByteText.firstIndex(of: pipe, in: text, line) != nil
+                if hasPipe, isSeparatorRow(text, line) { continue }
+                let string = lines.string(index)
+                if hasPipe, let cells = tableCells(string) {
+                    let row = MarkdownTable.Row(cells: cells, line: index)
+                    if table != nil {
+                        table?.rows.append(row)
+                    } else if index + 1 < lines.count, isSeparatorRow(text, lines.ranges[index + 1]) {
+                        table = MarkdownTable(header: row, rows: [])
+                    } else {
+                        table = MarkdownTable(header: nil, rows: [row])
+                    }
+                    continue
+                }
+                closeTable()
+                let cleaned = textLine(string)
+                if !cleaned.isEmpty { blocks.append(.text(cleaned, line: index)) }
+            }
+        }
+        closeTable()
+        return blocks
+    }
+
+    /// The cells of a pipe row (`| a | b |`, `a | b`), or nil when the line is prose with a `|` in
+    /// it. `\|` is a pipe inside a cell.
+    static func tableCells(_ line: String) -> [String]? {
+        var body = Substring(line.trimmingSpaces.trimmingCharacters(in: "\r"))
+        let opened = body.hasPrefix("|")
+        if opened { body = body.dropFirst() }
+        if body.hasSuffix("|") && !body.hasSuffix("\\|") { body = body.dropLast() }
+        var cells: [String] = []
+        var cell = ""
+        var escaped = false
+        for character in body {
+            if escaped {
+                if character != "|" { cell.append("\\") }
+                cell.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "|" {
+                cells.append(cleanCell(cell))
+                cell = ""
+            } else {
+                cell.append(character)
+            }
+        }
+        if escaped { cell.append("\\") }
+        cells.append(cleanCell(cell))
+        // A row has two cells at least, or is opened by a pipe.
+        return cells.count >= 2 || opened ? cells : nil
+    }
+
+    /// A cell as printed: `<br>` (a wrapped label) joined, bold marks and `&nbsp;` dropped, spaces trimmed.
+    static func cleanCell(_ cell: String) -> String {
+        var text = cell
+        if text.contains("<") {
+            for tag in ["<br>", "<br/>", "<br />", "<BR>", "<BR/>", "<BR />", "<b>", "</b>", "<strong>", "</strong>"] {
+                text = text.replacingAll(tag, with: "")
+            }
+        }
+        if text.contains("&") { text = text.replacingAll("&nbsp;", with: " ") }
+        if text.contains("**") { text = text.replacingAll("**", with: "") }
+        if text.contains("__") { text = text.replacingAll("__", with: "") }
+        return text.trimmingSpaces
+    }
+
+    /// A heading or paragraph line without `#`, `>`, list markers and bold marks; empty for blank
+    /// lines and thematic breaks (`---`, `***`).
+    static func textLine(_ line: String) -> String {
+        var text = Substring(cleanCell(line.trimmingCharacters(in: "\r")))
+        if !text.isEmpty, text.allSatisfy({ $0 == "-" || $0 == "*" || $0 == "_" || $0 == "=" || $0 == " " }) { return "" }
+        while text.first == "#" || text.first == ">" { text = text.dropFirst().drop { $0 == " " } }
+        for marker in ["- ", "* ", "+ "] where text.hasPrefix(marker) {
+            text = text.dropFirst(marker.count)
+            break
+        }
+        // `1. ` is a markdown list marker; `1.属于…` (no space) is the report's own numbering.
+        if let dot = text.firstIndex(of: "."), text[..<dot].allSatisfy(\.isASCIIDigit), dot != text.startIndex,
+           text[text.index(after: dot)...].first == " " {
+            text = text[text.index(after: dot)...]
+        }
+        return String(text).trimmingSpaces
+    }
+}
+
+fileprivate extension String {
+    /// Without the given characters at either end.
+    func trimmingCharacters(in set: String) -> String {
+        var scalars = Substring(self)
+        while let last = scalars.last, set.contains(last) { scalars.removeLast() }
+        while let first = scalars.first, set.contains(first) { scalars.removeFirst() }
+        return String(scalars)
+    }
+
+    /// Every occurrence of `target` replaced (Foundation is not imported here).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}
+
+fileprivate extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,154 @@
+import DisclosureModel
+import Testing
+@testable import Extract
+
+/// Markdown tables are told from the classic pipe layout, and rewritten as rows the text path reads.
+@Suite struct MarkdownTextTests {
+    func lines(_ text: String) -> SourceLines { SourceLines(utf8: Array(text.utf8)) }
+
+    /// The rewritten lines, tabs shown as ` ⇥ `.
+    func rewritten(_ text: String) -> [String]? {
+        MarkdownText.read(lines(text)).map { converted in
+            let lines = converted.text.sourceLines
+            return (0..<lines.count).map { lines.string($0).replacingOccurrences("\t", " ⇥ ") }
+        }
+    }
+
+    @Test func aSeparatorRowUnderAPipeRowIsMarkdown() {
+        #expect(MarkdownText.hasTable(lines("# 标题\n| a | b |\n|---|---|\n| 1 | 2 |")))
+        #expect(MarkdownText.hasTable(lines("| a | b |\n| :--- | ---: |\n")))
+        #expect(MarkdownText.hasTable(lines("a | b\r\n--- | ---\r\n")))
+    }
+
+    @Test func pipesWithoutASeparatorRowAreNotMarkdown() {
+        #expect(!MarkdownText.hasTable(lines("no pipes at all\n---\n")))
+        #expect(!MarkdownText.hasTable(lines("| a | b |\n| |||\n| 1 | 2 |")))
+        // A rule line under prose, and a separator row with nothing above it.
+        #expect(!MarkdownText.hasTable(lines("标题\n|---|---|\n")))
+        #expect(!MarkdownText.hasTable(lines("| a | b |\n|-x-|---|\n")))
+    }
+
+    @Test func theClassicPipeLayoutIsNotTakenAsMarkdown() throws {
+        for name in ["001_596f64b8fe124db2"] {
+            let bytes = try Fixture.bytes("samples/\(name).txt")
+            #expect(!MarkdownText.hasTable(SourceLines(utf8: bytes)))
+            guard case .report(let report) = Extractor.extract(bytes: bytes, sourcePath: name) else {
+                Issue.record("seed \(name) was rejected")
+                continue
+            }
+            #expect(report.sourceFormat == "web_text_pipe")
+        }
+    }
+
+    @Test func cellsKeepEscapedPipesAndJoinWrappedLabels() {
+        #expect(MarkdownText.tableCells(#"| 微信\|视频号 | **２４０** |"#) == ["微信|视频号", "２４０"])
+        #expect(MarkdownText.tableCells("| 商业<br>企业 | 科研<br/>机构 | &nbsp; |") == ["商业企业", "科研机构", ""])
+        #expect(MarkdownText.tableCells("prose without a pipe row") == nil)
+    }
+
+    @Test func headingsAndParagraphsLoseTheirMarks() {
+        #expect(MarkdownText.textLine("## 二、主动公开政府信息情况") == "二、主动公开政府信息情况")
+        #expect(MarkdownText.textLine("**（一）主动公开情况。** 正文") == "（一）主动公开情况。 正文")
+        #expect(MarkdownText.textLine("- 一、总体情况") == "一、总体情况")
+        #expect(MarkdownText.textLine("1. 第一点") == "第一点")
+        #expect(MarkdownText.textLine("1.属于国家秘密") == "1.属于国家秘密")
+        #expect(MarkdownText.textLine("---") == "")
+    }
+
+    @Test func captionsNameTheTemplatesTables() {
+        #expect(MarkdownText.headingKind("表二")?.kind == .proactive)
+        #expect(MarkdownText.headingKind("## 表2")?.kind == .proactive)
+        #expect(MarkdownText.headingKind("表 3")?.kind == .applications)
+        #expect(MarkdownText.headingKind("表三：收到和处理政府信息公开申请情况")?.kind == .applications)
+        #expect(MarkdownText.headingKind("**表四**")?.kind == .appeals)
+        #expect(MarkdownText.headingKind("## 四、政府信息公开行政复议、行政诉讼情况")?.isTemplateHeading == true)
+        #expect(MarkdownText.headingKind("表1") == nil)
+        #expect(MarkdownText.headingKind("表格显示了本年度的情况") == nil)
+    }
+
+    @Test func genericHeadersAreToldFromRealOnes() {
+        #expect(MarkdownRows.isGenericHeader(["类别", "数据1", "数据2", "数据3"]))
+        #expect(MarkdownRows.isGenericHeader(["列1", "列2", "Column 3", ""]))
+        #expect(!MarkdownRows.isGenericHeader(["项目", "本年制发件数", "本年废止件数", "现行有效件数"]))
+        #expect(!MarkdownRows.isGenericHeader(["", ""]))
+    }
+
+    @Test func aTableWithoutHeadingGetsTheTemplatesHeadingFromItsWords() {
+        let text = "# 某局2023年政府信息公开工作年度报告\n\n| 类别 | 数据1 | 数据2 | 数据3 |\n|---|---|---|---|\n| 规章 | 0 | 0 | 5 |\n| 行政许可 | 12 | | |\n"
+        #expect(rewritten(text) == [
+            "某局2023年政府信息公开工作年度报告", "二、主动公开政府信息情况", "规章 ⇥ 0 ⇥ 0 ⇥ 5", "行政许可 ⇥ 12",
+        ])
+    }
+
+    @Test func tablesNumberedByTheConverterAreTakenInTheTemplatesOrder() {
+        let text = "**表1**\n| 类别 | 数据1 | 数据2 | 数据3 |\n|---|---|---|---|\n| 规章 | 0 | 0 | 5 |\n"
+            + "**表2**\n| 类别 | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 数据7 |\n|---|---|---|---|---|---|---|---|\n| 四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+            + "**表3**\n| 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 数据7 | 数据8 | 数据9 | 数据10 | 数据11 | 数据12 | 数据13 | 数据14 | 数据15 |\n"
+            + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+        #expect(rewritten(text) == [
+            "二、主动公开政府信息情况", "规章 ⇥ 0 ⇥ 0 ⇥ 5",
+            "三、收到和处理政府信息公开申请情况", "四、结转下年度继续办理 ⇥ 1 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 1",
+            "四、政府信息公开行政复议、行政诉讼情况", "行政复议 ⇥ 行政诉讼", "1 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 1 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0",
+        ])
+    }
+
+    @Test func mergedLabelsRepeatedOrBlankAreReadOnce() {
+        let repeated = "## 三、收到和处理政府信息公开申请情况\n| a | b | c | 1 | 2 | 3 | 4 | 5 | 6 | 7 |\n|---|---|---|---|---|---|---|---|---|---|\n"
+            + "| 三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+            + "| | | 2.其他法律行政法规禁止公开 | 0 | | 0 | 0 | 0 | 0 | 0 |\n"
+            + "| 四、结转下年度继续办理 | 四、结转下年度继续办理 | 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+        #expect(rewritten(repeated)?.dropFirst(2) == [
+            "三、本年度办理结果 ⇥ （三）不予公开 ⇥ 1.属于国家秘密 ⇥ 1 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 1",
+            "2.其他法律行政法规禁止公开 ⇥ 0 ⇥  ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0",
+            "四、结转下年度继续办理 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0",
+        ])
+    }
+
+    @Test func aRowWithAnotherNumberOfValuesThanTheTemplatesKeepsNone() throws {
+        let text = "表3\n| 类别 | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 |\n|---|---|---|---|---|---|---|\n"
+            + "| 一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 0 | 0 | 5 |\n"
+        let converted = try #require(MarkdownText.read(lines(text)))
+        let out = converted.text.sourceLines
+        #expect((0..<out.count).map { out.string($0) } == ["三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量"])
+        #expect(converted.diagnostics.map(\.code) == [.cellMissing])
+    }
+
+    @Test func aGroupRowAboveItsRowsGivesNoValues() {
+        let text = "## 表三\n| 类别 | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 数据7 |\n|---|---|---|---|---|---|---|---|\n"
+            + "| （六）其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n| 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
+        #expect(rewritten(text)?.dropFirst() == [
+            "（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 ⇥ 2 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 0 ⇥ 2",
+        ])
+    }
+
+    @Test func oneValueWrittenAcrossMergedColumnsIsOneValue() {
+        let text = "## 二、主动公开政府信息情况\n| 信息内容 | 本年处理决定数量 | 本年处理决定数量 | 本年处理决定数量 |\n|---|---|---|---|\n"
+            + "| 行政许可 | 77 | 77 | 77 |\n| 行政处罚 | 3 | | |\n| 行政强制 | 1 | 2 | |\n"
+        #expect(rewritten(text)?.dropFirst() == ["信息内容 ⇥ 本年处理决定数量", "行政许可 ⇥ 77", "行政处罚 ⇥ 3", "行政强制"])
+    }
+
+    @Test func aContentsPageBeforeTheTitleIsLeftOut() {
+        let text = "# 目录\n一、总体情况\n二、主动公开政府信息情况\n# 某市某局2023年政府信息公开工作年度报告\n## 表二\n| 类别 | 数据1 | 数据2 | 数据3 |\n|---|---|---|---|\n| 规章 | 0 | 0 | 5 |\n"
+        #expect(rewritten(text) == ["某市某局2023年政府信息公开工作年度报告", "二、主动公开政府信息情况", "规章 ⇥ 0 ⇥ 0 ⇥ 5"])
+    }
+
+    @Test func aHeadingWordBeforeTheTitleIsNeverTheAgency() throws {
+        func agency(_ text: String) throws -> (String, [Diagnostic.Code]) {
+            guard case .report(let report) = Extractor.extract(bytes: Array(text.utf8), sourcePath: "x.md") else {
+                throw Issue.record("rejected") as? Error ?? CancellationError()
+            }
+            return (report.identity.agency, report.diagnostics.map(\.code))
+        }
+        let table = "\n## 表二\n| 类别 | 数据1 | 数据2 | 数据3 |\n|---|---|---|---|\n| 规章 | 0 | 0 | 5 |\n"
+        #expect(try agency("# 正文\n# 某市某局2023年政府信息公开工作年度报告" + table).0 == "某市某局")
+        let missing = try agency("# 正文\n# 2023年政府信息公开工作年度报告" + table)
+        #expect(missing.0 == "")
+        #expect(missing.1.contains(.agencyMissing))
+    }
+}
+
+private extension String {
+    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
