@@ -67,7 +67,7 @@ struct LayoutApplicationsTable {
                 continue
             } else {
                 let last = blocks.count - 1
-                let continuing = labels.filter { $0.start >= blocks[last].labelColumn - 1 }
+                let continuing = line.labelPieces.filter { $0.start >= blocks[last].labelColumn - 1 }
                 blocks[last].label += continuing.map(\.text).joined()
                 if !continuing.isEmpty { blocks[last].lastLabelLine = index }
                 if !line.values.isEmpty {

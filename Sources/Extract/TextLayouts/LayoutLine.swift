@@ -16,6 +16,9 @@ struct LayoutLine {
     }
 
     var words: [Word] = []
+    /// The label words before words one space apart were joined: where a merged cell's piece and
+    /// a row label stand one space apart (`其他处 不补正、…`), only columns tell them apart.
+    var labelPieces: [Word] = []
     /// The line holds a form feed: pdftotext starts each page with one.
     var startsPage = false
 
@@ -52,10 +55,15 @@ struct LayoutLine {
             index = end
         }
         finish()
-        for piece in pieces {
+        for (position, piece) in pieces.enumerated() {
             let text = String(decoding: piece.bytes, as: UTF8.self)
-            let isValue = RuledTable.isValue(text)
-            if let last = words.last, !last.isValue, !isValue, piece.start - last.end == 1, !Self.startsNumberedLabel(piece.bytes) {
+            // `1.` one space before a label is the label's number, not a value.
+            let numbersNext = position + 1 < pieces.count && pieces[position + 1].start - piece.end == 1
+                && piece.bytes.last.map { $0 == 0x2E || $0 == 0xE3 } == true && !RuledTable.isValue(String(decoding: pieces[position + 1].bytes, as: UTF8.self))
+            let isValue = RuledTable.isValue(text) && !numbersNext
+            if !isValue { labelPieces.append(Word(text: text, start: piece.start, end: piece.end, isValue: false)) }
+            if let last = words.last, !last.isValue, !isValue, piece.start - last.end == 1,
+               !Self.startsNumberedLabel(piece.bytes, orIsANumber: true) {
                 words[words.count - 1].text += " " + text
                 words[words.count - 1].end = piece.end
             } else {
@@ -65,9 +73,9 @@ struct LayoutLine {
     }
 
     /// Whether the text starts with a row number and then some label: `1.`, `12、`, `（三）`, `三、`
-    /// followed by at least one character. A merged cell's broken pieces (`（三`, `）不`, `三、` alone)
-    /// do not.
-    static func startsNumberedLabel(_ bytes: [UInt8]) -> Bool {
+    /// followed by at least one character (or, `orIsANumber`, is a row number alone: `1. 属于…`
+    /// printed with a space). A merged cell's broken pieces (`（三`, `）不`) do not.
+    static func startsNumberedLabel(_ bytes: [UInt8], orIsANumber: Bool = false) -> Bool {
         let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: " ", with: "")
         let scalars = Array(text.unicodeScalars)
         func isDigit(_ s: Unicode.Scalar) -> Bool { (0x30...0x39).contains(s.value) || (0xFF10...0xFF19).contains(s.value) }
@@ -90,6 +98,6 @@ struct LayoutLine {
         } else {
             return false
         }
-        return index < scalars.count
+        return index < scalars.count || orIsANumber
     }
 }
