@@ -1,11 +1,39 @@
 import DisclosureModel
 
 /// `pdftotext` in its default mode and PyPDF-like tools: the text in reading order, cells one per line or in blocks.
+///
+/// Reading order scrambles a table: labels wrapped over lines, header words stacked, values in blocks
+/// after several labels, page footers between cells. The tables are rebuilt from the template's order
+/// only where the sequence of values admits one reading; the rest is left out with a `cell_missing`
+/// diagnostic that says why, so a report is partial rather than shifted. Text outside the three
+/// tables is kept line for line (the title, dates and headings are read from it).
 enum FlowText {
     static let format = "pdf_text_flow"
 
     /// The text rewritten as tab-separated rows, or nil when it is not in this layout.
     static func read(_ lines: SourceLines) -> ConvertedText? {
-        nil
+        guard isFlow(lines) else { return nil }
+        let flow = FlowLines(lines)
+        var text = VirtualText()
+        var diagnostics: [Diagnostic] = []
+        let regions = FlowRegions(flow)
+        var index = 0
+        while index < flow.lines.count {
+            if let region = regions.region(startingAfter: index) {
+                text.paragraph(flow.lines[index].text, origin: ConvertedText.origin(line: flow.lines[index].line))
+                let slice = Array(flow.lines[region.range])
+                switch region.table {
+                case .proactive: FlowProactive.read(slice, into: &text, diagnostics: &diagnostics)
+                case .applications: FlowApplications.read(slice, into: &text, diagnostics: &diagnostics)
+                case .appeals: FlowAppeals.read(slice, into: &text, diagnostics: &diagnostics)
+                }
+                index = region.range.upperBound
+                continue
+            }
+            let line = flow.lines[index]
+            if line.kind != .blank { text.paragraph(line.text, origin: ConvertedText.origin(line: line.line)) }
+            index += 1
+        }
+        return ConvertedText(text: text, format: format, diagnostics: diagnostics)
     }
 }

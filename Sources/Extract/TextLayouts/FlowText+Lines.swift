@@ -1,0 +1,101 @@
+/// A line of reading-order text, classified for the table readers: a value alone on its line, a line
+/// of several values, text, or blank (page footers become blank).
+struct FlowLine {
+    enum Kind { case blank, value, values, text }
+    let kind: Kind
+    /// Trimmed, as printed.
+    let text: String
+    /// Without spaces, with half-width brackets made full-width: what labels are matched on.
+    let key: String
+    /// Index of the line in the file.
+    let line: Int
+}
+
+/// The file's lines as `FlowLine`s, page footers (`-3-`, `— 3 —`, `第 3 页 共 5 页`, a bare page
+/// number closing its page) blanked: between two cells they would read as a value or split a block.
+struct FlowLines {
+    private(set) var lines: [FlowLine] = []
+
+    init(_ source: SourceLines) {
+        var page = 1
+        var lastFilled: Int?
+        lines.reserveCapacity(source.count)
+        for index in 0..<source.count {
+            let raw = source[index]
+            if raw.first == 0x0C {
+                if let last = lastFilled { blankIfFooter(last, page: page) }
+                page += 1
+                lastFilled = nil
+            }
+            let text = String(decoding: ByteText.trimmed(raw), as: UTF8.self)
+            let line = Self.classify(text, line: index)
+            if line.kind != .blank { lastFilled = lines.count }
+            lines.append(line)
+        }
+        if let last = lastFilled { blankIfFooter(last, page: page) }
+    }
+
+    private mutating func blankIfFooter(_ index: Int, page: Int) {
+        let key = lines[index].key
+        if key == String(page) || Self.isPageMark(key) {
+            lines[index] = FlowLine(kind: .blank, text: "", key: "", line: lines[index].line)
+        }
+    }
+
+    static func classify(_ text: String, line: Int) -> FlowLine {
+        let key = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{3000}", with: "")
+            .replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+        if text.isEmpty || isPageMark(key) { return FlowLine(kind: .blank, text: "", key: "", line: line) }
+        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        if words.allSatisfy(isValue) { return FlowLine(kind: words.count == 1 ? .value : .values, text: text, key: key, line: line) }
+        return FlowLine(kind: .text, text: text, key: key, line: line)
+    }
+
+    /// A number or a dash standing for zero, as one cell prints it.
+    static func isValue(_ word: String) -> Bool { ByteText.isNumber(word) || ByteText.isDash(word) }
+
+    /// `-3-`, `—3—`, `第3页共5页`, `第3页`: never a cell.
+    static func isPageMark(_ key: String) -> Bool {
+        let dashes: Set<Character> = ["-", "—", "–", "－"]
+        if let first = key.first, let last = key.last, dashes.contains(first), dashes.contains(last) {
+            let inner = key.drop { dashes.contains($0) }.reversed().drop { dashes.contains($0) }
+            return !inner.isEmpty && inner.allSatisfy(\.isASCIIDigitCharacter)
+        }
+        guard key.hasPrefix("第"), let 页 = key.firstIndex(of: "页") else { return false }
+        let number = key[key.index(after: key.startIndex)..<页]
+        guard !number.isEmpty, number.allSatisfy(\.isASCIIDigitCharacter) else { return false }
+        let rest = key[key.index(after: 页)...]
+        if rest.isEmpty { return true }
+        guard rest.hasPrefix("共"), rest.hasSuffix("页"), rest.count > 2 else { return false }
+        return rest.dropFirst().dropLast().allSatisfy(\.isASCIIDigitCharacter)
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+}
+
+/// Where the three tables are: from each heading to the next (table 4 to `五、` or the end).
+struct FlowRegions {
+    enum Table { case proactive, applications, appeals }
+    struct Region { let table: Table; let range: Range<Int> }
+    private var regions: [Int: Region] = [:]
+
+    init(_ flow: FlowLines) {
+        let lines = flow.lines
+        func find(_ prefix: String, from start: Int) -> Int? {
+            guard start < lines.count else { return nil }
+            return lines[start...].firstIndex { $0.kind == .text && $0.key.hasPrefix(prefix) }
+        }
+        guard let proactive = find("二、主动公开政府信息情况", from: 0),
+              let applications = find("三、收到和处理政府信息公开申请", from: proactive + 1),
+              let appeals = find("四、政府信息公开行政复议", from: applications + 1) else { return }
+        let end = find("五、", from: appeals + 1) ?? lines.count
+        regions[proactive] = Region(table: .proactive, range: (proactive + 1)..<applications)
+        regions[applications] = Region(table: .applications, range: (applications + 1)..<appeals)
+        regions[appeals] = Region(table: .appeals, range: (appeals + 1)..<end)
+    }
+
+    /// The table whose heading is line `index`.
+    func region(startingAfter index: Int) -> Region? { regions[index] }
+}

@@ -1,0 +1,55 @@
+import DisclosureModel
+
+/// Table 2 in reading order: four small tables, each under its `第二十条第（X）项` heading. A section
+/// is read only when its values can go to one row each: (一) as 规章, three values, 行政规范性文件,
+/// three values; (五) and (八) one value for their one row; (六) two values, 行政处罚's then 行政强制's.
+enum FlowProactive {
+    static func read(_ lines: [FlowLine], into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
+        var sections: [Character: [FlowLine]] = [:]
+        var current: Character?
+        for line in lines {
+            if line.kind == .text, line.key.hasPrefix("第二十条第（"), line.key.hasSuffix("）项"), line.key.count == 9 {
+                current = line.key[line.key.index(line.key.startIndex, offsetBy: 6)]
+                continue
+            }
+            if let current, line.kind != .blank { sections[current, default: []].append(line) }
+        }
+        readDocuments(sections["一"] ?? [], into: &text, diagnostics: &diagnostics)
+        readDecisions(sections["五"] ?? [], rows: ["行政许可"], section: "（五）", into: &text, diagnostics: &diagnostics)
+        readDecisions(sections["六"] ?? [], rows: ["行政处罚", "行政强制"], section: "（六）", into: &text, diagnostics: &diagnostics)
+        readDecisions(sections["八"] ?? [], rows: ["行政事业性收费"], section: "（八）", into: &text, diagnostics: &diagnostics)
+    }
+
+    /// 规章 then its three values, then 行政规范性文件 (maybe wrapped) then its three.
+    private static func readDocuments(_ lines: [FlowLine], into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
+        let documents: Set<String> = ["行政规范性文件", "规范性文件", "行政规范性"]
+        if lines.contains(where: { $0.kind == .values }) { return missing("（一）", "a line holds several values", &diagnostics) }
+        guard let regulations = lines.firstIndex(where: { $0.key == "规章" }),
+              let normative = lines.firstIndex(where: { documents.contains($0.key) }), regulations < normative else {
+            return missing("（一）", "its row labels 规章 and 行政规范性文件 are not found in order", &diagnostics)
+        }
+        let before = lines[..<regulations].filter { $0.kind == .value }
+        let first = lines[regulations..<normative].filter { $0.kind == .value }
+        let second = lines[normative...].filter { $0.kind == .value }
+        guard before.isEmpty, first.count == 3, second.count == 3 else {
+            return missing("（一）", "\(before.count), \(first.count) and \(second.count) values before, after 规章 and after 行政规范性文件 (3 and 3 expected): blanks or values out of their rows", &diagnostics)
+        }
+        text.row(["规章"] + first.map(\.text), origin: ConvertedText.origin(line: lines[regulations].line))
+        text.row(["行政规范性文件"] + second.map(\.text), origin: ConvertedText.origin(line: lines[normative].line))
+    }
+
+    /// One value per row, in the rows' order.
+    private static func readDecisions(_ lines: [FlowLine], rows: [String], section: String, into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
+        let values = lines.filter { $0.kind == .value }
+        guard !lines.contains(where: { $0.kind == .values }), values.count == rows.count else {
+            return missing(section, "\(values.count) values for its \(rows.count) row(s): blanks, or values that cannot be told apart", &diagnostics)
+        }
+        for (row, value) in zip(rows, values) {
+            text.row([row, value.text], origin: ConvertedText.origin(line: value.line))
+        }
+    }
+
+    private static func missing(_ section: String, _ why: String, _ diagnostics: inout [Diagnostic]) {
+        diagnostics.append(Diagnostic(.extract, .cellMissing, "table 二, 第二十条第\(section)项: \(why); its cells are left out"))
+    }
+}
