@@ -79,7 +79,10 @@ struct LayoutApplicationsTable {
         for (index, line) in header {
             text.row(line.labels.map(\.text), origin: ConvertedText.origin(line: index))
         }
-        let columns = partValues.map { LayoutColumns(centers: $0.map(\.center), expected: Self.width) }
+        let columns = partValues.indices.map { part in
+            let full = blocks.flatMap(\.valueLines).filter { $0.part == part && $0.words.count == Self.width }.map { $0.words.map(\.center) }
+            return LayoutColumns(centers: partValues[part].map(\.center), expected: Self.width, fullLines: full)
+        }
         let printsBlanks = blocks.contains { $0.valueLines.contains { $0.words.count < Self.width } }
         Self.giveTrailingValuesToNextRow(&blocks)
         let doubtful = Self.doubtfulRows(blocks)

@@ -8,8 +8,11 @@ struct LayoutColumns {
     let centers: [Double]
 
     /// Clusters of centres split where two neighbours are more than `gap` columns apart; nil
-    /// unless there are exactly `expected` clusters.
-    init?(centers points: [Double], expected: Int, evenly: Bool = true, gap: Double = 1.6) {
+    /// unless there are exactly `expected` clusters, each no wider than a column (numbers of one
+    /// to three digits, right-aligned, differ by one in their centres), and every line of
+    /// `fullLines` (one with all its cells printed) has its values at the clusters in order: a
+    /// converter that squeezes some lines makes no columns to trust.
+    init?(centers points: [Double], expected: Int, fullLines: [[Double]] = [], evenly: Bool = true, gap: Double = 1.6) {
         let sorted = points.sorted()
         var clusters: [[Double]] = []
         for point in sorted {
@@ -19,8 +22,10 @@ struct LayoutColumns {
                 clusters.append([point])
             }
         }
-        guard clusters.count == expected else { return nil }
+        guard clusters.count == expected, clusters.allSatisfy({ ($0.last ?? 0) - ($0.first ?? 0) <= 1 }) else { return nil }
         centers = clusters.map { $0.reduce(0, +) / Double($0.count) }
+        let centers = centers
+        guard fullLines.allSatisfy({ line in line.count == expected && zip(line, centers).allSatisfy { abs($0 - $1) <= 1 } }) else { return nil }
         guard !evenly || expected < 3 || evenlySpaced else { return nil }
     }
 
@@ -41,8 +46,8 @@ struct LayoutColumns {
             let distances = centers.map { abs($0 - word.center) }
             guard let best = distances.indices.min(by: { distances[$0] < distances[$1] }) else { return nil }
             let others = distances.indices.filter { $0 != best }.map { distances[$0] }
-            // Nearer than two columns, and at least two columns nearer than any other.
-            guard distances[best] <= 2, others.allSatisfy({ $0 >= distances[best] + 2 }), !taken[best] else { return nil }
+            // Within a column of it, and at least two columns nearer than any other.
+            guard distances[best] <= 1, others.allSatisfy({ $0 >= distances[best] + 2 }), !taken[best] else { return nil }
             taken[best] = true
             slots[best] = word.text
         }

@@ -110,7 +110,8 @@ struct LayoutGridTable {
         guard let position = body.firstIndex(where: { $0.index == index }) else { return nil }
         let start = body[..<position].lastIndex { isHeader($0.line) } ?? 0
         let end = body[(position + 1)...].firstIndex { isHeader($0.line) } ?? body.count
-        return LayoutColumns(centers: body[start..<end].flatMap { $0.line.values.map(\.center) }, expected: count)
+        let lines = body[start..<end].map { $0.line.values.map(\.center) }
+        return LayoutColumns(centers: lines.flatMap { $0 }, expected: count, fullLines: lines.filter { $0.count == count })
     }
 
     /// The 15 values: one line of them, in order when all are printed, else under the columns of

@@ -1,14 +1,15 @@
-/// One line of space-aligned text (`pdftotext -layout`) cut into words with their display columns.
+/// One line of space-aligned text (`pdftotext -layout`) cut into words with their columns.
 ///
-/// Alignment is all such text has: a CJK character takes two columns and an ASCII one one, so a
-/// word's columns say which table column it stands in. Words one space apart are one word
+/// Alignment is all such text has. pdftotext counts a column per character, a CJK one too (on a
+/// screen it looks twice as wide, and the numbers after a long label look pushed right), so a
+/// word's character columns say which table column it stands in. Words one space apart are one word
 /// (`（二）部分公开（区分处理的，只计这一情 形，不`: a converter's space inside a label), unless the next
 /// starts a numbered label (`（三 3.危及…`: a merged cell's piece beside a row label) or either is a
 /// number.
 struct LayoutLine {
     struct Word {
         var text: String
-        /// First and one-past-last display column.
+        /// First and one-past-last column (a character each).
         var start: Int
         var end: Int
         var isValue: Bool
@@ -46,11 +47,11 @@ struct LayoutLine {
                 column += 1
             } else if length == 3, end - index == 3, bytes[index] == 0xE3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
                 finish()
-                column += 2
+                column += 1
             } else {
                 if current.isEmpty { currentStart = column }
                 current.append(contentsOf: bytes[index..<end])
-                column += length >= 3 ? 2 : 1
+                column += 1
             }
             index = end
         }

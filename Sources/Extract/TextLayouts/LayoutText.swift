@@ -1,7 +1,7 @@
 import DisclosureModel
 
-/// `pdftotext -layout` and tools like it: columns aligned with spaces (a CJK character two columns
-/// wide), tables drawn by position only.
+/// `pdftotext -layout` and tools like it: columns aligned with spaces (a column per character),
+/// tables drawn by position only.
 ///
 /// Prose lines stay lines. Each table is rebuilt from its words' columns: table 3 as blocks that
 /// start at a numbered row label (`LayoutApplicationsTable`), tables 2 and 4 line by line under
