@@ -21,6 +21,9 @@ struct LayoutApplicationsTable {
         /// The last line holding a piece of the row label.
         var lastLabelLine: Int
         var valueLines: [ValueLine] = []
+
+        /// A row numbered 1., 2. …: its label stays in the row-label column.
+        var isNumbered: Bool { label.unicodeScalars.first { $0 != " " }.map { ("0"..."9").contains($0) } ?? false }
     }
 
     struct ValueLine {
@@ -42,13 +45,12 @@ struct LayoutApplicationsTable {
         var header: [Line] = []
         var blocks: [Block] = []
         var part = 0
-        // Value words of each page's part of the table, for its columns.
-        var partValues: [[LayoutLine.Word]] = [[]]
+        var parts = 1
         var skipped: [Int] = []
         for (position, (index, line)) in lines.enumerated() {
             if line.startsPage {
                 part += 1
-                partValues.append([])
+                parts += 1
             }
             guard !line.words.isEmpty else { continue }
             if LayoutText.isPageFurniture(line) || LayoutText.isPageNumber(lines, at: position) {
@@ -74,14 +76,16 @@ struct LayoutApplicationsTable {
                     blocks[last].valueLines.append(ValueLine(index: index, words: line.values, part: part, besideLabel: !continuing.isEmpty))
                 }
             }
-            if !line.values.isEmpty { partValues[part] += line.values }
         }
         for (index, line) in header {
             text.row(line.labels.map(\.text), origin: ConvertedText.origin(line: index))
         }
-        let columns = partValues.indices.map { part in
-            let full = blocks.flatMap(\.valueLines).filter { $0.part == part && $0.words.count == Self.width }.map { $0.words.map(\.center) }
-            return LayoutColumns(centers: partValues[part].map(\.center), expected: Self.width, fullLines: full)
+        // Each page's part of the table has its columns, from the numbered rows' values only: a
+        // converter squeezes the lines of the rows whose label spans the label columns (一、, （一）).
+        let columns = (0..<parts).map { part in
+            let lines = blocks.filter(\.isNumbered).flatMap(\.valueLines).filter { $0.part == part }
+            return LayoutColumns(words: lines.flatMap(\.words), expected: Self.width,
+                                 fullLines: lines.filter { $0.words.count == Self.width }.map(\.words))
         }
         let printsBlanks = blocks.contains { $0.valueLines.contains { $0.words.count < Self.width } }
         Self.giveTrailingValuesToNextRow(&blocks)
@@ -102,7 +106,7 @@ struct LayoutApplicationsTable {
             }
             if values.words.count == Self.width {
                 text.row(labels + values.words.map(\.text), origin: origin)
-            } else if let slots = columns[values.part]?.slots(values.words) {
+            } else if block.isNumbered, let slots = columns[values.part]?.slots(values.words) {
                 text.row(labels + slots, origin: origin)
             } else {
                 text.row(labels, origin: origin)

@@ -1,55 +1,83 @@
 /// The value columns of a table in space-aligned text, found from where its numbers (or its
 /// header words) stand, so that a row printing some cells blank puts each number in its column.
 ///
-/// A column is a cluster of word centres; a word is placed only when one column is clearly the
-/// nearest, and no two words of a line go to one column. Otherwise the line's values are left out:
-/// a blank cell guessed wrong would move every number after it.
+/// Numbers in a column share an edge: the right one when they are right-aligned, the left one
+/// when left-aligned, the middle when centred. The edge that makes the tightest columns is used,
+/// and a column is a set of words at (almost) the same place on it. A word is placed only at its
+/// column's place; a converter that squeezes a crowded line moves its numbers off their columns,
+/// and such a line's values are left out: a blank cell guessed wrong would move every number
+/// after it.
 struct LayoutColumns {
-    let centers: [Double]
+    enum Edge: CaseIterable {
+        case start, center, end
 
-    /// Clusters of centres split where two neighbours are more than `gap` columns apart; nil
-    /// unless there are exactly `expected` clusters, each no wider than a column (numbers of one
-    /// to three digits, right-aligned, differ by one in their centres), and every line of
-    /// `fullLines` (one with all its cells printed) has its values at the clusters in order: a
-    /// converter that squeezes some lines makes no columns to trust.
-    init?(centers points: [Double], expected: Int, fullLines: [[Double]] = [], evenly: Bool = true, gap: Double = 1.6) {
-        let sorted = points.sorted()
+        func position(_ word: LayoutLine.Word) -> Double {
+            switch self {
+            case .start: Double(word.start)
+            case .center: word.center
+            case .end: Double(word.end)
+            }
+        }
+    }
+
+    let edge: Edge
+    let places: [Double]
+
+    /// The columns of `words` (all the numbers of a table part): nil unless one edge gives exactly
+    /// `expected` columns, each within half a column, evenly spaced (the template's value columns
+    /// are of one width), and every line of `fullLines` (all its cells printed) has its numbers
+    /// at the columns in order.
+    init?(words: [LayoutLine.Word], expected: Int, fullLines: [[LayoutLine.Word]] = [], evenly: Bool = true) {
+        var found: (Edge, [Double])?
+        for edge in Edge.allCases {
+            guard let places = Self.places(words.map(edge.position), expected: expected),
+                  fullLines.allSatisfy({ line in line.count == expected && zip(line, places).allSatisfy { abs(edge.position($0) - $1) <= 0.5 } }),
+                  !evenly || expected < 3 || Self.evenlySpaced(places) else { continue }
+            // Two edges that both fit but disagree on a word's column leave nothing certain.
+            if let (other, otherPlaces) = found,
+               words.contains(where: { Self.column(other.position($0), otherPlaces) != Self.column(edge.position($0), places) }) {
+                return nil
+            }
+            if found == nil { found = (edge, places) }
+        }
+        guard let (edge, places) = found else { return nil }
+        self.edge = edge
+        self.places = places
+    }
+
+    /// Positions grouped where neighbours are within half a column: nil unless `expected` groups.
+    private static func places(_ points: [Double], expected: Int) -> [Double]? {
         var clusters: [[Double]] = []
-        for point in sorted {
-            if let last = clusters.last?.last, point - last <= gap {
+        for point in points.sorted() {
+            if let first = clusters.last?.first, point - first <= 0.5 {
                 clusters[clusters.count - 1].append(point)
             } else {
                 clusters.append([point])
             }
         }
-        guard clusters.count == expected, clusters.allSatisfy({ ($0.last ?? 0) - ($0.first ?? 0) <= 1 }) else { return nil }
-        centers = clusters.map { $0.reduce(0, +) / Double($0.count) }
-        let centers = centers
-        guard fullLines.allSatisfy({ line in line.count == expected && zip(line, centers).allSatisfy { abs($0 - $1) <= 1 } }) else { return nil }
-        guard !evenly || expected < 3 || evenlySpaced else { return nil }
+        guard clusters.count == expected else { return nil }
+        return clusters.map { $0.reduce(0, +) / Double($0.count) }
     }
 
-    /// The template's value columns are of one width: clusters unevenly spaced are numbers pushed
-    /// aside by a long label, or columns a sparse table part never used, not its columns.
-    private var evenlySpaced: Bool {
-        let gaps = zip(centers.dropFirst(), centers).map { $0 - $1 }.sorted()
+    private static func evenlySpaced(_ places: [Double]) -> Bool {
+        let gaps = zip(places.dropFirst(), places).map { $0 - $1 }.sorted()
         let median = gaps[gaps.count / 2]
         return gaps.allSatisfy { $0 >= 0.6 * median && $0 <= 1.6 * median }
     }
 
-    /// The line's values in their columns ("" for a blank cell), or nil when a word cannot be
-    /// placed for certain.
+    private static func column(_ position: Double, _ places: [Double]) -> Int? {
+        places.firstIndex { abs($0 - position) <= 0.5 }
+    }
+
+    /// The line's values in their columns ("" for a blank cell), or nil when a word is not at a
+    /// column's place or two words are at one.
     func slots(_ words: [LayoutLine.Word]) -> [String]? {
-        var slots = Array(repeating: "", count: centers.count)
-        var taken = Array(repeating: false, count: centers.count)
+        var slots = Array(repeating: "", count: places.count)
+        var taken = Array(repeating: false, count: places.count)
         for word in words {
-            let distances = centers.map { abs($0 - word.center) }
-            guard let best = distances.indices.min(by: { distances[$0] < distances[$1] }) else { return nil }
-            let others = distances.indices.filter { $0 != best }.map { distances[$0] }
-            // Within a column of it, and at least two columns nearer than any other.
-            guard distances[best] <= 1, others.allSatisfy({ $0 >= distances[best] + 2 }), !taken[best] else { return nil }
-            taken[best] = true
-            slots[best] = word.text
+            guard let index = Self.column(edge.position(word), places), !taken[index] else { return nil }
+            taken[index] = true
+            slots[index] = word.text
         }
         return slots
     }

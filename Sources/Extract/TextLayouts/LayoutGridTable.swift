@@ -110,8 +110,8 @@ struct LayoutGridTable {
         guard let position = body.firstIndex(where: { $0.index == index }) else { return nil }
         let start = body[..<position].lastIndex { isHeader($0.line) } ?? 0
         let end = body[(position + 1)...].firstIndex { isHeader($0.line) } ?? body.count
-        let lines = body[start..<end].map { $0.line.values.map(\.center) }
-        return LayoutColumns(centers: lines.flatMap { $0 }, expected: count, fullLines: lines.filter { $0.count == count })
+        let lines = body[start..<end].map(\.line.values)
+        return LayoutColumns(words: lines.flatMap { $0 }, expected: count, fullLines: lines.filter { $0.count == count })
     }
 
     /// The 15 values: one line of them, in order when all are printed, else under the columns of
@@ -134,7 +134,7 @@ struct LayoutGridTable {
                 "table 四: values on \(valueLines.count) lines (\(valueLines.map { ConvertedText.origin(line: $0.index) }.joined(separator: ", "))); left out"))
         } else if values.count == width {
             text.row(values.map(\.text), origin: origin)
-        } else if let slots = LayoutColumns(centers: headerWords.map(\.center), expected: width)?.slots(values) {
+        } else if let slots = LayoutColumns(words: headerWords, expected: width, evenly: false)?.slots(values) {
             text.row(slots, origin: origin)
         } else {
             diagnostics.append(Diagnostic(.extract, .cellMissing,
