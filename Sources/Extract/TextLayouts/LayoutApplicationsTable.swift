@@ -69,7 +69,11 @@ struct LayoutApplicationsTable {
                 continue
             } else {
                 let last = blocks.count - 1
-                let continuing = line.labelPieces.filter { $0.start >= blocks[last].labelColumn - 1 }
+                // In the label's column or right of it; a lone bracket or comma there is a piece of
+                // a group's vertical text beside it.
+                let continuing = line.labelPieces.filter { piece in
+                    piece.start >= blocks[last].labelColumn - 1 && !piece.text.unicodeScalars.allSatisfy { "（）()、".unicodeScalars.contains($0) }
+                }
                 blocks[last].label += continuing.map(\.text).joined()
                 if !continuing.isEmpty { blocks[last].lastLabelLine = index }
                 if !line.values.isEmpty {
