@@ -45,7 +45,10 @@ struct LayoutColumns {
         self.places = places
     }
 
-    /// Positions grouped where neighbours are within half a column: nil unless `expected` groups.
+    /// Positions grouped where neighbours are within half a column: nil unless `expected` groups
+    /// remain once stray ones are set aside. A stray group is closer to a neighbour than a column
+    /// is wide and has fewer numbers than it: a number a converter moved off its column (next to
+    /// a wrapped label's last piece); its line then has a number at no column and is left out.
     private static func places(_ points: [Double], expected: Int) -> [Double]? {
         var clusters: [[Double]] = []
         for point in points.sorted() {
@@ -55,8 +58,17 @@ struct LayoutColumns {
                 clusters.append([point])
             }
         }
+        func center(_ cluster: [Double]) -> Double { cluster.reduce(0, +) / Double(cluster.count) }
+        while clusters.count > expected {
+            let gaps = zip(clusters.dropFirst(), clusters).map { center($0) - center($1) }
+            let width = gaps.sorted()[gaps.count / 2]
+            guard let narrowest = gaps.indices.min(by: { gaps[$0] < gaps[$1] }), gaps[narrowest] < 0.6 * width else { return nil }
+            let left = clusters[narrowest], right = clusters[narrowest + 1]
+            guard left.count != right.count else { return nil }
+            clusters.remove(at: left.count < right.count ? narrowest : narrowest + 1)
+        }
         guard clusters.count == expected else { return nil }
-        return clusters.map { $0.reduce(0, +) / Double($0.count) }
+        return clusters.map(center)
     }
 
     private static func evenlySpaced(_ places: [Double]) -> Bool {
