@@ -58,7 +58,8 @@ struct LayoutApplicationsTable {
                 continue
             }
             let labels = line.labels
-            if let start = labels.lastIndex(where: { LayoutLine.startsNumberedLabel(Array($0.text.utf8)) }) {
+            if let start = labels.lastIndex(where: { LayoutLine.startsNumberedLabel(Array($0.text.utf8)) }),
+               !continuesLabel(labels[start], line: line, of: blocks.last) {
                 var block = Block(firstLine: index, groups: labels[..<start].map(\.text),
                                   label: labels[start...].map(\.text).joined(), labelColumn: labels[start].start,
                                   lastLabelLine: index)
@@ -166,5 +167,15 @@ struct LayoutApplicationsTable {
     static func isGroup(_ label: String) -> Bool {
         let bare = label.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
         return ["三、", "（三）", "（四）", "（五）", "（六）"].contains { bare.hasPrefix($0) }
+    }
+
+    /// A group's number printed alone one space before the rest of the row label above
+    /// (`（六） 政府信息公开申请`): the number stands left of the label's column, the text in it.
+    func continuesLabel(_ word: LayoutLine.Word, line: LayoutLine, of block: Block?) -> Bool {
+        guard let block else { return false }
+        let pieces = line.labelPieces.filter { $0.start >= word.start && $0.end <= word.end }
+        guard pieces.count >= 2, let number = pieces.first, number.start < block.labelColumn - 1,
+              Self.isGroup(number.text), !LayoutLine.startsNumberedLabel(Array(number.text.utf8)) else { return false }
+        return pieces.dropFirst().allSatisfy { $0.start >= block.labelColumn - 1 }
     }
 }
