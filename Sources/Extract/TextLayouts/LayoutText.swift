@@ -53,30 +53,35 @@ enum LayoutText {
         return aligned >= 3
     }
 
-    /// A number, two or more spaces, a number: on bytes, since every text without tabs or pipes
-    /// passes here.
+    /// A value (a number, or a dash or slash printed for zero), two or more spaces, a value: on
+    /// bytes, since every text without tabs or pipes passes here.
     private static func hasSpacedNumbers(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
-        var afterNumber = false
+        var previousWasValue = false
+        var spacesBefore = 0
         while index < line.count {
-            let byte = line[index]
-            if byte >= 0x30 && byte <= 0x39 {
-                var end = index
-                while end < line.count, (line[end] >= 0x30 && line[end] <= 0x39) || line[end] == 0x2E { end += 1 }
-                let standsAlone = (index == 0 || line[index - 1] == 0x20) && (end == line.count || line[end] == 0x20)
-                if standsAlone && afterNumber { return true }
-                afterNumber = standsAlone
-                index = end
-                guard standsAlone else { continue }
-                var spaces = 0
-                while index < line.count, line[index] == 0x20 { spaces += 1; index += 1 }
-                afterNumber = spaces >= 2
+            if line[index] == 0x20 {
+                spacesBefore += 1
+                index += 1
                 continue
             }
-            afterNumber = false
-            index += 1
+            var end = index
+            while end < line.count, line[end] != 0x20 { end += 1 }
+            let isValue = isValueToken(UnsafeBufferPointer(rebasing: line[index..<end]))
+            if isValue, previousWasValue, spacesBefore >= 2 { return true }
+            previousWasValue = isValue
+            spacesBefore = 0
+            index = end
         }
         return false
+    }
+
+    private static func isValueToken(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = token.first else { return false }
+        if first >= 0x30 && first <= 0x39 {
+            return token.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }
+        }
+        return ByteText.isDash(token)
     }
 
     /// A number alone on its line at the foot of a page (the next line with anything on it starts

@@ -1,0 +1,35 @@
+import DisclosureModel
+import Foundation
+import Testing
+
+/// Office-made PDFs through `pdftotext -layout` (scripts/pdf-accuracy --format layout): every cell
+/// read must be the printed one, and each report gives the cells whose row and column are certain.
+@Suite struct LayoutTextTests {
+    /// name, cells it must give, what it shows.
+    static let fixtures: [(String, Int, String)] = [
+        ("000023", 200, "dashes for zero, table 3 across a page break"),
+        ("000136", 172, "rotated group cells whose pieces stand in the row labels' column"),
+        ("000006", 158, "zeros printed blank: numbered rows placed by the columns, top rows left out"),
+        ("000112", 144, "slashes and blanks mixed, header repeated on the next page, squeezed top rows"),
+    ]
+
+    @Test(arguments: fixtures)
+    func everyCellReadIsThePrintedOne(_ fixture: (String, Int, String)) throws {
+        let (name, count, _) = fixture
+        let folder = "Tests/Fixtures/formats/layout"
+        let csv = String(decoding: try Repository.bytes("\(folder)/\(name).truth.csv"), as: UTF8.self)
+        var truth: [String: Double] = [:]
+        for line in csv.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard ["proactive_disclosure", "applications", "appeals"].contains(fields[1]) else { continue }
+            truth["\(fields[1])|\(fields[2])|\(fields[3])"] = Double(fields[4])
+        }
+        #expect(truth.count == 200)
+        let report = try Repository.transform("\(folder)/\(name).layout.txt")
+        #expect(report.sourceFormat == "pdf_text_layout")
+        let read = RealReportTests.cells(report)
+        for (key, value) in read { #expect(truth[key] == value, "\(key)") }
+        #expect(read.count == count)
+        #expect(report.status == (count == 200 ? "ok" : "partial"))
+    }
+}
