@@ -1,0 +1,62 @@
+import Testing
+@testable import Extract
+
+/// The pieces of the space-aligned text reader: words and their columns, and the columns a table
+/// part's numbers make.
+@Suite struct LayoutTextPartsTests {
+    static func line(_ text: String) -> LayoutLine { LayoutLine(Array(text.utf8)[...]) }
+
+    /// pdftotext counts a column per character, CJK too.
+    @Test func aColumnIsACharacter() {
+        let words = Self.line("规章   12  0").words
+        #expect(words.map(\.text) == ["规章", "12", "0"])
+        #expect(words.map(\.start) == [0, 5, 9])
+        #expect(words.map(\.isValue) == [false, true, true])
+    }
+
+    /// One space inside a label joins it; a row number after a group's piece starts a new word; a
+    /// number printed apart from its label is part of it.
+    @Test func wordsOneSpaceApartAreOneLabelUnlessANumberedLabelStarts() {
+        #expect(Self.line("（二）部分公开（区分处理的，只计这一情 形，不").labels.map(\.text) == ["（二）部分公开（区分处理的，只计这一情 形，不"])
+        #expect(Self.line("  （三 3.危及“三安全一稳定”   0").labels.map(\.text) == ["（三", "3.危及“三安全一稳定”"])
+        let numbered = Self.line("   1. 属于国家秘   0   0")
+        #expect(numbered.labels.map(\.text) == ["1. 属于国家秘"])
+        #expect(numbered.values.map(\.text) == ["0", "0"])
+        #expect(numbered.labelPieces.map(\.text) == ["1.", "属于国家秘"])
+    }
+
+    @Test func numberedLabelsAreTold() {
+        #expect(LayoutLine.startsNumberedLabel(Array("1.属于国家秘密".utf8)))
+        #expect(LayoutLine.startsNumberedLabel(Array("（七）总计".utf8)))
+        #expect(LayoutLine.startsNumberedLabel(Array("四、结转下年度继续办理".utf8)))
+        #expect(!LayoutLine.startsNumberedLabel(Array("（三".utf8)))
+        #expect(!LayoutLine.startsNumberedLabel(Array("（六）".utf8)))
+        #expect(LayoutLine.startsNumberedLabel(Array("（六）".utf8), orIsANumber: true))
+        #expect(!LayoutLine.startsNumberedLabel(Array("（本列数据的勾稽关系".utf8)))
+    }
+
+    /// Right-aligned numbers line up on their right edge; a blank cell is an empty slot.
+    @Test func blanksArePlacedUnderTheColumnsTheNumbersMake() throws {
+        let lines = ["1.属于  3  0  0", "2.其他 12  5  7", "3.危及  4     1"].map(Self.line)
+        let columns = try #require(LayoutColumns(words: lines.flatMap(\.values), expected: 3,
+                                                 fullLines: lines.map(\.values).filter { $0.count == 3 }))
+        #expect(columns.slots(lines[2].values) == ["4", "", "1"])
+    }
+
+    /// A number off every column (a squeezed line) is not placed; two readings of the columns
+    /// that disagree give none.
+    @Test func aNumberOffItsColumnIsNotPlaced() throws {
+        let lines = ["1.属于  3  0  0", "2.其他  1  5  7"].map(Self.line)
+        let columns = try #require(LayoutColumns(words: lines.flatMap(\.values), expected: 3, fullLines: lines.map(\.values)))
+        #expect(columns.slots(Self.line("3.危及 4      1").values) == nil)
+        #expect(LayoutColumns(words: Self.line("x  1  2").values, expected: 3) == nil)
+    }
+
+    /// Aligned text is told from reading-order text by numbers two spaces apart on three lines.
+    @Test func alignedTextIsTold() {
+        let aligned = SourceLines(utf8: Array("二、主动公开政府信息情况\n规章  0  0  0\n规范性文件  1  -  3\n行政许可  2  2\n".utf8))
+        #expect(LayoutText.read(aligned)?.format == "pdf_text_layout")
+        let flow = SourceLines(utf8: Array("二、主动公开政府信息情况\n规章\n0\n0\n0\n规范性文件\n1 2\n".utf8))
+        #expect(LayoutText.read(flow) == nil)
+    }
+}
