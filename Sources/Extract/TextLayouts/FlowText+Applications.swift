@@ -26,16 +26,32 @@ enum FlowApplications {
 
     static func read(_ lines: [FlowLine], into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
         let labels = printedRows(lines)
+        let why: String
         switch groupedRows(lines) {
-        case .failure(let why):
-            diagnostics.append(Diagnostic(.extract, .cellMissing, "table 三: \(why), so which cell each value belongs to cannot be told; the table's cells are left out"))
+        case .failure(let reason):
+            why = reason
         case .success(let values) where values.count != labels.count:
-            diagnostics.append(Diagnostic(.extract, .cellMissing, "table 三: \(values.count) rows of values for \(labels.count) printed rows (blank cells, or rows not printed); the table's cells are left out"))
+            why = "\(values.count) rows of values for \(labels.count) printed rows (blank cells, or rows not printed)"
         case .success(let values):
             for (label, row) in zip(labels, values) {
                 text.row([label] + row.map(\.text), origin: ConvertedText.origin(line: row[0].line))
             }
+            return
         }
+        readAnchored(lines, labels: labels, why: why, into: &text, diagnostics: &diagnostics)
+    }
+
+    /// The rows that can be read between their labels (`FlowAnchoredRows`); the others left out.
+    private static func readAnchored(_ lines: [FlowLine], labels: [String], why: String, into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
+        let anchored = labels.count == rows.count ? FlowAnchoredRows.read(lines) : [:]
+        for (index, label) in labels.enumerated() {
+            guard let row = anchored[index] else { continue }
+            text.row([label] + row.map(\.text), origin: ConvertedText.origin(line: row[0].line))
+        }
+        let missing = labels.indices.filter { anchored[$0] == nil }.map { labels[$0] }
+        guard !missing.isEmpty else { return }
+        let rowsRead = anchored.isEmpty ? "no row" : "\(anchored.count) rows"
+        diagnostics.append(Diagnostic(.extract, .cellMissing, "table 三: \(why), so which cell each value belongs to cannot be told; \(rowsRead) read between their labels, the cells of \(missing.joined(separator: "、")) are left out"))
     }
 
     /// The printed rows: the template's, with （六） as one row when its three rows are not printed.

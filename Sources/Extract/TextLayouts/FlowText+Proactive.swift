@@ -15,9 +15,10 @@ enum FlowProactive {
             if let current, line.kind != .blank { sections[current, default: []].append(line) }
         }
         readDocuments(sections["一"] ?? [], into: &text, diagnostics: &diagnostics)
-        readDecisions(sections["五"] ?? [], rows: ["行政许可"], section: "（五）", into: &text, diagnostics: &diagnostics)
-        readDecisions(sections["六"] ?? [], rows: ["行政处罚", "行政强制"], section: "（六）", into: &text, diagnostics: &diagnostics)
-        readDecisions(sections["八"] ?? [], rows: ["行政事业性收费"], section: "（八）", into: &text, diagnostics: &diagnostics)
+        let decisions = ["件数", "收费金额"]
+        readDecisions(sections["五"] ?? [], rows: ["行政许可"], foreign: decisions, section: "（五）", into: &text, diagnostics: &diagnostics)
+        readDecisions(sections["六"] ?? [], rows: ["行政处罚", "行政强制"], foreign: decisions, section: "（六）", into: &text, diagnostics: &diagnostics)
+        readDecisions(sections["八"] ?? [], rows: ["行政事业性收费"], foreign: ["件数", "处理决定数量"], section: "（八）", into: &text, diagnostics: &diagnostics)
     }
 
     /// 规章 then its three values, then 行政规范性文件 (maybe wrapped) then its three.
@@ -38,11 +39,16 @@ enum FlowProactive {
         text.row(["行政规范性文件"] + second.map(\.text), origin: ConvertedText.origin(line: lines[normative].line))
     }
 
-    /// One value per row, in the rows' order.
-    private static func readDecisions(_ lines: [FlowLine], rows: [String], section: String, into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
+    /// One value per row, in the rows' order. Another section's
+    /// header words here (`foreign`) mean cells of other sections have wandered in: their values
+    /// could be taken for this one's.
+    private static func readDecisions(_ lines: [FlowLine], rows: [String], foreign: [String], section: String, into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
         let values = lines.filter { $0.kind == .value }
         guard !lines.contains(where: { $0.kind == .values }), values.count == rows.count else {
             return missing(section, "\(values.count) values for its \(rows.count) row(s): blanks, or values that cannot be told apart", &diagnostics)
+        }
+        if let stray = lines.first(where: { line in line.kind == .text && foreign.contains { line.key.contains($0) } }) {
+            return missing(section, "another section's header \(stray.text) comes among its cells, so its values may be that section's", &diagnostics)
         }
         for (row, value) in zip(rows, values) {
             text.row([row, value.text], origin: ConvertedText.origin(line: value.line))

@@ -1,0 +1,39 @@
+/// Which of table 3's 25 template rows a line of reading-order text names. Each row is known by
+/// words that come early in its label (so a label wrapped over lines is still found on its first
+/// line), that no other row or header shares, and that the usual label variants keep.
+enum FlowRowLabels {
+    /// Per template row (`FlowApplications.rows`), the words that name it; nil for 3.其他 and
+    /// （七）总计, matched apart.
+    static let words: [String?] = [
+        "本年新收", "上年结转", "予以公开", "部分公开", "国家秘密", "其他法律", "三安全一稳定", "第三方合法权益",
+        "三类内部事务", "四类过程性", "行政执法案卷", "行政查询事项", "本机关不掌握", "没有现成信息", "补正后申请内容",
+        "信访举报投诉", "重复申请", "公开出版物", "大量反复申请", "要求行政机关确认", "无正当理由逾期", "逾期未按收费",
+        nil, nil, "结转下年度",
+    ]
+    static let other = 22
+    static let total = 23
+
+    /// The rows `key` (a line without spaces, brackets full-width) names, in row order.
+    static func rows(in key: String) -> [Int] {
+        var rows: [Int] = []
+        for (row, word) in words.enumerated() {
+            if let word, key.contains(word) { rows.append(row) }
+            if row == other, namesOther(key) { rows.append(row) }
+            if row == total, key.contains("（七）总计") || key.contains("（七）合计") { rows.append(row) }
+        }
+        return rows
+    }
+
+    /// `3.其他` (or `3．其他`, `3、其他`), not the start of a longer label such as 3.其他法律….
+    private static func namesOther(_ key: String) -> Bool {
+        for prefix in ["3.其他", "3．其他", "3、其他"] {
+            var rest = Substring(key)
+            while let found = rest.range(of: prefix) {
+                let after = rest[found.upperBound...]
+                if !(after.hasPrefix("法") || after.hasPrefix("处")) { return true }
+                rest = after
+            }
+        }
+        return false
+    }
+}
