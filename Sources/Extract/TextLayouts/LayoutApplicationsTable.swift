@@ -72,7 +72,8 @@ struct LayoutApplicationsTable {
                 let last = blocks.count - 1
                 // In the label's column or right of it; a lone bracket or comma there is a piece of
                 // a group's vertical text beside it.
-                let continuing = line.labelPieces.filter { piece in
+                // A label already whole takes nothing more: what follows is a group's text.
+                let continuing = Self.isWhole(blocks[last].label) ? [] : line.labelPieces.filter { piece in
                     piece.start >= blocks[last].labelColumn - 1 && !piece.text.unicodeScalars.allSatisfy { "（）()、".unicodeScalars.contains($0) }
                 }
                 blocks[last].label += continuing.map(\.text).joined()
@@ -177,5 +178,16 @@ struct LayoutApplicationsTable {
         guard pieces.count >= 2, let number = pieces.first, number.start < block.labelColumn - 1,
               Self.isGroup(number.text), !LayoutLine.startsNumberedLabel(Array(number.text.utf8)) else { return false }
         return pieces.dropFirst().allSatisfy { $0.start >= block.labelColumn - 1 }
+    }
+
+    /// How the template's row labels end (申请数量, 国家秘密, …, 继续办理). A label ending so is whole:
+    /// pieces printed below it in its column belong to the merged group cell beside it.
+    static let endings = ["申请数量", "予以公开", "其他情形）", "其他情形)", "国家秘密", "禁止公开", "稳定”", "稳定\"",
+                          "合法权益", "事务信息", "过程性信息", "执法案卷", "查询事项", "相关政府信息", "另行制作", "仍不明确",
+                          "投诉类申请", "重复申请", "公开出版物", "反复申请", "已获取信息", "公开申请", "总计", "继续办理"]
+
+    static func isWhole(_ label: String) -> Bool {
+        let bare = label.replacingOccurrences(of: " ", with: "")
+        return endings.contains { bare.hasSuffix($0) } || ["3.其他", "3．其他", "3、其他"].contains(bare)
     }
 }
