@@ -59,7 +59,8 @@ struct LayoutApplicationsTable {
             }
             let labels = line.labels
             if let start = labels.lastIndex(where: { LayoutLine.startsNumberedLabel(Array($0.text.utf8)) }),
-               !continuesLabel(labels[start], line: line, of: blocks.last) {
+               !continuesLabel(labels[start], line: line, of: blocks.last),
+               !isGroupInsideRow(labels[start], line: line, of: blocks.last) {
                 var block = Block(firstLine: index, groups: labels[..<start].map(\.text),
                                   label: labels[start...].map(\.text).joined(), labelColumn: labels[start].start,
                                   lastLabelLine: index)
@@ -74,7 +75,8 @@ struct LayoutApplicationsTable {
                 // a group's vertical text beside it.
                 // A label already whole takes nothing more: what follows is a group's text.
                 let continuing = Self.isWhole(blocks[last].label) ? [] : line.labelPieces.filter { piece in
-                    piece.start >= blocks[last].labelColumn - 1 && !piece.text.unicodeScalars.allSatisfy { "（）()、".unicodeScalars.contains($0) }
+                    piece.start >= blocks[last].labelColumn - 1 && !Self.isGroup(piece.text)
+                        && !piece.text.unicodeScalars.allSatisfy { "（）()、".unicodeScalars.contains($0) }
                 }
                 blocks[last].label += continuing.map(\.text).joined()
                 if !continuing.isEmpty { blocks[last].lastLabelLine = index }
@@ -168,6 +170,13 @@ struct LayoutApplicationsTable {
     static func isGroup(_ label: String) -> Bool {
         let bare = label.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
         return ["三、", "（三）", "（四）", "（五）", "（六）"].contains { bare.hasPrefix($0) }
+    }
+
+    /// A group's label (（六）其他处) alone on a line, printed among the lines of a row label not yet
+    /// whole: a piece of the merged group cell beside the row, not a row.
+    func isGroupInsideRow(_ word: LayoutLine.Word, line: LayoutLine, of block: Block?) -> Bool {
+        guard let block, !Self.isWhole(block.label), line.values.isEmpty, line.labels.count == 1 else { return false }
+        return Self.isGroup(word.text)
     }
 
     /// A group's number printed alone one space before the rest of the row label above
