@@ -193,7 +193,7 @@ struct LayoutApplicationsTable {
     /// pieces printed below it in its column belong to the merged group cell beside it.
     static let endings = ["申请数量", "予以公开", "其他情形）", "其他情形)", "国家秘密", "禁止公开", "稳定”", "稳定\"",
                           "合法权益", "事务信息", "过程性信息", "执法案卷", "查询事项", "相关政府信息", "另行制作", "仍不明确",
-                          "投诉类申请", "重复申请", "公开出版物", "反复申请", "已获取信息", "公开申请", "总计", "继续办理"]
+                          "投诉类申请", "重复申请", "公开出版物", "反复申请", "已获取信息", "处理其政府信息公开申请", "总计", "继续办理"]
 
     static func isWhole(_ label: String) -> Bool {
         let bare = label.replacingOccurrences(of: " ", with: "")
