@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import datetime as dt
 import glob
 import json
@@ -136,11 +137,18 @@ def normalize(value, kind: str):
     return value
 
 
+# A CSV text field that would start like a spreadsheet formula is written with a `'` in front
+# (docs/datasets.md); Parquet keeps the text as it is.
+NEUTRALIZED = re.compile(r"'+[=+\-@\t\r]")
+
+
 def parse_csv_value(text: str, kind: str):
     if text == "":
         return None
     if kind == "double":
         return normalize(float(text), kind)
+    if kind in ("string", "partition-str") and NEUTRALIZED.match(text):
+        text = text[1:]
     return normalize(text, kind)
 
 

@@ -50,5 +50,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         case groupRowZero = "group_row_zero"
         /// Characters a PDF draws on top of each other, which no one can read, were dropped.
         case textOverprinted = "text_overprinted"
+        /// A few bytes of a text file were not valid in its encoding (or NUL) and became U+FFFD.
+        case textRepaired = "text_repaired"
     }
 }

@@ -40,5 +40,11 @@ public struct Reject: Sendable, Hashable, Codable {
         case unsupportedFormat = "unsupported_format"
         /// A tool the format needs (poppler for PDF) is not installed.
         case toolMissing = "tool_missing"
+        /// A FIFO, socket, device or link to a folder in the input folder: never opened.
+        case notAFile = "not_a_file"
+        /// A symbolic link to nothing, or a loop of links.
+        case brokenLink = "broken_link"
+        /// Larger than the pipeline's `max_input_bytes`: rejected from its size, without reading it.
+        case tooLarge = "too_large"
     }
 }

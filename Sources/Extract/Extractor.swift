@@ -4,7 +4,7 @@ import DisclosureModel
 /// The extract stage for one source file: bytes in, raw tables with identity and provenance out.
 public enum Extractor {
     /// Bumped whenever extraction changes what it produces; stored results of another version are redone.
-    public static let version = "extract-5"
+    public static let version = "extract-6"
 
     /// A report, or the reason the input yields none.
     public enum Outcome: Sendable {
@@ -60,17 +60,18 @@ public enum Extractor {
             return .reject(Reject(sourcePath: sourcePath, reason: .undecodable, detail: why))
         }
 
+        let repaired = decoded.repair.map { [Diagnostic(.extract, .textRepaired, $0.detail(encoding: decoded.encoding))] } ?? []
         let lines = SourceLines(utf8: decoded.utf8)
         // Text laid out without separators between cells is rewritten into rows first.
         if let converted = ConvertedText.read(lines) {
             return readTables(
                 converted.text.sourceLines, reportId: id, sourcePath: sourcePath, layout: .tabRows,
                 sourceFormat: converted.format, encoding: decoded.encoding, origins: converted.text.origins,
-                diagnostics: converted.diagnostics, strings: strings)
+                diagnostics: repaired + converted.diagnostics, strings: strings)
         }
         return readTables(
             lines, reportId: id, sourcePath: sourcePath, layout: nil,
-            sourceFormat: nil, encoding: decoded.encoding, origins: nil, diagnostics: [], strings: strings)
+            sourceFormat: nil, encoding: decoded.encoding, origins: nil, diagnostics: repaired, strings: strings)
     }
 
     /// Finds the tables and identity in lines of text. `layout` and `sourceFormat` are given for

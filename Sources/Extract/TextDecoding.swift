@@ -5,13 +5,39 @@ import Glibc
 /// Turns a file's bytes into UTF-8, detecting the encoding the way government sites serve it.
 ///
 /// Order: BOMs first (UTF-8, UTF-16 LE/BE), then strict UTF-8, then GB18030 (a superset of GBK and
-/// GB2312) through the C library's iconv. Line endings become `\n`.
+/// GB2312) through the C library's iconv. Line endings become `\n`. A text with a few bad bytes
+/// (a flipped bit, a cut multi-byte character, a stray NUL) is read in whichever of UTF-8 and
+/// GB18030 leaves fewer, each bad byte becoming U+FFFD, as long as at most 1 in 100 bytes is bad:
+/// losing one cell beats losing the report.
 public enum TextDecoding {
     /// Decoded text and the name of the encoding it was read from.
     public struct Decoded: Sendable {
         public var utf8: [UInt8]
         public var encoding: String
+        /// Bytes replaced by U+FFFD, when any were.
+        public var repair: Repair? = nil
     }
+
+    /// Bad bytes replaced by U+FFFD: how many, and the lines (1-based) that hold them.
+    public struct Repair: Sendable, Equatable {
+        /// Bytes not valid in the encoding.
+        public var invalid: Int
+        /// NUL bytes (valid UTF-8, but never text).
+        public var nul: Int
+        public var lines: [Int]
+
+        /// The detail of the `text_repaired` diagnostic.
+        public func detail(encoding: String) -> String {
+            let shown = lines.prefix(20).map(String.init).joined(separator: ", ") + (lines.count > 20 ? ", … (\(lines.count) lines)" : "")
+            var what: [String] = []
+            if invalid > 0 { what.append("\(invalid) byte(s) not valid \(encoding)") }
+            if nul > 0 { what.append("\(nul) NUL byte(s)") }
+            return what.joined(separator: " and ") + " replaced by U+FFFD (�) at line(s) \(shown); the rest of the text is read as it is"
+        }
+    }
+
+    /// More bad bytes than 1 in this many and the text is `undecodable` rather than repaired.
+    static let repairableShare = 100
 
     /// Why bytes could not be taken as text.
     public enum Failure: Error, Sendable, Equatable {
@@ -24,7 +50,7 @@ public enum TextDecoding {
         if bytes.allSatisfy({ isWhitespace($0) }) { return .failure(.empty) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let body = Array(bytes.dropFirst(3))
-            guard isValidUTF8(body) else { return .failure(.undecodable("UTF-8 BOM but invalid UTF-8 bytes")) }
+            guard isValidUTF8(body) else { return repaired(body, byteOrderMark: true) }
             return finish(body, "utf-8-bom")
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
@@ -36,9 +62,117 @@ public enum TextDecoding {
         }
         let (binary, isUTF8) = bytes.withUnsafeBufferPointer { examine($0) }
         if let reason = binary { return .failure(.binary(reason)) }
-        if isUTF8 { return finish(bytes, "utf-8") }
-        if let utf8 = iconvToUTF8(bytes, from: "GB18030") { return finish(utf8, "gb18030") }
-        return .failure(.undecodable("not valid UTF-8, UTF-16 or GB18030"))
+        let hasNUL = bytes.withUnsafeBytes { memchr($0.baseAddress!, 0, $0.count) != nil }
+        if isUTF8 && !hasNUL { return finish(bytes, "utf-8") }
+        if !isUTF8 && !hasNUL, let utf8 = iconvToUTF8(bytes, from: "GB18030") { return finish(utf8, "gb18030") }
+        return repaired(bytes, byteOrderMark: false)
+    }
+
+    /// Bytes that are not quite UTF-8 or GB18030: read in the one that leaves fewer bad bytes
+    /// (UTF-8 alone after a UTF-8 BOM), each bad byte and NUL replaced by U+FFFD, unless more than
+    /// 1 in `repairableShare` bytes is bad.
+    static func repaired(_ bytes: [UInt8], byteOrderMark: Bool) -> Result<Decoded, Failure> {
+        var best = (replacingInvalidUTF8(bytes), byteOrderMark ? "utf-8-bom" : "utf-8")
+        if !byteOrderMark, !best.0.offsets.isEmpty, let gb = replacingInvalidGB18030(bytes), gb.offsets.count < best.0.offsets.count {
+            best = (gb, "gb18030")
+        }
+        var (text, encoding) = best
+        let invalid = text.offsets.count
+        guard invalid * repairableShare <= bytes.count else {
+            return .failure(.undecodable("\(invalid) of \(bytes.count) bytes are not valid \(encoding) (the closest of UTF-8 and GB18030): more than 1 in \(repairableShare), so the text is not read"))
+        }
+        var nuls = 0
+        for index in text.utf8.indices where text.utf8[index] == 0 {
+            text.offsets.append(index)
+            nuls += 1
+        }
+        let lines = lineNumbers(of: text.offsets.sorted(), in: text.utf8)
+        if nuls > 0 {
+            text.utf8 = text.utf8.flatMap { $0 == 0 ? replacementCharacter : [$0] }
+        }
+        let finished = finish(text.utf8, encoding)
+        guard case .success(var decoded) = finished else { return finished }
+        decoded.repair = Repair(invalid: invalid, nul: nuls, lines: lines)
+        return .success(decoded)
+    }
+
+    /// U+FFFD REPLACEMENT CHARACTER in UTF-8.
+    static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
+
+    /// UTF-8 with bad bytes replaced, and where in `utf8` each replacement starts.
+    struct Replaced {
+        var utf8: [UInt8] = []
+        var offsets: [Int] = []
+
+        mutating func replace() {
+            offsets.append(utf8.count)
+            utf8 += TextDecoding.replacementCharacter
+        }
+    }
+
+    /// Each byte that starts no well-formed UTF-8 sequence becomes U+FFFD.
+    static func replacingInvalidUTF8(_ bytes: [UInt8]) -> Replaced {
+        var result = Replaced()
+        result.utf8.reserveCapacity(bytes.count + 16)
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < buffer.count {
+                let scan = UTF8Validation.scan(buffer, from: start, startsBefore: buffer.count, countingControls: false)
+                result.utf8 += buffer[start..<min(scan.end, buffer.count)]
+                if scan.valid { break }
+                result.replace()
+                start = scan.end + 1
+            }
+        }
+        return result
+    }
+
+    /// GB18030 through iconv, each byte iconv refuses (and an incomplete character at the end)
+    /// replaced by U+FFFD; nil when iconv has no GB18030.
+    static func replacingInvalidGB18030(_ bytes: [UInt8]) -> Replaced? {
+        let descriptor = iconv_open("UTF-8", "GB18030")
+        if descriptor == iconv_t(bitPattern: -1) { return nil }
+        defer { iconv_close(descriptor) }
+        var result = Replaced()
+        result.utf8.reserveCapacity(bytes.count * 3 / 2 + 16)
+        var input = bytes
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        input.withUnsafeMutableBufferPointer { inBuffer in
+            chunk.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuffer.count
+                while inLeft > 0 {
+                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+                    var outLeft = outBuffer.count
+                    let converted = iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)
+                    let failure = errno
+                    result.utf8 += outBuffer[..<(outBuffer.count - outLeft)]
+                    if converted == -1 && failure != E2BIG {
+                        // EILSEQ, or EINVAL for a character cut off at the end: skip one byte.
+                        result.replace()
+                        inPointer = inPointer! + 1
+                        inLeft -= 1
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The 1-based line of each offset (sorted) in UTF-8 text whose line breaks are `\n`, `\r\n`
+    /// or a lone `\r`; each line once.
+    static func lineNumbers(of offsets: [Int], in utf8: [UInt8]) -> [Int] {
+        var lines: [Int] = []
+        var line = 1
+        var index = 0
+        for offset in offsets {
+            while index < offset {
+                if utf8[index] == 0x0A || (utf8[index] == 0x0D && (index + 1 == utf8.count || utf8[index + 1] != 0x0A)) { line += 1 }
+                index += 1
+            }
+            if lines.last != line { lines.append(line) }
+        }
+        return lines
     }
 
     private static func finish(_ utf8: [UInt8], _ encoding: String) -> Result<Decoded, Failure> {
@@ -51,20 +185,23 @@ public enum TextDecoding {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C || byte == 0x0B
     }
 
-    /// NUL bytes or many control characters (in the first 64 KiB) mean the file is not text (a PDF,
-    /// an image, a .doc); else whether it is UTF-8. One pass over the bytes: the sample's control
-    /// characters are counted as UTF-8 validation goes through it.
+    /// Many control characters (more than 1 in 20 of the first 64 KiB, NUL bytes included) mean the
+    /// file is not text (an image, a .doc, UTF-16 without a BOM); else whether it is UTF-8. A few
+    /// NUL bytes do not: text damaged that way is repaired. One pass over the bytes: the sample's
+    /// control characters are counted as UTF-8 validation goes through it.
     static func examine(_ bytes: UnsafeBufferPointer<UInt8>) -> (binaryReason: String?, isUTF8: Bool) {
         let sampleCount = min(bytes.count, 65_536)
         guard let base = bytes.baseAddress else { return (nil, true) }
-        if memchr(base, 0, sampleCount) != nil { return ("contains NUL bytes", false) }
         let sample = UTF8Validation.scan(bytes, from: 0, startsBefore: sampleCount, countingControls: true)
         var controls = sample.controls
         if !sample.valid {
             // Not UTF-8: the rest of the sample is counted on its own.
             controls += controlCount(UnsafeBufferPointer(rebasing: bytes[sample.end..<sampleCount]))
         }
-        if controls * 20 > sampleCount { return ("\(controls) control characters in the first \(sampleCount) bytes", false) }
+        if controls * 20 > sampleCount {
+            let nuls = UnsafeBufferPointer(rebasing: bytes[..<sampleCount]).count { $0 == 0 }
+            return ("\(controls) control characters\(nuls > 0 ? " (\(nuls) NUL bytes)" : "") in the first \(sampleCount) bytes", false)
+        }
         guard sample.valid else { return (nil, false) }
         return (nil, UTF8Validation.scan(bytes, from: sample.end, startsBefore: bytes.count, countingControls: false).valid)
     }

@@ -2,7 +2,8 @@ import Glibc
 import Parquet
 
 /// Writes a dataset as `csv/<dataset>.csv`: UTF-8, RFC 4180 (CRLF, fields quoted when needed),
-/// a header row of column names, nulls as empty fields and dates as `YYYY-MM-DD`.
+/// a header row of column names, nulls as empty fields and dates as `YYYY-MM-DD`. A text field
+/// that a spreadsheet would take as a formula gets a leading `'` (see `isFormulaLead`).
 public struct CSVWriter: DatasetWriter {
     public var format: String { "csv" }
 
@@ -62,6 +63,7 @@ public struct CSVWriter: DatasetWriter {
             // a run writes the same field, so the value is scanned once per run.
             var runs = [Int](repeating: 0, count: texts.count)
             var quoted = texts.map { $0.runEnds.isEmpty ? false : needsQuotes($0.values[0]) }
+            var neutralized = texts.map { $0.runEnds.isEmpty ? false : startsLikeFormula($0.values[0]) }
             for row in 0..<table.rowCount {
                 if row == 64 {
                     // Size the buffer from the first rows: the fixed guess above is often far off.
@@ -76,10 +78,14 @@ public struct CSVWriter: DatasetWriter {
                         if row == texts[slot].runEnds[runs[slot]] {
                             runs[slot] += 1
                             quoted[slot] = needsQuotes(texts[slot].values[runs[slot]])
+                            neutralized[slot] = startsLikeFormula(texts[slot].values[runs[slot]])
                         }
                         guard let value = texts[slot].values[runs[slot]] else { break }
                         if quoted[slot] {
-                            appendQuoted(value, to: &out)
+                            appendQuoted(value, neutralized: neutralized[slot], to: &out)
+                        } else if neutralized[slot] {
+                            out.append(0x27)
+                            out.append(contentsOf: value.assumingMemoryBound(to: UInt8.self))
                         } else {
                             out.append(contentsOf: value.assumingMemoryBound(to: UInt8.self))
                         }
@@ -115,13 +121,35 @@ public struct CSVWriter: DatasetWriter {
         text.withUTF8 { appendField(UnsafeRawBufferPointer($0), to: &out) }
     }
 
-    /// `appendField` for UTF-8 bytes: copied as they are unless they need quoting.
+    /// `appendField` for UTF-8 bytes: copied as they are unless they need quoting or neutralizing.
     static func appendField(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        let neutralized = startsLikeFormula(bytes)
         if needsQuotes(bytes) {
-            appendQuoted(bytes, to: &out)
+            appendQuoted(bytes, neutralized: neutralized, to: &out)
         } else {
+            if neutralized { out.append(0x27) }
             out.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
         }
+    }
+
+    /// Whether a text field starts with `=`, `+`, `-`, `@`, tab or CR, which Excel and LibreOffice
+    /// take as the start of a formula (CSV injection: a file named `=HYPERLINK(…).txt` would become
+    /// a live link). Such a field is written with a `'` in front, as OWASP recommends: every text
+    /// field, a label printed as `-` included. A field that already starts with `'`s before one of
+    /// those gets one more, so a reader gets the text back exactly by dropping the first `'` of a
+    /// field that matches `'+[=+\-@\t\r]`. Numbers and dates are never text fields: a negative
+    /// number is written as it is.
+    @inline(__always)
+    static func startsLikeFormula(_ bytes: UnsafeRawBufferPointer?) -> Bool {
+        guard let bytes, let first = bytes.first else { return false }
+        if first != 0x27 { return isFormulaLead(first) }
+        guard let lead = bytes.firstIndex(where: { $0 != 0x27 }) else { return false }
+        return isFormulaLead(bytes[lead])
+    }
+
+    @inline(__always)
+    static func isFormulaLead(_ byte: UInt8) -> Bool {
+        byte == 0x3D || byte == 0x2B || byte == 0x2D || byte == 0x40 || byte == 0x09 || byte == 0x0D
     }
 
     @inline(__always)
@@ -129,9 +157,10 @@ public struct CSVWriter: DatasetWriter {
         bytes.map { CSVSpecialBytes.occur(in: $0) } ?? false
     }
 
-    /// The field in quotes, inner quotes doubled.
-    static func appendQuoted(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+    /// The field in quotes, inner quotes doubled; `neutralized` puts a `'` first, inside the quotes.
+    static func appendQuoted(_ bytes: UnsafeRawBufferPointer, neutralized: Bool = false, to out: inout [UInt8]) {
         out.append(0x22)
+        if neutralized { out.append(0x27) }
         for byte in bytes {
             if byte == 0x22 { out.append(0x22) }
             out.append(byte)

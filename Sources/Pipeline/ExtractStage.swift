@@ -14,6 +14,8 @@ struct ExtractStage {
     let jobs: Int
     let runStamp: String
     let progress: Bool
+    /// Files larger than this are rejected (`too_large`) from their size, without being read.
+    let maxInputBytes: Int
     let logger: Logger
     /// When the run goes on to transform, each new report is transformed at once, while it is in
     /// memory, instead of being read back from the work folder.
@@ -103,21 +105,28 @@ struct ExtractStage {
     private func extract(_ input: InputScanner.Input, previous: Int?, old entries: EntryTable, sameBytes: SameBytesIndex,
                          writer: SegmentWriter, transformWriter: SegmentWriter?, strings: CellStrings, memo: LabelMemo) throws -> Outcome {
         let absolutePath = input.absolutePath
+        if let (reason, detail) = Self.rejection(of: input) {
+            return try rejectUnread(input, reason, detail, writer: writer)
+        }
+        let fileSystemPath = input.fileSystemPath
         var info = stat()
-        let statOK = stat(absolutePath, &info) == 0
+        guard FileName.withCString(fileSystemPath, { stat($0, &info) }) == 0 else {
+            return try rejectUnread(input, .unreadable, "\(absolutePath): cannot read the file: \(String(cString: strerror(errno)))", writer: writer)
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return try rejectUnread(input, .notAFile, "\(absolutePath): not a regular file (replaced since the folder was listed)", writer: writer)
+        }
         let size = Int64(info.st_size)
+        guard size <= maxInputBytes else {
+            return try rejectUnread(input, .tooLarge, "\(absolutePath): \(size) bytes, over the pipeline's max_input_bytes (\(maxInputBytes)); raise it to read the file", writer: writer)
+        }
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        if !full, statOK, let position = previous, entries.size(at: position) == size, entries.modified(at: position) == modified,
+        if !full, let position = previous, entries.size(at: position) == size, entries.modified(at: position) == modified,
            entries.extractKey(at: position) == Extractor.version {
             return shard.owns(entries.reportKey(at: position)) ? .kept(position) : .otherShard
         }
-        guard statOK, let bytes = FileBytes.read(absolutePath, expectedSize: Int(size)) else {
-            let reject = Reject(sourcePath: input.relativePath, reason: .unreadable, detail: "\(absolutePath): cannot read the file")
-            let pseudoId = Extractor.reportId(of: Array(input.relativePath.utf8))
-            guard shard.owns(reportId: pseudoId) else { return .otherShard }
-            let ref = try writer.append(StoredExtract.reject(reject).encoded())
-            return .extracted(Manifest.Entry(path: input.relativePath, size: -1, modified: -1, reportId: pseudoId, extractKey: Extractor.version,
-                                            extractRef: ref, rejectReason: reject.reason.rawValue))
+        guard let bytes = FileBytes.read(fileSystemPath, expectedSize: Int(size)) else {
+            return try rejectUnread(input, .unreadable, "\(absolutePath): cannot read the file", writer: writer)
         }
         let reportId = Extractor.reportId(of: bytes)
         guard shard.owns(reportId: reportId) else { return .otherShard }
@@ -130,7 +139,7 @@ struct ExtractStage {
             return .reused(same)
         }
         let stored: StoredExtract
-        switch Extractor.extract(bytes: bytes, sourcePath: input.relativePath, reportId: reportId, strings: strings, file: absolutePath) {
+        switch Extractor.extract(bytes: bytes, sourcePath: input.relativePath, reportId: reportId, strings: strings, file: input.hasPlainName ? absolutePath : nil) {
         case .report(let report): stored = .report(report)
         case .reject(let reject): stored = .reject(reject)
         }
@@ -144,5 +153,42 @@ struct ExtractStage {
             entry.transformedWithExtract = true
         }
         return .extracted(entry)
+    }
+
+    /// The reject of an input that is not a file to read, from what the scan found.
+    static func rejection(of input: InputScanner.Input) -> (Reject.Reason, String)? {
+        let path = input.absolutePath
+        switch input.kind {
+        case .file: return nil
+        case .fifo: return (.notAFile, "\(path): a FIFO (named pipe), not a file; not opened, as reading it would wait for a writer")
+        case .socket: return (.notAFile, "\(path): a socket, not a file")
+        case .characterDevice, .blockDevice: return (.notAFile, "\(path): a device, not a file")
+        case .otherType: return (.notAFile, "\(path): not a regular file")
+        case .folderLink:
+            return (.notAFile, "\(path): a symbolic link to a folder, which is not followed (links can make cycles); give that folder as an input instead")
+        case .danglingLink: return (.brokenLink, "\(path): a symbolic link to \(linkTarget(input)), which does not exist")
+        case .linkLoop: return (.brokenLink, "\(path): a symbolic link that leads back to itself (a loop of links)")
+        case .unreachable: return (.unreadable, "\(path): cannot be examined (permissions?)")
+        }
+    }
+
+    /// Where a symbolic link points, as written in it.
+    static func linkTarget(_ input: InputScanner.Input) -> String {
+        var target = [UInt8](repeating: 0, count: 4096)
+        let count = FileName.withCString(input.fileSystemPath) { path in
+            target.withUnsafeMutableBufferPointer { readlink(path, UnsafeMutableRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), $0.count) }
+        }
+        return count < 0 ? "?" : "\"" + FileName.display(target[..<count]) + "\""
+    }
+
+    /// An input rejected without reading its bytes: its id is the hash of its path, and it is
+    /// stored with no size, so the next run looks at it again (a limit raised, a link mended).
+    private func rejectUnread(_ input: InputScanner.Input, _ reason: Reject.Reason, _ detail: String, writer: SegmentWriter) throws -> Outcome {
+        let reject = Reject(sourcePath: input.relativePath, reason: reason, detail: detail)
+        let pseudoId = Extractor.reportId(of: Array(input.relativePath.utf8))
+        guard shard.owns(reportId: pseudoId) else { return .otherShard }
+        let ref = try writer.append(StoredExtract.reject(reject).encoded())
+        return .extracted(Manifest.Entry(path: input.relativePath, size: -1, modified: -1, reportId: pseudoId, extractKey: Extractor.version,
+                                        extractRef: ref, rejectReason: reject.reason.rawValue))
     }
 }

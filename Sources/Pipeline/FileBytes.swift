@@ -3,13 +3,17 @@ import Glibc
 /// Reads a whole input file with `open`/`read` into one array: Foundation's `Data` and the copy to
 /// `[UInt8]` that followed it cost as much as hashing the bytes.
 enum FileBytes {
-    /// The file's bytes, or nil when it cannot be opened or read. `expectedSize` (from `stat`) sizes
-    /// the buffer, which `read` fills without zeroing it first; a file that grows meanwhile is still
-    /// read to its end.
-    static func read(_ path: String, expectedSize: Int) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// The file's bytes, or nil when it cannot be opened or read or is not a regular file.
+    /// `expectedSize` (from `stat`) sizes the buffer, which `read` fills without zeroing it first; a
+    /// file that grows meanwhile is still read to its end. `path` is the path's bytes on disk.
+    static func read(_ path: [UInt8], expectedSize: Int) -> [UInt8]? {
+        // Non-blocking, then checked: a file replaced by a FIFO since it was listed must not make
+        // the run wait for a writer.
+        let descriptor = FileName.withCString(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         var failed = false
         // One byte more than expected: a full buffer means the file grew.
         var bytes = [UInt8](unsafeUninitializedCapacity: max(expectedSize, 0) + 1) { buffer, filled in

@@ -7,6 +7,7 @@ public struct InputList: RandomAccessCollection, Sendable {
     /// Where each input's relative path ends in `paths`; it starts where the previous one ends.
     private var ends: [Int] = []
     private var rootOf: [UInt32] = []
+    private var kinds: [InputScanner.Kind] = []
 
     public init() {}
 
@@ -16,7 +17,7 @@ public struct InputList: RandomAccessCollection, Sendable {
     public subscript(position: Int) -> InputScanner.Input {
         let root = roots[Int(rootOf[position])]
         return InputScanner.Input(relativePath: withPath(at: position) { String(decoding: $0, as: UTF8.self) },
-                                  root: root.path, prefixLength: root.prefixLength)
+                                  root: root.path, prefixLength: root.prefixLength, kind: kinds[position])
     }
 
     /// Calls `body` with the relative path's UTF-8 bytes (the folder's name first, with several folders).
@@ -31,10 +32,11 @@ public struct InputList: RandomAccessCollection, Sendable {
         return roots.count - 1
     }
 
-    mutating func append(relativePath: some Collection<UInt8>, root: Int) {
+    mutating func append(relativePath: some Collection<UInt8>, root: Int, kind: InputScanner.Kind = .file) {
         paths += relativePath
         ends.append(paths.count)
         rootOf.append(UInt32(root))
+        kinds.append(kind)
     }
 
     /// The same inputs in byte order of their relative paths, so runs are reproducible.
@@ -45,8 +47,9 @@ public struct InputList: RandomAccessCollection, Sendable {
         sorted.paths.reserveCapacity(paths.count)
         sorted.ends.reserveCapacity(count)
         sorted.rootOf.reserveCapacity(count)
+        sorted.kinds.reserveCapacity(count)
         for index in order {
-            withPath(at: index) { sorted.append(relativePath: $0, root: Int(rootOf[index])) }
+            withPath(at: index) { sorted.append(relativePath: $0, root: Int(rootOf[index]), kind: kinds[index]) }
         }
         return sorted
     }

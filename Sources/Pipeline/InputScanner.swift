@@ -1,73 +1,150 @@
 import Foundation
 
-/// Lists the input files of a run: every regular file under the input folders that the include
-/// and exclude patterns keep, hidden ones (`.name`) excepted, in byte order of their paths so
-/// runs are reproducible. With several input folders, paths are prefixed by the folder's name.
+/// Lists the inputs of a run: every entry under the input folders that the include and exclude
+/// patterns keep, hidden ones (`.name`) excepted, in byte order of their paths so runs are
+/// reproducible. With several input folders, paths are prefixed by the folder's name. Entries that
+/// are not files (FIFOs, sockets, devices, links to folders, broken links) are listed too, with
+/// their kind, so each becomes a reject row rather than vanishing; the pipeline's own output and
+/// work folders are left out when they sit inside an input folder.
 public enum InputScanner {
     public struct Input: Sendable, Hashable {
-        /// Relative to the input folder, `/`-separated: the `source_path` of the datasets.
+        /// Relative to the input folder, `/`-separated, as `FileName.display` shows the name: the
+        /// `source_path` of the datasets.
         public let relativePath: String
         /// The input folder, shared by all its inputs (a String per input's full path cost 100
         /// bytes each at 100,000 inputs).
         let root: String
         /// Bytes of `relativePath` that name the folder (when a run has several).
         let prefixLength: Int
+        public let kind: Kind
 
+        /// The path for messages: the name as shown.
         public var absolutePath: String { root + "/" + String(relativePath.utf8.dropFirst(prefixLength))! }
+
+        /// The path's bytes on disk, for `open` and `stat`.
+        var fileSystemPath: [UInt8] { Array(root.utf8) + [0x2F] + FileName.bytes(relativePath.utf8.dropFirst(prefixLength)) }
+
+        /// Whether `absolutePath` is the path on disk (the name has no escapes), so that tools may be given it.
+        var hasPlainName: Bool { !relativePath.utf8.contains(0x5C) }
     }
 
-    public static func scan(_ roots: [String], include: [String] = ["*"], exclude: [String] = []) throws -> InputList {
+    /// What a listed entry is. Only `file` is read; the others are rejects, found without opening
+    /// them (opening a FIFO would wait for a writer).
+    public enum Kind: UInt8, Sendable, Hashable {
+        case file, fifo, socket, characterDevice, blockDevice, folderLink, otherType
+        case danglingLink, linkLoop
+        /// `stat` failed for another reason (permissions): the file cannot be read.
+        case unreachable
+    }
+
+    /// `excluding` names folders never scanned even when they sit inside an input folder (the
+    /// pipeline's output and work folders, which would otherwise be read back next run); they are
+    /// recognized by device and inode, whatever path leads to them.
+    public static func scan(_ roots: [String], include: [String] = ["*"], exclude: [String] = [],
+                            excluding folders: [String] = []) throws -> InputList {
         var inputs = InputList()
+        let skipped = Set(folders.compactMap { FolderIdentity(path: Array($0.utf8)) })
         for root in roots {
             let prefix = roots.count > 1 ? URL(fileURLWithPath: root).lastPathComponent + "/" : ""
             let index = inputs.addRoot(root, prefix: prefix)
-            try forEachFile(under: root) { relative in
+            try forEachEntry(under: root, skipping: skipped) { relative, kind in
                 guard matches(relative, include) && !matches(relative, exclude) else { return }
-                inputs.append(relativePath: (prefix + relative).utf8, root: index)
+                inputs.append(relativePath: (prefix + relative).utf8, root: index, kind: kind)
             }
         }
         return inputs.sortedByPath()
     }
 
-    /// Calls `body` with the relative path of every file under `root`.
-    static func forEachFile(under root: String, _ body: (String) throws -> Void) throws {
+    /// A folder's device and inode.
+    struct FolderIdentity: Hashable {
+        let device: UInt64
+        let inode: UInt64
+
+        init?(path: [UInt8]) {
+            var info = stat()
+            guard FileName.withCString(path, { stat($0, &info) }) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    /// Calls `body` with the relative path (as shown) and kind of every entry under `root`.
+    static func forEachEntry(under root: String, skipping: Set<FolderIdentity> = [], _ body: (String, Kind) throws -> Void) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw PipelineError.io("\(root): the input folder does not exist or is not a folder")
         }
-        try walk(root, relative: "", body)
+        try walk(Array(root.utf8), relative: [], skipping: skipping, body)
     }
 
     /// Lists one folder with `readdir`, whose entry types spare a `stat` per file (FileManager's
     /// enumerator made listing 100,000 inputs a visible share of a run), then its subfolders.
+    /// Paths are kept as bytes, so a folder or file whose name is not UTF-8 is still reached.
     /// Hidden entries are skipped; a symbolic link counts as the file it points to, but a link to a
     /// folder is not followed (links can make cycles).
-    private static func walk(_ folder: String, relative: String, _ file: (String) throws -> Void) throws {
-        guard let handle = opendir(folder) else {
-            throw PipelineError.io("\(folder): cannot list the folder: \(String(cString: strerror(errno)))")
+    private static func walk(_ folder: [UInt8], relative: [UInt8], skipping: Set<FolderIdentity>,
+                             _ entry: (String, Kind) throws -> Void) throws {
+        guard let handle = FileName.withCString(folder, { opendir($0) }) else {
+            throw PipelineError.io("\(FileName.display(folder)): cannot list the folder: \(String(cString: strerror(errno)))")
         }
         defer { closedir(handle) }
-        var subfolders: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+        var subfolders: [[UInt8]] = []
+        while let item = readdir(handle) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                Array(raw.prefix(strlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self))))
             }
-            if name.utf8.first == 0x2E { continue }
-            let path = relative.isEmpty ? name : relative + "/" + name
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_REG): try file(path)
-            case Int32(DT_DIR): subfolders.append(name)
-            case Int32(DT_LNK), Int32(DT_UNKNOWN):
+            if name.first == 0x2E { continue }
+            let path = folder + [0x2F] + name
+            let kind: Kind?
+            switch Int32(item.pointee.d_type) {
+            case Int32(DT_REG): kind = .file
+            case Int32(DT_DIR): kind = nil
+            case Int32(DT_LNK): kind = linkKind(path)
+            case Int32(DT_FIFO): kind = .fifo
+            case Int32(DT_SOCK): kind = .socket
+            case Int32(DT_CHR): kind = .characterDevice
+            case Int32(DT_BLK): kind = .blockDevice
+            default:
+                // DT_UNKNOWN (some file systems): ask `lstat`.
                 var info = stat()
-                let followed = stat(folder + "/" + name, &info) == 0
+                guard FileName.withCString(path, { lstat($0, &info) }) == 0 else { kind = .unreachable; break }
                 let type = info.st_mode & S_IFMT
-                if followed && type == S_IFREG { try file(path) }
-                if followed && type == S_IFDIR && Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) { subfolders.append(name) }
-            default: continue
+                kind = type == S_IFDIR ? nil : type == S_IFLNK ? linkKind(path) : self.kind(of: type)
+            }
+            if let kind {
+                try entry(FileName.display(relative.isEmpty ? name : relative + [0x2F] + name), kind)
+            } else if skipping.isEmpty || FolderIdentity(path: path).map({ !skipping.contains($0) }) ?? true {
+                subfolders.append(name)
             }
         }
         for name in subfolders {
-            try walk(folder + "/" + name, relative: relative.isEmpty ? name : relative + "/" + name, file)
+            try walk(folder + [0x2F] + name, relative: relative.isEmpty ? name : relative + [0x2F] + name, skipping: skipping, entry)
+        }
+    }
+
+    /// What a symbolic link leads to: `stat` follows it (and every link after it).
+    private static func linkKind(_ path: [UInt8]) -> Kind {
+        var info = stat()
+        guard FileName.withCString(path, { stat($0, &info) }) == 0 else {
+            switch errno {
+            case ELOOP: return .linkLoop
+            case ENOENT, ENOTDIR: return .danglingLink
+            default: return .unreachable
+            }
+        }
+        let type = info.st_mode & S_IFMT
+        return type == S_IFDIR ? .folderLink : kind(of: type)
+    }
+
+    /// The kind of an entry that is not a folder, from its `st_mode` type bits.
+    static func kind(of type: mode_t) -> Kind {
+        switch type {
+        case S_IFREG: .file
+        case S_IFIFO: .fifo
+        case S_IFSOCK: .socket
+        case S_IFCHR: .characterDevice
+        case S_IFBLK: .blockDevice
+        default: .otherType
         }
     }
 

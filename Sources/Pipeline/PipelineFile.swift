@@ -33,11 +33,14 @@ public struct PipelineFile: Sendable, Equatable {
     public var jobs: Int
     /// `continue`, or `fail` to exit with status 3 when a completed run has rejects.
     public var onReject: String
+    /// Larger input files are rejected (`too_large`) without being read: a run holds each file
+    /// it reads in memory, `jobs` at a time.
+    public var maxInputBytes: Int
 
     public static let knownFormats = ["parquet", "csv", "csv.zst"]
     static let knownKeys: Set<String> = [
         "name", "input", "include", "exclude", "work", "output", "labels", "formats", "compression_level",
-        "partition_by", "row_group_rows", "jobs", "on_reject",
+        "partition_by", "row_group_rows", "jobs", "on_reject", "max_input_bytes",
     ]
 
     public static func load(path: String) throws -> PipelineFile {
@@ -79,6 +82,7 @@ public struct PipelineFile: Sendable, Equatable {
         rowGroupRows = try reader.int("row_group_rows", default: 122_880, range: 1_000...100_000_000)
         jobs = try reader.int("jobs", default: 0, range: 0...1024)
         onReject = try reader.choice("on_reject", default: "continue", among: ["continue", "fail"])
+        maxInputBytes = try reader.int("max_input_bytes", default: 256 << 20, range: 1...(1 << 40))
     }
 
     /// Typed access to the keys, with errors that name the file, the key and what was expected.

@@ -60,9 +60,13 @@ public struct PipelineRunner: Sendable {
                                             runStamp: stamp, progress: options.progress, logger: logger)
         }
         if stages.contains(.extract) {
-            let inputs = try timed("scan") { try InputScanner.scan(pipeline.inputs, include: pipeline.include, exclude: pipeline.exclude) }
+            let inputs = try timed("scan") {
+                try InputScanner.scan(pipeline.inputs, include: pipeline.include, exclude: pipeline.exclude,
+                                      excluding: [pipeline.output, pipeline.work])
+            }
             let stage = ExtractStage(inputs: inputs, store: store, shard: options.shard, full: options.full, jobs: jobs,
-                                     runStamp: stamp, progress: options.progress, logger: logger, transform: transformStage)
+                                     runStamp: stamp, progress: options.progress, maxInputBytes: pipeline.maxInputBytes,
+                                     logger: logger, transform: transformStage)
             manifest.entries = try timed("extract") { try stage.run(previous: manifest, into: &summary) }
             try save()
         } else {

@@ -67,4 +67,18 @@ import Testing
         }
         #expect(!Array(base.utf8).withUnsafeBytes { CSVSpecialBytes.occur(in: $0) })
     }
+
+    /// OWASP's CSV injection advice: a text field a spreadsheet would run as a formula gets a `'`
+    /// first (inside the quotes when it has them); numbers never do.
+    @Test func textThatStartsLikeAFormulaIsNeutralized() {
+        let schema = DatasetSchema(name: "t", columns: [DatasetColumn("text", .string), DatasetColumn("n", .int64)])
+        var table = DatasetTable(schema: schema)
+        let texts = ["=HYPERLINK(\"x\")", "+SUM(1+1)", "-", "@cmd", "\tx", "\rx", "'=x", "'", "a=b", "报告", "'a"]
+        for (index, text) in texts.enumerated() { table.append([.string(text), .int(-Int64(index))]) }
+        let lines = String(decoding: CSVWriter.encode(table), as: UTF8.self).components(separatedBy: "\r\n")
+        #expect(Array(lines.dropFirst().dropLast()) == [
+            #""'=HYPERLINK(""x"")",0"#, "'+SUM(1+1),-1", "'-,-2", "'@cmd,-3", "'\tx,-4", "\"'\rx\",-5", "''=x,-6", "',-7",
+            "a=b,-8", "报告,-9", "'a,-10",
+        ])
+    }
 }
