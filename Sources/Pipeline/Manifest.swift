@@ -13,6 +13,9 @@ public struct Manifest: Sendable, Equatable {
     public var loadFingerprint = ""
     /// Files the last completed load wrote, relative to the output folder.
     public var outputs: [String] = []
+    /// The input folders the entries were scanned from: the safety guard compares a scan with the
+    /// last one only when it is of the same folders.
+    public var inputs: [String] = []
 
     public struct Entry: Sendable, Equatable {
         /// Relative to the input folder.
@@ -51,8 +54,8 @@ public struct Manifest: Sendable, Equatable {
     }
 
     /// Reads a manifest line by line, through a fixed buffer, into the packed entry table, and
-    /// checks it against the checksum on its last line (`end`, the number of entries, 64 bits of
-    /// SHA-256 over every byte before that line).
+    /// checks it against the checksum on its last line (`end`, the number of entries, and the
+    /// `Checksum` of every line before it).
     public static func load(path: String) throws -> Manifest {
         guard FileManager.default.fileExists(atPath: path) else { return Manifest() }
         var manifest = Manifest()
@@ -68,8 +71,7 @@ public struct Manifest: Sendable, Equatable {
                     }
                     throw Problem.damaged("\(path): not a work manifest of this version (first line \"\(text.prefix(60))\")")
                 }
-                checksum.update(line)
-                checksum.update([0x0A])
+                checksum.update(line: line)
                 return
             }
             guard trailer == nil else { throw Problem.damaged("\(path):\(number): lines after the end line") }
@@ -88,6 +90,9 @@ public struct Manifest: Sendable, Equatable {
             case "output":
                 guard fields.count == 2 else { throw damaged }
                 manifest.outputs.append(String(decoding: unescape(fields[1]), as: UTF8.self))
+            case "input":
+                guard fields.count == 2 else { throw damaged }
+                manifest.inputs.append(String(decoding: unescape(fields[1]), as: UTF8.self))
             case "entry":
                 guard manifest.entries.appendFields(fields) != nil else { throw damaged }
             case "end":
@@ -96,12 +101,11 @@ public struct Manifest: Sendable, Equatable {
                 return
             default: throw damaged
             }
-            checksum.update(line)
-            checksum.update([0x0A])
+            checksum.update(line: line)
         }
         guard read else { throw PipelineError.io("\(path): cannot read the work manifest") }
         guard let trailer else { throw Problem.damaged("\(path): cut short (no end line)") }
-        guard trailer.entries == manifest.entries.count, trailer.checksum == Checksum.hex(checksum.finalize()) else {
+        guard trailer.entries == manifest.entries.count, trailer.checksum == Checksum.hex(checksum.value) else {
             throw Problem.damaged("\(path): its checksum does not match what it holds (the file was changed or damaged)")
         }
         return manifest
@@ -113,20 +117,22 @@ public struct Manifest: Sendable, Equatable {
         do {
             let file = try OutputFile(path: temporary)
             var checksum = Checksum()
+            /// `line` ends with its newline, which the checksum leaves out.
             func write(_ line: [UInt8]) throws {
-                checksum.update(line)
+                checksum.update(line: line.dropLast())
                 try file.write(line)
             }
-            try write(Array("\(Self.header)\nload\t\(loadFingerprint)\n".utf8))
+            try write(Array("\(Self.header)\n".utf8))
+            try write(Array("load\t\(loadFingerprint)\n".utf8))
             var line: [UInt8] = []
-            for output in outputs {
-                line = Array("output\t".utf8)
-                Self.appendEscaped(output.utf8, to: &line)
+            for (kind, path) in inputs.map({ ("input", $0) }) + outputs.map({ ("output", $0) }) {
+                line = Array("\(kind)\t".utf8)
+                Self.appendEscaped(path.utf8, to: &line)
                 line.append(0x0A)
                 try write(line)
             }
             try entries.forEachLine { try write($0) }
-            try file.write(Array("end\t\(entries.count)\t\(Checksum.hex(checksum.finalize()))\n".utf8))
+            try file.write(Array("end\t\(entries.count)\t\(Checksum.hex(checksum.value))\n".utf8))
             try file.close()
         } catch let error as LoadError {
             unlink(temporary)

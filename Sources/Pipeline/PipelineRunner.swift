@@ -75,8 +75,15 @@ public struct PipelineRunner: Sendable {
         if stages.contains(.extract) {
             let inputs = try timed("scan") { try InputScanner.scan(pipeline.inputs, include: pipeline.include, exclude: pipeline.exclude) }
             let matches = ExtractStage.match(inputs, in: manifest.entries)
-            try guardRail.check(removed: removedCount(manifest.entries, matches: matches), known: manifest.entries.indices.count { options.shard.owns(manifest.entries.reportKey(at: $0)) },
-                                folders: pipeline.inputs)
+            if manifest.inputs == pipeline.inputs {
+                try guardRail.check(removed: removedCount(manifest.entries, matches: matches),
+                                    known: manifest.entries.indices.count { options.shard.owns(manifest.entries.reportKey(at: $0)) },
+                                    folders: pipeline.inputs)
+            } else if !manifest.entries.isEmpty {
+                // Another folder on purpose (`--input` for an export): its inputs replace the last ones.
+                logger.info("extract: the input folders changed from \(manifest.inputs) to \(pipeline.inputs); the last run's inputs are replaced")
+            }
+            manifest.inputs = pipeline.inputs
             let stage = ExtractStage(inputs: inputs, store: store, shard: options.shard, full: options.full, jobs: jobs,
                                      runStamp: stamp, progress: options.progress, logger: logger, transform: transformStage)
             manifest.entries = try timed("extract") { try stage.run(previous: manifest, matches: matches, into: &summary) }

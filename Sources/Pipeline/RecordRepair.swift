@@ -17,6 +17,8 @@ final class RecordRepair: Sendable {
 
     private struct State {
         var writer: SegmentWriter?
+        /// Segments written so far: `finish` closes one, a later repair opens the next.
+        var segments = 0
         var transformer: (Transformer, String)?
         var warnings: [String] = []
         /// New entries by their position in the manifest the stage was given.
@@ -65,7 +67,10 @@ final class RecordRepair: Sendable {
         var updated = entry
         var transformed: TransformedReport?
         try state.withLock { state in
-            if state.writer == nil { state.writer = try store.makeWriter(name: "r-\(runStamp).seg") }
+            if state.writer == nil {
+                state.writer = try store.makeWriter(name: "r-\(runStamp)-\(state.segments).seg")
+                state.segments += 1
+            }
             updated.extractRef = try state.writer!.append(extract.encoded())
             updated.transformKey = nil
             updated.transformRef = nil
@@ -93,7 +98,10 @@ final class RecordRepair: Sendable {
 
     /// Writes the repairs' segment; its records are readable after this.
     func finish() throws {
-        try state.withLock { try $0.writer?.close() }
+        try state.withLock { state in
+            try state.writer?.close()
+            state.writer = nil
+        }
     }
 
     /// The source of an input path as the scanner made it: with several input folders, the path

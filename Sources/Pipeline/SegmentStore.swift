@@ -22,7 +22,7 @@ struct DamagedRecord: Error, CustomStringConvertible {
 /// Each worker appends to its own segment, so writes never contend; the manifest is what makes a
 /// record reachable, and segments no manifest entry points to are deleted after a run.
 ///
-/// Every record is framed: a 4-byte tag (its format version) and 64 bits of SHA-256 of its bytes
+/// Every record is framed: a 4-byte tag (its format version) and the XXH64 of its bytes
 /// (`Checksum`) in front of it, so a changed byte is found before the record is decoded.
 public final class SegmentStore: Sendable {
     public let directory: String

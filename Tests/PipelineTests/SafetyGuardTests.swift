@@ -55,6 +55,20 @@ import Testing
         #expect(try lenient.run().removedInputs == 3)
     }
 
+    @Test func anExportOfAnotherFolderIsNotARemoval() throws {
+        let bench = try Workbench()
+        _ = try bench.run()
+        let other = bench.root + "/other"
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+        try bench.addVariant(of: "002_d3cf8b1128643171.txt", agency: "测试区民政局", as: "../other/one.txt")
+        var pipeline = try bench.pipeline()
+        pipeline.inputs = [other]
+        let export = try PipelineRunner(pipeline: pipeline, options: RunOptions(progress: false)).run()
+        #expect(export.inputs == 1 && export.removedInputs == 5)
+        // Back to the first folder: other folders than the last run's again, so no removal either.
+        #expect(refusal { try bench.run() }?.description.contains("this run would remove") == nil)
+    }
+
     @Test func loadFromAMistypedWorkFolderChangesNothing() throws {
         let bench = try Workbench()
         _ = try bench.run()
