@@ -16,7 +16,7 @@ struct RemovalGuard {
         let percent = Int((share * 100).rounded())
         throw PipelineError.refused("""
             \(folders.joined(separator: ", ")): \(known - removed) of the \(known) input(s) of the last run are still there; \
-            this run would remove \(removed) (\(percent)%, more than max_removed_share \(maxShare)) and their rows from the datasets. \
+            this run would remove \(removed) (\(percent)%; the limit is max_removed_share \(maxShare)\(removed == known ? ", and all is never allowed without asking" : "")) and their rows from the datasets. \
             Nothing was changed. If the folder is an unmounted share or a wrong path, fix that; if the files were removed \
             on purpose, run again with --allow-removals.
             """)
