@@ -35,11 +35,9 @@ struct ExtractStage {
         case otherShard
     }
 
-    func run(previous: Manifest, into summary: inout RunSummary) throws -> EntryTable {
+    /// `matches` is `match(inputs, in: previous.entries)`, which the safety guard has counted.
+    func run(previous: Manifest, matches oldByInput: [Int?], into summary: inout RunSummary) throws -> EntryTable {
         let old = previous.entries
-        // Positions in the previous manifest, not copies of its entries: a nightly run over a large
-        // folder should hold each entry once.
-        let oldByInput = Self.match(inputs, in: old)
         let sameBytes = full ? SameBytesIndex() : SameBytesIndex(old)
         let workers = max(1, min(jobs, inputs.count))
         let writers = try (0..<workers).map { try store.makeWriter(name: "x-\(runStamp)-\($0).seg") }

@@ -16,6 +16,14 @@ struct LoadStage {
     let jobs: Int
     let progress: Bool
     let logger: Logger
+    /// Re-extracts a report whose stored record is damaged.
+    let repair: RecordRepair
+    /// The pipeline file, named in what an error tells the user to run.
+    let pipelinePath: String
+    /// Names the new output generation.
+    let runStamp: String
+    /// Sharded runs write their part files straight into the shared folders (see docs/pipelines.md).
+    let generations: Bool
 
     /// Reports per slice a worker encodes: bounds memory while keeping workers busy.
     static let chunkSize = 256
@@ -26,7 +34,8 @@ struct LoadStage {
         /// Positions in `entries` of the reports to load, in report_id order: a few bytes per
         /// report where copies of the entries would cost hundreds at 100,000 reports.
         var reports: [Int] = []
-        var rejects: [(path: String, entry: Manifest.Entry?, duplicateOf: Manifest.Entry?)] = []
+        /// Position in `entries` of the input (a reject, or the duplicate), and the first of its bytes for a duplicate.
+        var rejects: [(path: String, position: Int, entry: Manifest.Entry?, duplicateOf: Manifest.Entry?)] = []
         var untransformed = 0
         var fingerprint = ""
     }
@@ -40,14 +49,14 @@ struct LoadStage {
         var previous: Int?
         for index in reports {
             if let first = previous, entries.reportKey(at: first) == entries.reportKey(at: index) {
-                plan.rejects.append((entries.path(at: index), nil, entries[first]))
+                plan.rejects.append((entries.path(at: index), index, nil, entries[first]))
             } else {
                 plan.reports.append(index)
                 previous = index
             }
         }
         plan.untransformed = entries.indices.count { entries.isReport(at: $0) && !entries.isTransformed(at: $0) }
-        for index in entries.indices where !entries.isReport(at: index) { plan.rejects.append((entries.path(at: index), entries[index], nil)) }
+        for index in entries.indices where !entries.isReport(at: index) { plan.rejects.append((entries.path(at: index), index, entries[index], nil)) }
         plan.rejects.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
 
         var hasher = SHA256()
@@ -73,8 +82,17 @@ struct LoadStage {
 
     /// Writes the outputs; returns the files written, relative to the output root.
     func run(_ plan: Plan, previousOutputs: [String]) throws -> [String] {
-        removeTemporaries()
-        let session = try loader.begin(outputRoot: outputRoot)
+        let outputs = OutputGenerations(root: outputRoot)
+        var lock: FolderLock?
+        var folder = outputRoot
+        if generations {
+            lock = try outputs.lock()
+            folder = try outputs.begin(stamp: runStamp)
+        } else {
+            removeTemporaries()
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let session = try loader.begin(outputRoot: folder)
         // The sinks append one round (Parquet encodes and compresses there) while the workers
         // build the next, so load is not serial behind its appends. One round at most waits.
         let appender = BackgroundAppender(session, background: jobs > 1)
@@ -84,13 +102,13 @@ struct LoadStage {
             let encoder = session.encoder
             while start < plan.reports.count {
                 // Workers decode, build and encode consecutive slices; the slices are appended in order.
-                let chunk = plan.reports[start..<min(start + Self.chunkSize * jobs, plan.reports.count)].map { plan.entries[$0] }
+                let chunk = Array(plan.reports[start..<min(start + Self.chunkSize * jobs, plan.reports.count)])
                 let sliceSize = Self.chunkSize
                 let slices = (chunk.count + sliceSize - 1) / sliceSize
                 let encoded = try parallelMap(slices, jobs: jobs) { _, slice in
                     var builder = DatasetBuilder()
-                    for entry in chunk[(slice * sliceSize)..<min((slice + 1) * sliceSize, chunk.count)] {
-                        try builder.add(record: try store.read(entry.transformRef!), sourcePath: entry.path)
+                    for position in chunk[(slice * sliceSize)..<min((slice + 1) * sliceSize, chunk.count)] {
+                        try addReport(at: position, of: plan.entries, to: &builder)
                     }
                     return encoder.encode(builder)
                 }
@@ -105,28 +123,68 @@ struct LoadStage {
                 if let first = reject.duplicateOf {
                     builder.add(Reject(sourcePath: reject.path, reason: .duplicate, detail: "same bytes as \(first.path) (report_id \(first.reportId))"))
                 } else if let entry = reject.entry {
-                    var stored = try StoredExtract(encoded: try store.read(entry.extractRef), from: "\(store.directory)/\(entry.extractRef.segment)")
-                    if case .reject(var value) = stored {
-                        value.sourcePath = entry.path
-                        stored = .reject(value)
-                        builder.add(value)
-                    }
+                    var value = try storedReject(entry, at: reject.position)
+                    value.sourcePath = entry.path
+                    builder.add(value)
                 }
             }
             try session.append(builder)
             let written = try session.commit(beforeRenaming: { CrashPoint.pause(at: "load-before-commit") })
-            CrashPoint.pause(at: "load-after-commit")
-            let kept = Set(written)
-            for stale in previousOutputs where !kept.contains(stale) {
-                if unlink(outputRoot + "/" + stale) == 0 { logger.info("load: removed stale output \(stale)") }
+            if generations {
+                try outputs.commit(folder, files: written, previous: previousOutputs, pause: CrashPoint.pause(at:))
+            } else {
+                CrashPoint.pause(at: "load-after-commit")
+                let kept = Set(written)
+                for stale in previousOutputs where !kept.contains(stale) {
+                    if unlink(outputRoot + "/" + stale) == 0 { logger.info("load: removed stale output \(stale)") }
+                }
             }
             return written
         } catch {
             try? appender.finish()
             session.abandon()
+            if generations { outputs.removeLeftovers() }
             if let error = error as? LoadError { throw PipelineError.io(error.description) }
             throw error
         }
+    }
+
+    /// Adds the rows of the report at `position`, from its stored transform result, or from its
+    /// source when that record is damaged.
+    private func addReport(at position: Int, of entries: EntryTable, to builder: inout DatasetBuilder) throws {
+        let entry = entries[position]
+        let bytes: [UInt8]
+        do {
+            bytes = try store.read(entry.transformRef!)
+        } catch let damage as DamagedRecord {
+            let repaired = try repair.repair(entry, at: position, damage: damage, pipeline: pipelinePath)
+            guard let report = repaired.transformed else {
+                throw PipelineError.io("\(damage): \(entry.path), read again, is no longer a report; run `disclosure-etl run \(pipelinePath)` again")
+            }
+            builder.add(report)
+            return
+        }
+        do {
+            try builder.add(record: bytes, sourcePath: entry.path)
+        } catch {
+            // The frame checked out, so this is no storage damage: stop rather than write a wrong row.
+            throw PipelineError.io("\(store.directory)/\(entry.transformRef!.segment) at offset \(entry.transformRef!.offset): the stored transform result of \(entry.path) cannot be decoded (\(error)); run `disclosure-etl run \(pipelinePath) --full` to rebuild the work folder")
+        }
+    }
+
+    /// The reject stored for `entry`, read again from its source when that record is damaged.
+    private func storedReject(_ entry: Manifest.Entry, at position: Int) throws -> Reject {
+        let stored: StoredExtract
+        do {
+            stored = try StoredExtract(encoded: try store.read(entry.extractRef), from: "\(store.directory)/\(entry.extractRef.segment) at offset \(entry.extractRef.offset)",
+                                       input: entry.path, pipeline: pipelinePath)
+        } catch let damage as DamagedRecord {
+            stored = try repair.repair(entry, at: position, damage: damage, pipeline: pipelinePath).extract
+        }
+        guard case .reject(let value) = stored else {
+            throw PipelineError.io("\(store.directory)/\(entry.extractRef.segment): \(entry.path) was a reject and, read again, is a report; run `disclosure-etl run \(pipelinePath)` again")
+        }
+        return value
     }
 
     /// Deletes the hidden temporary files (`.name.tmp-PID`) a killed load left in the output folder.

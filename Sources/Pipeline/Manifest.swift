@@ -13,6 +13,9 @@ public struct Manifest: Sendable, Equatable {
     public var loadFingerprint = ""
     /// Files the last completed load wrote, relative to the output folder.
     public var outputs: [String] = []
+    /// The input folders the entries were scanned from: the safety guard compares a scan with the
+    /// last one only when it is of the same folders.
+    public var inputs: [String] = []
 
     public struct Entry: Sendable, Equatable {
         /// Relative to the input folder.
@@ -36,20 +39,42 @@ public struct Manifest: Sendable, Equatable {
         public var isReport: Bool { rejectReason == nil }
     }
 
-    static let header = "# disclosure-etl work manifest 1"
+    /// The format's version is the header's last word: 2 added the checksums (of the manifest and
+    /// of every stored record). A work folder of an older version is redone from its sources.
+    static let version = 2
+    static let header = "# disclosure-etl work manifest \(version)"
+    static let headerPrefix = "# disclosure-etl work manifest "
 
-    /// Reads a manifest line by line, through a fixed buffer, into the packed entry table.
+    /// Why a manifest cannot be used; the runner decides what follows.
+    public enum Problem: Error {
+        /// Written by an older version of the tool: its records cannot be read, so every input is redone.
+        case olderVersion(found: String)
+        /// Changed, cut short or not a manifest at all; the message names the file and the line.
+        case damaged(String)
+    }
+
+    /// Reads a manifest line by line, through a fixed buffer, into the packed entry table, and
+    /// checks it against the checksum on its last line (`end`, the number of entries, and the
+    /// `Checksum` of every line before it).
     public static func load(path: String) throws -> Manifest {
         guard FileManager.default.fileExists(atPath: path) else { return Manifest() }
         var manifest = Manifest()
         var fields: [ArraySlice<UInt8>] = []
+        var checksum = Checksum()
+        var trailer: (entries: Int, checksum: String)?
         let read = try LineReader.forEachLine(of: path) { line, number in
             if number == 1 {
-                guard String(decoding: line, as: UTF8.self) == header else {
-                    throw PipelineError.io("\(path): not a work manifest of this version; delete the work folder or run with --full")
+                let text = String(decoding: line, as: UTF8.self)
+                guard text == header else {
+                    if text.hasPrefix(headerPrefix), let found = Int(text.dropFirst(headerPrefix.count)), found < version {
+                        throw Problem.olderVersion(found: String(found))
+                    }
+                    throw Problem.damaged("\(path): not a work manifest of this version (first line \"\(text.prefix(60))\")")
                 }
+                checksum.update(line: line)
                 return
             }
+            guard trailer == nil else { throw Problem.damaged("\(path):\(number): lines after the end line") }
             if line.isEmpty { return }
             fields.removeAll(keepingCapacity: true)
             var fieldStart = line.startIndex
@@ -57,7 +82,7 @@ public struct Manifest: Sendable, Equatable {
                 fields.append(line[fieldStart..<index])
                 fieldStart = index + 1
             }
-            let damaged = PipelineError.io("\(path):\(number): damaged manifest line; run with --full to rebuild the work folder")
+            let damaged = Problem.damaged("\(path):\(number): damaged manifest line")
             switch String(decoding: fields[0], as: UTF8.self) {
             case "load":
                 guard fields.count == 2 else { throw damaged }
@@ -65,12 +90,24 @@ public struct Manifest: Sendable, Equatable {
             case "output":
                 guard fields.count == 2 else { throw damaged }
                 manifest.outputs.append(String(decoding: unescape(fields[1]), as: UTF8.self))
+            case "input":
+                guard fields.count == 2 else { throw damaged }
+                manifest.inputs.append(String(decoding: unescape(fields[1]), as: UTF8.self))
             case "entry":
                 guard manifest.entries.appendFields(fields) != nil else { throw damaged }
+            case "end":
+                guard fields.count == 3, let count = Int64(decimal: fields[1]) else { throw damaged }
+                trailer = (Int(count), String(decoding: fields[2], as: UTF8.self))
+                return
             default: throw damaged
             }
+            checksum.update(line: line)
         }
         guard read else { throw PipelineError.io("\(path): cannot read the work manifest") }
+        guard let trailer else { throw Problem.damaged("\(path): cut short (no end line)") }
+        guard trailer.entries == manifest.entries.count, trailer.checksum == Checksum.hex(checksum.value) else {
+            throw Problem.damaged("\(path): its checksum does not match what it holds (the file was changed or damaged)")
+        }
         return manifest
     }
 
@@ -79,15 +116,23 @@ public struct Manifest: Sendable, Equatable {
         let temporary = path + ".tmp-\(getpid())"
         do {
             let file = try OutputFile(path: temporary)
-            try file.write(Array("\(Self.header)\nload\t\(loadFingerprint)\n".utf8))
-            var line: [UInt8] = []
-            for output in outputs {
-                line = Array("output\t".utf8)
-                Self.appendEscaped(output.utf8, to: &line)
-                line.append(0x0A)
+            var checksum = Checksum()
+            /// `line` ends with its newline, which the checksum leaves out.
+            func write(_ line: [UInt8]) throws {
+                checksum.update(line: line.dropLast())
                 try file.write(line)
             }
-            try entries.forEachLine { try file.write($0) }
+            try write(Array("\(Self.header)\n".utf8))
+            try write(Array("load\t\(loadFingerprint)\n".utf8))
+            var line: [UInt8] = []
+            for (kind, path) in inputs.map({ ("input", $0) }) + outputs.map({ ("output", $0) }) {
+                line = Array("\(kind)\t".utf8)
+                Self.appendEscaped(path.utf8, to: &line)
+                line.append(0x0A)
+                try write(line)
+            }
+            try entries.forEachLine { try write($0) }
+            try file.write(Array("end\t\(entries.count)\t\(Checksum.hex(checksum.value))\n".utf8))
             try file.close()
         } catch let error as LoadError {
             unlink(temporary)

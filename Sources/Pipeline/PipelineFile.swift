@@ -7,6 +7,8 @@ import TOMLKit
 /// Relative paths are resolved against the folder that holds the pipeline file, so a pipeline
 /// runs the same from any working directory.
 public struct PipelineFile: Sendable, Equatable {
+    /// The file it was read from, named in messages that say what to run.
+    public var source: String
     /// Shown in the summary and written into Parquet metadata.
     public var name: String
     /// Folders scanned recursively for reports.
@@ -36,11 +38,13 @@ public struct PipelineFile: Sendable, Equatable {
     /// Larger input files are rejected (`too_large`) without being read: a run holds each file
     /// it reads in memory, `jobs` at a time.
     public var maxInputBytes: Int
+    /// The share of the last run's inputs a run may remove before the safety guard stops it (0–1).
+    public var maxRemovedShare: Double
 
     public static let knownFormats = ["parquet", "csv", "csv.zst"]
     static let knownKeys: Set<String> = [
         "name", "input", "include", "exclude", "work", "output", "labels", "formats", "compression_level",
-        "partition_by", "row_group_rows", "jobs", "on_reject", "max_input_bytes",
+        "partition_by", "row_group_rows", "jobs", "on_reject", "max_input_bytes", "max_removed_share",
     ]
 
     public static func load(path: String) throws -> PipelineFile {
@@ -58,6 +62,7 @@ public struct PipelineFile: Sendable, Equatable {
         } catch let error as TOMLParseError {
             throw PipelineError.configuration("\(source):\(error.source.begin.line):\(error.source.begin.column): TOML syntax error: \(error.description)")
         }
+        self.source = source
         let reader = Keys(root: root, source: source)
         for key in root.keys where !Self.knownKeys.contains(key) {
             throw PipelineError.configuration("\(source): unknown key \"\(key)\"; the keys are: \(Self.knownKeys.sorted().joined(separator: ", "))")
@@ -83,6 +88,7 @@ public struct PipelineFile: Sendable, Equatable {
         jobs = try reader.int("jobs", default: 0, range: 0...1024)
         onReject = try reader.choice("on_reject", default: "continue", among: ["continue", "fail"])
         maxInputBytes = try reader.int("max_input_bytes", default: 256 << 20, range: 1...(1 << 40))
+        maxRemovedShare = try reader.share("max_removed_share", default: 0.5)
     }
 
     /// Typed access to the keys, with errors that name the file, the key and what was expected.
@@ -124,6 +130,14 @@ public struct PipelineFile: Sendable, Equatable {
                 throw PipelineError.configuration("\(source): \"\(key)\" must be a whole number from \(range.lowerBound) to \(range.upperBound)")
             }
             return int
+        }
+
+        func share(_ key: String, default fallback: Double) throws -> Double {
+            guard let value = root[key] else { return fallback }
+            guard let share = value.double ?? value.int.map(Double.init), (0...1).contains(share) else {
+                throw PipelineError.configuration("\(source): \"\(key)\" must be a number from 0 to 1 (a share, e.g. 0.5)")
+            }
+            return share
         }
 
         func choice(_ key: String, default fallback: String, among choices: [String]) throws -> String {

@@ -33,9 +33,18 @@ public struct PipelineRunner: Sendable {
         var summary = RunSummary(pipeline: pipeline.name, outputRoot: pipeline.output)
         summary.stages = stages.map(\.rawValue)
         summary.shard = options.shard.description
-        let store = try SegmentStore(directory: workFolder + "/segments")
+        let guardRail = RemovalGuard(maxShare: pipeline.maxRemovedShare, allowed: options.allowRemovals)
         let manifestPath = workFolder + "/manifest.tsv"
-        var manifest = try Manifest.load(path: manifestPath)
+        let readsStoredResults = !stages.contains(.extract)
+        // A mistyped --work must not even be created.
+        if readsStoredResults && !FileManager.default.fileExists(atPath: manifestPath) {
+            try guardRail.checkHasResults(Manifest(), work: workFolder, exists: FileManager.default.fileExists(atPath: workFolder))
+        }
+        let store = try SegmentStore(directory: workFolder + "/segments")
+        let lock = try FolderLock(path: workFolder + "/run.lock")
+        defer { withExtendedLifetime(lock) {} }
+        var manifest = try loadManifest(manifestPath, readsStoredResults: readsStoredResults, into: &summary)
+        if readsStoredResults { try guardRail.checkHasResults(manifest, work: workFolder, exists: true) }
         var saved = manifest
         /// Writes the manifest when a stage changed it: a no-change run over a large folder should
         /// not rewrite it.
@@ -52,33 +61,49 @@ public struct PipelineRunner: Sendable {
             return try work()
         }
         let stamp = "\(Int(Date().timeIntervalSince1970 * 1000))-\(getpid())"
+        let runner = self
+        let repair = RecordRepair(inputs: pipeline.inputs, store: store, runStamp: stamp, makeTransformer: { try runner.makeTransformer() })
+        defer { for warning in repair.warnings { logger.warning("\(warning)") } }
 
         var transformStage: TransformStage?
         if stages.contains(.transform) {
             let (transformer, key) = try makeTransformer()
             transformStage = TransformStage(store: store, transformer: transformer, key: key, full: options.full, jobs: jobs,
-                                            runStamp: stamp, progress: options.progress, logger: logger)
+                                            runStamp: stamp, progress: options.progress, logger: logger, repair: repair,
+                                            pipelinePath: pipeline.source)
         }
         if stages.contains(.extract) {
             let inputs = try timed("scan") {
                 try InputScanner.scan(pipeline.inputs, include: pipeline.include, exclude: pipeline.exclude,
                                       excluding: [pipeline.output, pipeline.work])
             }
+            let matches = ExtractStage.match(inputs, in: manifest.entries)
+            if manifest.inputs == pipeline.inputs {
+                try guardRail.check(removed: removedCount(manifest.entries, matches: matches),
+                                    known: manifest.entries.indices.count { options.shard.owns(manifest.entries.reportKey(at: $0)) },
+                                    folders: pipeline.inputs)
+            } else if !manifest.entries.isEmpty {
+                // Another folder on purpose (`--input` for an export): its inputs replace the last ones.
+                logger.info("extract: the input folders changed from \(manifest.inputs) to \(pipeline.inputs); the last run's inputs are replaced")
+            }
+            manifest.inputs = pipeline.inputs
             let stage = ExtractStage(inputs: inputs, store: store, shard: options.shard, full: options.full, jobs: jobs,
                                      runStamp: stamp, progress: options.progress, maxInputBytes: pipeline.maxInputBytes,
                                      logger: logger, transform: transformStage)
-            manifest.entries = try timed("extract") { try stage.run(previous: manifest, into: &summary) }
+            manifest.entries = try timed("extract") { try stage.run(previous: manifest, matches: matches, into: &summary) }
             try save()
         } else {
             summary.inputs = manifest.entries.count
         }
         if let transformStage {
             manifest.entries = try timed("transform") { try transformStage.run(manifest.entries, into: &summary) }
+            try repair.finish()
             try save()
         }
         if stages.contains(.load) {
             let stage = LoadStage(store: store, loader: Loader(writers: try writers(), part: PartName(shard: options.shard.index, shardCount: options.shard.count)),
-                                  outputRoot: pipeline.output, settings: loadSettings, jobs: jobs, progress: options.progress, logger: logger)
+                                  outputRoot: pipeline.output, settings: loadSettings, jobs: jobs, progress: options.progress, logger: logger,
+                                  repair: repair, pipelinePath: pipeline.source, runStamp: stamp, generations: options.shard.count == 1)
             let plan = timed("load") { stage.plan(manifest.entries) }
             if plan.untransformed > 0 {
                 logger.warning("load: \(plan.untransformed) extracted report(s) not transformed yet are left out; run `transform` first")
@@ -92,16 +117,47 @@ public struct PipelineRunner: Sendable {
             } else {
                 summary.filesWritten = try timed("load") { try stage.run(plan, previousOutputs: manifest.outputs) }
                 summary.loaded = true
+                try repair.finish()
+                for (position, entry) in repair.repaired { manifest.entries[position] = entry }
                 manifest.loadFingerprint = plan.fingerprint
                 manifest.outputs = summary.filesWritten
                 try save()
             }
         }
+        summary.warnings += repair.warnings
         let removed = store.removeSegments(notIn: manifest.usedSegments)
         if removed > 0 { logger.debug("work: removed \(removed) unused segment(s)") }
         count(manifest.entries, into: &summary)
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+
+    /// The work manifest, or an empty one where a fresh start is what the user asked for (`--full`)
+    /// or what an older format needs; a damaged one otherwise stops the run with what to do.
+    func loadManifest(_ path: String, readsStoredResults: Bool, into summary: inout RunSummary) throws -> Manifest {
+        do {
+            return try Manifest.load(path: path)
+        } catch Manifest.Problem.olderVersion(let found) {
+            let note = "\(path): the work folder was made by an older version (manifest \(found)); every input is extracted again"
+            logger.warning("\(note)")
+            summary.warnings.append(note)
+            return Manifest()
+        } catch Manifest.Problem.damaged(let why) {
+            guard options.full && !readsStoredResults else {
+                throw PipelineError.io("\(why); run `disclosure-etl run \(pipeline.source) --full` to rebuild the work folder from the inputs")
+            }
+            let note = "\(why); rebuilt from the inputs (--full)"
+            logger.warning("\(note)")
+            summary.warnings.append(note)
+            return Manifest()
+        }
+    }
+
+    /// Inputs of the last run, in this shard, that the scan did not find again by their path.
+    func removedCount(_ entries: EntryTable, matches: [Int?]) -> Int {
+        var present = [Bool](repeating: false, count: entries.count)
+        for case let position? in matches { present[position] = true }
+        return entries.indices.count { !present[$0] && options.shard.owns(entries.reportKey(at: $0)) }
     }
 
     /// Report and reject counts from the manifest, as the outputs hold them: of the reports with the

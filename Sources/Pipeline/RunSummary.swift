@@ -32,6 +32,9 @@ public struct RunSummary: Sendable, Codable, Equatable {
     /// Wall-clock seconds by step (`scan`, `extract`, `transform`, `load`, `manifest`), so a slow
     /// night shows where the time went. `extract` includes transforming the reports it extracted.
     public var stageSeconds: [String: Double] = [:]
+    /// Things the run recovered from and that are worth a look: a damaged stored record read again
+    /// from its source, a work folder rebuilt. Each names the file.
+    public var warnings: [String] = []
 
     public init(pipeline: String, outputRoot: String) {
         self.pipeline = pipeline
@@ -59,6 +62,10 @@ public struct RunSummary: Sendable, Codable, Equatable {
             stageSeconds[step].map { "\(step) \(String(format: "%.2f", $0)) s" }
         }
         if !steps.isEmpty { lines.append("  time:        " + steps.joined(separator: ", ")) }
+        if !warnings.isEmpty {
+            lines.append("  warnings:    \(warnings.count)")
+            for warning in warnings { lines.append("    \(warning)") }
+        }
         if stages.contains("load") {
             if loaded {
                 lines.append("  files written under \(outputRoot): \(filesWritten.count)")

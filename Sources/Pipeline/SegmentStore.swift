@@ -8,13 +8,28 @@ public struct RecordRef: Sendable, Hashable {
     public var length: Int
 }
 
+/// A stored record that cannot be trusted: its segment is gone, it is cut short, or its bytes no
+/// longer match their checksum. The stages re-extract such a record's input from its source.
+struct DamagedRecord: Error, CustomStringConvertible {
+    /// The segment file and the record's offset in it.
+    let place: String
+    let why: String
+    var description: String { "\(place): stored record \(why)" }
+}
+
 /// Append-only segment files holding the stage results of the work folder.
 ///
 /// Each worker appends to its own segment, so writes never contend; the manifest is what makes a
 /// record reachable, and segments no manifest entry points to are deleted after a run.
+///
+/// Every record is framed: a 4-byte tag (its format version) and the XXH64 of its bytes
+/// (`Checksum`) in front of it, so a changed byte is found before the record is decoded.
 public final class SegmentStore: Sendable {
     public let directory: String
     static let maxOpenSegments = 128
+    /// The frame's tag: 0xD5, "R", the record format's version, 0.
+    static let tag: [UInt8] = [0xD5, 0x52, 1, 0]
+    static let frameSize = 12
     private let readers = Mutex<[String: Int32]>([:])
 
     public init(directory: String) throws {
@@ -35,8 +50,10 @@ public final class SegmentStore: Sendable {
         try SegmentWriter(directory: directory, name: name)
     }
 
-    /// Reads one record back.
+    /// Reads one record back and checks it against its frame; throws `DamagedRecord` when it is
+    /// not the record that was written.
     public func read(_ ref: RecordRef) throws -> [UInt8] {
+        let place = "\(directory)/\(ref.segment) at offset \(ref.offset)"
         let fd = try readers.withLock { open in
             if let fd = open[ref.segment] { return fd }
             if open.count >= Self.maxOpenSegments {
@@ -44,18 +61,20 @@ public final class SegmentStore: Sendable {
                 for fd in open.values { close(fd) }
                 open.removeAll()
             }
-            let fd = Glibc.open(directory + "/" + ref.segment, O_RDONLY)
-            guard fd >= 0 else {
-                throw PipelineError.io("\(directory)/\(ref.segment): cannot open a stored record: \(String(cString: strerror(errno))); run with --full to rebuild the work folder")
-            }
+            let fd = Glibc.open(directory + "/" + ref.segment, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw DamagedRecord(place: place, why: "cannot be read: \(String(cString: strerror(errno)))") }
             open[ref.segment] = fd
             return fd
         }
+        guard ref.length >= Self.frameSize, ref.offset >= 0 else { throw DamagedRecord(place: place, why: "has an impossible length \(ref.length)") }
         var bytes = [UInt8](repeating: 0, count: ref.length)
         let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, ref.length, off_t(ref.offset)) }
-        guard got == ref.length else {
-            throw PipelineError.io("\(directory)/\(ref.segment): stored record at \(ref.offset) is cut short; run with --full to rebuild the work folder")
-        }
+        guard got == ref.length else { throw DamagedRecord(place: place, why: "is cut short") }
+        guard bytes[0..<4].elementsEqual(Self.tag) else { throw DamagedRecord(place: place, why: "has no valid frame (another format version, or damaged)") }
+        let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 4, as: UInt64.self) }
+        let actual = bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[Self.frameSize...])) }
+        guard UInt64(littleEndian: stored) == actual else { throw DamagedRecord(place: place, why: "does not match its checksum (damaged)") }
+        bytes.removeFirst(Self.frameSize)
         return bytes
     }
 
@@ -86,19 +105,22 @@ public final class SegmentWriter: Sendable {
     init(directory: String, name: String) throws {
         self.name = name
         let path = directory + "/" + name
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw PipelineError.io("\(path): cannot create a work segment: \(String(cString: strerror(errno)))")
         }
         state = Mutex(State(fd: fd, offset: 0, buffer: [], path: path))
     }
 
-    /// Appends a record and returns where it is.
+    /// Appends a record, framed, and returns where it is.
     public func append(_ record: [UInt8]) throws -> RecordRef {
-        try state.withLock { state in
-            let ref = RecordRef(segment: name, offset: state.offset, length: record.count)
+        let checksum = record.withUnsafeBytes { Checksum.of($0) }
+        return try state.withLock { state in
+            let ref = RecordRef(segment: name, offset: state.offset, length: SegmentStore.frameSize + record.count)
+            state.buffer += SegmentStore.tag
+            withUnsafeBytes(of: checksum.littleEndian) { state.buffer += $0 }
             state.buffer += record
-            state.offset += record.count
+            state.offset += ref.length
             if state.buffer.count >= 1 << 20 { try Self.flush(&state) }
             return ref
         }

@@ -13,7 +13,9 @@ enum StoredExtract {
         }
     }
 
-    init(encoded bytes: [UInt8], from place: String) throws {
+    /// Decodes a record whose frame checked out; a failure here is a bug or a version mix-up, not
+    /// storage damage, so it stops the run, naming the record and what to run.
+    init(encoded bytes: [UInt8], from place: String, input: String, pipeline: String) throws {
         do {
             switch bytes.first {
             case 0: self = .report(try ExtractedReport(encoded: bytes, from: 1))
@@ -21,7 +23,7 @@ enum StoredExtract {
             default: throw BinaryReader.Damaged(description: "unknown record kind")
             }
         } catch {
-            throw PipelineError.io("\(place): damaged extract record (\(error)); run with --full to rebuild the work folder")
+            throw PipelineError.io("\(place): the stored extract result of \(input) cannot be decoded (\(error)); run `disclosure-etl run \(pipeline) --full` to rebuild the work folder")
         }
     }
 }

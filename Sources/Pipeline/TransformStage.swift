@@ -15,6 +15,10 @@ struct TransformStage {
     let runStamp: String
     let progress: Bool
     let logger: Logger
+    /// Re-extracts a report whose stored extract result is damaged.
+    let repair: RecordRepair
+    /// The pipeline file, named in what an error tells the user to run.
+    let pipelinePath: String
 
     func run(_ entries: EntryTable, into summary: inout RunSummary) throws -> EntryTable {
         // Only the reports that need it are visited, and the entries are copied only when one
@@ -25,7 +29,7 @@ struct TransformStage {
         let memos = (0..<workers).map { _ in LabelMemo() }
         let line = progress && !pending.isEmpty ? ProgressLine(label: "transform", total: pending.count) : nil
         let updated = try parallelMap(pending.count, jobs: workers, progress: line) { worker, index in
-            try transform(entries[pending[index]], writer: writers[worker], memo: memos[worker])
+            try transform(entries[pending[index]], at: pending[index], writer: writers[worker], memo: memos[worker])
         }
         line?.finish()
         for writer in writers { try writer.close() }
@@ -45,10 +49,16 @@ struct TransformStage {
             && (full || entries.transformKey(at: index) != key || !entries.isTransformed(at: index))
     }
 
-    private func transform(_ entry: Manifest.Entry, writer: SegmentWriter, memo: LabelMemo) throws -> Manifest.Entry {
-        let place = "\(store.directory)/\(entry.extractRef.segment)"
-        guard case .report(let extracted) = try StoredExtract(encoded: try store.read(entry.extractRef), from: place) else {
-            throw PipelineError.io("\(place): stored record for \(entry.path) is not a report; run with --full")
+    private func transform(_ entry: Manifest.Entry, at position: Int, writer: SegmentWriter, memo: LabelMemo) throws -> Manifest.Entry {
+        let bytes: [UInt8]
+        do {
+            bytes = try store.read(entry.extractRef)
+        } catch let damage as DamagedRecord {
+            return try repair.repair(entry, at: position, damage: damage, pipeline: pipelinePath).entry
+        }
+        let place = "\(store.directory)/\(entry.extractRef.segment) at offset \(entry.extractRef.offset)"
+        guard case .report(let extracted) = try StoredExtract(encoded: bytes, from: place, input: entry.path, pipeline: pipelinePath) else {
+            throw PipelineError.io("\(place): the stored extract result of \(entry.path) is not a report; run `disclosure-etl run \(pipelinePath) --full` to rebuild the work folder")
         }
         var updated = entry
         try store(transformer.transform(extracted, memo: memo), in: &updated, writer: writer)

@@ -35,6 +35,11 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "No progress line, even on a terminal.")
     var quiet = false
 
+    @Flag(name: .customLong("allow-removals"), help: ArgumentHelp(
+        "Let this run remove more of the last run's inputs than the pipeline's max_removed_share (default 0.5), or load from a work folder that holds no results.",
+        discussion: "Without it such a run stops before changing anything, with exit status 4."))
+    var allowRemovals = false
+
     func validate() throws {
         if let jobs, jobs < 0 { throw ValidationError("--jobs must be ≥ 0 (0 = one per core)") }
         if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard must be K/N with 0 ≤ K < N, e.g. 0/4") }
@@ -63,7 +68,7 @@ struct CommonOptions: ParsableArguments {
             if let output { file.output = absolute(output) }
             if let work { file.work = absolute(work) }
             if let jobs { file.jobs = jobs }
-            let options = RunOptions(full: full, shard: shard.flatMap(Shard.init(parsing:)) ?? .whole, progress: !quiet)
+            let options = RunOptions(full: full, shard: shard.flatMap(Shard.init(parsing:)) ?? .whole, progress: !quiet, allowRemovals: allowRemovals)
             let summary = try PipelineRunner(pipeline: file, options: options, logger: logger).run(stages)
             print(summary.text)
             if let summaryJSON {

@@ -8,7 +8,10 @@ struct DisclosureETL: ParsableCommand {
         discussion: """
         Exit status: 0 the run completed; 1 the run failed (unreadable input, unwritable output or \
         work folder); 2 a configuration error (pipeline file, dictionary, options); 3 the run \
-        completed with rejects and the pipeline's on_reject is "fail".
+        completed with rejects and the pipeline's on_reject is "fail"; 4 the safety guard stopped the \
+        run before it changed anything (it would remove more of the last run's inputs than \
+        max_removed_share, or load from a work folder with no results; see --allow-removals); \
+        5 another run holds the work or output folder.
         """,
         subcommands: [RunCommand.self, ExtractCommand.self, TransformCommand.self, LoadCommand.self, InspectCommand.self])
 }

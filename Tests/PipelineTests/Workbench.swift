@@ -33,35 +33,61 @@ struct Workbench {
         files.createFile(atPath: pipelinePath, contents: Data(toml.utf8))
     }
 
-    func pipeline(jobs: Int? = nil) throws -> PipelineFile {
+    var work: String { root + "/work" }
+
+    func pipeline(jobs: Int? = nil, work: String? = nil) throws -> PipelineFile {
         var file = try PipelineFile.load(path: pipelinePath)
         if let jobs { file.jobs = jobs }
+        if let work { file.work = work }
         return file
     }
 
-    func run(_ stages: [Stage] = Stage.allCases, full: Bool = false, shard: Shard = .whole, jobs: Int? = nil) throws -> RunSummary {
-        try PipelineRunner(pipeline: pipeline(jobs: jobs), options: RunOptions(full: full, shard: shard, progress: false)).run(stages)
+    func run(_ stages: [Stage] = Stage.allCases, full: Bool = false, shard: Shard = .whole, jobs: Int? = nil,
+             work: String? = nil, allowRemovals: Bool = false) throws -> RunSummary {
+        try PipelineRunner(pipeline: pipeline(jobs: jobs, work: work),
+                           options: RunOptions(full: full, shard: shard, progress: false, allowRemovals: allowRemovals)).run(stages)
     }
 
-    /// Every output file and its bytes; hidden files (a killed run's temporaries) are not outputs.
+    /// Every output file and its bytes, as a reader sees them through the documented paths
+    /// (`csv/…`, `parquet/…`, links into the current generation); hidden entries are not outputs.
     func outputs() throws -> [String: Data] {
         var result: [String: Data] = [:]
-        for relative in files() where !(relative as NSString).lastPathComponent.hasPrefix(".") {
+        for relative in files() {
             result[relative] = FileManager.default.contents(atPath: output + "/" + relative)
         }
         return result
     }
 
-    /// Temporary files left in the output folder.
+    /// What killed runs left in the output folder: temporary files and links, and generations other
+    /// than the current one.
     func temporaries() -> [String] {
-        files().filter { ($0 as NSString).lastPathComponent.hasPrefix(".") }
+        var result: [String] = []
+        if let enumerator = FileManager.default.enumerator(atPath: output) {
+            while let relative = enumerator.nextObject() as? String {
+                if relative.contains(".tmp-") { result.append(relative) }
+            }
+        }
+        let generations = output + "/.generations"
+        let current = try? FileManager.default.destinationOfSymbolicLink(atPath: generations + "/current")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: generations)) ?? [] where name.hasPrefix("g-") && name != current {
+            result.append(".generations/" + name)
+        }
+        return result
     }
 
+    /// Regular files under the output folder's visible entries, following their links.
     private func files() -> [String] {
         var result: [String] = []
-        guard let enumerator = FileManager.default.enumerator(atPath: output) else { return result }
-        while let relative = enumerator.nextObject() as? String {
-            if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular { result.append(relative) }
+        for top in ((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []) where !top.hasPrefix(".") {
+            let resolved = URL(fileURLWithPath: output + "/" + top).resolvingSymlinksInPath().path
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder) else { continue }
+            guard isFolder.boolValue else { result.append(top); continue }
+            guard let enumerator = FileManager.default.enumerator(atPath: resolved) else { continue }
+            while let relative = enumerator.nextObject() as? String {
+                guard !(relative as NSString).lastPathComponent.hasPrefix(".") else { continue }
+                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular { result.append(top + "/" + relative) }
+            }
         }
         return result
     }
