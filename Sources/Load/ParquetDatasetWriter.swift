@@ -1,3 +1,4 @@
+import DisclosureModel
 import Glibc
 import Parquet
 
@@ -13,7 +14,7 @@ public struct ParquetDatasetWriter: DatasetWriter {
     public let partitionByYear: Bool
     public let metadata: [(key: String, value: String)]
 
-    public static let createdBy = "disclosure-etl version 0.1.0 (build parquet-swift 0.1.0)"
+    public static let createdBy = "disclosure-etl version \(ToolVersion.current) (build parquet-swift 0.1.0)"
 
     public init(compressionLevel: Int32 = 3, rowGroupRows: Int = 1_000_000, partitionByYear: Bool = false,
                 metadata: [(key: String, value: String)] = []) {

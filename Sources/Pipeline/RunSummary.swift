@@ -1,9 +1,12 @@
+import DisclosureModel
 import Foundation
 
 /// What a run did, printed at the end (and written as JSON for schedulers) so the user can see
 /// every input accounted for.
 public struct RunSummary: Sendable, Codable, Equatable {
     public var pipeline: String
+    /// The version of the tool that ran (`tool_version` in the JSON summary).
+    public var toolVersion = ToolVersion.current
     public var stages: [String] = []
     public var shard = "0/1"
     /// Inputs found (in this shard).

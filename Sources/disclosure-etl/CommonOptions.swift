@@ -17,7 +17,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Keep stage results in this folder instead of the pipeline's work folder.")
     var work: String?
 
-    @Option(name: .long, help: "Documents processed at once (default: the pipeline's jobs; 0 = one per core).")
+    @Option(name: .long, parsing: .unconditional, help: "Documents processed at once (default: the pipeline's jobs; 0 = one per core).")
     var jobs: Int?
 
     @Flag(name: .long, help: "Redo every stage for every input, ignoring stored results.")

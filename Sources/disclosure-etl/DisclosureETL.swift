@@ -1,4 +1,6 @@
 import ArgumentParser
+import DisclosureModel
+import Foundation
 
 @main
 struct DisclosureETL: ParsableCommand {
@@ -13,7 +15,23 @@ struct DisclosureETL: ParsableCommand {
         max_removed_share, or load from a work folder with no results; see --allow-removals); \
         5 another run holds the work or output folder.
         """,
+        version: ToolVersion.current,
         subcommands: [RunCommand.self, ExtractCommand.self, TransformCommand.self, LoadCommand.self, InspectCommand.self])
+
+    /// As ArgumentParser's, but a usage error (an unknown option, a bad value) exits with status 2,
+    /// as documented for every configuration error, rather than 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 struct RunCommand: ParsableCommand {

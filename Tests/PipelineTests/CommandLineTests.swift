@@ -1,0 +1,48 @@
+import DisclosureModel
+import Foundation
+import Testing
+
+/// The command line as a scheduler sees it: `--version`, and exit status 2 with the real message
+/// for every usage error.
+@Suite struct CommandLineTests {
+    /// Runs the built tool; its exit status, standard output and standard error.
+    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let executable = try #require(CrashSafetyTests.executable, "the disclosure-etl executable is not built")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = Workbench.repository
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile(), error = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
+    }
+
+    @Test func versionIsPrinted() throws {
+        let result = try Self.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.out.trimmingCharacters(in: .whitespacesAndNewlines) == ToolVersion.current)
+    }
+
+    @Test func usageErrorsExitWithTwoAndSayWhatIsWrong() throws {
+        let unknown = try Self.run(["run", "pipelines/samples.toml", "--bogus"])
+        #expect(unknown.status == 2)
+        #expect(unknown.err.contains("Unknown option '--bogus'"))
+        let negative = try Self.run(["run", "pipelines/samples.toml", "--jobs", "-1"])
+        #expect(negative.status == 2)
+        #expect(negative.err.contains("--jobs must be ≥ 0"))
+    }
+
+    /// `inspect` on a sample prints its 200 cells; on a file that is no report it exits 1.
+    @Test func inspectShowsASampleAndRefusesANonReport() throws {
+        let sample = try Self.run(["inspect", "samples/001_596f64b8fe124db2.txt"])
+        #expect(sample.status == 0)
+        #expect(sample.out.contains("cells (200 of 200 read)"))
+        let notAReport = try Self.run(["inspect", "pipelines/samples.toml"])
+        #expect(notAReport.status == 1)
+        #expect(notAReport.out.contains("rejected: not_a_report"))
+    }
+}
