@@ -40,5 +40,7 @@ public struct Reject: Sendable, Hashable, Codable {
         case unsupportedFormat = "unsupported_format"
         /// A tool the format needs (poppler for PDF) is not installed.
         case toolMissing = "tool_missing"
+        /// Larger than a report can be: the file, or what it unpacks or decodes to (a ZIP bomb).
+        case tooLarge = "too_large"
     }
 }
