@@ -1,7 +1,7 @@
 import CLibXML2
 
-/// A document parsed by libxml2 (its HTML parser for web pages, its XML parser for DOCX),
-/// freed when the tree is released. Used on one thread at a time.
+/// A document parsed by libxml2's XML parser (a .docx's document.xml), freed when the tree is
+/// released; web pages are read as a stream of events instead (`HTMLEventParser`). Used on one thread at a time.
 final class XMLTree {
     let document: xmlDocPtr
 
@@ -16,21 +16,6 @@ final class XMLTree {
         xmlInitParser()
         return true
     }()
-
-    /// Parses UTF-8 HTML leniently, as browsers do; nil only when nothing could be parsed.
-    static func html(utf8 bytes: [UInt8]) -> XMLTree? {
-        _ = initialised
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    htmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", options)
-                }
-            } ?? nil
-        }
-        return document.map(XMLTree.init)
-    }
 
     /// Parses well-formed XML without network access or entity expansion; nil when it is not XML.
     static func xml(_ bytes: [UInt8]) -> XMLTree? {
@@ -102,18 +87,5 @@ struct XMLNode {
             attribute = current.pointee.next
         }
         return nil
-    }
-
-    /// Every element below this one, depth first, in document order.
-    func descendants(_ local: String) -> [XMLNode] {
-        var out: [XMLNode] = []
-        var stack = children.reversed() as [XMLNode]
-        while let node = stack.popLast() {
-            if node.isElement {
-                if node.name == local { out.append(node) }
-                stack.append(contentsOf: node.children.reversed())
-            }
-        }
-        return out
     }
 }
