@@ -12,6 +12,8 @@ struct ExtractStage {
     let shard: Shard
     let full: Bool
     let jobs: Int
+    /// Seconds MuPDF may work on one PDF (`tool_timeout_seconds`).
+    let toolTimeout: TimeInterval
     let runStamp: String
     let progress: Bool
     let logger: Logger
@@ -130,7 +132,8 @@ struct ExtractStage {
             return .reused(same)
         }
         let stored: StoredExtract
-        switch Extractor.extract(bytes: bytes, sourcePath: input.relativePath, reportId: reportId, strings: strings, file: absolutePath) {
+        switch Extractor.extract(bytes: bytes, sourcePath: input.relativePath, reportId: reportId, strings: strings, file: absolutePath,
+                                 toolTimeout: toolTimeout) {
         case .report(let report): stored = .report(report)
         case .reject(let reject): stored = .reject(reject)
         }

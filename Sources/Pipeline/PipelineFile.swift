@@ -33,11 +33,13 @@ public struct PipelineFile: Sendable, Equatable {
     public var jobs: Int
     /// `continue`, or `fail` to exit with status 3 when a completed run has rejects.
     public var onReject: String
+    /// Seconds an external tool (MuPDF on a PDF) may work on one file before it is killed.
+    public var toolTimeoutSeconds: Int
 
     public static let knownFormats = ["parquet", "csv", "csv.zst"]
     static let knownKeys: Set<String> = [
         "name", "input", "include", "exclude", "work", "output", "labels", "formats", "compression_level",
-        "partition_by", "row_group_rows", "jobs", "on_reject",
+        "partition_by", "row_group_rows", "jobs", "on_reject", "tool_timeout_seconds",
     ]
 
     public static func load(path: String) throws -> PipelineFile {
@@ -79,6 +81,7 @@ public struct PipelineFile: Sendable, Equatable {
         rowGroupRows = try reader.int("row_group_rows", default: 122_880, range: 1_000...100_000_000)
         jobs = try reader.int("jobs", default: 0, range: 0...1024)
         onReject = try reader.choice("on_reject", default: "continue", among: ["continue", "fail"])
+        toolTimeoutSeconds = try reader.int("tool_timeout_seconds", default: 120, range: 1...86_400)
     }
 
     /// Typed access to the keys, with errors that name the file, the key and what was expected.

@@ -62,7 +62,7 @@ public struct PipelineRunner: Sendable {
         if stages.contains(.extract) {
             let inputs = try timed("scan") { try InputScanner.scan(pipeline.inputs, include: pipeline.include, exclude: pipeline.exclude) }
             let stage = ExtractStage(inputs: inputs, store: store, shard: options.shard, full: options.full, jobs: jobs,
-                                     runStamp: stamp, progress: options.progress, logger: logger, transform: transformStage)
+                                     toolTimeout: TimeInterval(pipeline.toolTimeoutSeconds), runStamp: stamp, progress: options.progress, logger: logger, transform: transformStage)
             manifest.entries = try timed("extract") { try stage.run(previous: manifest, into: &summary) }
             try save()
         } else {
