@@ -13,13 +13,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
             name: "CZstd",
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
+        ),
+        // zlib's inflate, for the one entry of a .docx that is read (ZIPReader).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
         ),
         // glibc's malloc.h (mallopt); part of libc, nothing to install.
         .systemLibrary(name: "CMalloc"),
@@ -35,9 +40,8 @@ let package = Package(
         .target(
             name: "Extract",
             dependencies: [
-                "DisclosureModel", "CLibXML2", "CChildProcess",
+                "DisclosureModel", "CLibXML2", "CChildProcess", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(name: "Transform", dependencies: ["DisclosureModel", "Extract", "TOMLKit"]),

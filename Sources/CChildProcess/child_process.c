@@ -48,6 +48,8 @@ static void child(const char *path, char *const argv[], int fds[3], int report, 
     standard.sa_flags = 0;
     sigemptyset(&standard.sa_mask);
     for (int signal = 1; signal < NSIG; signal++) sigaction(signal, &standard, NULL);
+    // A process group of its own, so that a time limit kills what the tool started too.
+    setpgid(0, 0);
     umask(077);
     if (report < 3 && (report = fcntl(report, F_DUPFD_CLOEXEC, 3)) < 0) _exit(127);
     // Move the three descriptors above 2 first, so that placing one cannot overwrite another.
@@ -155,7 +157,8 @@ static int ended_within(pid_t pid, int timeout_ms) {
 int ccp_wait(pid_t pid, int timeout_ms, int *exit_status, int *signal, int *timed_out) {
     *timed_out = 0;
     if (timeout_ms >= 0 && !ended_within(pid, timeout_ms)) {
-        // Not reaped yet, so the pid cannot belong to another process.
+        // Not reaped yet, so the pid (and its group) cannot belong to another process.
+        kill(-pid, SIGKILL);
         kill(pid, SIGKILL);
         *timed_out = 1;
     }

@@ -14,3 +14,4 @@ typedef uint16_t UChar;
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
+#include <libxml/xmlreader.h>

@@ -44,7 +44,8 @@ public struct Reject: Sendable, Hashable, Codable {
         case notAFile = "not_a_file"
         /// A symbolic link to nothing, or a loop of links.
         case brokenLink = "broken_link"
-        /// Larger than the pipeline's `max_input_bytes`: rejected from its size, without reading it.
+        /// Larger than the pipeline's `max_input_bytes` (rejected from its size, without reading it),
+        /// or than a report can be: what a `.docx` unpacks to (a ZIP bomb), a page over 2 GiB.
         case tooLarge = "too_large"
     }
 }

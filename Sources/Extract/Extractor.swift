@@ -4,7 +4,7 @@ import DisclosureModel
 /// The extract stage for one source file: bytes in, raw tables with identity and provenance out.
 public enum Extractor {
     /// Bumped whenever extraction changes what it produces; stored results of another version are redone.
-    public static let version = "extract-6"
+    public static let version = "extract-7"
 
     /// A report, or the reason the input yields none.
     public enum Outcome: Sendable {
@@ -33,12 +33,13 @@ public enum Extractor {
     /// `reportId` is `reportId(of: bytes)`, passed when the caller has it already (hashing is not free).
     /// `strings`, the calling worker's own, lets long cell texts seen before be reused. `file` is
     /// the path the bytes were read from, when they were: a PDF is then handed to MuPDF as it is
-    /// rather than copied, while the file still has their size.
+    /// rather than copied, while the file still has their size. `toolTimeout` is how long MuPDF may
+    /// work on a PDF before it is killed and the file rejected.
     public static func extract(bytes: [UInt8], sourcePath: String, reportId: String? = nil, strings: CellStrings? = nil,
-                               file: String? = nil) -> Outcome {
+                               file: String? = nil, toolTimeout: Double = PDFSource.defaultTimeout) -> Outcome {
         let id = reportId ?? Self.reportId(of: bytes)
         // HTML, PDF and Word files are read from their structure into lines the text path reads.
-        switch FormatRouter.read(bytes, file: file) {
+        switch FormatRouter.read(bytes, file: file, toolTimeout: toolTimeout) {
         case .none: break
         case .success(let source)?:
             return readTables(

@@ -12,6 +12,8 @@ struct ExtractStage {
     let shard: Shard
     let full: Bool
     let jobs: Int
+    /// Seconds MuPDF may work on one PDF (`tool_timeout_seconds`).
+    let toolTimeout: TimeInterval
     let runStamp: String
     let progress: Bool
     /// Files larger than this are rejected (`too_large`) from their size, without being read.
@@ -137,7 +139,8 @@ struct ExtractStage {
             return .reused(same)
         }
         let stored: StoredExtract
-        switch Extractor.extract(bytes: bytes, sourcePath: input.relativePath, reportId: reportId, strings: strings, file: input.hasPlainName ? absolutePath : nil) {
+        switch Extractor.extract(bytes: bytes, sourcePath: input.relativePath, reportId: reportId, strings: strings,
+                                 file: input.hasPlainName ? absolutePath : nil, toolTimeout: toolTimeout) {
         case .report(let report): stored = .report(report)
         case .reject(let reject): stored = .reject(reject)
         }

@@ -40,11 +40,14 @@ public struct PipelineFile: Sendable, Equatable {
     public var maxInputBytes: Int
     /// The share of the last run's inputs a run may remove before the safety guard stops it (0–1).
     public var maxRemovedShare: Double
+    /// Seconds an external tool (MuPDF on a PDF) may work on one file before it is killed.
+    public var toolTimeoutSeconds: Int
 
     public static let knownFormats = ["parquet", "csv", "csv.zst"]
     static let knownKeys: Set<String> = [
         "name", "input", "include", "exclude", "work", "output", "labels", "formats", "compression_level",
         "partition_by", "row_group_rows", "jobs", "on_reject", "max_input_bytes", "max_removed_share",
+        "tool_timeout_seconds",
     ]
 
     public static func load(path: String) throws -> PipelineFile {
@@ -89,6 +92,7 @@ public struct PipelineFile: Sendable, Equatable {
         onReject = try reader.choice("on_reject", default: "continue", among: ["continue", "fail"])
         maxInputBytes = try reader.int("max_input_bytes", default: 256 << 20, range: 1...(1 << 40))
         maxRemovedShare = try reader.share("max_removed_share", default: 0.5)
+        toolTimeoutSeconds = try reader.int("tool_timeout_seconds", default: 120, range: 1...86_400)
     }
 
     /// Typed access to the keys, with errors that name the file, the key and what was expected.

@@ -88,8 +88,8 @@ public struct PipelineRunner: Sendable {
             }
             manifest.inputs = pipeline.inputs
             let stage = ExtractStage(inputs: inputs, store: store, shard: options.shard, full: options.full, jobs: jobs,
-                                     runStamp: stamp, progress: options.progress, maxInputBytes: pipeline.maxInputBytes,
-                                     logger: logger, transform: transformStage)
+                                     toolTimeout: TimeInterval(pipeline.toolTimeoutSeconds), runStamp: stamp, progress: options.progress,
+                                     maxInputBytes: pipeline.maxInputBytes, logger: logger, transform: transformStage)
             manifest.entries = try timed("extract") { try stage.run(previous: manifest, matches: matches, into: &summary) }
             try save()
         } else {

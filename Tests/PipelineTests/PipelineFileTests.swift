@@ -14,6 +14,16 @@ import Testing
         #expect(file.name == "x")
     }
 
+    @Test func theToolTimeoutIsAKeyInSecondsFromOneToADay() throws {
+        #expect(try PipelineFile(toml: "input = \"a\"\noutput = \"b\"", source: "p.toml", baseDirectory: "/").toolTimeoutSeconds == 120)
+        #expect(try PipelineFile(toml: "input = \"a\"\noutput = \"b\"\ntool_timeout_seconds = 5", source: "p.toml", baseDirectory: "/").toolTimeoutSeconds == 5)
+        #expect {
+            try PipelineFile(toml: "input = \"a\"\noutput = \"b\"\ntool_timeout_seconds = 0", source: "p.toml", baseDirectory: "/")
+        } throws: { error in
+            String(describing: error).contains("\"tool_timeout_seconds\" must be a whole number from 1 to 86400")
+        }
+    }
+
     @Test func anUnknownKeyIsNamed() {
         #expect {
             try PipelineFile(toml: "input = \"a\"\noutput = \"b\"\nouptut = \"c\"", source: "p.toml", baseDirectory: "/")

@@ -62,4 +62,33 @@ import Testing
         while Self.isRunning(tool) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         #expect(!Self.isRunning(tool), "the tool outlived the run killed with signal \(signal)")
     }
+
+    /// `tool_timeout_seconds` bounds the time a PDF keeps MuPDF busy: the tool is killed at the
+    /// limit and the file rejected, saying so; the run goes on.
+    @Test func aPDFThatKeepsTheToolBusyIsRejectedAtTheConfiguredTimeout() throws {
+        let executable = try #require(CrashSafetyTests.executable, "the disclosure-etl executable is not built")
+        let bench = try Workbench(samples: false, extraTOML: "tool_timeout_seconds = 1")
+        defer { try? FileManager.default.removeItem(atPath: bench.root) }
+        let files = FileManager.default
+        try files.copyItem(atPath: Workbench.repository.appendingPathComponent("Tests/Fixtures/formats/pdf/anyang-2023.pdf").path,
+                           toPath: bench.input + "/anyang-2023.pdf")
+        let fakes = bench.root + "/fake-tools"
+        try files.createDirectory(atPath: fakes, withIntermediateDirectories: true)
+        files.createFile(atPath: "\(fakes)/mutool", contents: Data("#!/bin/sh\nexec sleep 600\n".utf8), attributes: [.posixPermissions: 0o755])
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["run", bench.pipelinePath, "--quiet"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = fakes + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let rejects = try bench.rows("csv/rejects.csv")
+        #expect(rejects.count == 1)
+        #expect(rejects.first?.hasPrefix("anyang-2023.pdf,pdf_damaged,mutool did not finish within 1 s on this PDF (tool_timeout_seconds)") == true)
+    }
 }

@@ -11,7 +11,8 @@ import Foundation
 /// thread that calls `run`, and `run` neither returns nor throws before that child has ended and
 /// been reaped, so the thread cannot end while its child lives. Foundation's `Process` cannot set
 /// the signal, and a tool run under `setpriv --pdeathsig` would get it only after `setpriv` has
-/// been loaded: a run killed in that moment would leave the tool running.
+/// been loaded: a run killed in that moment would leave the tool running. Each tool leads a
+/// process group of its own, killed whole on the time limit.
 struct ExternalTool: Sendable {
     let name: String
     /// The tool's path on `PATH` (or in /usr/bin), nil when it is not installed; looked up once.
@@ -52,7 +53,8 @@ struct ExternalTool: Sendable {
     /// the tool writes it (`standardOutput` stays empty). Its output and errors come through pipes
     /// read while the tool works: nothing is written to disk, a streaming reader holds no more
     /// than a piece, and it does its work on another core alongside the tool's. A tool that has
-    /// not ended within `timeout` seconds is killed (SIGKILL) and `timedOut` set.
+    /// not ended within `timeout` seconds is killed (SIGKILL), with its process group, and
+    /// `timedOut` set, also when it is still writing.
     func run(_ arguments: [String], timeout: TimeInterval = 120, output consume: (UnsafeBufferPointer<UInt8>) -> Void) throws -> Run {
         guard let path else { throw CocoaError(.executableNotLoadable) }
         let input = open("/dev/null", O_RDONLY | O_CLOEXEC)
@@ -84,10 +86,14 @@ struct ExternalTool: Sendable {
         buffer.withUnsafeMutableBufferPointer { buffer in
             var open = [out.read, err.read]
             while !open.isEmpty {
+                // Checked before each read too: a tool that never stops writing keeps poll ready.
+                let left = millisecondsLeft()
                 var entries = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-                let ready = poll(&entries, nfds_t(entries.count), millisecondsLeft())
+                let ready = left == 0 ? 0 : poll(&entries, nfds_t(entries.count), left)
                 if ready < 0 && errno == EINTR { continue }
                 if ready <= 0 {
+                    // The tool's process group: whatever it started goes with it.
+                    kill(-pid, SIGKILL)
                     kill(pid, SIGKILL)
                     killed = true
                     break

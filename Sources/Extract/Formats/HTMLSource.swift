@@ -7,7 +7,8 @@ import DisclosureModel
 /// merged by `rowspan`/`colspan` is read once, in the row and column where it starts (a merged value
 /// repeated into every slot would count it several times). `&nbsp;` cells read as empty.
 enum HTMLSource {
-    static func read(_ bytes: [UInt8]) -> Result<StructuredText, FormatFailure> {
+    static func read(_ bytes: [UInt8], largest: Int = HTMLEventParser.largestInput) -> Result<StructuredText, FormatFailure> {
+        guard bytes.count <= largest else { return .failure(tooLarge(bytes.count, largest)) }
         let decoded: HTMLCharset.Decoded
         switch HTMLCharset.decode(bytes) {
         case .success(let value): decoded = value
@@ -15,22 +16,47 @@ enum HTMLSource {
         case .failure(.binary(let why)), .failure(.undecodable(let why)):
             return .failure(FormatFailure(.undecodable, "a web page whose text cannot be decoded (\(why)); save it again from the browser as UTF-8"))
         }
-        guard let tree = XMLTree.html(utf8: decoded.utf8), let root = tree.root else {
+        // Decoding GB18030 to UTF-8 can make the page half as large again.
+        guard decoded.utf8.count <= largest else { return .failure(tooLarge(decoded.utf8.count, largest)) }
+        // Two passes over the page: which tables hold other tables, and the heading; then the lines.
+        let outline = HTMLOutline()
+        guard HTMLEventParser.parse(utf8: decoded.utf8, into: outline), outline.sawElement else {
             return .failure(FormatFailure(.undecodable, "looks like a web page but the HTML parser found no document in it"))
         }
-        var walker = HTMLWalker()
-        walker.emitHeading(root)
-        walker.walk(root)
+        let walker = HTMLWalker(tablesHoldingTables: outline.tablesHoldingTables)
+        _ = HTMLEventParser.parse(utf8: decoded.utf8, into: walker)
         walker.flush()
-        return .success(StructuredText(text: walker.text, format: "html", encoding: decoded.encoding))
+        var text = VirtualText()
+        if let heading = outline.heading { text.paragraph(heading.text, origin: "<\(heading.element)>") }
+        text.append(walker.text)
+        return .success(StructuredText(text: text, format: "html", encoding: decoded.encoding))
+    }
+
+    static func tooLarge(_ count: Int, _ largest: Int) -> FormatFailure {
+        FormatFailure(.tooLarge, "a web page of \(count) bytes (decoded), more than the \(largest) bytes the HTML parser takes; save only the report's page or its text")
     }
 }
 
-/// Walks the parsed page, turning blocks into lines and data tables into rows of cells.
-struct HTMLWalker {
-    var text = VirtualText()
+/// Walks the page's events, turning blocks into lines and data tables into rows of cells.
+///
+/// No recursion: an element's depth is a counter, and the element being skipped or the data table
+/// being read is remembered by the depth it started at, so a page nests as deep as it likes.
+final class HTMLWalker: HTMLEventSink {
+    private(set) var text = VirtualText()
     private var current = ""
     private var tableCount = 0
+    private let tablesHoldingTables: Set<Int>
+    private var depth = 0
+    /// Tables started so far, in document order, counted as `HTMLOutline` counts them.
+    private var tableOrdinal = 0
+    /// The depth of the skipped element (chrome, scripts) whose content is being passed over.
+    private var skippedAt: Int?
+    /// The data table being read, when one is.
+    private var table: TableReader?
+
+    init(tablesHoldingTables: Set<Int>) {
+        self.tablesHoldingTables = tablesHoldingTables
+    }
 
     static let skipped: Set<String> = [
         "head", "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
@@ -44,85 +70,118 @@ struct HTMLWalker {
     /// `class`/`id` words that name site chrome rather than the article.
     static let chromeWords: Set<String> = ["nav", "navbar", "menu", "footer", "foot", "crumb", "breadcrumb", "share"]
 
-    /// The report's heading first, so the title is the first line even when breadcrumbs or a site
-    /// banner come before the article: the first `<h1>`–`<h3>`, or the `<title>`, naming a 年度报告.
-    mutating func emitHeading(_ root: XMLNode) {
-        for name in ["h1", "h2", "h3", "title"] {
-            for node in root.descendants(name) {
-                let heading = HTMLWalker.normalize(HTMLWalker.textContent(node))
-                if heading.contains("年度报告") || heading.contains("工作报告") {
-                    text.paragraph(heading, origin: "<\(name)>")
-                    return
-                }
-            }
-        }
-    }
-
-    mutating func walk(_ node: XMLNode) {
-        if node.isText {
-            current += node.content
+    func start(_ name: String, attributes: HTMLAttributes) {
+        depth += 1
+        if name == "table" { tableOrdinal += 1 }
+        guard skippedAt == nil else { return }
+        if table != nil {
+            table!.start(name)
             return
         }
-        guard node.isElement else { return }
-        let name = node.name.lowercased()
-        if HTMLWalker.skipped.contains(name) || HTMLWalker.isChrome(node) { return }
+        if HTMLWalker.skipped.contains(name) || HTMLWalker.isChrome(attributes) {
+            skippedAt = depth
+            return
+        }
         if name == "br" {
             flush()
             return
         }
-        if name == "table", !node.descendants("table").contains(where: { _ in true }) {
+        // A data table holds no other table: each `<tr>` a line of its cells' text.
+        if name == "table", !tablesHoldingTables.contains(tableOrdinal) {
             flush()
-            readTable(node)
+            tableCount += 1
+            table = TableReader(depth: depth, number: tableCount)
             return
         }
-        let isBlock = HTMLWalker.blocks.contains(name)
-        if isBlock { flush() }
-        for child in node.children { walk(child) }
-        if isBlock { flush() }
+        if HTMLWalker.blocks.contains(name) { flush() }
     }
 
-    mutating func flush() {
+    func end(_ name: String) {
+        defer { depth -= 1 }
+        if let skipped = skippedAt {
+            if depth == skipped { skippedAt = nil }
+            return
+        }
+        if table != nil {
+            if depth == table!.depth {
+                table = nil
+            } else {
+                table!.end(name, into: &text)
+            }
+            return
+        }
+        if HTMLWalker.blocks.contains(name) { flush() }
+    }
+
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard skippedAt == nil else { return }
+        if table != nil {
+            table!.text(bytes)
+        } else {
+            current += String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    func flush() {
         let line = HTMLWalker.normalize(current)
         current = ""
         text.paragraph(line, origin: "html block")
     }
 
-    /// A data table (one holding no other table): each `<tr>` a line of its cells' text.
-    private mutating func readTable(_ table: XMLNode) {
-        tableCount += 1
-        var rowNumber = 0
-        for row in HTMLWalker.rows(of: table) {
-            rowNumber += 1
-            let cells = row.children.filter { $0.isElement && ["td", "th"].contains($0.name.lowercased()) }
-            text.row(cells.map { HTMLWalker.normalize(HTMLWalker.textContent($0)) },
-                     origin: "html table \(tableCount), row \(rowNumber)")
-        }
-    }
+    /// A data table's rows: `<tr>`s that are its children or in its `<thead>`/`<tbody>`/`<tfoot>`,
+    /// not those of anything else inside; their `<td>`/`<th>` children are the cells, whose text is
+    /// all the text below them except scripts and styles, `<br>` and `<p>` ending a line.
+    struct TableReader {
+        enum Role { case section, row, cell, inCell, hidden, other }
+        let depth: Int
+        let number: Int
+        private var roles: [Role] = []
+        private var rowNumber = 0
+        private var cells: [String] = []
+        private var cell = ""
 
-    /// The table's rows, also those inside `<thead>`/`<tbody>`/`<tfoot>`, not those of nested tables.
-    static func rows(of table: XMLNode) -> [XMLNode] {
-        var rows: [XMLNode] = []
-        for child in table.children where child.isElement {
-            switch child.name.lowercased() {
-            case "tr": rows.append(child)
-            case "thead", "tbody", "tfoot": rows += child.children.filter { $0.isElement && $0.name.lowercased() == "tr" }
+        init(depth: Int, number: Int) {
+            self.depth = depth
+            self.number = number
+        }
+
+        mutating func start(_ name: String) {
+            let role: Role
+            switch (roles.last, name) {
+            case (nil, "tr"), (.section?, "tr"): role = .row
+            case (nil, "thead"), (nil, "tbody"), (nil, "tfoot"): role = .section
+            case (.row?, "td"), (.row?, "th"): role = .cell
+            case (.cell?, "script"), (.cell?, "style"), (.inCell?, "script"), (.inCell?, "style"), (.hidden?, _): role = .hidden
+            case (.cell?, _), (.inCell?, _): role = .inCell
+            default: role = .other
+            }
+            if role == .row { rowNumber += 1 }
+            roles.append(role)
+        }
+
+        mutating func end(_ name: String, into text: inout VirtualText) {
+            switch roles.popLast() {
+            case .row?:
+                text.row(cells, origin: "html table \(number), row \(rowNumber)")
+                cells.removeAll(keepingCapacity: true)
+            case .cell?:
+                cells.append(HTMLWalker.normalize(cell))
+                cell = ""
+            case .inCell? where name == "br" || name == "p":
+                cell += "\n"
             default: break
             }
         }
-        return rows
+
+        mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let role = roles.last, role == .cell || role == .inCell else { return }
+            cell += String(decoding: bytes, as: UTF8.self)
+        }
     }
 
-    /// All text below a node, scripts and styles excepted; `<br>` and blocks inside a cell join up.
-    static func textContent(_ node: XMLNode) -> String {
-        if node.isText { return node.content }
-        guard node.isElement, !["script", "style"].contains(node.name.lowercased()) else { return "" }
-        let inner = node.children.map(textContent).joined()
-        return node.name.lowercased() == "br" || node.name.lowercased() == "p" ? inner + "\n" : inner
-    }
-
-    static func isChrome(_ node: XMLNode) -> Bool {
+    static func isChrome(_ attributes: HTMLAttributes) -> Bool {
         for attribute in ["class", "id"] {
-            guard let value = node.attribute(attribute)?.lowercased() else { continue }
+            guard let value = attributes.value(attribute)?.lowercased() else { continue }
             let words = value.split { $0 == " " || $0 == "-" || $0 == "_" }
             if words.contains(where: { chromeWords.contains(String($0)) }) { return true }
         }

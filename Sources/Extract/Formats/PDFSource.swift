@@ -5,14 +5,17 @@ import Foundation
 /// every drawn line in one pass; `PDFLayout` turns them into lines and table rows. A PDF that
 /// needs a password, or that MuPDF cannot repair, is rejected; one with pages but no characters is
 /// a scan and is rejected with a pointer to OCR.
-enum PDFSource {
+public enum PDFSource {
+    /// Seconds MuPDF may work on one PDF unless the pipeline says otherwise (`tool_timeout_seconds`).
+    public static let defaultTimeout: TimeInterval = 120
+
     /// MuPDF's tool, looked up on `PATH` once per run.
     static let mutool = ExternalTool(name: "mutool")
 
     /// `file` is the path the bytes were read from: MuPDF reads it there while it still has their
     /// size (a file replaced since is read from a private copy of the bytes, as are bytes from
     /// nowhere), which spares writing every report out again.
-    static func read(_ bytes: [UInt8], file: String? = nil) -> Result<StructuredText, FormatFailure> {
+    static func read(_ bytes: [UInt8], file: String? = nil, timeout: TimeInterval = defaultTimeout) -> Result<StructuredText, FormatFailure> {
         guard mutool.path != nil else {
             return .failure(FormatFailure(.toolMissing,
                 "reading PDF files needs MuPDF's mutool, which is not installed: run scripts/setup (or apt-get install mupdf-tools)"))
@@ -35,8 +38,8 @@ enum PDFSource {
         if !input.hasPrefix("/") { input = "./" + input }
         do {
             var trace = MuPDFTrace()
-            let run = try mutool.run(["trace", input]) { trace.consume($0) }
-            if trace.pageCount == 0, let failure = failure(run, tool: "mutool") { return .failure(failure) }
+            let run = try mutool.run(["trace", input], timeout: timeout) { trace.consume($0) }
+            if trace.pageCount == 0 || run.timedOut, let failure = failure(run, tool: "mutool", timeout: timeout) { return .failure(failure) }
             guard trace.pageCount > 0 else {
                 return .failure(FormatFailure(.pdfDamaged, "the PDF opens but has no pages; download it again"))
             }
@@ -52,9 +55,10 @@ enum PDFSource {
     }
 
     /// A reject for a tool run that failed: a password, damage, or a tool that hung.
-    static func failure(_ run: ExternalTool.Run, tool: String) -> FormatFailure? {
+    static func failure(_ run: ExternalTool.Run, tool: String, timeout: TimeInterval) -> FormatFailure? {
         if run.timedOut {
-            return FormatFailure(.pdfDamaged, "\(tool) did not finish in time on this PDF; open it and print it again to PDF")
+            return FormatFailure(.pdfDamaged,
+                "\(tool) did not finish within \(Int(timeout)) s on this PDF (tool_timeout_seconds); open it and print it again to PDF")
         }
         guard run.status != 0 else { return nil }
         let message = run.standardError.split(separator: "\n").map(String.init).last { !$0.isEmpty } ?? "exit status \(run.status)"

@@ -28,6 +28,12 @@ struct VirtualText: Sendable {
         origins.append(origin)
     }
 
+    /// Another text's lines after these.
+    mutating func append(_ other: VirtualText) {
+        lines += other.lines
+        origins += other.origins
+    }
+
     /// The lines as the text path reads them.
     var sourceLines: SourceLines {
         SourceLines(utf8: Array(lines.joined(separator: "\n").utf8))

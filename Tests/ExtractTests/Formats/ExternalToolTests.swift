@@ -46,6 +46,26 @@ import Testing
         #expect(kill(pid, 0) == -1 && errno == ESRCH, "the tool was killed and reaped")
     }
 
+    /// A tool that never stops writing keeps its output ready to read: the time limit still holds,
+    /// and what it started (its process group) dies with it.
+    @Test func aToolThatWritesForeverIsKilledAtTheTimeLimitWithItsChildren() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pidFile = folder.appendingPathComponent("pid").path
+        var total = 0
+        let run = try ExternalTool(name: "sh").run(["-c", "sleep 600 & echo $! > '\(pidFile)'; exec yes"], timeout: 1) { total += $0.count }
+        #expect(run.timedOut)
+        #expect(run.status == SIGKILL)
+        #expect(total > 0)
+        let child = try #require(pid_t(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        var gone = false
+        for _ in 0..<200 where !gone {
+            gone = !ToolProcess.isRunning(child)
+            if !gone { usleep(10_000) }
+        }
+        #expect(gone, "the tool's own child was killed with its process group")
+    }
+
     /// Dispatch's worker threads block signals; a tool started from one must not inherit that,
     /// or the signals meant for it would never arrive. Files it writes are the user's alone.
     @Test func aToolStartsWithNoBlockedSignalsAndAPrivateUmask() throws {
@@ -77,5 +97,14 @@ import Testing
             #expect(ccp_spawn(path, argv, 0, 1, 2, &error) == -1)
             #expect(error == expected)
         }
+    }
+}
+
+/// Whether a process lives; a zombie (killed, waiting for its parent to reap it) does not.
+enum ToolProcess {
+    static func isRunning(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return kill(pid, 0) == 0 }
+        guard let end = stat.lastIndex(of: ")") else { return true }
+        return !stat[stat.index(after: end)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 }
