@@ -10,7 +10,7 @@ struct DisclosureETL: ParsableCommand {
         work folder); 2 a configuration error (pipeline file, dictionary, options); 3 the run \
         completed with rejects and the pipeline's on_reject is "fail".
         """,
-        subcommands: [RunCommand.self, ExtractCommand.self, TransformCommand.self, LoadCommand.self, InspectCommand.self])
+        subcommands: [RunCommand.self, ExtractCommand.self, TransformCommand.self, LoadCommand.self, InspectCommand.self, ReportCommand.self])
 }
 
 struct RunCommand: ParsableCommand {
