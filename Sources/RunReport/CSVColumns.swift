@@ -3,7 +3,17 @@ import Parquet
 /// Reads the wanted columns of a dataset's CSV file (RFC 4180 as the load writes it: a header
 /// row, fields quoted when needed, CRLF) into text columns, byte by byte.
 enum CSVColumns {
-    static func read(_ bytes: [UInt8], columns wanted: [String], path: String) throws -> DatasetColumns {
+    /// With `keep`, only rows whose column `keep.column` holds one of `keep.values` keep their
+    /// other columns (the rest get nulls there): a million diagnostics' details are not held
+    /// to show a few of them.
+    static func read(_ bytes: UnsafeRawBufferPointer, columns wanted: [String], keep: (column: String, values: Set<String>)? = nil,
+                     path: String) throws -> DatasetColumns {
+        let bytes = bytes.bindMemory(to: UInt8.self)
+        let keepSlot = keep.flatMap { wanted.firstIndex(of: $0.column) }
+        let keepValues = Set((keep?.values ?? []).map { Array($0.utf8) })
+        var rowFields = [[UInt8]](repeating: [], count: wanted.count)
+        var rowHas = [Bool](repeating: false, count: wanted.count)
+        var keptEntries: [[UInt8]: Int32] = [:]
         var header: [String] = []
         var slots: [Int] = []  // per field position, the wanted column it fills, or -1
         var values: [ByteArrayValues] = Array(repeating: ByteArrayValues(), count: wanted.count)
@@ -17,7 +27,8 @@ enum CSVColumns {
             if inHeader {
                 header.append(String(decoding: field, as: UTF8.self))
             } else if fieldIndex < slots.count, slots[fieldIndex] >= 0 {
-                values[slots[fieldIndex]].appendRow(entry: values[slots[fieldIndex]].appendEntry(unneutralized(field)))
+                rowFields[slots[fieldIndex]] = Array(unneutralized(field))
+                rowHas[slots[fieldIndex]] = true
             }
             field.removeAll(keepingCapacity: true)
             fieldIndex += 1
@@ -27,8 +38,24 @@ enum CSVColumns {
                 slots = header.map { wanted.firstIndex(of: $0) ?? -1 }
                 inHeader = false
             } else {
-                // A short row (a damaged file) still gets every wanted column.
-                for slot in 0..<wanted.count where values[slot].rowCount == rows { values[slot].appendRow(entry: -1) }
+                let kept = keepSlot.map { keepValues.contains(rowFields[$0]) } ?? true
+                for slot in 0..<wanted.count {
+                    // A short row (a damaged file) still gets every wanted column.
+                    let stored = rowHas[slot] && (kept || slot == keepSlot)
+                    if stored && slot == keepSlot {
+                        // The filtering column (codes) holds few values: each is stored once.
+                        if let entry = keptEntries[rowFields[slot]] {
+                            values[slot].appendRow(entry: entry)
+                        } else {
+                            let entry = values[slot].appendEntry(rowFields[slot])
+                            keptEntries[rowFields[slot]] = entry
+                            values[slot].appendRow(entry: entry)
+                        }
+                    } else {
+                        values[slot].appendRow(entry: stored ? values[slot].appendEntry(rowFields[slot]) : -1)
+                    }
+                    rowHas[slot] = false
+                }
                 rows += 1
             }
             fieldIndex = 0

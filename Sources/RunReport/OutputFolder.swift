@@ -29,7 +29,8 @@ struct OutputFolder {
     }
 
     /// Reads `columns` of `dataset` from all its files, in path order.
-    mutating func read(_ dataset: String, columns: [String]) throws -> DatasetColumns {
+    /// `keep` lets CSV leave out the other columns of rows it does not need (see `CSVColumns`).
+    mutating func read(_ dataset: String, columns: [String], keep: (column: String, values: Set<String>)? = nil) throws -> DatasetColumns {
         var result = DatasetColumns()
         if format == "parquet" {
             for path in Self.files(under: "\(root)/parquet/\(dataset)", suffix: ".parquet") {
@@ -41,9 +42,16 @@ struct OutputFolder {
             }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for name in names {
                 let path = "\(root)/csv/\(name)"
-                guard let data = FileManager.default.contents(atPath: path) else { throw RunReportError("\(path): cannot read") }
-                let bytes = format == "csv.zst" ? try ZstdFrames.decompress([UInt8](data), path: path) : [UInt8](data)
-                result.append(try CSVColumns.read(bytes, columns: columns, path: path))
+                // Mapped, not copied: a CSV of a million diagnostics is hundreds of MB.
+                guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+                    throw RunReportError("\(path): cannot read")
+                }
+                if format == "csv.zst" {
+                    let bytes = try ZstdFrames.decompress([UInt8](data), path: path)
+                    result.append(try bytes.withUnsafeBytes { try CSVColumns.read($0, columns: columns, keep: keep, path: path) })
+                } else {
+                    result.append(try data.withUnsafeBytes { try CSVColumns.read($0, columns: columns, keep: keep, path: path) })
+                }
             }
         }
         return result

@@ -8,7 +8,8 @@ extension RunFacts {
         format = folder.format
         let reports = try folder.read("reports", columns: ["report_id", "source_path", "source_format", "agency", "report_year", "status", "checks_failed"])
         let checks = try folder.read("checks", columns: ["rule"])
-        let diagnostics = try folder.read("diagnostics", columns: ["report_id", "code", "detail"])
+        let listedCodes: Set<String> = ["label_unrecognized", "year_inferred", "agency_inferred", "agency_missing"]
+        let diagnostics = try folder.read("diagnostics", columns: ["report_id", "code", "detail"], keep: ("code", listedCodes))
         let rejectRows = try folder.read("rejects", columns: ["source_path", "reason", "detail"])
         version = folder.version
         pipeline = folder.pipeline
@@ -43,11 +44,7 @@ extension RunFacts {
         let codes = diagnostics.text("code")
         diagnosticsByCode = Self.counts(codes).map { DiagnosticCount(code: $0.key, severity: Severity(code: $0.key), count: $0.count) }
             .sorted { ($0.severity, -$0.count, $0.code) < ($1.severity, -$1.count, $1.code) }
-        let identityCodes: Set<String> = ["year_inferred", "agency_inferred", "agency_missing"]
-        var codeOfEntry: [String?] = (0..<codes.entryCount).map { codes.entryString($0) }
-        for index in codeOfEntry.indices where !(identityCodes.contains(codeOfEntry[index]!) || codeOfEntry[index] == "label_unrecognized") {
-            codeOfEntry[index] = nil
-        }
+        let codeOfEntry: [String?] = (0..<codes.entryCount).map { let code = codes.entryString($0); return listedCodes.contains(code) ? code : nil }
         let reportIds = reports.text("report_id")
         var rowOfReport: [String: Int] = [:]
         rowOfReport.reserveCapacity(reports.rowCount)
