@@ -54,10 +54,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // OUT/report.html: reads a run's datasets back and draws them; knows nothing of the pipeline.
+        .target(name: "RunReport", dependencies: ["Parquet", "CZstd"]),
         .executableTarget(
             name: "disclosure-etl",
             dependencies: [
-                "Pipeline", "CMalloc",
+                "Pipeline", "RunReport", "DisclosureModel", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "TransformTests", dependencies: ["Transform", "Extract", "DisclosureModel"]),
         .testTarget(name: "LoadTests", dependencies: ["Load", "DisclosureModel"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Load", "DisclosureModel"]),
+        .testTarget(name: "RunReportTests", dependencies: ["RunReport", "Parquet", "Load", "DisclosureModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,6 +24,8 @@ public enum ParquetError: Error, Sendable, Equatable, CustomStringConvertible {
     case io(String)
     /// The compressor reported an error.
     case compression(String)
+    /// A file being read is not Parquet as this module writes it (damaged, or a feature it does not read).
+    case corrupt(String)
 
     public var description: String {
         switch self {
@@ -49,6 +51,8 @@ public enum ParquetError: Error, Sendable, Equatable, CustomStringConvertible {
             "an earlier write failed (\(reason)); the file is incomplete"
         case let .io(message):
             "I/O error: \(message)"
+        case let .corrupt(message):
+            "not readable Parquet: \(message)"
         case let .compression(message):
             "compression error: \(message)"
         }

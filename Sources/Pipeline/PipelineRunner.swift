@@ -222,7 +222,7 @@ public struct PipelineRunner: Sendable {
                 return ParquetDatasetWriter(
                     compressionLevel: Int32(pipeline.compressionLevel), rowGroupRows: pipeline.rowGroupRows,
                     partitionByYear: pipeline.partitionBy == "report_year",
-                    metadata: [("disclosure_etl.version", "0.1.0"), ("disclosure_etl.pipeline", pipeline.name)])
+                    metadata: [("disclosure_etl.version", ToolVersion.current), ("disclosure_etl.pipeline", pipeline.name)])
             default: throw PipelineError.configuration("format \"\(format)\" has no writer")
             }
         }

@@ -71,6 +71,7 @@ struct CommonOptions: ParsableArguments {
             let options = RunOptions(full: full, shard: shard.flatMap(Shard.init(parsing:)) ?? .whole, progress: !quiet, allowRemovals: allowRemovals)
             let summary = try PipelineRunner(pipeline: file, options: options, logger: logger).run(stages)
             print(summary.text)
+            if stages.contains(.load), let page = RunReportHook.write(after: summary, pipeline: file) { print("  report:      \(page)") }
             if let summaryJSON {
                 let path = absolute(summaryJSON)
                 guard FileManager.default.createFile(atPath: path, contents: try summary.json()) else {

@@ -16,7 +16,7 @@ struct DisclosureETL: ParsableCommand {
         5 another run holds the work or output folder.
         """,
         version: ToolVersion.current,
-        subcommands: [RunCommand.self, ExtractCommand.self, TransformCommand.self, LoadCommand.self, InspectCommand.self])
+        subcommands: [RunCommand.self, ExtractCommand.self, TransformCommand.self, LoadCommand.self, InspectCommand.self, ReportCommand.self])
 
     /// As ArgumentParser's, but a usage error (an unknown option, a bad value) exits with status 2,
     /// as documented for every configuration error, rather than 64.

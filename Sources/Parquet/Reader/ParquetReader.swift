@@ -1,0 +1,109 @@
+import CZstd
+import Foundation
+
+/// Reads back files this module writes: flat schemas, version-1 data pages, PLAIN and
+/// RLE_DICTIONARY values, RLE definition levels, ZSTD or no compression. Anything else
+/// (nested columns, data page v2, other codecs or encodings) is refused with `ParquetError.corrupt`
+/// naming it. Columns are read whole, one at a time, so a caller reads only those it needs.
+public struct ParquetReader: Sendable {
+    public struct LeafColumn: Sendable {
+        public let name: String
+        /// Physical type: 1 INT32, 2 INT64, 5 DOUBLE, 6 BYTE_ARRAY (others are not read).
+        public let physicalType: Int
+        public let nullable: Bool
+    }
+
+    private let file: [UInt8]
+    public let columns: [LeafColumn]
+    public let rowCount: Int
+    public let keyValueMetadata: [(key: String, value: String)]
+    public let createdBy: String?
+    /// Per row group, per leaf column, its column-chunk metadata.
+    private let chunks: [[ThriftValue]]
+
+    public init(path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ParquetError.io("\(path): cannot read") }
+        do { try self.init(bytes: [UInt8](data)) } catch let ParquetError.corrupt(message) { throw ParquetError.corrupt("\(path): \(message)") }
+    }
+
+    public init(bytes: [UInt8]) throws {
+        file = bytes
+        let magic = Array("PAR1".utf8)
+        guard bytes.count >= 12, Array(bytes.prefix(4)) == magic, Array(bytes.suffix(4)) == magic else {
+            throw ParquetError.corrupt("no PAR1 magic at both ends")
+        }
+        let footerLength = Int(bytes[bytes.count - 8]) | Int(bytes[bytes.count - 7]) << 8
+            | Int(bytes[bytes.count - 6]) << 16 | Int(bytes[bytes.count - 5]) << 24
+        guard footerLength + 12 <= bytes.count else { throw ParquetError.corrupt("footer length \(footerLength) past the start") }
+        var reader = CompactReader(bytes[(bytes.count - 8 - footerLength)..<(bytes.count - 8)])
+        let metadata = try reader.readStruct()
+        let schema = metadata[2]?.list ?? []
+        guard let root = schema.first, (root[5]?.int ?? 0) == Int64(schema.count - 1) else {
+            throw ParquetError.corrupt("only flat schemas are read")
+        }
+        columns = try schema.dropFirst().map { element in
+            guard element[5] == nil, let type = element[1]?.int, let name = element[4]?.string else {
+                throw ParquetError.corrupt("only flat schemas of primitive columns are read")
+            }
+            return LeafColumn(name: name, physicalType: Int(type), nullable: element[3]?.int == 1)
+        }
+        rowCount = Int(metadata[3]?.int ?? 0)
+        keyValueMetadata = (metadata[5]?.list ?? []).map { ($0[1]?.string ?? "", $0[2]?.string ?? "") }
+        createdBy = metadata[6]?.string
+        chunks = (metadata[4]?.list ?? []).map { group in (group[1]?.list ?? []).map { $0[3] ?? .fields([:]) } }
+    }
+
+    /// Reads one column of every row group, by name.
+    public func read(_ name: String) throws -> ReadColumn {
+        guard let index = columns.firstIndex(where: { $0.name == name }) else { throw ParquetError.corrupt("no column \"\(name)\"") }
+        let column = columns[index]
+        var decoder = ColumnDecoder(column: column)
+        for group in chunks {
+            guard index < group.count else { throw ParquetError.corrupt("row group without column \(name)") }
+            try readChunk(group[index], into: &decoder)
+        }
+        return decoder.result
+    }
+
+    private func readChunk(_ chunk: ThriftValue, into decoder: inout ColumnDecoder) throws {
+        let codec = chunk[4]?.int ?? 0
+        guard codec == 0 || codec == 6 else { throw ParquetError.corrupt("column \(decoder.column.name): codec \(codec) not read (only ZSTD and none)") }
+        guard let first = chunk[11]?.int ?? chunk[9]?.int, let size = chunk[7]?.int,
+              first >= 0, size >= 0, Int(first) + Int(size) <= file.count else {
+            throw ParquetError.corrupt("column \(decoder.column.name): chunk outside the file")
+        }
+        var position = Int(first)
+        let end = position + Int(size)
+        decoder.startChunk()
+        while position < end {
+            var reader = CompactReader(file[position..<end])
+            let header = try reader.readStruct()
+            position = reader.position
+            guard let type = header[1]?.int, let rawSize = header[2]?.int, let storedSize = header[3]?.int,
+                  storedSize >= 0, position + Int(storedSize) <= end else {
+                throw ParquetError.corrupt("column \(decoder.column.name): damaged page header")
+            }
+            let stored = file[position..<(position + Int(storedSize))]
+            position += Int(storedSize)
+            let body = codec == 6 ? try Self.decompress(stored, size: Int(rawSize)) : Array(stored)
+            switch type {
+            case 2: try decoder.readDictionary(body, count: Int(header[7]?[1]?.int ?? 0))
+            case 0:
+                guard let page = header[5], let count = page[1]?.int, let encoding = page[2]?.int else {
+                    throw ParquetError.corrupt("column \(decoder.column.name): data page without its header")
+                }
+                try decoder.readDataPage(body, count: Int(count), encoding: Int(encoding))
+            default: throw ParquetError.corrupt("column \(decoder.column.name): page type \(type) not read (only v1 data and dictionary pages)")
+            }
+        }
+    }
+
+    static func decompress(_ stored: ArraySlice<UInt8>, size: Int) throws -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: size)
+        let written = output.withUnsafeMutableBytes { out in
+            stored.withUnsafeBytes { ZSTD_decompress(out.baseAddress, size, $0.baseAddress, $0.count) }
+        }
+        guard ZSTD_isError(written) == 0, written == size else { throw ParquetError.corrupt("a ZSTD page does not decompress to its size") }
+        return output
+    }
+}

@@ -1,0 +1,112 @@
+import Parquet
+
+/// Reads the wanted columns of a dataset's CSV file (RFC 4180 as the load writes it: a header
+/// row, fields quoted when needed, CRLF) into text columns, byte by byte.
+enum CSVColumns {
+    /// With `keep`, only rows whose column `keep.column` holds one of `keep.values` keep their
+    /// other columns (the rest get nulls there): a million diagnostics' details are not held
+    /// to show a few of them.
+    static func read(_ bytes: UnsafeRawBufferPointer, columns wanted: [String], keep: (column: String, values: Set<String>)? = nil,
+                     path: String) throws -> DatasetColumns {
+        let bytes = bytes.bindMemory(to: UInt8.self)
+        let keepSlot = keep.flatMap { wanted.firstIndex(of: $0.column) }
+        let keepValues = Set((keep?.values ?? []).map { Array($0.utf8) })
+        var rowFields = [[UInt8]](repeating: [], count: wanted.count)
+        var rowHas = [Bool](repeating: false, count: wanted.count)
+        var keptEntries: [[UInt8]: Int32] = [:]
+        var header: [String] = []
+        var slots: [Int] = []  // per field position, the wanted column it fills, or -1
+        var values: [ByteArrayValues] = Array(repeating: ByteArrayValues(), count: wanted.count)
+        var field: [UInt8] = []
+        var fieldIndex = 0
+        var rows = 0
+        var inHeader = true
+        var position = 0
+        let count = bytes.count
+        func endField() {
+            if inHeader {
+                header.append(String(decoding: field, as: UTF8.self))
+            } else if fieldIndex < slots.count, slots[fieldIndex] >= 0 {
+                rowFields[slots[fieldIndex]] = Array(unneutralized(field))
+                rowHas[slots[fieldIndex]] = true
+            }
+            field.removeAll(keepingCapacity: true)
+            fieldIndex += 1
+        }
+        func endRow() {
+            if inHeader {
+                slots = header.map { wanted.firstIndex(of: $0) ?? -1 }
+                inHeader = false
+            } else {
+                let kept = keepSlot.map { keepValues.contains(rowFields[$0]) } ?? true
+                for slot in 0..<wanted.count {
+                    // A short row (a damaged file) still gets every wanted column.
+                    let stored = rowHas[slot] && (kept || slot == keepSlot)
+                    if stored && slot == keepSlot {
+                        // The filtering column (codes) holds few values: each is stored once.
+                        if let entry = keptEntries[rowFields[slot]] {
+                            values[slot].appendRow(entry: entry)
+                        } else {
+                            let entry = values[slot].appendEntry(rowFields[slot])
+                            keptEntries[rowFields[slot]] = entry
+                            values[slot].appendRow(entry: entry)
+                        }
+                    } else {
+                        values[slot].appendRow(entry: stored ? values[slot].appendEntry(rowFields[slot]) : -1)
+                    }
+                    rowHas[slot] = false
+                }
+                rows += 1
+            }
+            fieldIndex = 0
+        }
+        while position < count {
+            if bytes[position] == UInt8(ascii: "\"") {
+                position += 1
+                while true {
+                    guard position < count else { throw RunReportError("\(path): a quoted field is not closed") }
+                    if bytes[position] == UInt8(ascii: "\"") {
+                        if position + 1 < count, bytes[position + 1] == UInt8(ascii: "\"") {
+                            field.append(UInt8(ascii: "\""))
+                            position += 2
+                            continue
+                        }
+                        position += 1
+                        break
+                    }
+                    field.append(bytes[position])
+                    position += 1
+                }
+            }
+            while position < count, bytes[position] != UInt8(ascii: ","), bytes[position] != 0x0D, bytes[position] != 0x0A {
+                field.append(bytes[position])
+                position += 1
+            }
+            endField()
+            if position >= count { endRow(); break }
+            switch bytes[position] {
+            case UInt8(ascii: ","):
+                position += 1
+                if position == count { endField(); endRow() }
+            case 0x0D:
+                position += position + 1 < count && bytes[position + 1] == 0x0A ? 2 : 1
+                endRow()
+            default:
+                position += 1
+                endRow()
+            }
+        }
+        var result = DatasetColumns(rowCount: rows)
+        for (slot, name) in wanted.enumerated() where header.contains(name) { result.columns[name] = .byteArrays(values[slot]) }
+        return result
+    }
+
+    /// A text field as Parquet keeps it: the load puts a `'` before text starting with
+    /// `=`, `+`, `-`, `@`, tab or CR (after any quotes already there), so one `'` is dropped.
+    static func unneutralized(_ field: [UInt8]) -> ArraySlice<UInt8> {
+        var index = 0
+        while index < field.count, field[index] == UInt8(ascii: "'") { index += 1 }
+        guard index > 0, index < field.count, [UInt8]("=+-@\t\r".utf8).contains(field[index]) else { return field[...] }
+        return field.dropFirst()
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Parquet
+
+/// The datasets a run wrote under its output folder, read back: from Parquet when the run wrote it
+/// (`parquet/<dataset>/…/*.parquet`, shard parts and `report_year=YYYY/` partitions included),
+/// else from CSV (`csv/<dataset>[.part-K-of-N].csv`, or `.csv.zst`). Parquet is preferred because
+/// it is typed and its footer names the version that wrote it; CSV is read because it is the
+/// pipelines' default format, so any output folder can be drawn.
+struct OutputFolder {
+    let root: String
+    /// Where the rows were read from: `parquet`, `csv` or `csv.zst`.
+    let format: String
+    /// The `disclosure_etl.version` of the Parquet footers, when there are any.
+    private(set) var version: String?
+    private(set) var pipeline: String?
+
+    init(root: String) throws {
+        self.root = root
+        let manager = FileManager.default
+        if Self.files(under: root + "/parquet", suffix: ".parquet").isEmpty == false {
+            format = "parquet"
+        } else if let names = try? manager.contentsOfDirectory(atPath: root + "/csv"), names.contains(where: { $0.hasSuffix(".csv") }) {
+            format = "csv"
+        } else if let names = try? manager.contentsOfDirectory(atPath: root + "/csv"), names.contains(where: { $0.hasSuffix(".csv.zst") }) {
+            format = "csv.zst"
+        } else {
+            throw RunReportError("\(root): no datasets found (neither parquet/<dataset>/*.parquet nor csv/<dataset>.csv[.zst])")
+        }
+    }
+
+    /// Reads `columns` of `dataset` from all its files, in path order.
+    /// `keep` lets CSV leave out the other columns of rows it does not need (see `CSVColumns`).
+    mutating func read(_ dataset: String, columns: [String], keep: (column: String, values: Set<String>)? = nil) throws -> DatasetColumns {
+        var result = DatasetColumns()
+        if format == "parquet" {
+            for path in Self.files(under: "\(root)/parquet/\(dataset)", suffix: ".parquet") {
+                result.append(try readParquet(path, columns: columns))
+            }
+        } else {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/csv")) ?? []).filter {
+                $0.hasSuffix("." + format) && ($0 == "\(dataset).\(format)" || $0.hasPrefix("\(dataset).part-"))
+            }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for name in names {
+                let path = "\(root)/csv/\(name)"
+                // Mapped, not copied: a CSV of a million diagnostics is hundreds of MB.
+                guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+                    throw RunReportError("\(path): cannot read")
+                }
+                if format == "csv.zst" {
+                    let bytes = try ZstdFrames.decompress([UInt8](data), path: path)
+                    result.append(try bytes.withUnsafeBytes { try CSVColumns.read($0, columns: columns, keep: keep, path: path) })
+                } else {
+                    result.append(try data.withUnsafeBytes { try CSVColumns.read($0, columns: columns, keep: keep, path: path) })
+                }
+            }
+        }
+        return result
+    }
+
+    private mutating func readParquet(_ path: String, columns: [String]) throws -> DatasetColumns {
+        do {
+            let reader = try ParquetReader(path: path)
+            for (key, value) in reader.keyValueMetadata {
+                if key == "disclosure_etl.version" { version = value }
+                if key == "disclosure_etl.pipeline" { pipeline = value }
+            }
+            var result = DatasetColumns(rowCount: reader.rowCount)
+            let available = Set(reader.columns.map(\.name))
+            for name in columns where available.contains(name) { result.columns[name] = try reader.read(name) }
+            // A year partition keeps report_year in its folder name, not in the file.
+            if columns.contains("report_year"), !available.contains("report_year"),
+               let folder = path.split(separator: "/").last(where: { $0.hasPrefix("report_year=") }),
+               let year = Int64(folder.dropFirst("report_year=".count)) {
+                result.columns["report_year"] = .integers(Array(repeating: year, count: reader.rowCount))
+            }
+            return result
+        } catch let error as ParquetError {
+            throw RunReportError("\(path): \(error.description)")
+        }
+    }
+
+    /// Files ending in `suffix` under `folder`, hidden ones (temporaries) left out, in byte order.
+    static func files(under folder: String, suffix: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var found: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasSuffix(suffix), !name.hasPrefix(".") { found.append(folder + "/" + relative) }
+        }
+        return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}
+
+/// Why a report could not be drawn; names the file.
+public struct RunReportError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
