@@ -86,6 +86,8 @@ public struct PipelineRunner: Sendable {
                 // Another folder on purpose (`--input` for an export): its inputs replace the last ones.
                 logger.info("extract: the input folders changed from \(manifest.inputs) to \(pipeline.inputs); the last run's inputs are replaced")
             }
+            // With no last run of these folders to compare with, an empty folder is refused too.
+            try guardRail.checkFound(inputs.count, folders: pipeline.inputs)
             manifest.inputs = pipeline.inputs
             let stage = ExtractStage(inputs: inputs, store: store, shard: options.shard, full: options.full, jobs: jobs,
                                      toolTimeout: TimeInterval(pipeline.toolTimeoutSeconds), runStamp: stamp, progress: options.progress,

@@ -22,6 +22,18 @@ struct RemovalGuard {
             """)
     }
 
+    /// Stops a run whose input folders hold no input at all, even with no last run to compare with
+    /// (a first run, a new work folder, another folder): it would write empty datasets over the
+    /// output folder's, and an empty folder is most often an unmounted share or a wrong path.
+    func checkFound(_ inputs: Int, folders: [String]) throws {
+        guard !allowed, inputs == 0 else { return }
+        throw PipelineError.refused("""
+            \(folders.joined(separator: ", ")): no input files found, so this run would leave the datasets empty. \
+            Nothing was changed. If the folder is an unmounted share or a wrong path, fix that; to write empty \
+            datasets on purpose, run again with --allow-removals.
+            """)
+    }
+
     /// Stops `transform` or `load` on a work folder with no stored results: loading it would write
     /// empty datasets over the real ones, and it is most often a mistyped `--work`.
     func checkHasResults(_ manifest: Manifest, work: String, exists: Bool) throws {

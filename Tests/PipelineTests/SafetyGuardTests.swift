@@ -39,6 +39,21 @@ import Testing
         #expect(refusal { try allAllowed.run() }?.exitCode == 4)
     }
 
+    /// With no last run to compare with (a new work folder), an input folder with nothing in it
+    /// still leaves the datasets as they were.
+    @Test func anEmptyInputFolderOnAFirstRunChangesNothing() throws {
+        let bench = try Workbench()
+        _ = try bench.run()
+        let outputs = try bench.outputs()
+        try removeInputs(bench, count: 5)
+        let fresh = bench.work + "-new"
+        let error = try #require(refusal { try bench.run(work: fresh) })
+        #expect(error.exitCode == 4)
+        #expect(error.description.contains("no input files found"))
+        #expect(try bench.outputs() == outputs)
+        #expect(try bench.run(work: fresh, allowRemovals: true).inputs == 0)
+    }
+
     @Test func removingMoreThanTheShareIsRefusedAndLessIsNot() throws {
         let bench = try Workbench()
         _ = try bench.run()
