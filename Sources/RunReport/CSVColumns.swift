@@ -1,3 +1,4 @@
+import Glibc
 import Parquet
 
 /// Reads the wanted columns of a dataset's CSV file (RFC 4180 as the load writes it: a header
@@ -10,10 +11,13 @@ enum CSVColumns {
                      path: String) throws -> DatasetColumns {
         let bytes = bytes.bindMemory(to: UInt8.self)
         let keepSlot = keep.flatMap { wanted.firstIndex(of: $0.column) }
-        let keepValues = Set((keep?.values ?? []).map { Array($0.utf8) })
+        // A few codes each: found by comparing bytes, cheaper than hashing them for every row.
+        let keepValues = (keep?.values ?? []).map { Array($0.utf8) }
         var rowFields = [[UInt8]](repeating: [], count: wanted.count)
         var rowHas = [Bool](repeating: false, count: wanted.count)
-        var keptEntries: [[UInt8]: Int32] = [:]
+        // Whether this row's filtering column has been read and holds none of the kept values.
+        var rowDropped = false
+        var keptEntries: [(value: [UInt8], entry: Int32)] = []
         var header: [String] = []
         var slots: [Int] = []  // per field position, the wanted column it fills, or -1
         var values: [ByteArrayValues] = Array(repeating: ByteArrayValues(), count: wanted.count)
@@ -26,9 +30,10 @@ enum CSVColumns {
         func endField() {
             if inHeader {
                 header.append(String(decoding: field, as: UTF8.self))
-            } else if fieldIndex < slots.count, slots[fieldIndex] >= 0 {
+            } else if fieldIndex < slots.count, slots[fieldIndex] >= 0, !rowDropped {
                 rowFields[slots[fieldIndex]] = Array(unneutralized(field))
                 rowHas[slots[fieldIndex]] = true
+                if slots[fieldIndex] == keepSlot { rowDropped = !keepValues.contains(rowFields[slots[fieldIndex]]) }
             }
             field.removeAll(keepingCapacity: true)
             fieldIndex += 1
@@ -38,17 +43,17 @@ enum CSVColumns {
                 slots = header.map { wanted.firstIndex(of: $0) ?? -1 }
                 inHeader = false
             } else {
-                let kept = keepSlot.map { keepValues.contains(rowFields[$0]) } ?? true
+                let kept = !rowDropped
                 for slot in 0..<wanted.count {
                     // A short row (a damaged file) still gets every wanted column.
                     let stored = rowHas[slot] && (kept || slot == keepSlot)
                     if stored && slot == keepSlot {
                         // The filtering column (codes) holds few values: each is stored once.
-                        if let entry = keptEntries[rowFields[slot]] {
-                            values[slot].appendRow(entry: entry)
+                        if let known = keptEntries.first(where: { $0.value == rowFields[slot] }) {
+                            values[slot].appendRow(entry: known.entry)
                         } else {
                             let entry = values[slot].appendEntry(rowFields[slot])
-                            keptEntries[rowFields[slot]] = entry
+                            keptEntries.append((rowFields[slot], entry))
                             values[slot].appendRow(entry: entry)
                         }
                     } else {
@@ -59,9 +64,30 @@ enum CSVColumns {
                 rows += 1
             }
             fieldIndex = 0
+            rowDropped = false
         }
         while position < count {
-            if bytes[position] == UInt8(ascii: "\"") {
+            // A field no wanted column takes, or the rest of a row the filter drops, is passed over
+            // without being copied: most of the bytes (diagnostics' details) are such fields.
+            let skipped = !inHeader && (fieldIndex >= slots.count || slots[fieldIndex] < 0 || rowDropped)
+            if skipped {
+                if bytes[position] == UInt8(ascii: "\"") {
+                    position += 1
+                    while true {
+                        // The next quote, found by memchr: a detail runs to hundreds of bytes.
+                        guard position < count, let found = memchr(bytes.baseAddress! + position, 0x22, count - position) else {
+                            throw RunReportError("\(path): a quoted field is not closed")
+                        }
+                        position = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                        if position + 1 < count, bytes[position + 1] == UInt8(ascii: "\"") { position += 2; continue }
+                        position += 1
+                        break
+                    }
+                }
+                while position < count, bytes[position] != UInt8(ascii: ","), bytes[position] != 0x0D, bytes[position] != 0x0A {
+                    position += 1
+                }
+            } else if bytes[position] == UInt8(ascii: "\"") {
                 position += 1
                 while true {
                     guard position < count else { throw RunReportError("\(path): a quoted field is not closed") }
@@ -78,9 +104,12 @@ enum CSVColumns {
                     position += 1
                 }
             }
-            while position < count, bytes[position] != UInt8(ascii: ","), bytes[position] != 0x0D, bytes[position] != 0x0A {
-                field.append(bytes[position])
-                position += 1
+            if !skipped {
+                let start = position
+                while position < count, bytes[position] != UInt8(ascii: ","), bytes[position] != 0x0D, bytes[position] != 0x0A {
+                    position += 1
+                }
+                field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
             }
             endField()
             if position >= count { endRow(); break }
@@ -106,7 +135,11 @@ enum CSVColumns {
     static func unneutralized(_ field: [UInt8]) -> ArraySlice<UInt8> {
         var index = 0
         while index < field.count, field[index] == UInt8(ascii: "'") { index += 1 }
-        guard index > 0, index < field.count, [UInt8]("=+-@\t\r".utf8).contains(field[index]) else { return field[...] }
+        guard index > 0, index < field.count else { return field[...] }
+        switch field[index] {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: break
+        default: return field[...]
+        }
         return field.dropFirst()
     }
 }
