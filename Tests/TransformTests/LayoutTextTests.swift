@@ -17,13 +17,7 @@ import Testing
     func everyCellReadIsThePrintedOne(_ fixture: (String, Int, String)) throws {
         let (name, count, _) = fixture
         let folder = "Tests/Fixtures/formats/layout"
-        let csv = String(decoding: try Repository.bytes("\(folder)/\(name).truth.csv"), as: UTF8.self)
-        var truth: [String: Double] = [:]
-        for line in csv.split(separator: "\n").dropFirst() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard ["proactive_disclosure", "applications", "appeals"].contains(fields[1]) else { continue }
-            truth["\(fields[1])|\(fields[2])|\(fields[3])"] = Double(fields[4])
-        }
+        let truth = try RealReportTests.truthCells("\(folder)/\(name).truth.csv")
         #expect(truth.count == 200)
         let report = try Repository.transform("\(folder)/\(name).layout.txt")
         #expect(report.sourceFormat == "pdf_text_layout")

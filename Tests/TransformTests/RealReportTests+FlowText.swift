@@ -14,6 +14,19 @@ extension RealReportTests {
         return cells
     }
 
+    /// The cells of a truth file written by scripts/pdf-accuracy (`source_path,dataset,key1,key2,value,…`)
+    /// as `dataset|key1|key2` → value.
+    static func truthCells(_ path: String) throws -> [String: Double] {
+        let csv = String(decoding: try Repository.bytes(path), as: UTF8.self)
+        var truth: [String: Double] = [:]
+        for line in csv.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard ["proactive_disclosure", "applications", "appeals"].contains(fields[1]) else { continue }
+            truth["\(fields[1])|\(fields[2])|\(fields[3])"] = Double(fields[4])
+        }
+        return truth
+    }
+
     /// Compares every cell read with the truth; returns how many were read.
     func expectNoWrongCell(_ report: TransformedReport, truth: [String: Double]) -> Int {
         let read = Self.cells(report)
@@ -47,13 +60,7 @@ extension RealReportTests {
                       ("s5-000020", 151), ("s5-000026", 165), ("s5-000054", 0)])
     func officePDFsAsReadingOrderTextGiveNoWrongCell(name: String, cells: Int) throws {
         let folder = "Tests/Fixtures/formats/flow"
-        let csv = String(decoding: try Repository.bytes("\(folder)/\(name).truth.csv"), as: UTF8.self)
-        var truth: [String: Double] = [:]
-        for line in csv.split(separator: "\n").dropFirst() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard ["proactive_disclosure", "applications", "appeals"].contains(fields[1]) else { continue }
-            truth["\(fields[1])|\(fields[2])|\(fields[3])"] = Double(fields[4])
-        }
+        let truth = try Self.truthCells("\(folder)/\(name).truth.csv")
         #expect(truth.count == 200)
         let report = try Repository.transform("\(folder)/\(name).flow.txt")
         #expect(expectNoWrongCell(report, truth: truth) == cells)
