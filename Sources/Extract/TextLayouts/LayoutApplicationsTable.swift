@@ -45,13 +45,9 @@ struct LayoutApplicationsTable {
         var header: [Line] = []
         var blocks: [Block] = []
         var part = 0
-        var parts = 1
         var skipped: [Int] = []
         for (position, (index, line)) in lines.enumerated() {
-            if line.startsPage {
-                part += 1
-                parts += 1
-            }
+            if line.startsPage { part += 1 }
             guard !line.words.isEmpty else { continue }
             if LayoutText.isPageFurniture(line) || LayoutText.isPageNumber(lines, at: position) {
                 skipped.append(index)
@@ -90,7 +86,7 @@ struct LayoutApplicationsTable {
         }
         // Each page's part of the table has its columns, from the numbered rows' values only: a
         // converter squeezes the lines of the rows whose label spans the label columns (一、, （一）).
-        let columns = (0..<parts).map { part in
+        let columns = (0...part).map { part in
             let lines = blocks.filter(\.isNumbered).flatMap(\.valueLines).filter { $0.part == part }
             return LayoutColumns(words: lines.flatMap(\.words), expected: Self.width,
                                  fullLines: lines.filter { $0.words.count == Self.width }.map(\.words))
