@@ -6,20 +6,28 @@ import Parquet
 /// that a spreadsheet would take as a formula gets a leading `'` (see `isFormulaLead`).
 public struct CSVWriter: DatasetWriter {
     public var format: String { "csv" }
+    /// Starts each file with a UTF-8 byte-order mark (`csv_bom`): Excel and LibreOffice then read
+    /// the Chinese text as UTF-8, while Spark and others would take it into the first column name.
+    public let bom: Bool
 
-    public init() {}
+    public init(bom: Bool = false) {
+        self.bom = bom
+    }
 
     public func open(_ schema: DatasetSchema, outputRoot: String, part: PartName) throws -> any DatasetSink {
         let relative = "csv/\(schema.name)\(part.csvSuffix).csv"
-        let sink = try CSVSink(schema: schema, finalPath: outputRoot + "/" + relative, relativePath: relative)
+        let sink = try CSVSink(schema: schema, bom: bom, finalPath: outputRoot + "/" + relative, relativePath: relative)
         return sink
     }
 
+    /// The UTF-8 byte-order mark.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     public func encode(_ chunk: DatasetTable) -> EncodedChunk { .bytes(Self.rows(chunk)) }
 
-    /// The header line.
-    static func header(_ schema: DatasetSchema) -> [UInt8] {
-        var out: [UInt8] = []
+    /// The header line, after a byte-order mark when `bom`.
+    static func header(_ schema: DatasetSchema, bom: Bool = false) -> [UInt8] {
+        var out: [UInt8] = bom ? byteOrderMark : []
         for (index, column) in schema.columns.enumerated() {
             if index > 0 { out.append(0x2C) }
             appendField(column.name, to: &out)
@@ -225,11 +233,11 @@ final class CSVSink: DatasetSink {
     let finalPath: String
     let relativePath: String
 
-    init(schema: DatasetSchema, finalPath: String, relativePath: String) throws {
+    init(schema: DatasetSchema, bom: Bool, finalPath: String, relativePath: String) throws {
         self.finalPath = finalPath
         self.relativePath = relativePath
         file = try OutputFile(path: AtomicFile.temporaryPath(for: finalPath))
-        try file.write(CSVWriter.header(schema))
+        try file.write(CSVWriter.header(schema, bom: bom))
     }
 
     func append(encoded: EncodedChunk) throws {

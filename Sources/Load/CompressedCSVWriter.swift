@@ -5,17 +5,20 @@ import Glibc
 /// (`zstd -d`, DuckDB's `read_csv` and polars read it directly).
 public struct CompressedCSVWriter: DatasetWriter {
     public let level: Int32
+    /// Starts the CSV with a UTF-8 byte-order mark, as `CSVWriter.bom`.
+    public let bom: Bool
     public var format: String { "csv.zst" }
 
-    public init(level: Int32 = 3) {
+    public init(level: Int32 = 3, bom: Bool = false) {
         self.level = level
+        self.bom = bom
     }
 
     public func encode(_ chunk: DatasetTable) -> EncodedChunk { .bytes(CSVWriter.rows(chunk)) }
 
     public func open(_ schema: DatasetSchema, outputRoot: String, part: PartName) throws -> any DatasetSink {
         let relative = "csv/\(schema.name)\(part.csvSuffix).csv.zst"
-        return try CompressedCSVSink(schema: schema, level: level, finalPath: outputRoot + "/" + relative, relativePath: relative)
+        return try CompressedCSVSink(schema: schema, level: level, bom: bom, finalPath: outputRoot + "/" + relative, relativePath: relative)
     }
 }
 
@@ -26,14 +29,14 @@ final class CompressedCSVSink: DatasetSink {
     let relativePath: String
     private let stream: OpaquePointer
 
-    init(schema: DatasetSchema, level: Int32, finalPath: String, relativePath: String) throws {
+    init(schema: DatasetSchema, level: Int32, bom: Bool, finalPath: String, relativePath: String) throws {
         self.finalPath = finalPath
         self.relativePath = relativePath
         guard let stream = ZSTD_createCStream() else { throw LoadError("\(finalPath): cannot start a zstd stream") }
         self.stream = stream
         ZSTD_initCStream(stream, level)
         file = try OutputFile(path: AtomicFile.temporaryPath(for: finalPath))
-        try compress(CSVWriter.header(schema), end: false)
+        try compress(CSVWriter.header(schema, bom: bom), end: false)
     }
 
     deinit { ZSTD_freeCStream(stream) }

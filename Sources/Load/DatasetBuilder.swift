@@ -1,6 +1,6 @@
 import DisclosureModel
 
-/// Turns transformed reports and rejects into the seven datasets of contract §3.
+/// Turns transformed reports and rejects into the eight datasets of docs/datasets.md.
 ///
 /// Rows are ordered by report_id, then printed order (rejects by source_path), so the same inputs
 /// give byte-identical files whatever order the documents were processed in.

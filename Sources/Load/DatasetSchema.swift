@@ -36,7 +36,7 @@ public struct DatasetSchema: Sendable, Hashable {
     public let columns: [DatasetColumn]
 }
 
-/// The seven datasets of contract §3, in the order the run writes them.
+/// The eight datasets (docs/datasets.md), in the order the run writes them.
 public enum Datasets {
     public static let reports = DatasetSchema(name: "reports", columns: [
         DatasetColumn("report_id", .string), DatasetColumn("source_path", .string),
@@ -45,6 +45,8 @@ public enum Datasets {
         DatasetColumn("report_date", .date, nullable: true), DatasetColumn("posted_date", .date, nullable: true),
         DatasetColumn("status", .string), DatasetColumn("checks_failed", .int32), DatasetColumn("diagnostics", .int32),
     ])
+    /// One row per report: the `reports` columns, every template cell, failed checks per rule.
+    public static let reportsWide = DatasetSchema(name: "reports_wide", columns: reports.columns + WideColumns.columns)
     public static let proactiveDisclosure = DatasetSchema(name: "proactive_disclosure", columns: [
         DatasetColumn("report_id", .string), DatasetColumn("report_year", .int32), DatasetColumn("agency", .string),
         DatasetColumn("item", codes: StoredCodes.items), DatasetColumn("measure", codes: StoredCodes.measures), DatasetColumn("value", .double),
@@ -69,5 +71,5 @@ public enum Datasets {
         DatasetColumn("source_path", .string), DatasetColumn("reason", .string), DatasetColumn("detail", .string),
     ])
 
-    public static let all = [reports, proactiveDisclosure, applications, appeals, checks, diagnostics, rejects]
+    public static let all = [reports, reportsWide, proactiveDisclosure, applications, appeals, checks, diagnostics, rejects]
 }

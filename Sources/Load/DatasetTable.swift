@@ -176,14 +176,14 @@ public struct DatasetTable: Sendable {
 
     /// Appends to an int64 column.
     @inline(__always)
-    public mutating func append(_ value: Int64, at column: Int) {
+    public mutating func append(_ value: Int64?, at column: Int) {
         assert(schema.columns[column].type == .int64, "\(schema.name).\(schema.columns[column].name) is not int64")
         int64s[slots[column]].append(value)
     }
 
     /// Appends to a double column.
     @inline(__always)
-    public mutating func append(_ value: Double, at column: Int) {
+    public mutating func append(_ value: Double?, at column: Int) {
         assert(schema.columns[column].type == .double, "\(schema.name).\(schema.columns[column].name) is not double")
         doubles[slots[column]].append(value)
     }

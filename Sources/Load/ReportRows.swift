@@ -1,10 +1,11 @@
 import DisclosureModel
 
-/// The six datasets of reports, filled from stored reports as their records are read
+/// The seven datasets of reports, filled from stored reports as their records are read
 /// (`TransformedRecordVisitor`): text is copied from the record's bytes and template codes stay
 /// positions, so a report costs no `String` and no cell array.
 struct ReportRows: Sendable, TransformedRecordVisitor {
     private(set) var reports = DatasetTable(schema: Datasets.reports)
+    private(set) var wide = DatasetTable(schema: Datasets.reportsWide)
     private(set) var proactive = DatasetTable(schema: Datasets.proactiveDisclosure)
     private(set) var applications = DatasetTable(schema: Datasets.applications)
     private(set) var appeals = DatasetTable(schema: Datasets.appeals)
@@ -17,17 +18,27 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
     private var agency: [UInt8] = []
     private var year: Int32 = 0
     private var counts = [Int](repeating: 0, count: StoredReportSection.allCases.count)
+    /// The report's cells and failed checks per rule, for its `reports_wide` row; nil is missing.
+    private var proactiveCells = [Double?](repeating: nil, count: WideColumns.proactiveCells.count)
+    private var applicationCells = [Int64?](repeating: nil, count: Template.applicationCellCount)
+    private var appealCells = [Int64?](repeating: nil, count: Template.appealCellCount)
+    private var ruleFailures = [Int32](repeating: 0, count: CheckRule.allCases.count)
 
-    var tables: [DatasetTable] { [reports, proactive, applications, appeals, checks, diagnostics] }
+    var tables: [DatasetTable] { [reports, wide, proactive, applications, appeals, checks, diagnostics] }
 
     /// Appends the rows of a stored report; after a damaged record, some of its rows are in.
     mutating func add(record: [UInt8], sourcePath: String) throws {
         self.sourcePath = sourcePath
         try TransformedReport.read(encoded: record, into: &self)
         func count(_ section: StoredReportSection) -> Int { counts[section.rawValue] }
-        reports.append(TransformedReport.status(proactive: count(.proactive), applications: count(.applications), appeals: count(.appeals)), at: 8)
-        reports.append(Int32(truncatingIfNeeded: count(.checkFailures)), at: 9)
-        reports.append(Int32(truncatingIfNeeded: count(.diagnostics)), at: 10)
+        let status = TransformedReport.status(proactive: count(.proactive), applications: count(.applications), appeals: count(.appeals))
+        Self.appendTotals(to: &reports, status: status, checksFailed: count(.checkFailures), diagnostics: count(.diagnostics))
+        Self.appendTotals(to: &wide, status: status, checksFailed: count(.checkFailures), diagnostics: count(.diagnostics))
+        var column = Datasets.reports.columns.count
+        for value in proactiveCells { wide.append(value, at: column); column += 1 }
+        for value in applicationCells { wide.append(value, at: column); column += 1 }
+        for value in appealCells { wide.append(value, at: column); column += 1 }
+        for value in ruleFailures { wide.append(value, at: column); column += 1 }
     }
 
     mutating func header(_ header: StoredReportHeader) {
@@ -36,14 +47,31 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
         agency.removeAll(keepingCapacity: true)
         agency += header.agency
         year = Int32(truncatingIfNeeded: header.reportYear)
-        reports.append(utf8: header.reportId, at: 0)
-        reports.append(sourcePath, at: 1)
-        reports.append(utf8: header.sourceFormat, at: 2)
-        reports.append(utf8: header.encoding, at: 3)
-        reports.append(utf8: header.agency, at: 4)
-        reports.append(year, at: 5)
-        reports.append(header.reportDate?.daysSinceEpoch, at: 6)
-        reports.append(header.postedDate?.daysSinceEpoch, at: 7)
+        Self.appendHeader(header, sourcePath: sourcePath, to: &reports)
+        Self.appendHeader(header, sourcePath: sourcePath, to: &wide)
+        for index in proactiveCells.indices { proactiveCells[index] = nil }
+        for index in applicationCells.indices { applicationCells[index] = nil }
+        for index in appealCells.indices { appealCells[index] = nil }
+        for index in ruleFailures.indices { ruleFailures[index] = 0 }
+    }
+
+    /// The `reports` columns a header fills (report_id … posted_date), in `reports` or `reports_wide`.
+    private static func appendHeader(_ header: StoredReportHeader, sourcePath: String, to table: inout DatasetTable) {
+        table.append(utf8: header.reportId, at: 0)
+        table.append(sourcePath, at: 1)
+        table.append(utf8: header.sourceFormat, at: 2)
+        table.append(utf8: header.encoding, at: 3)
+        table.append(utf8: header.agency, at: 4)
+        table.append(Int32(truncatingIfNeeded: header.reportYear), at: 5)
+        table.append(header.reportDate?.daysSinceEpoch, at: 6)
+        table.append(header.postedDate?.daysSinceEpoch, at: 7)
+    }
+
+    /// The `reports` columns known once the record is read (status, checks_failed, diagnostics).
+    private static func appendTotals(to table: inout DatasetTable, status: String, checksFailed: Int, diagnostics: Int) {
+        table.append(status, at: 8)
+        table.append(Int32(truncatingIfNeeded: checksFailed), at: 9)
+        table.append(Int32(truncatingIfNeeded: diagnostics), at: 10)
     }
 
     mutating func begin(_ section: StoredReportSection, count: Int) {
@@ -69,18 +97,21 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
         proactive.append(code: item, at: 3)
         proactive.append(code: measure, at: 4)
         proactive.append(value, at: 5)
+        if let slot = WideColumns.proactiveSlot[item][measure] { proactiveCells[slot] = value }
     }
 
     mutating func application(row: Int, applicant: Int, value: Int64) {
         applications.append(code: row, at: 3)
         applications.append(code: applicant, at: 4)
         applications.append(value, at: 5)
+        applicationCells[row * Template.applicants.count + applicant] = value
     }
 
     mutating func appeal(proceeding: Int, outcome: Int, value: Int64) {
         appeals.append(code: proceeding, at: 3)
         appeals.append(code: outcome, at: 4)
         appeals.append(value, at: 5)
+        appealCells[proceeding * Template.outcomes.count + outcome] = value
     }
 
     mutating func checkFailure(rule: UnsafeRawBufferPointer, subject: UnsafeRawBufferPointer, expected: Int64, actual: Int64) {
@@ -88,6 +119,9 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
         checks.append(utf8: subject, at: 2)
         checks.append(expected, at: 3)
         checks.append(actual, at: 4)
+        if let index = WideColumns.ruleNames.firstIndex(where: { $0.elementsEqual(rule.assumingMemoryBound(to: UInt8.self)) }) {
+            ruleFailures[index] += 1
+        }
     }
 
     mutating func diagnostic(stage: Int, code: Int, detail: UnsafeRawBufferPointer) {

@@ -25,6 +25,8 @@ public struct PipelineFile: Sendable, Equatable {
     public var labels: [String]
     /// Output formats: `csv`, `csv.zst`, `parquet`.
     public var formats: [String]
+    /// Whether CSV files start with a UTF-8 byte-order mark, for Excel users (`csv_bom`).
+    public var csvBOM: Bool
     /// zstd level for Parquet pages and `.csv.zst` files (1–19).
     public var compressionLevel: Int
     /// `none`, or `report_year` for Hive-style `report_year=YYYY/` folders (Parquet).
@@ -45,7 +47,7 @@ public struct PipelineFile: Sendable, Equatable {
 
     public static let knownFormats = ["parquet", "csv", "csv.zst"]
     static let knownKeys: Set<String> = [
-        "name", "input", "include", "exclude", "work", "output", "labels", "formats", "compression_level",
+        "name", "input", "include", "exclude", "work", "output", "labels", "formats", "csv_bom", "compression_level",
         "partition_by", "row_group_rows", "jobs", "on_reject", "max_input_bytes", "max_removed_share",
         "tool_timeout_seconds",
     ]
@@ -85,6 +87,7 @@ public struct PipelineFile: Sendable, Equatable {
         for format in formats where !Self.knownFormats.contains(format) {
             throw PipelineError.configuration("\(source): \"formats\" has \"\(format)\"; expected any of: \(Self.knownFormats.joined(separator: ", "))")
         }
+        csvBOM = try reader.bool("csv_bom", default: false)
         compressionLevel = try reader.int("compression_level", default: 3, range: 1...19)
         partitionBy = try reader.choice("partition_by", default: "none", among: ["none", "report_year"])
         rowGroupRows = try reader.int("row_group_rows", default: 122_880, range: 1_000...100_000_000)
@@ -134,6 +137,14 @@ public struct PipelineFile: Sendable, Equatable {
                 throw PipelineError.configuration("\(source): \"\(key)\" must be a whole number from \(range.lowerBound) to \(range.upperBound)")
             }
             return int
+        }
+
+        func bool(_ key: String, default fallback: Bool) throws -> Bool {
+            guard let value = root[key] else { return fallback }
+            guard let bool = value.bool else {
+                throw PipelineError.configuration("\(source): \"\(key)\" must be true or false")
+            }
+            return bool
         }
 
         func share(_ key: String, default fallback: Double) throws -> Double {

@@ -212,14 +212,14 @@ public struct PipelineRunner: Sendable {
 
     /// Everything besides the stored results that decides the output files.
     var loadSettings: String {
-        "formats=\(pipeline.formats.joined(separator: ",")) level=\(pipeline.compressionLevel) partition=\(pipeline.partitionBy) rowgroup=\(pipeline.rowGroupRows) shard=\(options.shard) name=\(pipeline.name)"
+        "formats=\(pipeline.formats.joined(separator: ",")) bom=\(pipeline.csvBOM) level=\(pipeline.compressionLevel) partition=\(pipeline.partitionBy) rowgroup=\(pipeline.rowGroupRows) shard=\(options.shard) name=\(pipeline.name)"
     }
 
     func writers() throws -> [any DatasetWriter] {
         try pipeline.formats.map { format in
             switch format {
-            case "csv": return CSVWriter()
-            case "csv.zst": return CompressedCSVWriter(level: Int32(pipeline.compressionLevel))
+            case "csv": return CSVWriter(bom: pipeline.csvBOM)
+            case "csv.zst": return CompressedCSVWriter(level: Int32(pipeline.compressionLevel), bom: pipeline.csvBOM)
             case "parquet":
                 return ParquetDatasetWriter(
                     compressionLevel: Int32(pipeline.compressionLevel), rowGroupRows: pipeline.rowGroupRows,

@@ -25,7 +25,8 @@ enum CSVColumns {
         var fieldIndex = 0
         var rows = 0
         var inHeader = true
-        var position = 0
+        // A byte-order mark (`csv_bom = true`) is not part of the first column's name.
+        var position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let count = bytes.count
         func endField() {
             if inHeader {

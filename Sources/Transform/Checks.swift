@@ -13,13 +13,13 @@ enum Checks {
         let totalColumn = Template.applicants.count - 1
 
         var failures: [CheckFailure] = []
-        var skipped: [(String, [String])] = []
-        func check(_ rule: String, _ subjects: [String], _ pair: (Int) -> (expected: Int64?, actual: Int64?)) {
+        var skipped: [(CheckRule, [String])] = []
+        func check(_ rule: CheckRule, _ subjects: [String], _ pair: (Int) -> (expected: Int64?, actual: Int64?)) {
             var missing: [String] = []
             for (index, subject) in subjects.enumerated() {
                 let (expected, actual) = pair(index)
                 guard let expected, let actual else { missing.append(subject); continue }
-                if expected != actual { failures.append(CheckFailure(rule: rule, subject: subject, expected: expected, actual: actual)) }
+                if expected != actual { failures.append(CheckFailure(rule: rule.rawValue, subject: subject, expected: expected, actual: actual)) }
             }
             if !missing.isEmpty { skipped.append((rule, missing)) }
         }
@@ -32,22 +32,22 @@ enum Checks {
             return total
         }
 
-        check("identity", Template.applicants) { column in
+        check(.identity, Template.applicants) { column in
             (sum([applications[newReceived][column], applications[carriedOver][column]]),
              sum([applications[total][column], applications[carriedForward][column]]))
         }
-        check("total_of_outcomes", Template.applicants) { column in
+        check(.totalOfOutcomes, Template.applicants) { column in
             (sum(outcomeRows.lazy.map { applications[$0][column] }), applications[total][column])
         }
-        check("applicant_total", rows) { index in
+        check(.applicantTotal, rows) { index in
             (sum(applications[index][..<totalColumn]), applications[index][totalColumn])
         }
         let outcomeTotal = Template.outcomes.count - 1
-        check("appeal_total", Template.proceedings) { index in
+        check(.appealTotal, Template.proceedings) { index in
             (sum(appeals[index][..<outcomeTotal]), appeals[index][outcomeTotal])
         }
         for (rule, subjects) in skipped {
-            diagnostics.append(Diagnostic(.transform, .checkSkipped, "\(rule) not checked for \(subjects.joined(separator: ", ")): cells missing"))
+            diagnostics.append(Diagnostic(.transform, .checkSkipped, "\(rule.rawValue) not checked for \(subjects.joined(separator: ", ")): cells missing"))
         }
         return failures
     }

@@ -67,7 +67,7 @@ import Testing
         _ = try bench.run()
         if legacyLayout { try makeLegacyLayout(bench) }
         let before = try bench.outputs()
-        #expect(before.count == 7)
+        #expect(before.count == 8)
         try bench.addVariant(of: "002_d3cf8b1128643171.txt", agency: "测试区民政局", as: "new.txt")
 
         try killRun(bench, at: point)

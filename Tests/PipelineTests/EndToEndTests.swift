@@ -3,7 +3,7 @@ import Load
 import Pipeline
 import Testing
 
-/// The pipeline run as a user runs it: a folder in, seven datasets out, every input accounted for.
+/// The pipeline run as a user runs it: a folder in, eight datasets out, every input accounted for.
 @Suite struct EndToEndTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -27,7 +27,7 @@ import Testing
         return text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
     }
 
-    @Test func samplesGiveSevenDatasetsWithEveryCell() throws {
+    @Test func samplesGiveEightDatasetsWithEveryCell() throws {
         let output = try temporaryFolder()
         let summary = try PipelineRunner(pipeline: samplesPipeline(output: output)).run()
         #expect(summary.inputs == 8)
@@ -35,11 +35,12 @@ import Testing
         #expect(summary.rejects == 0)
         #expect(summary.checksFailed == 4)
         #expect(summary.accountsForEveryInput)
-        #expect(summary.filesWritten.count == 14)
+        #expect(summary.filesWritten.count == 16)
         #expect(summary.filesWritten.contains("parquet/applications/part-0.parquet"))
         #expect(summary.filesWritten.contains("parquet/rejects/part-0.parquet"))
         #expect(summary.loaded)
         #expect(try csv(output, "reports").count == 9)
+        #expect(try csv(output, "reports_wide").count == 9)
         #expect(try csv(output, "proactive_disclosure").count == 1 + 8 * 10)
         #expect(try csv(output, "applications").count == 1 + 8 * 175)
         #expect(try csv(output, "appeals").count == 1 + 8 * 15)

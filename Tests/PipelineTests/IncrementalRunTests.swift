@@ -113,7 +113,7 @@ import Testing
         _ = try one.run(jobs: 1)
         _ = try two.run(jobs: 2)
         let a = try one.outputs(), b = try two.outputs()
-        #expect(a.count == 21)
+        #expect(a.count == 24)
         #expect(a == b)
     }
 
@@ -147,6 +147,6 @@ import Testing
         let rerun = try bench.run()
         #expect(rerun.loaded)
         #expect(try !bench.outputs().keys.contains("csv/applications.csv.zst"))
-        #expect(try bench.outputs().count == 7)
+        #expect(try bench.outputs().count == 8)
     }
 }

@@ -24,6 +24,16 @@ import Testing
         }
     }
 
+    @Test func theCSVByteOrderMarkIsOffUnlessAsked() throws {
+        #expect(try PipelineFile(toml: "input = \"a\"\noutput = \"b\"", source: "p.toml", baseDirectory: "/").csvBOM == false)
+        #expect(try PipelineFile(toml: "input = \"a\"\noutput = \"b\"\ncsv_bom = true", source: "p.toml", baseDirectory: "/").csvBOM == true)
+        #expect {
+            try PipelineFile(toml: "input = \"a\"\noutput = \"b\"\ncsv_bom = \"yes\"", source: "p.toml", baseDirectory: "/")
+        } throws: { error in
+            String(describing: error).contains("\"csv_bom\" must be true or false")
+        }
+    }
+
     @Test func anUnknownKeyIsNamed() {
         #expect {
             try PipelineFile(toml: "input = \"a\"\noutput = \"b\"\nouptut = \"c\"", source: "p.toml", baseDirectory: "/")
