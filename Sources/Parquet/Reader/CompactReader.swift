@@ -32,7 +32,7 @@ struct CompactReader {
             let header = try byte()
             if header == 0 { return .fields(fields) }
             let delta = Int16(header >> 4)
-            let id = delta == 0 ? Int16(truncatingIfNeeded: unzigzag(try varint())) : lastID + delta
+            let id = delta == 0 ? Int16(truncatingIfNeeded: unzigzag(try varint())) : lastID &+ delta
             lastID = id
             fields[id] = try value(ofType: header & 0x0F)
         }
@@ -51,14 +51,17 @@ struct CompactReader {
             position += 8
             return .double(Double(bitPattern: bits))
         case 8:
-            let length = Int(try varint())
-            guard length >= 0, position + length <= bytes.endIndex else { throw ParquetError.corrupt("Thrift binary past the end") }
+            // Sizes are checked before any arithmetic: a damaged file must throw, never trap.
+            let length = Int(truncatingIfNeeded: try varint())
+            guard length >= 0, length <= bytes.endIndex - position else { throw ParquetError.corrupt("Thrift binary past the end") }
             defer { position += length }
             return .binary(bytes[position..<(position + length)])
         case 9:
             let header = try byte()
             var count = Int(header >> 4)
-            if count == 15 { count = Int(try varint()) }
+            if count == 15 { count = Int(truncatingIfNeeded: try varint()) }
+            // Each element takes at least a byte.
+            guard count >= 0, count <= bytes.endIndex - position else { throw ParquetError.corrupt("Thrift list longer than the bytes left") }
             let elementType = header & 0x0F
             var values: [ThriftValue] = []
             values.reserveCapacity(min(count, 1 << 16))
