@@ -1,6 +1,6 @@
 /// The national template of 国办公开办函〔2021〕30号 as canonical codes, in printed order.
 ///
-/// Every dataset uses these codes; contract.md §2 is the source of truth for them.
+/// Every dataset uses these codes; docs/contract.md §2 is the source of truth for them.
 public enum Template {
     /// Table 2 items with their measures, in printed order.
     public static let proactiveItems: [ProactiveItem] = [

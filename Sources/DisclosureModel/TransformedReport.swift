@@ -81,7 +81,7 @@ public struct AppealCell: Sendable, Hashable, Codable {
     }
 }
 
-/// A failed consistency check (勾稽关系), contract §4.
+/// A failed consistency check (勾稽关系), docs/contract.md §4.
 public struct CheckFailure: Sendable, Hashable, Codable {
     public var rule: String
     public var subject: String

@@ -5,7 +5,7 @@ public enum ColumnType: Sendable, Hashable {
     case string, int32, int64, double, date
 }
 
-/// A dataset column: its snake_case name from contract §3, its type and whether it may be null.
+/// A dataset column: its snake_case name from docs/contract.md §3, its type and whether it may be null.
 public struct DatasetColumn: Sendable, Hashable {
     public let name: String
     public let type: ColumnType

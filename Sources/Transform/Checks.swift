@@ -1,6 +1,6 @@
 import DisclosureModel
 
-/// The template's consistency checks (勾稽关系), contract §4. A failure is reported, never fixed.
+/// The template's consistency checks (勾稽关系), docs/contract.md §4. A failure is reported, never fixed.
 ///
 /// Works on grids indexed like `Template` (nil = missing cell), so it costs a few additions.
 enum Checks {
