@@ -8,8 +8,8 @@ struct CommonOptions: ParsableArguments {
     @Argument(help: "The pipeline file, e.g. pipelines/samples.toml.")
     var pipeline: String
 
-    @Option(name: .long, help: "Read reports from this folder instead of the pipeline's input.")
-    var input: String?
+    @Option(name: .long, help: "Read reports from this folder instead of the pipeline's input; repeat it for several folders.")
+    var input: [String] = []
 
     @Option(name: .customLong("out"), help: "Write datasets under this folder instead of the pipeline's output.")
     var output: String?
@@ -64,7 +64,7 @@ struct CommonOptions: ParsableArguments {
             func absolute(_ path: String) -> String {
                 path.hasPrefix("/") ? path : URL(fileURLWithPath: cwd).appendingPathComponent(path).standardized.path
             }
-            if let input { file.inputs = [absolute(input)] }
+            if !input.isEmpty { file.inputs = input.map(absolute) }
             if let output { file.output = absolute(output) }
             if let work { file.work = absolute(work) }
             if let jobs { file.jobs = jobs }

@@ -45,4 +45,24 @@ import Testing
         #expect(notAReport.status == 1)
         #expect(notAReport.out.contains("rejected: not_a_report"))
     }
+
+    /// `--input` repeated reads every folder, each report's path starting with its folder's name.
+    @Test func inputCanBeGivenSeveralTimes() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("inputs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (folder, sample) in [("east", "000_a4d9d5453e5df20b.txt"), ("west", "002_d3cf8b1128643171.txt")] {
+            let dir = root.appendingPathComponent(folder)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Workbench.repository.appendingPathComponent("samples/\(sample)"), to: dir.appendingPathComponent(sample))
+        }
+        let summary = root.appendingPathComponent("summary.json").path
+        let result = try Self.run(["run", "pipelines/samples.toml", "--input", root.appendingPathComponent("east").path,
+                                   "--input", root.appendingPathComponent("west").path, "--out", root.appendingPathComponent("out").path,
+                                   "--work", root.appendingPathComponent("work").path, "--quiet", "--summary-json", summary])
+        #expect(result.status == 0, "\(result.err)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: summary))) as? [String: Any]
+        #expect(json?["inputs"] as? Int == 2)
+        let reports = try String(contentsOfFile: root.appendingPathComponent("out/csv/reports.csv").path, encoding: .utf8)
+        #expect(reports.contains(",east/000_a4d9d5453e5df20b.txt,") && reports.contains(",west/002_d3cf8b1128643171.txt,"))
+    }
 }
