@@ -63,7 +63,7 @@ public struct Inspection: Sendable, Encodable {
                 throw PipelineError.configuration("\(file): cannot read the label dictionary (missing or unreadable); pass --labels FILE")
             }
             do {
-                let loaded = try LabelDictionary(toml: String(decoding: data, as: UTF8.self), source: file)
+                let loaded = try LabelDictionary(toml: String(decoding: data, as: UTF8.self), source: file, over: dictionary)
                 dictionary = try dictionary.map { try $0.merging(loaded, source: file) } ?? loaded
             } catch let error as LabelDictionary.LoadError {
                 throw PipelineError.configuration(error.description)

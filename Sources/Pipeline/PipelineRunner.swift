@@ -199,7 +199,7 @@ public struct PipelineRunner: Sendable {
             }
             hasher.update(data: data)
             do {
-                let loaded = try LabelDictionary(toml: String(decoding: data, as: UTF8.self), source: path)
+                let loaded = try LabelDictionary(toml: String(decoding: data, as: UTF8.self), source: path, over: dictionary)
                 dictionary = try dictionary.map { try $0.merging(loaded, source: path) } ?? loaded
             } catch let error as LabelDictionary.LoadError {
                 throw PipelineError.configuration(error.description)

@@ -116,7 +116,10 @@ public struct LabelDictionary: Sendable {
         }
     }
 
-    public init(toml: String, source: String) throws {
+    /// A dictionary file. With `base` (the dictionary of the files before it in a pipeline's
+    /// `labels`) it is an overlay: it lists only the labels it adds, any section or code may be
+    /// left out, and its labels are variants of the base's template wording.
+    public init(toml: String, source: String, over base: LabelDictionary? = nil) throws {
         let root: TOMLTable
         do {
             root = try TOMLTable(string: toml)
@@ -126,6 +129,7 @@ public struct LabelDictionary: Sendable {
         for (table, role, scopes, codes) in Self.layout {
             let section = "\(table).\(Self.sectionName(role))"
             guard let labels = root[table]?[Self.sectionName(role)]?.table else {
+                if base != nil { continue }
                 throw LoadError(description: "\(source): missing table [\(section)]")
             }
             for key in labels.keys where !codes.contains(key) {
@@ -133,9 +137,11 @@ public struct LabelDictionary: Sendable {
             }
             for (index, code) in codes.enumerated() {
                 let forms = try Self.strings(labels[code], at: "\(section).\(code)", source: source)
-                guard let canonical = forms.first else {
+                guard let first = forms.first else {
+                    if base != nil { continue }
                     throw LoadError(description: "\(source): [\(section)] lacks \(code) = [\"label\", …]: every code needs at least its template label")
                 }
+                let canonical = base?.canonical(role: role, code: code) ?? first
                 for form in forms {
                     try add(Entry(role: role, code: code, index: index, canonical: canonical, form: form), to: scopes, source: source, key: "\(section).\(code)")
                 }
@@ -147,6 +153,14 @@ public struct LabelDictionary: Sendable {
                 try add(Entry(role: .header, code: "", index: -1, canonical: form, form: form), to: scopes, source: source, key: "\(table).header")
             }
         }
+    }
+
+    /// The template wording of a code.
+    func canonical(role: Role, code: String) -> String? {
+        for table in keyed {
+            if let entry = table.values.first(where: { $0.role == role && $0.code == code }) { return entry.canonical }
+        }
+        return nil
     }
 
     /// Adds the labels of another dictionary file (a user's additions on top of the shipped one).

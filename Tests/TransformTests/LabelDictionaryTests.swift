@@ -38,6 +38,21 @@ import Testing
         #expect(try Repository.dictionary().lookup("部门规章", in: .proactive) == nil)
     }
 
+    /// A later file in `labels` lists only what it adds: its labels are variants of the template
+    /// wording of the files before it, and it may still not contradict them.
+    @Test func anOverlayFileListsOnlyWhatItAdds() throws {
+        let base = try Repository.dictionary()
+        let overlay = try LabelDictionary(toml: "[proactive.items]\nregulations = [\"部门规章\"]\n", source: "overlay.toml", over: base)
+        let merged = try base.merging(overlay, source: "overlay.toml")
+        let entry = try #require(merged.lookup("部门规章", in: .proactive))
+        #expect(entry.code == "regulations" && entry.canonical == "规章" && entry.isVariant)
+        #expect(merged.lookup("行政许可", in: .proactive)?.code == "licensing")
+        let contradicting = try LabelDictionary(toml: "[proactive.items]\nlicensing = [\"规章\"]\n", source: "bad.toml", over: base)
+        #expect(throws: LabelDictionary.LoadError.self) { try base.merging(contradicting, source: "bad.toml") }
+        // Alone (the first file), the same overlay lacks the codes it leaves out.
+        #expect(throws: LabelDictionary.LoadError.self) { try LabelDictionary(toml: "[proactive.items]\nregulations = [\"部门规章\"]\n", source: "alone.toml") }
+    }
+
     @Test func anUnknownCodeNamesTheFileAndTheSection() {
         let edited = shipped.replacingOccurrences(of: "penalty = [", with: "penalties = [")
         #expect {
