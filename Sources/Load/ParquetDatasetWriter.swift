@@ -71,11 +71,20 @@ final class ParquetSink: DatasetSink {
         self.options = options
     }
 
+    /// Every dataset with a `report_id` is written in its order (then the template's printed
+    /// order, which is no column): declared so readers need not sort again. `rejects` has none.
+    static func sorting(_ schema: Schema) -> [SortingColumn] {
+        guard let index = schema.columns.firstIndex(where: { $0.name == "report_id" }) else { return [] }
+        return [SortingColumn(columnIndex: Int32(index))]
+    }
+
     private func makeWriter(relative: String, schema parquetSchema: Schema) throws -> (writer: ParquetWriter, file: StagedFile) {
         let finalPath = outputRoot + "/" + relative
         try AtomicFile.createParent(of: finalPath)
         let temporary = AtomicFile.temporaryPath(for: finalPath)
         do {
+            var options = options
+            options.sortingColumns = Self.sorting(parquetSchema)
             let writer = try ParquetWriter(path: temporary, schema: parquetSchema, options: options)
             return (writer, StagedFile(temporaryPath: temporary, finalPath: finalPath, relativePath: relative))
         } catch {

@@ -33,6 +33,9 @@ public final class ParquetWriter {
     public init(sink: any ByteSink, schema: Schema, options: WriterOptions = WriterOptions()) throws {
         try options.validate()
         try ParquetWriter.validate(schema)
+        for key in options.sortingColumns where !(0..<Int32(schema.columns.count)).contains(key.columnIndex) {
+            throw ParquetError.invalidOption("sorting column \(key.columnIndex) is not a column of the schema (0..<\(schema.columns.count))")
+        }
         self.schema = schema
         self.options = options
         self.sink = sink

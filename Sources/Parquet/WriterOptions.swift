@@ -36,6 +36,9 @@ public struct WriterOptions: Sendable {
     /// Footer `created_by`; readers parse it as `name version x.y.z (build h)` to apply
     /// writer-specific workarounds, so keep that shape.
     public var createdBy: String
+    /// The order the caller wrote the rows in, declared in every row group (`sorting_columns`),
+    /// so readers may skip sorting again. The writer does not check it: declare only what holds.
+    public var sortingColumns: [SortingColumn]
 
     public static let defaultCreatedBy = "parquet-swift version 0.1.0 (build local)"
 
@@ -48,7 +51,8 @@ public struct WriterOptions: Sendable {
         dataPageValueLimit: Int = 20_000,
         concurrentColumns: Bool = true,
         keyValueMetadata: [(key: String, value: String)] = [],
-        createdBy: String = WriterOptions.defaultCreatedBy
+        createdBy: String = WriterOptions.defaultCreatedBy,
+        sortingColumns: [SortingColumn] = []
     ) {
         self.compression = compression
         self.rowGroupRows = rowGroupRows
@@ -59,6 +63,7 @@ public struct WriterOptions: Sendable {
         self.concurrentColumns = concurrentColumns
         self.keyValueMetadata = keyValueMetadata
         self.createdBy = createdBy
+        self.sortingColumns = sortingColumns
     }
 
     func validate() throws {
@@ -77,5 +82,18 @@ public struct WriterOptions: Sendable {
         if case let .zstd(level) = compression, level > 22 {
             throw ParquetError.invalidOption("zstd level \(level) is above 22")
         }
+    }
+}
+
+/// One key of the rows' order: a leaf column by its position in the schema, ascending or not.
+public struct SortingColumn: Sendable, Hashable {
+    public var columnIndex: Int32
+    public var descending: Bool
+    public var nullsFirst: Bool
+
+    public init(columnIndex: Int32, descending: Bool = false, nullsFirst: Bool = false) {
+        self.columnIndex = columnIndex
+        self.descending = descending
+        self.nullsFirst = nullsFirst
     }
 }

@@ -54,6 +54,19 @@ import Testing
         #expect(readAmounts == amounts)
     }
 
+    /// The declared order is in every row group's footer entry; a key outside the schema is refused.
+    @Test func sortingColumnsAreDeclaredInEveryRowGroup() throws {
+        let keys = [SortingColumn(columnIndex: 0), SortingColumn(columnIndex: 2, descending: true, nullsFirst: true)]
+        let options = WriterOptions(rowGroupRows: 1_000, sortingColumns: keys)
+        let bytes = try ParquetWriter.encode(schema: schema, batches: [try RecordBatch(schema: schema, columns: rows(2_500))], options: options)
+        let reader = try ParquetReader(bytes: bytes)
+        #expect(reader.sortingColumns == [keys, keys, keys])
+        #expect(try ParquetReader(bytes: ParquetWriter.encode(schema: schema, batches: [try RecordBatch(schema: schema, columns: rows(10))])).sortingColumns == [[]])
+        #expect(throws: ParquetError.self) {
+            _ = try ParquetWriter.encode(schema: schema, batches: [], options: WriterOptions(sortingColumns: [SortingColumn(columnIndex: 6)]))
+        }
+    }
+
     @Test func aFileWithNoRowsHasItsColumnsAndNoValues() throws {
         let bytes = try ParquetWriter.encode(schema: schema, batches: [], options: WriterOptions())
         let reader = try ParquetReader(bytes: bytes)

@@ -1,6 +1,7 @@
 import DisclosureModel
 import Foundation
 import Load
+import Parquet
 import Testing
 @testable import RunReport
 
@@ -110,6 +111,18 @@ import Testing
         let second = try Data(contentsOf: URL(fileURLWithPath: RunReport.write(outputRoot: b)))
         #expect(first == second)
         #expect(!FileManager.default.fileExists(atPath: a + "/.report.html.tmp-\(getpid())"))
+    }
+
+    /// The load declares its rows' order by `report_id` in every dataset that has one.
+    @Test func theParquetFilesDeclareTheirOrder() throws {
+        let root = folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write([ParquetDatasetWriter()], to: root)
+        let reports = try ParquetReader(path: root + "/parquet/reports/part-0.parquet")
+        let index = try #require(reports.columns.firstIndex { $0.name == "report_id" })
+        #expect(reports.sortingColumns.allSatisfy { $0 == [SortingColumn(columnIndex: Int32(index))] })
+        #expect(!reports.sortingColumns.isEmpty)
+        #expect(try ParquetReader(path: root + "/parquet/rejects/part-0.parquet").sortingColumns.allSatisfy(\.isEmpty))
     }
 
     @Test func aFolderWithoutDatasetsIsNamed() throws {

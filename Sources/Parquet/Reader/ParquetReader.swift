@@ -18,6 +18,8 @@ public struct ParquetReader: Sendable {
     public let rowCount: Int
     public let keyValueMetadata: [(key: String, value: String)]
     public let createdBy: String?
+    /// Per row group, the order its rows declare (`sorting_columns`; empty when none).
+    public let sortingColumns: [[SortingColumn]]
     /// Per row group, per leaf column, its column-chunk metadata.
     private let chunks: [[ThriftValue]]
 
@@ -51,6 +53,11 @@ public struct ParquetReader: Sendable {
         keyValueMetadata = (metadata[5]?.list ?? []).map { ($0[1]?.string ?? "", $0[2]?.string ?? "") }
         createdBy = metadata[6]?.string
         chunks = (metadata[4]?.list ?? []).map { group in (group[1]?.list ?? []).map { $0[3] ?? .fields([:]) } }
+        sortingColumns = (metadata[4]?.list ?? []).map { group in
+            (group[4]?.list ?? []).map { key in
+                SortingColumn(columnIndex: Int32(truncatingIfNeeded: key[1]?.int ?? -1), descending: key[2]?.int == 1, nullsFirst: key[3]?.int == 1)
+            }
+        }
     }
 
     /// Reads one column of every row group, by name.

@@ -93,11 +93,13 @@ struct RowGroup: ThriftStruct {
     var fileOffset: Int64
     var totalCompressedSize: Int64
     var ordinal: Int16
+    var sortingColumns: [SortingColumn] = []
 
     func writeFields(to writer: inout CompactWriter) {
         writer.writeStructList(1, columns)
         writer.writeI64(2, totalByteSize)
         writer.writeI64(3, numRows)
+        if !sortingColumns.isEmpty { writer.writeStructList(4, sortingColumns) }
         writer.writeI64(5, fileOffset)
         writer.writeI64(6, totalCompressedSize)
         writer.writeI16(7, ordinal)
@@ -123,5 +125,14 @@ struct FileMetaData: ThriftStruct {
         if !keyValueMetadata.isEmpty { writer.writeStructList(5, keyValueMetadata) }
         if let createdBy { writer.writeString(6, createdBy) }
         writer.writeStructList(7, count: leafCount) { _, order in order.writeEmptyStruct(1) }
+    }
+}
+
+/// `SortingColumn` as the footer holds it.
+extension SortingColumn: ThriftStruct {
+    func writeFields(to writer: inout CompactWriter) {
+        writer.writeI32(1, columnIndex)
+        writer.writeBool(2, descending)
+        writer.writeBool(3, nullsFirst)
     }
 }

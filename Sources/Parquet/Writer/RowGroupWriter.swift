@@ -8,6 +8,7 @@ import Dispatch
 final class RowGroupWriter {
     private let writers: [any ColumnChunkWriter]
     private let concurrent: Bool
+    private let sortingColumns: [SortingColumn]
     /// Rows appended since the last `write`.
     private(set) var rowCount = 0
 
@@ -17,6 +18,7 @@ final class RowGroupWriter {
     init(schema: Schema, options: WriterOptions) {
         writers = schema.columns.map { makeColumnChunkWriter(for: $0, options: options) }
         concurrent = options.concurrentColumns && writers.count > 1
+        sortingColumns = options.sortingColumns
     }
 
     /// Encodes rows `range` of every column of `batch`.
@@ -63,7 +65,8 @@ final class RowGroupWriter {
             numRows: Int64(rowCount),
             fileOffset: start,
             totalCompressedSize: compressed,
-            ordinal: ordinal
+            ordinal: ordinal,
+            sortingColumns: sortingColumns
         )
         rowCount = 0
         return group
