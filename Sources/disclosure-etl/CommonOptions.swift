@@ -32,6 +32,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (default: warning).")
     var logLevel: String = "warning"
 
+    @Option(name: .customLong("log-format"), help: "text (default) or json: one JSON object per line on standard error, errors included.")
+    var logFormat: String = "text"
+
     @Flag(name: .long, help: "No progress line, even on a terminal.")
     var quiet = false
 
@@ -43,6 +46,7 @@ struct CommonOptions: ParsableArguments {
     func validate() throws {
         if let jobs, jobs < 0 { throw ValidationError("--jobs must be ≥ 0 (0 = one per core)") }
         if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard must be K/N with 0 ≤ K < N, e.g. 0/4") }
+        if !["text", "json"].contains(logFormat) { throw ValidationError("--log-format must be text or json") }
         if Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("--log-level must be one of: \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -52,10 +56,19 @@ struct CommonOptions: ParsableArguments {
         TerminationSignals.unblock()
         AllocatorTuning.apply()
         let level = Logger.Level(rawValue: logLevel) ?? .warning
+        let json = logFormat == "json"
         LoggingSystem.bootstrap { label in
+            if json { return JSONLogHandler(label: label, logLevel: level) }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
+        }
+        func reportError(_ message: String) {
+            if json {
+                JSONLogHandler.write(level: "error", label: "disclosure-etl", message: message)
+            } else {
+                FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+            }
         }
         let logger = Logger(label: "disclosure-etl")
         do {
@@ -79,11 +92,11 @@ struct CommonOptions: ParsableArguments {
                 }
             }
             if file.onReject == "fail" && summary.rejects > 0 {
-                FileHandle.standardError.write(Data("error: \(summary.rejects) input(s) rejected and on_reject is \"fail\" (see the rejects dataset)\n".utf8))
+                reportError("\(summary.rejects) input(s) rejected and on_reject is \"fail\" (see the rejects dataset)")
                 throw ExitCode(3)
             }
         } catch let error as PipelineError {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            reportError(error.description)
             throw ExitCode(error.exitCode)
         }
     }

@@ -65,4 +65,22 @@ import Testing
         let reports = try String(contentsOfFile: root.appendingPathComponent("out/csv/reports.csv").path, encoding: .utf8)
         #expect(reports.contains(",east/000_a4d9d5453e5df20b.txt,") && reports.contains(",west/002_d3cf8b1128643171.txt,"))
     }
+
+    /// `--log-format json`: every line on standard error is one JSON object, the error too.
+    @Test func logsCanBeJSONLines() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("jsonlog-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        let result = try Self.run(["run", "pipelines/samples.toml", "--input", root.appendingPathComponent("empty").path,
+                                   "--out", root.appendingPathComponent("out").path, "--work", root.appendingPathComponent("work").path,
+                                   "--quiet", "--log-format", "json", "--log-level", "info"])
+        #expect(result.status == 4)
+        let lines = result.err.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        let objects = lines.map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(objects.allSatisfy { $0?["level"] != nil && $0?["message"] != nil && $0?["time"] != nil })
+        #expect(objects.last??["level"] as? String == "error")
+        #expect((objects.last??["message"] as? String)?.contains("no input files found") == true)
+        #expect(try Self.run(["run", "pipelines/samples.toml", "--log-format", "xml"]).status == 2)
+    }
 }
