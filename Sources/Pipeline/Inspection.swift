@@ -57,19 +57,7 @@ public struct Inspection: Sendable, Encodable {
     /// Reads `path` and maps it with the dictionary the `labels` files make (the first, then each
     /// overlay, as a pipeline's `labels` list).
     public static func inspect(path: String, labels: [String]) throws -> Inspection {
-        var dictionary: LabelDictionary?
-        for file in labels {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw PipelineError.configuration("\(file): cannot read the label dictionary (missing or unreadable); pass --labels FILE")
-            }
-            do {
-                let loaded = try LabelDictionary(toml: String(decoding: data, as: UTF8.self), source: file, over: dictionary)
-                dictionary = try dictionary.map { try $0.merging(loaded, source: file) } ?? loaded
-            } catch let error as LabelDictionary.LoadError {
-                throw PipelineError.configuration(error.description)
-            }
-        }
-        guard let dictionary else { throw PipelineError.configuration("no label dictionary given") }
+        let dictionary = try LabelFiles.load(labels).dictionary
         return try inspect(path: path, dictionary: dictionary)
     }
 

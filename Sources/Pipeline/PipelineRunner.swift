@@ -192,20 +192,8 @@ public struct PipelineRunner: Sendable {
     func makeTransformer() throws -> (Transformer, String) {
         var hasher = SHA256()
         hasher.update(data: Array(Transformer.version.utf8))
-        var dictionary: LabelDictionary?
-        for path in pipeline.labels {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw PipelineError.configuration("\(path): cannot read the label dictionary (missing or unreadable)")
-            }
-            hasher.update(data: data)
-            do {
-                let loaded = try LabelDictionary(toml: String(decoding: data, as: UTF8.self), source: path, over: dictionary)
-                dictionary = try dictionary.map { try $0.merging(loaded, source: path) } ?? loaded
-            } catch let error as LabelDictionary.LoadError {
-                throw PipelineError.configuration(error.description)
-            }
-        }
-        guard let dictionary else { throw PipelineError.configuration("pipeline \(pipeline.name): no label dictionary configured (key \"labels\")") }
+        let (dictionary, contents) = try LabelFiles.load(pipeline.labels)
+        for data in contents { hasher.update(data: data) }
         let key = "\(Transformer.version):" + hasher.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
         return (Transformer(dictionary: dictionary), key)
     }
