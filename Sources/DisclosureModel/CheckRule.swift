@@ -9,4 +9,7 @@ public enum CheckRule: String, Sendable, CaseIterable {
     case applicantTotal = "applicant_total"
     /// The four outcomes add up to the total, per proceeding.
     case appealTotal = "appeal_total"
+
+    /// The table whose cells the rule relates.
+    public var table: TableKind { self == .appealTotal ? .appeals : .applications }
 }

@@ -1,15 +1,46 @@
 /// Something in a report worth an analyst's look: a normalization made, a doubt, a gap.
 ///
-/// `detail` names the source line when there is one, so every value can be traced back.
+/// `detail` says what happened in words; `place` says where, as fields an analyst can filter on,
+/// so every value can be traced back without reading the sentence.
 public struct Diagnostic: Sendable, Hashable, Codable {
     public let stage: Stage
     public let code: Code
     public let detail: String
+    public let place: Place
 
-    public init(_ stage: Stage, _ code: Code, _ detail: String) {
+    public init(_ stage: Stage, _ code: Code, _ detail: String, at place: Place = Place()) {
         self.stage = stage
         self.code = code
         self.detail = detail
+        self.place = place
+    }
+
+    /// How much the diagnostic asks of a reader; it follows from the code.
+    public var severity: Severity { code.severity }
+
+    /// Where in the source a diagnostic points; each part is nil when it does not apply or is unknown.
+    public struct Place: Sendable, Hashable, Codable {
+        /// The template table (二, 三, 四).
+        public var table: TableKind?
+        /// The 1-based line of the text the tables were read from.
+        public var line: Int?
+        /// The 1-based page, for sources that have pages (PDF).
+        public var page: Int?
+        /// The label as printed, when the diagnostic is about one.
+        public var label: String?
+
+        public init(table: TableKind? = nil, line: Int? = nil, page: Int? = nil, label: String? = nil) {
+            self.table = table
+            self.line = line
+            self.page = page
+            self.label = label
+        }
+    }
+
+    /// `info`: a routine normalization that changes no number; `warning`: a doubt that may change a
+    /// number or the report's identity; `error`: a value lost (a cell, a table, the agency).
+    public enum Severity: String, Sendable, Codable, CaseIterable {
+        case info, warning, error
     }
 
     /// The pipeline stage that raised the diagnostic.
@@ -52,5 +83,16 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         case textOverprinted = "text_overprinted"
         /// A few bytes of a text file were not valid in its encoding (or NUL) and became U+FFFD.
         case textRepaired = "text_repaired"
+    }
+}
+
+extension Diagnostic.Code {
+    /// The severity of every diagnostic with this code (docs/datasets.md lists them).
+    public var severity: Diagnostic.Severity {
+        switch self {
+        case .labelNormalized, .valueNormalized, .cellEmpty, .pageArtifactSkipped, .textOverprinted: .info
+        case .labelUnrecognized, .extraValues, .yearInferred, .agencyInferred, .checkSkipped, .groupRowZero, .textRepaired: .warning
+        case .cellMissing, .tableMissing, .valueInvalid, .agencyMissing: .error
+        }
     }
 }

@@ -84,18 +84,30 @@ extension Diagnostic {
     static let stages: [Stage] = [.extract, .transform, .load]
 
     /// Bytes `encode(into:)` can take at the most.
-    var bound: Int { ReservedWriter.bound(detail) + 2 * ReservedWriter.numberBound }
+    var bound: Int { ReservedWriter.bound(detail) + 5 * ReservedWriter.numberBound + 1 + ReservedWriter.bound(place.label ?? "") }
 
+    /// Stage, code, detail, then the place: table, line and page as 0 when unknown (each is 1-based),
+    /// the label after a flag.
     func encode(into writer: inout ReservedWriter) {
         writer.write(UInt64(Self.stages.firstIndex(of: stage)!))
         writer.write(UInt64(Code.allCases.firstIndex(of: code)!))
         writer.write(detail)
+        writer.write(UInt64(place.table.map { TableKind.allCases.firstIndex(of: $0)! + 1 } ?? 0))
+        writer.write(place.line ?? 0)
+        writer.write(place.page ?? 0)
+        writer.write(place.label != nil)
+        if let label = place.label { writer.write(label) }
     }
 
     static func decode(from reader: inout BinaryReader) throws -> Diagnostic {
         let stage = stages[try reader.readIndex(below: stages.count, what: "stage")]
         let code = Code.allCases[try reader.readIndex(below: Code.allCases.count, what: "diagnostic")]
-        return Diagnostic(stage, code, try reader.readString())
+        let detail = try reader.readString()
+        let table = try reader.readIndex(below: TableKind.allCases.count + 1, what: "table")
+        let line = try reader.readInt(), page = try reader.readInt()
+        let label = try reader.readBool() ? try reader.readString() : nil
+        return Diagnostic(stage, code, detail, at: Place(table: table == 0 ? nil : TableKind.allCases[table - 1],
+                                                         line: line == 0 ? nil : line, page: page == 0 ? nil : page, label: label))
     }
 }
 

@@ -13,7 +13,16 @@ public protocol TransformedRecordVisitor {
     mutating func application(row: Int, applicant: Int, value: Int64)
     mutating func appeal(proceeding: Int, outcome: Int, value: Int64)
     mutating func checkFailure(rule: UnsafeRawBufferPointer, subject: UnsafeRawBufferPointer, expected: Int64, actual: Int64)
-    mutating func diagnostic(stage: Int, code: Int, detail: UnsafeRawBufferPointer)
+    mutating func diagnostic(_ diagnostic: StoredDiagnostic)
+}
+
+/// A stored diagnostic with its text as UTF-8 bytes of the record; codes as positions
+/// (`StoredCodes.diagnosticStages`, `StoredCodes.diagnosticCodes`, `TableKind.allCases`).
+public struct StoredDiagnostic {
+    public var stage, code: Int
+    public var detail: UnsafeRawBufferPointer
+    public var table, line, page: Int?
+    public var label: UnsafeRawBufferPointer?
 }
 
 /// A stored report's first fields, its text as UTF-8 bytes of the record.
@@ -38,6 +47,9 @@ public enum StoredCodes {
     public static let outcomes = Template.outcomes
     public static let diagnosticStages = Diagnostic.stages.map(\.rawValue)
     public static let diagnosticCodes = Diagnostic.Code.allCases.map(\.rawValue)
+    public static let severities = Diagnostic.Severity.allCases.map(\.rawValue)
+    /// The severity of each diagnostic code, by position in `diagnosticCodes` and `severities`.
+    public static let severityOfCode = Diagnostic.Code.allCases.map { severities.firstIndex(of: $0.severity.rawValue)! }
 }
 
 extension TransformedReport {
@@ -100,8 +112,10 @@ private struct ReportAssembler: TransformedRecordVisitor {
         report.checkFailures.append(CheckFailure(rule: string(rule), subject: string(subject), expected: expected, actual: actual))
     }
 
-    mutating func diagnostic(stage: Int, code: Int, detail: UnsafeRawBufferPointer) {
-        report.diagnostics.append(Diagnostic(Diagnostic.stages[stage], Diagnostic.Code.allCases[code], string(detail)))
+    mutating func diagnostic(_ stored: StoredDiagnostic) {
+        let place = Diagnostic.Place(table: stored.table.map { TableKind.allCases[$0] }, line: stored.line,
+                                     page: stored.page, label: stored.label.map(string))
+        report.diagnostics.append(Diagnostic(Diagnostic.stages[stored.stage], Diagnostic.Code.allCases[stored.code], string(stored.detail), at: place))
     }
 }
 
@@ -148,9 +162,14 @@ private struct RecordFields {
         }
         let stages = StoredCodes.diagnosticStages.count, codes = StoredCodes.diagnosticCodes.count
         for _ in 0..<(try begin(.diagnostics, &visitor)) {
-            visitor.diagnostic(stage: try reader.readIndex(below: stages, what: "stage"),
-                               code: try reader.readIndex(below: codes, what: "diagnostic"),
-                               detail: try text())
+            let stage = try reader.readIndex(below: stages, what: "stage")
+            let code = try reader.readIndex(below: codes, what: "diagnostic")
+            let detail = try text()
+            let table = try reader.readIndex(below: TableKind.allCases.count + 1, what: "table")
+            let line = try reader.readInt(), page = try reader.readInt()
+            let label = try reader.readBool() ? try text() : nil
+            visitor.diagnostic(StoredDiagnostic(stage: stage, code: code, detail: detail, table: table == 0 ? nil : table - 1,
+                                                line: line == 0 ? nil : line, page: page == 0 ? nil : page, label: label))
         }
     }
 }

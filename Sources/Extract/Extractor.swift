@@ -4,7 +4,7 @@ import DisclosureModel
 /// The extract stage for one source file: bytes in, raw tables with identity and provenance out.
 public enum Extractor {
     /// Bumped whenever extraction changes what it produces; stored results of another version are redone.
-    public static let version = "extract-7"
+    public static let version = "extract-8"
 
     /// A report, or the reason the input yields none.
     public enum Outcome: Sendable {
@@ -107,7 +107,8 @@ public enum Extractor {
                 let list = output.skippedArtifactLines.map { line in
                     origins.flatMap { $0.indices.contains(line - 1) ? "\(line) (\($0[line - 1]))" : nil } ?? String(line)
                 }.joined(separator: ", ")
-                diagnostics.append(Diagnostic(.extract, .pageArtifactSkipped, "table \(kind.sectionNumber): page furniture skipped at line(s) \(list)"))
+                diagnostics.append(Diagnostic(.extract, .pageArtifactSkipped, "table \(kind.sectionNumber): page furniture skipped at line(s) \(list)",
+                                              at: Diagnostic.Place(table: kind, line: output.skippedArtifactLines.first)))
             }
             tables[kind] = output.rows
         }

@@ -24,10 +24,12 @@ struct IdentityReader {
         if agency.isEmpty {
             if let chrome = chromeSource() {
                 agency = chrome.agency
-                diagnostics.append(Diagnostic(.extract, .agencyInferred, "agency from the page chrome (来源:) at line \(chrome.line), not the title"))
+                diagnostics.append(Diagnostic(.extract, .agencyInferred, "agency from the page chrome (来源:) at line \(chrome.line), not the title",
+                                              at: Diagnostic.Place(line: chrome.line)))
             } else if let signature = signatureAgency {
                 agency = signature.agency
-                diagnostics.append(Diagnostic(.extract, .agencyInferred, "agency from the signature at line \(signature.line), not the title"))
+                diagnostics.append(Diagnostic(.extract, .agencyInferred, "agency from the signature at line \(signature.line), not the title",
+                                              at: Diagnostic.Place(line: signature.line)))
             } else {
                 diagnostics.append(Diagnostic(.extract, .agencyMissing, "no agency in the title, the page chrome or the signature"))
             }

@@ -34,6 +34,15 @@ public struct DatasetColumn: Sendable, Hashable {
 public struct DatasetSchema: Sendable, Hashable {
     public let name: String
     public let columns: [DatasetColumn]
+
+    /// The position of the column called `name`, so writers fill columns by name, not by number.
+    /// A name not in the schema is a programming error, which any test that writes the dataset catches.
+    public func position(of name: String) -> Int {
+        guard let index = columns.firstIndex(where: { $0.name == name }) else {
+            preconditionFailure("dataset \(self.name) has no column \(name)")
+        }
+        return index
+    }
 }
 
 /// The eight datasets (docs/datasets.md), in the order the run writes them.
@@ -44,6 +53,7 @@ public enum Datasets {
         DatasetColumn("agency", .string), DatasetColumn("report_year", .int32),
         DatasetColumn("report_date", .date, nullable: true), DatasetColumn("posted_date", .date, nullable: true),
         DatasetColumn("status", .string), DatasetColumn("checks_failed", .int32), DatasetColumn("diagnostics", .int32),
+        DatasetColumn("warnings", .int32), DatasetColumn("errors", .int32),
     ])
     /// One row per report: the `reports` columns, every template cell, failed checks per rule.
     public static let reportsWide = DatasetSchema(name: "reports_wide", columns: reports.columns + WideColumns.columns)
@@ -60,12 +70,16 @@ public enum Datasets {
         DatasetColumn("proceeding", codes: StoredCodes.proceedings), DatasetColumn("outcome", codes: StoredCodes.outcomes), DatasetColumn("value", .int64),
     ])
     public static let checks = DatasetSchema(name: "checks", columns: [
-        DatasetColumn("report_id", .string), DatasetColumn("rule", .string), DatasetColumn("subject", .string),
+        DatasetColumn("report_id", .string), DatasetColumn("report_year", .int32), DatasetColumn("agency", .string),
+        DatasetColumn("rule", .string), DatasetColumn("subject", .string),
         DatasetColumn("expected", .int64), DatasetColumn("actual", .int64),
     ])
     public static let diagnostics = DatasetSchema(name: "diagnostics", columns: [
-        DatasetColumn("report_id", .string), DatasetColumn("stage", codes: StoredCodes.diagnosticStages),
-        DatasetColumn("code", codes: StoredCodes.diagnosticCodes), DatasetColumn("detail", .string),
+        DatasetColumn("report_id", .string), DatasetColumn("report_year", .int32), DatasetColumn("agency", .string),
+        DatasetColumn("stage", codes: StoredCodes.diagnosticStages), DatasetColumn("code", codes: StoredCodes.diagnosticCodes),
+        DatasetColumn("severity", codes: StoredCodes.severities), DatasetColumn("table", .int32, nullable: true),
+        DatasetColumn("line", .int32, nullable: true), DatasetColumn("page", .int32, nullable: true),
+        DatasetColumn("label", .string, nullable: true), DatasetColumn("detail", .string),
     ])
     public static let rejects = DatasetSchema(name: "rejects", columns: [
         DatasetColumn("source_path", .string), DatasetColumn("reason", .string), DatasetColumn("detail", .string),

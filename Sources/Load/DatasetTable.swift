@@ -154,6 +154,15 @@ public struct DatasetTable: Sendable {
         strings[slots[column]].append(utf8: utf8.assumingMemoryBound(to: UInt8.self), count: count)
     }
 
+    /// Appends valid UTF-8 to a nullable string column without a code list; nil is null.
+    public mutating func append(utf8: UnsafeRawBufferPointer?, at column: Int) {
+        guard let utf8 else {
+            assert(schema.columns[column].nullable, "\(schema.name).\(schema.columns[column].name) is not nullable")
+            return strings[slots[column]].appendNull()
+        }
+        append(utf8: utf8, count: 1, at: column)
+    }
+
     /// Appends entry `code` of the column's code list.
     @inline(__always)
     public mutating func append(code: Int, at column: Int) {

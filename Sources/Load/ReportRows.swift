@@ -18,6 +18,8 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
     private var agency: [UInt8] = []
     private var year: Int32 = 0
     private var counts = [Int](repeating: 0, count: StoredReportSection.allCases.count)
+    /// The report's diagnostics per severity (positions in `StoredCodes.severities`).
+    private var severityCounts = [Int](repeating: 0, count: StoredCodes.severities.count)
     /// The report's cells and failed checks per rule, for its `reports_wide` row; nil is missing.
     private var proactiveCells = [Double?](repeating: nil, count: WideColumns.proactiveCells.count)
     private var applicationCells = [Int64?](repeating: nil, count: Template.applicationCellCount)
@@ -32,8 +34,10 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
         try TransformedReport.read(encoded: record, into: &self)
         func count(_ section: StoredReportSection) -> Int { counts[section.rawValue] }
         let status = TransformedReport.status(proactive: count(.proactive), applications: count(.applications), appeals: count(.appeals))
-        Self.appendTotals(to: &reports, status: status, checksFailed: count(.checkFailures), diagnostics: count(.diagnostics))
-        Self.appendTotals(to: &wide, status: status, checksFailed: count(.checkFailures), diagnostics: count(.diagnostics))
+        let totals = Totals(status: status, checksFailed: count(.checkFailures), diagnostics: count(.diagnostics),
+                            warnings: severityCounts[Self.warning], errors: severityCounts[Self.error])
+        Self.append(totals, to: &reports)
+        Self.append(totals, to: &wide)
         var column = Datasets.reports.columns.count
         for value in proactiveCells { wide.append(value, at: column); column += 1 }
         for value in applicationCells { wide.append(value, at: column); column += 1 }
@@ -53,26 +57,40 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
         for index in applicationCells.indices { applicationCells[index] = nil }
         for index in appealCells.indices { appealCells[index] = nil }
         for index in ruleFailures.indices { ruleFailures[index] = 0 }
+        for index in severityCounts.indices { severityCounts[index] = 0 }
     }
 
-    /// The `reports` columns a header fills (report_id … posted_date), in `reports` or `reports_wide`.
+    /// The `reports` columns a header fills (report_id … posted_date), in `reports` or `reports_wide`
+    /// (whose first columns are the same).
     private static func appendHeader(_ header: StoredReportHeader, sourcePath: String, to table: inout DatasetTable) {
-        table.append(utf8: header.reportId, at: 0)
-        table.append(sourcePath, at: 1)
-        table.append(utf8: header.sourceFormat, at: 2)
-        table.append(utf8: header.encoding, at: 3)
-        table.append(utf8: header.agency, at: 4)
-        table.append(Int32(truncatingIfNeeded: header.reportYear), at: 5)
-        table.append(header.reportDate?.daysSinceEpoch, at: 6)
-        table.append(header.postedDate?.daysSinceEpoch, at: 7)
+        let column = ReportColumns.self
+        table.append(utf8: header.reportId, at: column.reportId)
+        table.append(sourcePath, at: column.sourcePath)
+        table.append(utf8: header.sourceFormat, at: column.sourceFormat)
+        table.append(utf8: header.encoding, at: column.encoding)
+        table.append(utf8: header.agency, at: column.agency)
+        table.append(Int32(truncatingIfNeeded: header.reportYear), at: column.reportYear)
+        table.append(header.reportDate?.daysSinceEpoch, at: column.reportDate)
+        table.append(header.postedDate?.daysSinceEpoch, at: column.postedDate)
     }
 
-    /// The `reports` columns known once the record is read (status, checks_failed, diagnostics).
-    private static func appendTotals(to table: inout DatasetTable, status: String, checksFailed: Int, diagnostics: Int) {
-        table.append(status, at: 8)
-        table.append(Int32(truncatingIfNeeded: checksFailed), at: 9)
-        table.append(Int32(truncatingIfNeeded: diagnostics), at: 10)
+    /// The `reports` columns known once the record is read.
+    private struct Totals {
+        var status: String
+        var checksFailed, diagnostics, warnings, errors: Int
     }
+
+    private static func append(_ totals: Totals, to table: inout DatasetTable) {
+        let column = ReportColumns.self
+        table.append(totals.status, at: column.status)
+        table.append(Int32(truncatingIfNeeded: totals.checksFailed), at: column.checksFailed)
+        table.append(Int32(truncatingIfNeeded: totals.diagnostics), at: column.diagnostics)
+        table.append(Int32(truncatingIfNeeded: totals.warnings), at: column.warnings)
+        table.append(Int32(truncatingIfNeeded: totals.errors), at: column.errors)
+    }
+
+    private static let warning = StoredCodes.severities.firstIndex(of: "warning")!
+    private static let error = StoredCodes.severities.firstIndex(of: "error")!
 
     mutating func begin(_ section: StoredReportSection, count: Int) {
         counts[section.rawValue] = count
@@ -80,12 +98,12 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
         case .proactive: Self.appendReportColumns(to: &proactive, id: reportId, year: year, agency: agency, rows: count)
         case .applications: Self.appendReportColumns(to: &applications, id: reportId, year: year, agency: agency, rows: count)
         case .appeals: Self.appendReportColumns(to: &appeals, id: reportId, year: year, agency: agency, rows: count)
-        case .checkFailures: reportId.withUnsafeBytes { checks.append(utf8: $0, count: count, at: 0) }
-        case .diagnostics: reportId.withUnsafeBytes { diagnostics.append(utf8: $0, count: count, at: 0) }
+        case .checkFailures: Self.appendReportColumns(to: &checks, id: reportId, year: year, agency: agency, rows: count)
+        case .diagnostics: Self.appendReportColumns(to: &diagnostics, id: reportId, year: year, agency: agency, rows: count)
         }
     }
 
-    /// The columns every cell dataset starts with (report_id, report_year, agency): added once for
+    /// The columns every dataset of a report's rows starts with (report_id, report_year, agency): added once for
     /// all of a report's rows, not row by row. Static, so the table is not borrowed along with `self`.
     private static func appendReportColumns(to table: inout DatasetTable, id: [UInt8], year: Int32, agency: [UInt8], rows: Int) {
         id.withUnsafeBytes { table.append(utf8: $0, count: rows, at: 0) }
@@ -115,18 +133,55 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
     }
 
     mutating func checkFailure(rule: UnsafeRawBufferPointer, subject: UnsafeRawBufferPointer, expected: Int64, actual: Int64) {
-        checks.append(utf8: rule, at: 1)
-        checks.append(utf8: subject, at: 2)
-        checks.append(expected, at: 3)
-        checks.append(actual, at: 4)
+        let column = CheckColumns.self
+        checks.append(utf8: rule, at: column.rule)
+        checks.append(utf8: subject, at: column.subject)
+        checks.append(expected, at: column.expected)
+        checks.append(actual, at: column.actual)
         if let index = WideColumns.ruleNames.firstIndex(where: { $0.elementsEqual(rule.assumingMemoryBound(to: UInt8.self)) }) {
             ruleFailures[index] += 1
         }
     }
 
-    mutating func diagnostic(stage: Int, code: Int, detail: UnsafeRawBufferPointer) {
-        diagnostics.append(code: stage, at: 1)
-        diagnostics.append(code: code, at: 2)
-        diagnostics.append(utf8: detail, at: 3)
+    mutating func diagnostic(_ diagnostic: StoredDiagnostic) {
+        let column = DiagnosticColumns.self
+        let severity = StoredCodes.severityOfCode[diagnostic.code]
+        severityCounts[severity] += 1
+        diagnostics.append(code: diagnostic.stage, at: column.stage)
+        diagnostics.append(code: diagnostic.code, at: column.code)
+        diagnostics.append(code: severity, at: column.severity)
+        diagnostics.append(diagnostic.table.map { Int32($0 + 2) }, at: column.table)
+        diagnostics.append(diagnostic.line.map { Int32(truncatingIfNeeded: $0) }, at: column.line)
+        diagnostics.append(diagnostic.page.map { Int32(truncatingIfNeeded: $0) }, at: column.page)
+        diagnostics.append(utf8: diagnostic.label, at: column.label)
+        diagnostics.append(utf8: diagnostic.detail, at: column.detail)
     }
+}
+
+/// Positions of the `reports` columns (the first columns of `reports_wide` too), from their names.
+private enum ReportColumns {
+    static let schema = Datasets.reports
+    static let reportId = schema.position(of: "report_id"), sourcePath = schema.position(of: "source_path")
+    static let sourceFormat = schema.position(of: "source_format"), encoding = schema.position(of: "encoding")
+    static let agency = schema.position(of: "agency"), reportYear = schema.position(of: "report_year")
+    static let reportDate = schema.position(of: "report_date"), postedDate = schema.position(of: "posted_date")
+    static let status = schema.position(of: "status"), checksFailed = schema.position(of: "checks_failed")
+    static let diagnostics = schema.position(of: "diagnostics")
+    static let warnings = schema.position(of: "warnings"), errors = schema.position(of: "errors")
+}
+
+/// Positions of the `checks` columns after the report's own, from their names.
+private enum CheckColumns {
+    static let schema = Datasets.checks
+    static let rule = schema.position(of: "rule"), subject = schema.position(of: "subject")
+    static let expected = schema.position(of: "expected"), actual = schema.position(of: "actual")
+}
+
+/// Positions of the `diagnostics` columns after the report's own, from their names.
+private enum DiagnosticColumns {
+    static let schema = Datasets.diagnostics
+    static let stage = schema.position(of: "stage"), code = schema.position(of: "code")
+    static let severity = schema.position(of: "severity"), table = schema.position(of: "table")
+    static let line = schema.position(of: "line"), page = schema.position(of: "page")
+    static let label = schema.position(of: "label"), detail = schema.position(of: "detail")
 }

@@ -27,7 +27,9 @@ struct ReportPage {
     }
 
     var summary: String {
-        let warnings = facts.diagnosticsByCode.filter { $0.severity == .warning }.reduce(0) { $0 + $1.count }
+        let bySeverity = Severity.allCases.map { severity in
+            "<code>\(severity.rawValue)</code> \(HTML.number(facts.diagnosticsByCode.filter { $0.severity == severity }.reduce(0) { $0 + $1.count }))"
+        }.joined(separator: ", ")
         let reasons = facts.rejectsByReason.map { "<code>\(HTML.escape($0.key))</code> \(HTML.number($0.count))" }.joined(separator: ", ")
         let version = facts.version.map { "\(HTML.escape($0)) (Parquet 文件记录 as recorded in the Parquet files)" }
             ?? context.toolVersion.map { "\(HTML.escape($0)) (绘制本页的版本 version drawing this page)" } ?? "未记录 not recorded"
@@ -42,7 +44,7 @@ struct ReportPage {
         <tr><th>报告 <span class="en">reports</span></th><td><span data-field="reports">\(HTML.number(facts.reports))</span> (<code>ok</code> <span data-field="reports_ok">\(HTML.number(facts.reportsOK))</span>, <code>partial</code> <span data-field="reports_partial">\(HTML.number(facts.reportsPartial))</span>)</td></tr>
         <tr><th>拒收 <span class="en">rejects</span></th><td><span data-field="rejects">\(HTML.number(facts.rejectCount))</span>\(reasons.isEmpty ? "" : " (\(reasons))")</td></tr>
         <tr><th>未通过的校验 <span class="en">checks failed</span></th><td data-field="checks_failed">\(HTML.number(facts.checksFailed))</td></tr>
-        <tr><th>诊断 <span class="en">diagnostics</span></th><td><span data-field="diagnostics">\(HTML.number(facts.diagnostics))</span> (<code>warning</code> \(HTML.number(warnings)), <code>info</code> \(HTML.number(facts.diagnostics - warnings)))</td></tr>
+        <tr><th>诊断 <span class="en">diagnostics</span></th><td><span data-field="diagnostics">\(HTML.number(facts.diagnostics))</span> (\(bySeverity))</td></tr>
         <tr><th>各阶段耗时 <span class="en">time per stage</span></th><td>\(times)</td></tr>
         <tr><th>版本 <span class="en">version</span></th><td>\(version)</td></tr>
         <tr><th>数据来源 <span class="en">read from</span></th><td><code>\(HTML.escape(facts.format))</code> 数据集 datasets</td></tr>
@@ -70,8 +72,7 @@ struct ReportPage {
         \(figure("按年度的报告 <span class=\"en\">reports by <code>report_year</code>, <code>ok</code> / <code>partial</code></span>", BarChart(id: "reports_by_year", series: stackedSeries, rows: stacked(facts.byYear))))
         \(figure("按来源格式的报告 <span class=\"en\">reports by <code>source_format</code>, <code>ok</code> / <code>partial</code></span>", BarChart(id: "reports_by_format", series: stackedSeries, rows: stacked(facts.byFormat))))
         \(figure("按规则的未通过校验 <span class=\"en\">failed checks by <code>rule</code></span>", BarChart(id: "checks_by_rule", series: count, rows: counted(facts.checksByRule))))
-        \(figure("按代码的诊断 <span class=\"en\">diagnostics by <code>code</code></span>: <span class=\"swatch warning\"></span>警告 <code>warning</code> <span class=\"swatch info\"></span>提示 <code>info</code>", BarChart(id: "diagnostics_by_code", series: count, rows: diagnostics)))
-        <p class="note">诊断数据集尚无严重程度；本页按代码划分：<code>\(Severity.routineCodes.sorted().joined(separator: "</code>, <code>"))</code> 为例行处理（<code>info</code>），其余为警告（<code>warning</code>）。 <span class="en">Diagnostics carry no severity yet: these four codes are routine (<code>info</code>), every other code is a <code>warning</code>.</span></p>
+        \(figure("按代码的诊断 <span class=\"en\">diagnostics by <code>code</code></span>: <span class=\"swatch error\"></span>错误 <code>error</code> <span class=\"swatch warning\"></span>警告 <code>warning</code> <span class=\"swatch info\"></span>提示 <code>info</code>", BarChart(id: "diagnostics_by_code", series: count, rows: diagnostics)))
         \(figure("按原因的拒收 <span class=\"en\">rejects by <code>reason</code></span>", BarChart(id: "rejects_by_reason", series: count, rows: counted(facts.rejectsByReason))))
         </section>
 
@@ -164,8 +165,8 @@ struct ReportPage {
     td.n{text-align:right}.partial-text code{color:#bc4c00}code.cmd{white-space:nowrap}
     figure{margin:12px 0 20px}figcaption{font-weight:600;margin-bottom:4px}
     svg text{font-size:12px;fill:#1f2328}svg text.value{fill:#57606a}
-    rect.ok,rect.bar{fill:#2f81f7}rect.partial{fill:#f0883e}rect.warning,g.warning rect{fill:#d29922}g.info rect{fill:#8c959f}
-    .swatch{display:inline-block;width:10px;height:10px;margin:0 2px 0 8px}.swatch.warning{background:#d29922}.swatch.info{background:#8c959f}
+    rect.ok,rect.bar{fill:#2f81f7}rect.partial{fill:#f0883e}rect.error,g.error rect{fill:#cf222e}rect.warning,g.warning rect{fill:#d29922}g.info rect{fill:#8c959f}
+    .swatch{display:inline-block;width:10px;height:10px;margin:0 2px 0 8px}.swatch.error{background:#cf222e}.swatch.warning{background:#d29922}.swatch.info{background:#8c959f}
     .note{color:#57606a;font-size:13px}.empty{color:#57606a}footer{margin-top:32px;color:#57606a;font-size:12px}
     """
 }

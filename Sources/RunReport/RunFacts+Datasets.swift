@@ -9,7 +9,7 @@ extension RunFacts {
         let reports = try folder.read("reports", columns: ["report_id", "source_path", "source_format", "agency", "report_year", "status", "checks_failed"])
         let checks = try folder.read("checks", columns: ["rule"])
         let listedCodes: Set<String> = ["label_unrecognized", "year_inferred", "agency_inferred", "agency_missing"]
-        let diagnostics = try folder.read("diagnostics", columns: ["report_id", "code", "detail"], keep: ("code", listedCodes))
+        let diagnostics = try folder.read("diagnostics", columns: ["report_id", "code", "severity", "detail"], keep: ("code", listedCodes))
         let rejectRows = try folder.read("rejects", columns: ["source_path", "reason", "detail"])
         version = folder.version
         pipeline = folder.pipeline
@@ -42,7 +42,10 @@ extension RunFacts {
 
         // Diagnostics by code; the rows of identity doubts and unrecognized labels are looked at.
         let codes = diagnostics.text("code")
-        diagnosticsByCode = Self.counts(codes).map { DiagnosticCount(code: $0.key, severity: Severity(code: $0.key), count: $0.count) }
+        let severityOfCode = Self.severityOfCode(codes: codes, severities: diagnostics.text("severity"))
+        diagnosticsByCode = Self.counts(codes).map {
+            DiagnosticCount(code: $0.key, severity: severityOfCode[$0.key] ?? Severity(code: $0.key), count: $0.count)
+        }
             .sorted { ($0.severity, -$0.count, $0.code) < ($1.severity, -$1.count, $1.code) }
         let codeOfEntry: [String?] = (0..<codes.entryCount).map { let code = codes.entryString($0); return listedCodes.contains(code) ? code : nil }
         let reportIds = reports.text("report_id")
@@ -109,6 +112,21 @@ extension RunFacts {
         var perValue: [String: Int] = [:]
         for (entry, count) in perEntry.enumerated() where count > 0 { perValue[values.entryString(entry), default: 0] += count }
         return perValue.map { Count(key: $0.key, count: $0.value) }.sorted { ($1.count, $0.key) < ($0.count, $1.key) }
+    }
+
+    /// Each code's severity as the `severity` column gives it (one per code); empty when the
+    /// datasets predate the column.
+    static func severityOfCode(codes: ByteArrayValues, severities: ByteArrayValues) -> [String: Severity] {
+        guard severities.rowCount == codes.rowCount else { return [:] }
+        var severityOfEntry = [Severity?](repeating: nil, count: codes.entryCount)
+        for row in 0..<codes.rowCount {
+            let code = codes.entryOfRow[row], severity = severities.entryOfRow[row]
+            guard code >= 0, severity >= 0, severityOfEntry[Int(code)] == nil else { continue }
+            severityOfEntry[Int(code)] = Severity(rawValue: severities.entryString(Int(severity)))
+        }
+        var result: [String: Severity] = [:]
+        for (entry, severity) in severityOfEntry.enumerated() { if let severity { result[codes.entryString(entry)] = severity } }
+        return result
     }
 
     /// The table, the printed label and the line cited, from a `label_unrecognized` detail:

@@ -67,15 +67,16 @@ struct RunFacts: Equatable {
     static let rowLimit = 200
 }
 
-/// How much a diagnostic asks of a reader. Diagnostics carry no severity in the datasets yet, so
-/// it is decided here by code: the normalizations a report routinely needs are `info`, the rest
-/// `warning`.
-enum Severity: String, Equatable, Comparable {
-    case warning, info
+/// How much a diagnostic asks of a reader: the `diagnostics.severity` column. Outputs written
+/// before the column existed are read with the rule they were drawn with then: the routine
+/// normalizations are `info`, the rest `warning`.
+enum Severity: String, Equatable, Comparable, CaseIterable {
+    case error, warning, info
 
     static let routineCodes: Set<String> = ["label_normalized", "value_normalized", "cell_empty", "page_artifact_skipped"]
 
     init(code: String) { self = Self.routineCodes.contains(code) ? .info : .warning }
 
-    static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .info }
+    /// Errors first, then warnings, then the routine.
+    static func < (a: Severity, b: Severity) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
 }

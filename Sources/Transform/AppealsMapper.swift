@@ -28,11 +28,13 @@ struct AppealsMapper {
         // which cells the values belong to cannot be told, so none is used.
         if !values.isEmpty, doubtful || picked.cells.count < slots.count {
             let why = doubtful ? "a cell before the values holds text and digits (a value glued to a label)" : "\(picked.cells.count) value(s) for \(slots.count) cells"
-            diagnostics.append(Diagnostic(.transform, .cellMissing, "table 四, \(cite(values[0].line)): \(why); which cell each value belongs to cannot be told, so none is used"))
+            diagnostics.append(Diagnostic(.transform, .cellMissing, "table 四, \(cite(values[0].line)): \(why); which cell each value belongs to cannot be told, so none is used",
+                                          at: cite.place("四", line: values[0].line)))
             picked = CellPicker.Picked(cells: [], extra: [])
         }
         if !picked.extra.isEmpty {
-            diagnostics.append(Diagnostic(.transform, .extraValues, "table 四: \(picked.extra.count) value(s) beyond its \(slots.count), from \(cite(picked.extra[0].line)); ignored"))
+            diagnostics.append(Diagnostic(.transform, .extraValues, "table 四: \(picked.extra.count) value(s) beyond its \(slots.count), from \(cite(picked.extra[0].line)); ignored",
+                                          at: cite.place("四", line: picked.extra[0].line)))
         }
         var cells: [AppealCell] = []
         cells.reserveCapacity(slots.count)
@@ -40,7 +42,7 @@ struct AppealsMapper {
         var missing: [String] = []
         for (index, (proceeding, outcome)) in slots.enumerated() {
             if index < picked.cells.count,
-               let value = reader.read(picked.cells[index], what: "\(proceeding)/\(outcome)", integer: true, diagnostics: &diagnostics) {
+               let value = reader.read(picked.cells[index], what: "\(proceeding)/\(outcome)", label: nil, integer: true, diagnostics: &diagnostics) {
                 cells.append(AppealCell(proceeding: proceeding, outcome: outcome, value: Int64(value)))
                 grid[index / Template.outcomes.count][index % Template.outcomes.count] = Int64(value)
             } else {
@@ -48,7 +50,8 @@ struct AppealsMapper {
             }
         }
         if !missing.isEmpty {
-            diagnostics.append(Diagnostic(.transform, .cellMissing, "table 四: \(missing.count) cell(s) not in the source: \(missing.joined(separator: ", "))"))
+            diagnostics.append(Diagnostic(.transform, .cellMissing, "table 四: \(missing.count) cell(s) not in the source: \(missing.joined(separator: ", "))",
+                                      at: cite.place("四", line: nil)))
         }
         return (cells, grid)
     }

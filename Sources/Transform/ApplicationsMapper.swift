@@ -50,29 +50,34 @@ struct ApplicationsMapper {
                     groupRows.append((row, group, rows))
                 } else if inBody, row.values.contains(where: { !$0.text.isEmpty }) {
                     let line = row.values.first { !$0.text.isEmpty }?.line ?? 0
-                    diagnostics.append(Diagnostic(.transform, .labelUnrecognized, "table 三, \(cite(line)): values without a recognized row label; not used"))
+                    diagnostics.append(Diagnostic(.transform, .labelUnrecognized, "table 三, \(cite(line)): values without a recognized row label; not used",
+                                                  at: cite.place("三", line: line, label: row.labels.last?.text)))
                 }
                 continue
             }
             for skipped in labels[..<last] where skipped.entry.role == .row && found[skipped.entry.index] == nil {
-                diagnostics.append(Diagnostic(.transform, .cellMissing, "table 三, \(cite(skipped.cell.line)): row \(skipped.entry.code) has no values"))
+                diagnostics.append(Diagnostic(.transform, .cellMissing, "table 三, \(cite(skipped.cell.line)): row \(skipped.entry.code) has no values",
+                                              at: cite.place("三", line: skipped.cell.line, label: skipped.cell.text)))
             }
             let rowLabel = labels[last]
             let code = rowLabel.entry.code
             if found[rowLabel.entry.index] != nil {
-                diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(rowLabel.cell.line)): row \(code) printed a second time; the first is kept"))
+                diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(rowLabel.cell.line)): row \(code) printed a second time; the first is kept",
+                                              at: cite.place("三", line: rowLabel.cell.line, label: rowLabel.cell.text)))
                 continue
             }
             if LabelResolver.endsUnrecognized(labels, labelCount: row.labels.count) {
-                diagnostics.append(Diagnostic(.transform, .cellMissing, "table 三, \(cite(rowLabel.cell.line)): row \(code): the cell before its values (\"\(row.labels.last?.text ?? "")\") is neither a label nor a value, so the values may not be in their columns; left out"))
+                diagnostics.append(Diagnostic(.transform, .cellMissing, "table 三, \(cite(rowLabel.cell.line)): row \(code): the cell before its values (\"\(row.labels.last?.text ?? "")\") is neither a label nor a value, so the values may not be in their columns; left out",
+                                              at: cite.place("三", line: rowLabel.cell.line, label: rowLabel.cell.text)))
                 continue
             }
             let picked = CellPicker.pick(row.values, expected: width)
             if !picked.extra.isEmpty {
-                diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(rowLabel.cell.line)): row \(code) has \(picked.extra.count) value(s) beyond its \(width); ignored: \(picked.extra.map(\.text).joined(separator: " "))"))
+                diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(rowLabel.cell.line)): row \(code) has \(picked.extra.count) value(s) beyond its \(width); ignored: \(picked.extra.map(\.text).joined(separator: " "))",
+                                              at: cite.place("三", line: rowLabel.cell.line, label: rowLabel.cell.text)))
             }
             found[rowLabel.entry.index] = zip(Template.applicants, picked.cells).map { applicant, cell in
-                reader.read(cell, what: "\(code)/\(applicant)", integer: true, diagnostics: &diagnostics).map { Int64($0) }
+                reader.read(cell, what: "\(code)/\(applicant)", label: rowLabel.cell.text, integer: true, diagnostics: &diagnostics).map { Int64($0) }
             }
         }
         for (row, group, rows) in groupRows {
@@ -95,7 +100,8 @@ struct ApplicationsMapper {
             }
             if !missing.isEmpty {
                 let what = missing.count == width ? "the whole row" : missing.joined(separator: ", ")
-                diagnostics.append(Diagnostic(.transform, .cellMissing, "table 三: row \(code): \(missing.count) cell(s) not in the source (\(what))"))
+                diagnostics.append(Diagnostic(.transform, .cellMissing, "table 三: row \(code): \(missing.count) cell(s) not in the source (\(what))",
+                                              at: cite.place("三", line: nil)))
             }
         }
         return (cells, grid)
@@ -111,17 +117,19 @@ struct ApplicationsMapper {
         let width = Template.applicants.count
         let picked = CellPicker.pick(row.values, expected: width)
         var scratch: [Diagnostic] = []
-        let values = picked.cells.map { reader.read($0, what: group.entry.code, integer: true, diagnostics: &scratch) }
+        let values = picked.cells.map { reader.read($0, what: group.entry.code, label: group.cell.text, integer: true, diagnostics: &scratch) }
         let indices = rows.compactMap { Template.applicationRows.firstIndex(of: $0) }
         guard indices.allSatisfy({ found[$0] == nil }) else { return }
         if picked.cells.count == width, picked.extra.isEmpty, values.allSatisfy({ $0 == 0 }) {
             for index in indices { found[index] = Array(repeating: 0, count: width) }
             diagnostics.append(Diagnostic(.transform, .groupRowZero,
-                "table 三, \(cite(group.cell.line)): \(group.cell.text) printed as one row of zeros without its rows; \(rows.joined(separator: ", ")) read as 0"))
+                "table 三, \(cite(group.cell.line)): \(group.cell.text) printed as one row of zeros without its rows; \(rows.joined(separator: ", ")) read as 0",
+                at: cite.place("三", line: group.cell.line, label: group.cell.text)))
         } else {
             let printed = row.values.map { $0.text.isEmpty ? "(empty)" : $0.text }.joined(separator: " ")
             diagnostics.append(Diagnostic(.transform, .cellMissing,
-                "table 三, \(cite(group.cell.line)): \(group.cell.text) printed as one row (\(printed)) without its rows; the values cannot be split between \(rows.joined(separator: ", ")): left out"))
+                "table 三, \(cite(group.cell.line)): \(group.cell.text) printed as one row (\(printed)) without its rows; the values cannot be split between \(rows.joined(separator: ", ")): left out",
+                at: cite.place("三", line: group.cell.line, label: group.cell.text)))
         }
     }
 

@@ -47,7 +47,8 @@ enum Checks {
             (sum(appeals[index][..<outcomeTotal]), appeals[index][outcomeTotal])
         }
         for (rule, subjects) in skipped {
-            diagnostics.append(Diagnostic(.transform, .checkSkipped, "\(rule.rawValue) not checked for \(subjects.joined(separator: ", ")): cells missing"))
+            diagnostics.append(Diagnostic(.transform, .checkSkipped, "\(rule.rawValue) not checked for \(subjects.joined(separator: ", ")): cells missing",
+                                          at: Diagnostic.Place(table: rule.table)))
         }
         return failures
     }

@@ -45,7 +45,7 @@ struct LabelResolver {
         while index < labels.count {
             let single = resolution(of: labels[index].text, scopes, joined: 1)
             if let entry = single.entry {
-                note(single, line: labels[index].line, &diagnostics)
+                note(single, line: labels[index].line, printed: labels[index].text, &diagnostics)
                 resolved.append(Resolved(entry: entry, cell: labels[index], end: index + 1))
                 index += 1
                 continue
@@ -61,12 +61,13 @@ struct LabelResolver {
                 }
             }
             if let (match, count, text) = joinedMatch, let entry = match.entry {
-                note(match, line: labels[index].line, &diagnostics)
+                note(match, line: labels[index].line, printed: text, &diagnostics)
                 resolved.append(Resolved(entry: entry, cell: TextCell(text, line: labels[index].line), end: index + count))
                 index += count
             } else {
                 diagnostics.append(Diagnostic(.transform, .labelUnrecognized,
-                    "table \(table), \(cite(labels[index].line)): \"\(labels[index].text)\" matches no label of the dictionary"))
+                    "table \(table), \(cite(labels[index].line)): \"\(labels[index].text)\" matches no label of the dictionary",
+                    at: cite.place(table, line: labels[index].line, label: labels[index].text)))
                 index += 1
             }
         }
@@ -82,7 +83,7 @@ struct LabelResolver {
     }
 
     /// Records the `label_normalized` diagnostic of a resolution that has one.
-    private func note(_ resolution: LabelMemo.Resolution, line: Int, _ diagnostics: inout [Diagnostic]) {
+    private func note(_ resolution: LabelMemo.Resolution, line: Int, printed: String, _ diagnostics: inout [Diagnostic]) {
         guard let ending = resolution.noteEnding else { return }
         let cited = cite(line)
         var detail = "table "
@@ -91,7 +92,7 @@ struct LabelResolver {
         detail += ", "
         detail += cited
         detail += ending
-        diagnostics.append(Diagnostic(.transform, .labelNormalized, detail))
+        diagnostics.append(Diagnostic(.transform, .labelNormalized, detail, at: cite.place(table, line: line, label: printed)))
     }
 
     /// The end of the diagnostic for a label printed other than as its template wording (from the

@@ -28,19 +28,22 @@ struct ProactiveMapper {
             guard let itemLabel = labels.last(where: { $0.entry.role == .item }) else { continue }
             let item = Template.proactiveItems[itemLabel.entry.index]
             if LabelResolver.endsUnrecognized(labels, labelCount: row.labels.count) {
-                diagnostics.append(Diagnostic(.transform, .cellMissing, "table 二, \(cite(itemLabel.cell.line)): \(item.code): the cell before its values (\"\(row.labels.last?.text ?? "")\") is neither a label nor a value, so the values may not be in their columns; left out"))
+                diagnostics.append(Diagnostic(.transform, .cellMissing, "table 二, \(cite(itemLabel.cell.line)): \(item.code): the cell before its values (\"\(row.labels.last?.text ?? "")\") is neither a label nor a value, so the values may not be in their columns; left out",
+                                              at: cite.place("二", line: itemLabel.cell.line, label: itemLabel.cell.text)))
                 continue
             }
             if found[itemLabel.entry.index] != nil {
-                diagnostics.append(Diagnostic(.transform, .extraValues, "table 二, \(cite(itemLabel.cell.line)): \(item.code) printed a second time; the first is kept"))
+                diagnostics.append(Diagnostic(.transform, .extraValues, "table 二, \(cite(itemLabel.cell.line)): \(item.code) printed a second time; the first is kept",
+                                              at: cite.place("二", line: itemLabel.cell.line, label: itemLabel.cell.text)))
                 continue
             }
             let picked = CellPicker.pick(row.values, expected: item.measures.count)
             if !picked.extra.isEmpty {
-                diagnostics.append(Diagnostic(.transform, .extraValues, "table 二, \(cite(itemLabel.cell.line)): \(item.code) has \(picked.extra.count) value(s) beyond its \(item.measures.count); ignored: \(picked.extra.map(\.text).joined(separator: " "))"))
+                diagnostics.append(Diagnostic(.transform, .extraValues, "table 二, \(cite(itemLabel.cell.line)): \(item.code) has \(picked.extra.count) value(s) beyond its \(item.measures.count); ignored: \(picked.extra.map(\.text).joined(separator: " "))",
+                                              at: cite.place("二", line: itemLabel.cell.line, label: itemLabel.cell.text)))
             }
             found[itemLabel.entry.index] = zip(item.measures, picked.cells).map { measure, cell in
-                reader.read(cell, what: "\(item.code).\(measure)", integer: item.code != "fees", diagnostics: &diagnostics)
+                reader.read(cell, what: "\(item.code).\(measure)", label: itemLabel.cell.text, integer: item.code != "fees", diagnostics: &diagnostics)
             }
         }
         var cells: [ProactiveCell] = []
@@ -57,7 +60,8 @@ struct ProactiveMapper {
             }
         }
         if !missing.isEmpty {
-            diagnostics.append(Diagnostic(.transform, .cellMissing, "table 二: \(missing.count) cell(s) not in the source: \(missing.joined(separator: ", "))"))
+            diagnostics.append(Diagnostic(.transform, .cellMissing, "table 二: \(missing.count) cell(s) not in the source: \(missing.joined(separator: ", "))",
+                                          at: cite.place("二", line: nil)))
         }
         return cells
     }

@@ -3,7 +3,7 @@ import DisclosureModel
 /// The transform stage: raw rows to canonical cells, checks and diagnostics, through a dictionary.
 public struct Transformer: Sendable {
     /// Bumped whenever transformation changes what it produces; stored results of another version are redone.
-    public static let version = "transform-3"
+    public static let version = "transform-4"
 
     public let dictionary: LabelDictionary
 
@@ -16,7 +16,8 @@ public struct Transformer: Sendable {
     public func transform(_ report: ExtractedReport, memo: LabelMemo = LabelMemo()) -> TransformedReport {
         var diagnostics = report.diagnostics
         for kind in TableKind.allCases where report.tables[kind] == nil {
-            diagnostics.append(Diagnostic(.transform, .tableMissing, "table \(kind.sectionNumber) (\(kind.rawValue)) not found in the source"))
+            diagnostics.append(Diagnostic(.transform, .tableMissing, "table \(kind.sectionNumber) (\(kind.rawValue)) not found in the source",
+                                          at: Diagnostic.Place(table: kind)))
         }
         let cite = Citation(report)
         let proactive = ProactiveMapper(dictionary: dictionary, cite: cite, memo: memo).map(report.tables[.proactive] ?? [], diagnostics: &diagnostics)

@@ -18,14 +18,17 @@ struct ValueReader {
         return count > 0 ? Double(value) : nil
     }
 
-    func read(_ cell: TextCell, what: @autoclosure () -> String, integer: Bool, diagnostics: inout [Diagnostic]) -> Double? {
+    /// `label` is the row's label as printed, for the diagnostic's place.
+    func read(_ cell: TextCell, what: @autoclosure () -> String, label: @autoclosure () -> String?, integer: Bool,
+              diagnostics: inout [Diagnostic]) -> Double? {
         let text = cell.text
         if let plain = Self.plainNumber(text) { return plain }
         let line = cite(cell.line)
         let what = what()
+        let place = cite.place(table, line: cell.line, label: label())
         if text.isEmpty || ["-", "—", "－", "–", "/", "／", "——", "--"].contains(text) {
             let shown = text.isEmpty ? "empty" : "\"\(text)\""
-            diagnostics.append(Diagnostic(.transform, .cellEmpty, "table \(table), \(line): \(what) is \(shown); read as 0"))
+            diagnostics.append(Diagnostic(.transform, .cellEmpty, "table \(table), \(line): \(what) is \(shown); read as 0", at: place))
             return 0
         }
         var ascii = ""
@@ -43,19 +46,19 @@ struct ValueReader {
             }
         }
         guard let value = Double(ascii), value.isFinite else {
-            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), \(line): \(what) \"\(text)\" is not a number; cell left out"))
+            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), \(line): \(what) \"\(text)\" is not a number; cell left out", at: place))
             return nil
         }
         if integer && value.rounded() != value {
-            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), \(line): \(what) \"\(text)\" is not a whole number; cell left out"))
+            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), \(line): \(what) \"\(text)\" is not a whole number; cell left out", at: place))
             return nil
         }
         if integer && abs(value) > 9.0e15 {
-            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), \(line): \(what) \"\(text)\" is out of range; cell left out"))
+            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), \(line): \(what) \"\(text)\" is out of range; cell left out", at: place))
             return nil
         }
         if !changed.isEmpty {
-            diagnostics.append(Diagnostic(.transform, .valueNormalized, "table \(table), \(line): \(what) \"\(text)\" read as \(ascii) (\(changed.joined(separator: ", ")))"))
+            diagnostics.append(Diagnostic(.transform, .valueNormalized, "table \(table), \(line): \(what) \"\(text)\" read as \(ascii) (\(changed.joined(separator: ", ")))", at: place))
         }
         return value
     }

@@ -47,7 +47,7 @@ import Testing
         #expect(try csv(output, "checks").count == 1 + 4)
         #expect(try csv(output, "rejects") == ["source_path,reason,detail"])
         let reports = try csv(output, "reports")
-        #expect(reports[0] == "report_id,source_path,source_format,encoding,agency,report_year,report_date,posted_date,status,checks_failed,diagnostics")
+        #expect(reports[0] == "report_id,source_path,source_format,encoding,agency,report_year,report_date,posted_date,status,checks_failed,diagnostics,warnings,errors")
         #expect(reports.contains { $0.contains(",001_596f64b8fe124db2.txt,web_text_pipe,utf-8,枣阳市民政局,2021,2022-01-06,2022-01-14,ok,0,") })
         let applications = try csv(output, "applications")
         #expect(applications.contains { $0.hasSuffix(",2023,北京市通州区委社会工委区民政局,granted,natural_person,8") })

@@ -19,6 +19,11 @@ import Testing
         let blots = report.diagnostics.filter { $0.code == .textOverprinted }
         #expect(blots.count == 1)
         #expect(blots.first?.detail.contains("\"其他处理\" (page") == true)
+        #expect(blots.first?.place.page != nil)
+        // A PDF's diagnostics point at a page as well as a line: the unrecognized group pieces.
+        let pieces = report.diagnostics.filter { $0.code == .labelUnrecognized }
+        #expect(!pieces.isEmpty && pieces.allSatisfy { $0.place.table == .applications && $0.place.page != nil && $0.place.line != nil })
+        #expect(pieces.allSatisfy { $0.detail.contains("(page \($0.place.page!),") && $0.detail.contains("\"\($0.place.label!)\"") })
         #expect(report.applications.filter { $0.row == "total" }.count == 7)
     }
 

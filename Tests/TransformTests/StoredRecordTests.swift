@@ -58,7 +58,9 @@ import Testing
             proactive: [ProactiveCell(item: "fees", measure: "amount_10k_yuan", value: -.greatestFiniteMagnitude)],
             applications: [ApplicationCell(row: "total", applicant: "total", value: .min)],
             appeals: [AppealCell(proceeding: "review", outcome: "upheld", value: .max)],
-            checkFailures: [CheckFailure(rule: long, subject: "", expected: .min, actual: .max)], diagnostics: [])
+            checkFailures: [CheckFailure(rule: long, subject: "", expected: .min, actual: .max)],
+            diagnostics: [Diagnostic(.transform, .labelNormalized, long, at: .init(table: .appeals, line: .max, page: .min, label: long)),
+                          Diagnostic(.extract, .cellMissing, "", at: .init(table: .proactive, label: "")), Diagnostic(.load, .textRepaired, long)])
         #expect(try TransformedReport(encoded: transformed.encoded()) == transformed)
     }
 

@@ -59,7 +59,8 @@ enum PDFLayout {
         if !trace.overprinted.isEmpty {
             let runs = trace.overprinted.map { "\"\($0.text)\" (page \($0.page))" }
             diagnostics.append(Diagnostic(.extract, .textOverprinted,
-                "characters drawn on top of each other, unreadable, skipped: \(runs.joined(separator: ", "))"))
+                "characters drawn on top of each other, unreadable, skipped: \(runs.joined(separator: ", "))",
+                at: Diagnostic.Place(page: trace.overprinted[0].page)))
         }
         return (text, diagnostics)
     }
