@@ -39,6 +39,14 @@ public struct InputList: RandomAccessCollection, Sendable {
         kinds.append(kind)
     }
 
+    /// The first relative path listed twice, in a list sorted by path.
+    func firstRepeatedPath() -> String? {
+        for index in indices.dropFirst() where withPath(at: index - 1, { a in withPath(at: index) { b in a.elementsEqual(b) } }) {
+            return self[index].relativePath
+        }
+        return nil
+    }
+
     /// The same inputs in byte order of their relative paths, so runs are reproducible.
     func sortedByPath() -> InputList {
         let order = indices.sorted { i, j in withPath(at: i) { a in withPath(at: j) { b in a.lexicographicallyPrecedes(b) } } }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Lists the inputs of a run: every entry under the input folders that the include and exclude
-/// patterns keep, hidden ones (`.name`) excepted, in byte order of their paths so runs are
+/// patterns keep, and each file given as an input itself, hidden ones (`.name`) excepted, in byte order of their paths so runs are
 /// reproducible. With several input folders, paths are prefixed by the folder's name. Entries that
 /// are not files (FIFOs, sockets, devices, links to folders, broken links) are listed too, with
 /// their kind, so each becomes a reject row rather than vanishing; the pipeline's own output and
@@ -45,6 +45,12 @@ public enum InputScanner {
         var inputs = InputList()
         let skipped = Set(folders.compactMap { FolderIdentity(path: Array($0.utf8)) })
         for root in roots {
+            if let file = singleFile(root) {
+                // A file named as an input is read whatever the patterns say; its source_path is its name.
+                let index = inputs.addRoot(file.folder, prefix: "")
+                inputs.append(relativePath: file.name.utf8, root: index, kind: .file)
+                continue
+            }
             let prefix = roots.count > 1 ? URL(fileURLWithPath: root).lastPathComponent + "/" : ""
             let index = inputs.addRoot(root, prefix: prefix)
             try forEachEntry(under: root, skipping: skipped) { relative, kind in
@@ -52,7 +58,19 @@ public enum InputScanner {
                 inputs.append(relativePath: (prefix + relative).utf8, root: index, kind: kind)
             }
         }
-        return inputs.sortedByPath()
+        let sorted = inputs.sortedByPath()
+        if let twice = sorted.firstRepeatedPath() {
+            throw PipelineError.configuration("two inputs would both be \"\(twice)\" in source_path (two input folders or files of the same name); rename one or give their common parent folder")
+        }
+        return sorted
+    }
+
+    /// The folder and name of `path` when it is a file (or a link to one), not a folder.
+    public static func singleFile(_ path: String) -> (folder: String, name: String)? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+        let url = URL(fileURLWithPath: path)
+        return (url.deletingLastPathComponent().path, url.lastPathComponent)
     }
 
     /// A folder's device and inode.
@@ -72,7 +90,7 @@ public enum InputScanner {
     static func forEachEntry(under root: String, skipping: Set<FolderIdentity> = [], _ body: (String, Kind) throws -> Void) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw PipelineError.io("\(root): the input folder does not exist or is not a folder")
+            throw PipelineError.io("\(root): the input folder does not exist")
         }
         try walk(Array(root.utf8), relative: [], skipping: skipping, body)
     }

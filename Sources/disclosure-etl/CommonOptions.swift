@@ -8,7 +8,7 @@ struct CommonOptions: ParsableArguments {
     @Argument(help: "The pipeline file, e.g. pipelines/samples.toml.")
     var pipeline: String
 
-    @Option(name: .long, help: "Read reports from this folder instead of the pipeline's input; repeat it for several folders.")
+    @Option(name: .long, help: "Read reports from this folder or file instead of the pipeline's input; repeat it for several.")
     var input: [String] = []
 
     @Option(name: .customLong("out"), help: "Write datasets under this folder instead of the pipeline's output.")

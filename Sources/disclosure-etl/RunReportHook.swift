@@ -14,7 +14,7 @@ enum RunReportHook {
         let context = RunContext(
             pipeline: pipeline.name,
             stageSeconds: steps.compactMap { step in summary.stageSeconds[step].map { (step, $0) } },
-            inputFolder: pipeline.inputs.count == 1 ? pipeline.inputs[0] : nil,
+            inputFolder: pipeline.inputs.count == 1 ? InputScanner.singleFile(pipeline.inputs[0])?.folder ?? pipeline.inputs[0] : nil,
             toolVersion: ToolVersion.current)
         do {
             return try RunReport.write(outputRoot: pipeline.output, context: context)

@@ -47,6 +47,7 @@ import Testing
     }
 
     /// `--input` repeated reads every folder, each report's path starting with its folder's name.
+    /// `--input` takes folders and files, several times.
     @Test func inputCanBeGivenSeveralTimes() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("inputs-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -55,15 +56,19 @@ import Testing
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: Workbench.repository.appendingPathComponent("samples/\(sample)"), to: dir.appendingPathComponent(sample))
         }
+        let single = root.appendingPathComponent("single/003_4d0dc32836f03b08.txt")
+        try FileManager.default.createDirectory(at: single.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Workbench.repository.appendingPathComponent("samples/003_4d0dc32836f03b08.txt"), to: single)
         let summary = root.appendingPathComponent("summary.json").path
         let result = try Self.run(["run", "pipelines/samples.toml", "--input", root.appendingPathComponent("east").path,
-                                   "--input", root.appendingPathComponent("west").path, "--out", root.appendingPathComponent("out").path,
+                                   "--input", root.appendingPathComponent("west").path, "--input", single.path, "--out", root.appendingPathComponent("out").path,
                                    "--work", root.appendingPathComponent("work").path, "--quiet", "--summary-json", summary])
         #expect(result.status == 0, "\(result.err)")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: summary))) as? [String: Any]
-        #expect(json?["inputs"] as? Int == 2)
+        #expect(json?["inputs"] as? Int == 3)
         let reports = try String(contentsOfFile: root.appendingPathComponent("out/csv/reports.csv").path, encoding: .utf8)
         #expect(reports.contains(",east/000_a4d9d5453e5df20b.txt,") && reports.contains(",west/002_d3cf8b1128643171.txt,"))
+        #expect(reports.contains(",003_4d0dc32836f03b08.txt,"))
     }
 
     /// `--log-format json`: every line on standard error is one JSON object, the error too.

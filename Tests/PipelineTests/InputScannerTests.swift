@@ -42,9 +42,20 @@ import Testing
         #expect(inputs.map(\.kind) == [.file, .file, .folderLink])
     }
 
-    @Test func aFileGivenAsTheInputFolderIsAnError() throws {
-        let root = try folder(with: ["x.txt"])
-        #expect(throws: PipelineError.self) { try InputScanner.scan([root + "/x.txt"]) }
+    /// A file given as an input is read as it is, named by its own name, whatever the patterns say.
+    @Test func aFileGivenAsAnInputIsReadAlongsideFolders() throws {
+        let files = try folder(with: ["x.pdf", "y.txt"]), other = try folder(with: ["z.txt", "w.pdf"])
+        let inputs = try InputScanner.scan([files + "/x.pdf", other], include: ["*.txt"])
+        #expect(inputs.map(\.relativePath) == [URL(fileURLWithPath: other).lastPathComponent + "/z.txt", "x.pdf"])
+        #expect(inputs.map(\.absolutePath).contains(files + "/x.pdf"))
+        #expect(try InputScanner.scan([files + "/y.txt"]).map(\.absolutePath) == [files + "/y.txt"])
+    }
+
+    @Test func inputsThatWouldShareASourcePathStopTheRun() throws {
+        let one = try folder(with: ["a.txt"]), two = try folder(with: ["a.txt"])
+        let error = #expect(throws: PipelineError.self) { try InputScanner.scan([one + "/a.txt", two + "/a.txt"]) }
+        #expect(error?.description.contains("\"a.txt\"") == true)
+        #expect(throws: PipelineError.self) { try InputScanner.scan([one + "/nowhere"]) }
     }
 
     @Test func entriesThatAreNotFilesAreListedWithTheirKind() throws {
