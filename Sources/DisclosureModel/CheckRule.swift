@@ -9,6 +9,9 @@ public enum CheckRule: String, Sendable, CaseIterable {
     case applicantTotal = "applicant_total"
     /// The four outcomes add up to the total, per proceeding.
     case appealTotal = "appeal_total"
+    /// Across reports: the same agency's consecutive years continue each other (carried_forward →
+    /// carried_over, the 现行有效件数 chain). Checked at load, where every report is at hand.
+    case continuity
 
     /// The table whose cells the rule relates.
     public var table: TableKind { self == .appealTotal ? .appeals : .applications }

@@ -15,10 +15,15 @@ public struct DatasetBuilder: Sendable {
         Dictionary(uniqueKeysWithValues: (reports.tables + [rejects]).map { ($0.schema.name, $0) })
     }
 
-    /// Appends reports in report_id order and rejects in source_path order.
+    /// Appends reports in report_id order and rejects in source_path order, with the checks
+    /// across the reports.
     public mutating func add(reports: [TransformedReport], rejects: [Reject]) {
-        for report in reports.sorted(by: { ($0.reportId, $0.sourcePath) < ($1.reportId, $1.sourcePath) }) {
-            add(report)
+        let sorted = reports.sorted(by: { ($0.reportId, $0.sourcePath) < ($1.reportId, $1.sourcePath) })
+        let records = sorted.map { $0.encoded() }
+        // Records just encoded are whole.
+        let continuity = ContinuityCheck.failures(records.map { try! ContinuityFactsReader.facts(record: $0) })
+        for (report, record) in zip(sorted, records) {
+            try! add(record: record, sourcePath: report.sourcePath, continuity: continuity[report.reportId] ?? [])
         }
         for reject in rejects.sorted(by: { $0.sourcePath < $1.sourcePath }) {
             add(reject)
@@ -31,14 +36,15 @@ public struct DatasetBuilder: Sendable {
     }
 
     /// Appends one report's rows to every dataset it has rows in.
-    public mutating func add(_ report: TransformedReport) {
+    public mutating func add(_ report: TransformedReport, continuity: [ContinuityCheck.Failure] = []) {
         // Through its stored form, so rows are made one way; a record just encoded is whole.
-        try! add(record: report.encoded(), sourcePath: report.sourcePath)
+        try! add(record: report.encoded(), sourcePath: report.sourcePath, continuity: continuity)
     }
 
-    /// Appends the rows of a stored report (`TransformedReport.encoded()`), under `sourcePath`.
+    /// Appends the rows of a stored report (`TransformedReport.encoded()`), under `sourcePath`,
+    /// with its failures of the checks across reports (`ContinuityCheck.failures`).
     /// Throws `BinaryReader.Damaged` for a damaged record, and then holds part of its rows.
-    public mutating func add(record: [UInt8], sourcePath: String) throws {
-        try reports.add(record: record, sourcePath: sourcePath)
+    public mutating func add(record: [UInt8], sourcePath: String, continuity: [ContinuityCheck.Failure] = []) throws {
+        try reports.add(record: record, sourcePath: sourcePath, continuity: continuity)
     }
 }

@@ -73,6 +73,7 @@ public enum Datasets {
         DatasetColumn("report_id", .string), DatasetColumn("report_year", .int32), DatasetColumn("agency", .string),
         DatasetColumn("rule", .string), DatasetColumn("subject", .string),
         DatasetColumn("expected", .int64), DatasetColumn("actual", .int64),
+        DatasetColumn("other_report_id", .string, nullable: true),
     ])
     public static let diagnostics = DatasetSchema(name: "diagnostics", columns: [
         DatasetColumn("report_id", .string), DatasetColumn("report_year", .int32), DatasetColumn("agency", .string),

@@ -28,10 +28,24 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
 
     var tables: [DatasetTable] { [reports, wide, proactive, applications, appeals, checks, diagnostics] }
 
-    /// Appends the rows of a stored report; after a damaged record, some of its rows are in.
-    mutating func add(record: [UInt8], sourcePath: String) throws {
+    /// Appends the rows of a stored report, and its failures of checks across reports; after a
+    /// damaged record, some of its rows are in.
+    mutating func add(record: [UInt8], sourcePath: String, continuity: [ContinuityCheck.Failure] = []) throws {
         self.sourcePath = sourcePath
         try TransformedReport.read(encoded: record, into: &self)
+        if !continuity.isEmpty {
+            Self.appendReportColumns(to: &checks, id: reportId, year: year, agency: agency, rows: continuity.count)
+            let column = CheckColumns.self
+            for failure in continuity {
+                checks.append(CheckRule.continuity.rawValue, at: column.rule)
+                checks.append(failure.subject, at: column.subject)
+                checks.append(failure.expected, at: column.expected)
+                checks.append(failure.actual, at: column.actual)
+                checks.append(failure.otherReportId, at: column.otherReportId)
+            }
+            counts[StoredReportSection.checkFailures.rawValue] += continuity.count
+            ruleFailures[Self.continuityRule] += Int32(continuity.count)
+        }
         func count(_ section: StoredReportSection) -> Int { counts[section.rawValue] }
         let status = TransformedReport.status(proactive: count(.proactive), applications: count(.applications), appeals: count(.appeals))
         let totals = Totals(status: status, checksFailed: count(.checkFailures), diagnostics: count(.diagnostics),
@@ -89,6 +103,7 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
         table.append(Int32(truncatingIfNeeded: totals.errors), at: column.errors)
     }
 
+    private static let continuityRule = CheckRule.allCases.firstIndex(of: .continuity)!
     private static let warning = StoredCodes.severities.firstIndex(of: "warning")!
     private static let error = StoredCodes.severities.firstIndex(of: "error")!
 
@@ -138,6 +153,7 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
         checks.append(utf8: subject, at: column.subject)
         checks.append(expected, at: column.expected)
         checks.append(actual, at: column.actual)
+        checks.append(utf8: nil, at: column.otherReportId)
         if let index = WideColumns.ruleNames.firstIndex(where: { $0.elementsEqual(rule.assumingMemoryBound(to: UInt8.self)) }) {
             ruleFailures[index] += 1
         }
@@ -175,6 +191,7 @@ private enum CheckColumns {
     static let schema = Datasets.checks
     static let rule = schema.position(of: "rule"), subject = schema.position(of: "subject")
     static let expected = schema.position(of: "expected"), actual = schema.position(of: "actual")
+    static let otherReportId = schema.position(of: "other_report_id")
 }
 
 /// Positions of the `diagnostics` columns after the report's own, from their names.

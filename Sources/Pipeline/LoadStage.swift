@@ -80,8 +80,9 @@ struct LoadStage {
         return plan
     }
 
-    /// Writes the outputs; returns the files written, relative to the output root.
-    func run(_ plan: Plan, previousOutputs: [String]) throws -> [String] {
+    /// Writes the outputs; returns the files written, relative to the output root, and the rows of
+    /// the `continuity` check among them.
+    func run(_ plan: Plan, previousOutputs: [String]) throws -> (files: [String], continuityFailed: Int) {
         let outputs = OutputGenerations(root: outputRoot)
         var lock: FolderLock?
         var folder = outputRoot
@@ -97,6 +98,7 @@ struct LoadStage {
         // build the next, so load is not serial behind its appends. One round at most waits.
         let appender = BackgroundAppender(session, background: jobs > 1)
         do {
+            let continuity = try continuityFailures(plan)
             let line = progress ? ProgressLine(label: "load", total: plan.reports.count) : nil
             var start = 0
             let encoder = session.encoder
@@ -108,7 +110,7 @@ struct LoadStage {
                 let encoded = try parallelMap(slices, jobs: jobs) { _, slice in
                     var builder = DatasetBuilder()
                     for position in chunk[(slice * sliceSize)..<min((slice + 1) * sliceSize, chunk.count)] {
-                        try addReport(at: position, of: plan.entries, to: &builder)
+                        try addReport(at: position, of: plan.entries, continuity: continuity, to: &builder)
                     }
                     return encoder.encode(builder)
                 }
@@ -139,7 +141,7 @@ struct LoadStage {
                     if unlink(outputRoot + "/" + stale) == 0 { logger.info("load: removed stale output \(stale)") }
                 }
             }
-            return written
+            return (written, continuity.values.reduce(0) { $0 + $1.count })
         } catch {
             try? appender.finish()
             session.abandon()
@@ -149,10 +151,26 @@ struct LoadStage {
         }
     }
 
+    /// The failures of the checks across reports, by report_id: a first pass over the stored
+    /// results reads what they need (a few cells per report). A record that cannot be read is
+    /// left out here; the main pass repairs it or stops.
+    private func continuityFailures(_ plan: Plan) throws -> [String: [ContinuityCheck.Failure]] {
+        let sliceSize = Self.chunkSize * 4
+        let slices = (plan.reports.count + sliceSize - 1) / sliceSize
+        let facts = try parallelMap(slices, jobs: jobs) { _, slice in
+            plan.reports[(slice * sliceSize)..<min((slice + 1) * sliceSize, plan.reports.count)].compactMap { position in
+                plan.entries[position].transformRef.flatMap { try? store.read($0) }.flatMap { try? ContinuityFactsReader.facts(record: $0) }
+            }
+        }
+        return ContinuityCheck.failures(facts.flatMap { $0 })
+    }
+
     /// Adds the rows of the report at `position`, from its stored transform result, or from its
-    /// source when that record is damaged.
-    private func addReport(at position: Int, of entries: EntryTable, to builder: inout DatasetBuilder) throws {
+    /// source when that record is damaged, with its failures among `continuity`.
+    private func addReport(at position: Int, of entries: EntryTable, continuity: [String: [ContinuityCheck.Failure]],
+                           to builder: inout DatasetBuilder) throws {
         let entry = entries[position]
+        let failures = continuity[entry.reportId] ?? []
         let bytes: [UInt8]
         do {
             bytes = try store.read(entry.transformRef!)
@@ -161,11 +179,11 @@ struct LoadStage {
             guard let report = repaired.transformed else {
                 throw PipelineError.io("\(damage): \(entry.path), read again, is no longer a report; run `disclosure-etl run \(pipelinePath)` again")
             }
-            builder.add(report)
+            builder.add(report, continuity: failures)
             return
         }
         do {
-            try builder.add(record: bytes, sourcePath: entry.path)
+            try builder.add(record: bytes, sourcePath: entry.path, continuity: failures)
         } catch {
             // The frame checked out, so this is no storage damage: stop rather than write a wrong row.
             throw PipelineError.io("\(store.directory)/\(entry.transformRef!.segment) at offset \(entry.transformRef!.offset): the stored transform result of \(entry.path) cannot be decoded (\(error)); run `disclosure-etl run \(pipelinePath) --full` to rebuild the work folder")

@@ -11,6 +11,9 @@ public struct Manifest: Sendable, Equatable {
     public var entries = EntryTable()
     /// Fingerprint of the inputs to the last completed load; empty when none completed.
     public var loadFingerprint = ""
+    /// Rows of the `continuity` check in the outputs the last load wrote (a check across reports,
+    /// so no entry holds it); a run whose outputs are up to date reports it from here.
+    public var continuityFailed = 0
     /// Files the last completed load wrote, relative to the output folder.
     public var outputs: [String] = []
     /// The input folders the entries were scanned from: the safety guard compares a scan with the
@@ -87,6 +90,9 @@ public struct Manifest: Sendable, Equatable {
             case "load":
                 guard fields.count == 2 else { throw damaged }
                 manifest.loadFingerprint = String(decoding: fields[1], as: UTF8.self)
+            case "continuity":
+                guard fields.count == 2, let count = Int64(decimal: fields[1]) else { throw damaged }
+                manifest.continuityFailed = Int(count)
             case "output":
                 guard fields.count == 2 else { throw damaged }
                 manifest.outputs.append(String(decoding: unescape(fields[1]), as: UTF8.self))
@@ -124,6 +130,7 @@ public struct Manifest: Sendable, Equatable {
             }
             try write(Array("\(Self.header)\n".utf8))
             try write(Array("load\t\(loadFingerprint)\n".utf8))
+            try write(Array("continuity\t\(continuityFailed)\n".utf8))
             var line: [UInt8] = []
             for (kind, path) in inputs.map({ ("input", $0) }) + outputs.map({ ("output", $0) }) {
                 line = Array("\(kind)\t".utf8)

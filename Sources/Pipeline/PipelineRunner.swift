@@ -117,7 +117,9 @@ public struct PipelineRunner: Sendable {
                 logger.info("load: outputs up to date")
                 summary.filesWritten = manifest.outputs
             } else {
-                summary.filesWritten = try timed("load") { try stage.run(plan, previousOutputs: manifest.outputs) }
+                let loaded = try timed("load") { try stage.run(plan, previousOutputs: manifest.outputs) }
+                summary.filesWritten = loaded.files
+                manifest.continuityFailed = loaded.continuityFailed
                 summary.loaded = true
                 try repair.finish()
                 for (position, entry) in repair.repaired { manifest.entries[position] = entry }
@@ -130,6 +132,7 @@ public struct PipelineRunner: Sendable {
         let removed = store.removeSegments(notIn: manifest.usedSegments)
         if removed > 0 { logger.debug("work: removed \(removed) unused segment(s)") }
         count(manifest.entries, into: &summary)
+        if stages.contains(.load) { summary.checksFailed += manifest.continuityFailed }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }

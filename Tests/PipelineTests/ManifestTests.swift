@@ -9,6 +9,7 @@ import Testing
     func sample() -> Manifest {
         var manifest = Manifest()
         manifest.loadFingerprint = "abc123"
+        manifest.continuityFailed = 3
         manifest.outputs = ["parquet/reports/part-0.parquet", "csv/reports.csv"]
         manifest.inputs = ["/data/reports\tnightly"]
         var report = Manifest.Entry(path: "2023/a\tb\\c\nd.txt", size: 7042, modified: 1_795_431_453_021_091_938,
@@ -52,7 +53,7 @@ import Testing
 
     @Test func aDamagedLineIsNamedByItsNumber() throws {
         let file = try damaged { $0 = $0.replacingOccurrences(of: "output\tcsv/reports.csv\n", with: "entry\tonly\tthree\n") }
-        #expect(problem(file).contains("\(file):5: damaged manifest line"))
+        #expect(problem(file).contains("\(file):6: damaged manifest line"))
     }
 
     @Test func oneChangedByteBreaksTheChecksum() throws {

@@ -53,7 +53,7 @@ import Testing
         #expect(cut[column("status")] == "partial" && Int(cut[column("errors")])! > 0)
 
         let checks = try wide.records(output, "checks")
-        #expect(checks[0] == ["report_id", "report_year", "agency", "rule", "subject", "expected", "actual"])
+        #expect(checks[0] == ["report_id", "report_year", "agency", "rule", "subject", "expected", "actual", "other_report_id"])
         #expect(checks.count > 1)
         for row in checks.dropFirst() {
             let report = try #require(byId[row[0]])

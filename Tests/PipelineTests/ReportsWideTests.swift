@@ -55,7 +55,7 @@ import Testing
         let names = Datasets.reportsWide.columns.map(\.name)
         #expect(Array(names.prefix(Datasets.reports.columns.count)) == Datasets.reports.columns.map(\.name))
         let first = Datasets.reports.columns.count
-        #expect(names.count == first + 10 + 175 + 15 + 4)
+        #expect(names.count == first + 10 + 175 + 15 + 5)
         #expect(Set(names).count == names.count)
         #expect(!names.contains { $0.contains(".") })
         #expect(names[first] == "t2_regulations_issued")
@@ -63,7 +63,7 @@ import Testing
         #expect(names[first + 10] == "t3_new_received_natural_person")
         #expect(names.firstIndex(of: "t3_denied_state_secret_total") == first + 10 + 4 * 7 + 6)
         #expect(names[first + 185] == "t4_review_upheld")
-        #expect(Array(names.suffix(4)) == ["checks_identity", "checks_total_of_outcomes", "checks_applicant_total", "checks_appeal_total"])
+        #expect(Array(names.suffix(5)) == ["checks_identity", "checks_total_of_outcomes", "checks_applicant_total", "checks_appeal_total", "checks_continuity"])
         let types = Dictionary(uniqueKeysWithValues: Datasets.reportsWide.columns.map { ($0.name, $0.type) })
         #expect(types["t2_fees_amount_10k_yuan"] == .double && types["t3_total_total"] == .int64 && types["t4_review_total"] == .int64)
         #expect(types["checks_identity"] == .int32)
