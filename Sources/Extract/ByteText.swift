@@ -1,5 +1,9 @@
 import DisclosureModel
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Byte-level helpers for UTF-8 text: trimming, cleaning and classifying cells without `Character`s.
 enum ByteText {

@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The long cell texts one extract worker has made, found again by their bytes: the template's
 /// labels (行政规范性文件, 本年新收政府信息公开申请数量…) recur in every report, and each long

@@ -1,6 +1,10 @@
 import DisclosureModel
 
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Turns a file's bytes into UTF-8, detecting the encoding the way government sites serve it.
 ///

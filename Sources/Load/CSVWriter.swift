@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Parquet
 
 /// Writes a dataset as `csv/<dataset>.csv`: UTF-8, RFC 4180 (CRLF, fields quoted when needed),

@@ -1,5 +1,9 @@
 import CZstd
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes a dataset as `csv/<dataset>.csv.zst`: the same CSV, compressed with zstd as one stream
 /// (`zstd -d`, DuckDB's `read_csv` and polars read it directly).

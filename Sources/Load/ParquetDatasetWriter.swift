@@ -1,5 +1,9 @@
 import DisclosureModel
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Parquet
 
 /// Writes a dataset as Parquet under `parquet/<dataset>/`: ZSTD-compressed, typed as the contract

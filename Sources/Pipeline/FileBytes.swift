@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads a whole input file with `open`/`read` into one array: Foundation's `Data` and the copy to
 /// `[UInt8]` that followed it cost as much as hashing the bytes.

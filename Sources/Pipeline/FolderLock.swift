@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An exclusive lock on a folder, held by one run: `flock` on a lock file, which the kernel
 /// releases when the process ends however it ends, so a killed run never leaves a stale lock.

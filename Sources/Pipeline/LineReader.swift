@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads a file line by line through a fixed buffer, so a large manifest is never held whole.
 enum LineReader {

@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Parquet
 
 /// Reads the wanted columns of a dataset's CSV file (RFC 4180 as the load writes it: a header

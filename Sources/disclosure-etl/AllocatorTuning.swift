@@ -1,6 +1,10 @@
 #if canImport(Glibc)
 import CMalloc
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 #endif
 
 /// How the process asks glibc's malloc to hand memory back.
