@@ -69,7 +69,10 @@ let package = Package(
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "DisclosureModel"]),
         .testTarget(name: "TransformTests", dependencies: ["Transform", "Extract", "DisclosureModel"]),
         .testTarget(name: "LoadTests", dependencies: ["Load", "DisclosureModel"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Load", "DisclosureModel"]),
+        .testTarget(name: "PipelineTests", dependencies: [
+            "Pipeline", "Load", "DisclosureModel", "Extract", "Transform",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "RunReportTests", dependencies: ["RunReport", "Parquet", "Load", "DisclosureModel"]),
     ],
     swiftLanguageModes: [.v6]

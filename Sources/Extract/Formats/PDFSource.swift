@@ -39,7 +39,7 @@ public enum PDFSource {
         do {
             var trace = MuPDFTrace()
             let run = try mutool.run(["trace", input], timeout: timeout) { trace.consume($0) }
-            if trace.pageCount == 0 || run.timedOut, let failure = failure(run, tool: "mutool", timeout: timeout) { return .failure(failure) }
+            if trace.pageCount == 0 || run.timedOut, let failure = failure(run, tool: "mutool", timeout: timeout, input: input) { return .failure(failure) }
             guard trace.pageCount > 0 else {
                 return .failure(FormatFailure(.pdfDamaged, "the PDF opens but has no pages; download it again"))
             }
@@ -54,14 +54,17 @@ public enum PDFSource {
         }
     }
 
-    /// A reject for a tool run that failed: a password, damage, or a tool that hung.
-    static func failure(_ run: ExternalTool.Run, tool: String, timeout: TimeInterval) -> FormatFailure? {
+    /// A reject for a tool run that failed: a password, damage, or a tool that hung. The tool's
+    /// message names the file it was given (the input's own path, or a temporary copy's), which
+    /// would make the reject differ from run to run: it is said as "the PDF" instead.
+    static func failure(_ run: ExternalTool.Run, tool: String, timeout: TimeInterval, input: String) -> FormatFailure? {
         if run.timedOut {
             return FormatFailure(.pdfDamaged,
                 "\(tool) did not finish within \(Int(timeout)) s on this PDF (tool_timeout_seconds); open it and print it again to PDF")
         }
         guard run.status != 0 else { return nil }
-        let message = run.standardError.split(separator: "\n").map(String.init).last { !$0.isEmpty } ?? "exit status \(run.status)"
+        let message = (run.standardError.split(separator: "\n").map(String.init).last { !$0.isEmpty } ?? "exit status \(run.status)")
+            .replacingOccurrences(of: input, with: "the PDF")
         if run.standardError.lowercased().contains("password") {
             return FormatFailure(.pdfEncrypted,
                 "the PDF is protected by a password (\(tool): \(message)); save an unprotected copy, e.g. qpdf --password=PASSWORD --decrypt in.pdf out.pdf")
