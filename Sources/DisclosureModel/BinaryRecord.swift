@@ -1,9 +1,12 @@
 /// Writes the work store's compact binary format (LEB128 varints, length-prefixed UTF-8 strings,
 /// little-endian doubles: far cheaper than JSON for the hundreds of thousands of records a nightly
 /// run re-reads) into memory reserved up front for a record whose size was bounded before (see
-/// `record(bound:tag:_:)`): no uniqueness or capacity check per byte.
+/// `record(bound:tag:_:)`): no uniqueness or capacity check per byte, but each write checks
+/// before it happens that the room is there, so a wrong bound stops the run instead of writing
+/// past the buffer.
 struct ReservedWriter {
     private(set) var next: UnsafeMutablePointer<UInt8>
+    private let end: UnsafeMutablePointer<UInt8>
 
     /// Bytes a varint, an `Int`, a `Double` or a `Bool` can take at the most.
     static let numberBound = 10
@@ -16,15 +19,21 @@ struct ReservedWriter {
     static func record(bound: Int, tag: UInt8? = nil, _ body: (inout ReservedWriter) -> Void) -> [UInt8] {
         let capacity = bound + (tag == nil ? 0 : 1)
         return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-            var writer = ReservedWriter(next: buffer.baseAddress!)
+            var writer = ReservedWriter(next: buffer.baseAddress!, end: buffer.baseAddress! + capacity)
             if let tag { writer.writeByte(tag) }
             body(&writer)
             count = writer.next - buffer.baseAddress!
-            precondition(count <= capacity, "record overran its bound")
         }
     }
 
+    /// Stops the run when `count` more bytes would not fit: the record's bound was computed wrong.
+    @inline(__always)
+    private func ensureRoom(_ count: Int) {
+        precondition(end - next >= count, "a work-store record overran the bound computed for it")
+    }
+
     mutating func write(_ value: UInt64) {
+        ensureRoom(Self.numberBound)
         var v = value
         while v >= 0x80 {
             next.initialize(to: UInt8(truncatingIfNeeded: v) | 0x80)
@@ -40,6 +49,7 @@ struct ReservedWriter {
     mutating func write(_ value: Int64) { write(UInt64(bitPattern: value << 1 ^ value >> 63)) }
 
     mutating func write(_ value: Double) {
+        ensureRoom(8)
         UnsafeMutableRawPointer(next).storeBytes(of: value.bitPattern.littleEndian, as: UInt64.self)
         next += 8
     }
@@ -48,6 +58,7 @@ struct ReservedWriter {
     mutating func write(_ value: String) {
         let count = value.utf8.count
         write(UInt64(count))
+        ensureRoom(count)
         _ = UnsafeMutableBufferPointer(start: next, count: count).initialize(from: value.utf8)
         next += count
     }
@@ -55,6 +66,7 @@ struct ReservedWriter {
     mutating func write(_ value: Bool) { writeByte(value ? 1 : 0) }
 
     mutating func writeByte(_ value: UInt8) {
+        ensureRoom(1)
         next.initialize(to: value)
         next += 1
     }

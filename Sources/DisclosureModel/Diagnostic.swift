@@ -44,7 +44,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     }
 
     /// The pipeline stage that raised the diagnostic.
-    public enum Stage: String, Sendable, Codable {
+    public enum Stage: String, Sendable, Codable, CaseIterable {
         case extract, transform, load
     }
 

@@ -30,6 +30,15 @@ public enum TableKind: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The table's number in the template (表二 is 2), as the `diagnostics.table` column gives it.
+    public var number: Int {
+        switch self {
+        case .proactive: 2
+        case .applications: 3
+        case .appeals: 4
+        }
+    }
+
     /// The table whose section number is printed `number` (二, 三, 四).
     public init?(sectionNumber number: String) {
         guard let kind = Self.allCases.first(where: { $0.sectionNumber == number }) else { return nil }

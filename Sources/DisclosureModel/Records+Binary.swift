@@ -81,18 +81,16 @@ struct SourceHeader {
 }
 
 extension Diagnostic {
-    static let stages: [Stage] = [.extract, .transform, .load]
-
     /// Bytes `encode(into:)` can take at the most.
     var bound: Int { ReservedWriter.bound(detail) + 5 * ReservedWriter.numberBound + 1 + ReservedWriter.bound(place.label ?? "") }
 
     /// Stage, code, detail, then the place: table, line and page as 0 when unknown (each is 1-based),
     /// the label after a flag.
     func encode(into writer: inout ReservedWriter) {
-        writer.write(UInt64(Self.stages.firstIndex(of: stage)!))
-        writer.write(UInt64(Code.allCases.firstIndex(of: code)!))
+        writer.write(UInt64(stage.storedNumber))
+        writer.write(UInt64(code.storedNumber))
         writer.write(detail)
-        writer.write(UInt64(place.table.map { TableKind.allCases.firstIndex(of: $0)! + 1 } ?? 0))
+        writer.write(UInt64(place.table.map { $0.storedNumber + 1 } ?? 0))
         writer.write(place.line ?? 0)
         writer.write(place.page ?? 0)
         writer.write(place.label != nil)
@@ -100,13 +98,13 @@ extension Diagnostic {
     }
 
     static func decode(from reader: inout BinaryReader) throws -> Diagnostic {
-        let stage = stages[try reader.readIndex(below: stages.count, what: "stage")]
-        let code = Code.allCases[try reader.readIndex(below: Code.allCases.count, what: "diagnostic")]
+        let stage = try Stage.read(from: &reader, what: "stage")
+        let code = try Code.read(from: &reader, what: "diagnostic")
         let detail = try reader.readString()
-        let table = try reader.readIndex(below: TableKind.allCases.count + 1, what: "table")
+        let table = try reader.readIndex(below: TableKind.storedOrder.count + 1, what: "table")
         let line = try reader.readInt(), page = try reader.readInt()
         let label = try reader.readBool() ? try reader.readString() : nil
-        return Diagnostic(stage, code, detail, at: Place(table: table == 0 ? nil : TableKind.allCases[table - 1],
+        return Diagnostic(stage, code, detail, at: Place(table: table == 0 ? nil : TableKind.storedOrder[table - 1],
                                                          line: line == 0 ? nil : line, page: page == 0 ? nil : page, label: label))
     }
 }
@@ -117,7 +115,7 @@ extension Reject {
         let bound = ReservedWriter.bound(sourcePath) + ReservedWriter.numberBound + ReservedWriter.bound(detail)
         return ReservedWriter.record(bound: bound, tag: tag) { writer in
             writer.write(sourcePath)
-            writer.write(UInt64(Reason.allCases.firstIndex(of: reason)!))
+            writer.write(UInt64(reason.storedNumber))
             writer.write(detail)
         }
     }
@@ -126,7 +124,7 @@ extension Reject {
     public init(encoded bytes: [UInt8], from start: Int = 0) throws {
         var reader = BinaryReader(bytes, from: start)
         sourcePath = try reader.readString()
-        reason = Reason.allCases[try reader.readIndex(below: Reason.allCases.count, what: "reject reason")]
+        reason = try Reason.read(from: &reader, what: "reject reason")
         detail = try reader.readString()
     }
 }
@@ -145,9 +143,9 @@ extension ExtractedReport {
         return ReservedWriter.record(bound: bound, tag: tag) { writer in
             encodeHeader(into: &writer)
             writer.write(UInt64(tables.count))
-            for (kindIndex, kind) in TableKind.allCases.enumerated() {
+            for kind in TableKind.storedOrder {
                 guard let rows = tables[kind] else { continue }
-                writer.write(UInt64(kindIndex))
+                writer.write(UInt64(kind.storedNumber))
                 writer.write(UInt64(rows.count))
                 for i in rows.indices {
                     writer.write(rows[i].labels)
@@ -172,7 +170,7 @@ extension ExtractedReport {
         identity = header.identity
         tables = [:]
         for _ in 0..<(try reader.readUInt64()) {
-            let kind = TableKind.allCases[try reader.readIndex(below: TableKind.allCases.count, what: "table")]
+            let kind = try TableKind.read(from: &reader, what: "table")
             var rows: [RawRow] = []
             for _ in 0..<(try reader.readUInt64()) {
                 var parts: [[TextCell]] = []

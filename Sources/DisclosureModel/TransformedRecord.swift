@@ -17,7 +17,7 @@ public protocol TransformedRecordVisitor {
 }
 
 /// A stored diagnostic with its text as UTF-8 bytes of the record; codes as positions
-/// (`StoredCodes.diagnosticStages`, `StoredCodes.diagnosticCodes`, `TableKind.allCases`).
+/// (`StoredCodes.diagnosticStages`, `StoredCodes.diagnosticCodes`, `TableKind.storedOrder`).
 public struct StoredDiagnostic {
     public var stage, code: Int
     public var detail: UnsafeRawBufferPointer
@@ -45,11 +45,11 @@ public enum StoredCodes {
     public static let applicants = Template.applicants
     public static let proceedings = Template.proceedings
     public static let outcomes = Template.outcomes
-    public static let diagnosticStages = Diagnostic.stages.map(\.rawValue)
-    public static let diagnosticCodes = Diagnostic.Code.allCases.map(\.rawValue)
+    public static let diagnosticStages = Diagnostic.Stage.storedOrder.map(\.rawValue)
+    public static let diagnosticCodes = Diagnostic.Code.storedOrder.map(\.rawValue)
     public static let severities = Diagnostic.Severity.allCases.map(\.rawValue)
     /// The severity of each diagnostic code, by position in `diagnosticCodes` and `severities`.
-    public static let severityOfCode = Diagnostic.Code.allCases.map { severities.firstIndex(of: $0.severity.rawValue)! }
+    public static let severityOfCode = Diagnostic.Code.storedOrder.map { severities.firstIndex(of: $0.severity.rawValue)! }
 }
 
 extension TransformedReport {
@@ -113,9 +113,9 @@ private struct ReportAssembler: TransformedRecordVisitor {
     }
 
     mutating func diagnostic(_ stored: StoredDiagnostic) {
-        let place = Diagnostic.Place(table: stored.table.map { TableKind.allCases[$0] }, line: stored.line,
+        let place = Diagnostic.Place(table: stored.table.map { TableKind.storedOrder[$0] }, line: stored.line,
                                      page: stored.page, label: stored.label.map(string))
-        report.diagnostics.append(Diagnostic(Diagnostic.stages[stored.stage], Diagnostic.Code.allCases[stored.code], string(stored.detail), at: place))
+        report.diagnostics.append(Diagnostic(Diagnostic.Stage.storedOrder[stored.stage], Diagnostic.Code.storedOrder[stored.code], string(stored.detail), at: place))
     }
 }
 
@@ -165,7 +165,7 @@ private struct RecordFields {
             let stage = try reader.readIndex(below: stages, what: "stage")
             let code = try reader.readIndex(below: codes, what: "diagnostic")
             let detail = try text()
-            let table = try reader.readIndex(below: TableKind.allCases.count + 1, what: "table")
+            let table = try reader.readIndex(below: TableKind.storedOrder.count + 1, what: "table")
             let line = try reader.readInt(), page = try reader.readInt()
             let label = try reader.readBool() ? try text() : nil
             visitor.diagnostic(StoredDiagnostic(stage: stage, code: code, detail: detail, table: table == 0 ? nil : table - 1,

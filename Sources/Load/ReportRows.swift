@@ -166,7 +166,7 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
         diagnostics.append(code: diagnostic.stage, at: column.stage)
         diagnostics.append(code: diagnostic.code, at: column.code)
         diagnostics.append(code: severity, at: column.severity)
-        diagnostics.append(diagnostic.table.map { Int32($0 + 2) }, at: column.table)
+        diagnostics.append(diagnostic.table.map { Int32(TableKind.storedOrder[$0].number) }, at: column.table)
         diagnostics.append(diagnostic.line.map { Int32(truncatingIfNeeded: $0) }, at: column.line)
         diagnostics.append(diagnostic.page.map { Int32(truncatingIfNeeded: $0) }, at: column.page)
         diagnostics.append(utf8: diagnostic.label, at: column.label)

@@ -64,6 +64,25 @@ import Testing
         #expect(try TransformedReport(encoded: transformed.encoded()) == transformed)
     }
 
+    /// The numbers the work store keeps for enums are pinned: every case once, in this order. A new
+    /// case is appended (at the end of its `storedOrder`, and here); moving one would remap every
+    /// stored record.
+    @Test func storedEnumNumbersArePinned() {
+        func pinned<E: StoredEnum & RawRepresentable>(_ type: E.Type, _ names: [String]) where E.RawValue == String {
+            #expect(E.storedOrder.map(\.rawValue) == names)
+            #expect(Set(E.storedOrder.map(\.rawValue)) == Set(E.allCases.map(\.rawValue)), "\(E.self): a case is missing from storedOrder")
+        }
+        pinned(Diagnostic.Code.self, ["label_normalized", "label_unrecognized", "cell_empty", "cell_missing", "table_missing",
+                                      "extra_values", "value_normalized", "value_invalid", "year_inferred", "agency_inferred",
+                                      "agency_missing", "check_skipped", "page_artifact_skipped", "group_row_zero",
+                                      "text_overprinted", "text_repaired"])
+        pinned(Diagnostic.Stage.self, ["extract", "transform", "load"])
+        pinned(Reject.Reason.self, ["empty", "binary", "undecodable", "not_a_report", "no_report_year", "unreadable", "duplicate",
+                                    "legacy_doc", "pdf_encrypted", "pdf_damaged", "pdf_no_text", "docx_damaged",
+                                    "unsupported_format", "tool_missing", "not_a_file", "broken_link", "too_large"])
+        pinned(TableKind.self, ["proactive", "applications", "appeals"])
+    }
+
     /// Codes equal to the template's but not its strings are stored as the same positions.
     @Test func codesAreStoredByValue() throws {
         let transformed = try Repository.transform("samples/001_596f64b8fe124db2.txt")
