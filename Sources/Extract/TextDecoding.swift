@@ -59,10 +59,11 @@ public enum TextDecoding {
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let littleEndian = bytes[0] == 0xFF
+            let encoding = littleEndian ? "utf-16le" : "utf-16be"
             guard let utf8 = utf16ToUTF8(bytes.dropFirst(2), littleEndian: littleEndian) else {
-                return .failure(.undecodable("UTF-16 BOM but malformed UTF-16 data"))
+                return repairedUTF16(bytes.dropFirst(2), littleEndian: littleEndian, encoding: encoding)
             }
-            return finish(utf8, littleEndian ? "utf-16le" : "utf-16be")
+            return finish(utf8, encoding)
         }
         let (binary, isUTF8) = bytes.withUnsafeBufferPointer { examine($0) }
         if let reason = binary { return .failure(.binary(reason)) }
@@ -97,6 +98,53 @@ public enum TextDecoding {
         let finished = finish(text.utf8, encoding)
         guard case .success(var decoded) = finished else { return finished }
         decoded.repair = Repair(invalid: invalid, nul: nuls, lines: lines)
+        return .success(decoded)
+    }
+
+    /// UTF-16 with a few bad code units (an unpaired surrogate, a cut last byte): each becomes
+    /// U+FFFD, as for UTF-8, unless more than 1 byte in `repairableShare` is bad.
+    static func repairedUTF16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool, encoding: String) -> Result<Decoded, Failure> {
+        var text = Replaced()
+        text.utf8.reserveCapacity(bytes.count * 3 / 2)
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            let a = UInt16(bytes[index]), b = UInt16(bytes[index + 1])
+            units.append(littleEndian ? a | b << 8 : a << 8 | b)
+            index += 2
+        }
+        var invalid = 0, nuls = 0
+        var iterator = units.makeIterator()
+        var decoder = UTF16()
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar.value == 0 {
+                    nuls += 1
+                    text.offsets.append(text.utf8.count)
+                    text.utf8 += replacementCharacter
+                } else {
+                    UTF8.encode(scalar) { text.utf8.append($0) }
+                }
+            case .emptyInput: break decoding
+            case .error:
+                invalid += 2
+                text.offsets.append(text.utf8.count)
+                text.utf8 += replacementCharacter
+            }
+        }
+        if bytes.count % 2 == 1 {
+            invalid += 1
+            text.offsets.append(text.utf8.count)
+            text.utf8 += replacementCharacter
+        }
+        guard invalid * repairableShare <= bytes.count else {
+            return .failure(.undecodable("UTF-16 byte-order mark, but \(invalid) of \(bytes.count) bytes are not valid \(encoding): more than 1 in \(repairableShare), so the text is not read"))
+        }
+        let finished = finish(text.utf8, encoding)
+        guard case .success(var decoded) = finished else { return finished }
+        decoded.repair = Repair(invalid: invalid, nul: nuls, lines: lineNumbers(of: text.offsets, in: text.utf8))
         return .success(decoded)
     }
 

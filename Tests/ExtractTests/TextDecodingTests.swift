@@ -40,6 +40,28 @@ import Testing
         #expect(String(decoding: decoded.utf8, as: UTF8.self) == "年度报告\n")
     }
 
+    /// A UTF-16 report with an unpaired surrogate and a cut last byte is read, each bad unit a
+    /// U+FFFD said by line; one with many bad units is still `undecodable`.
+    @Test func utf16WithAFewBadUnitsIsRepaired() throws {
+        let original = String(decoding: try Fixture.bytes("samples/003_4d0dc32836f03b08.txt"), as: UTF8.self)
+        var units = Array(original.utf16)
+        let at = units.firstIndex(of: 0x0A)! + 3
+        let line = units[..<at].filter { $0 == 0x0A }.count + 1
+        units.insert(0xD800, at: at)  // a high surrogate with no low one after it
+        var bytes: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        bytes.append(0x41)  // half a unit at the end
+        guard case .success(let decoded) = TextDecoding.decode(bytes) else { Issue.record("not repaired"); return }
+        #expect(decoded.encoding == "utf-16le")
+        let text = String(decoding: decoded.utf8, as: UTF8.self)
+        #expect(text.unicodeScalars.filter { $0 == "\u{FFFD}" }.count == 2)
+        #expect(text.replacingOccurrences(of: "\u{FFFD}", with: "") == original)
+        #expect(decoded.repair == TextDecoding.Repair(invalid: 3, nul: 0, lines: [line, original.split(separator: "\n", omittingEmptySubsequences: false).count]))
+        var broken: [UInt8] = [0xFF, 0xFE]
+        for _ in 0..<50 { broken += [0x00, 0xD8, 0x41, 0x00] }
+        guard case .failure(.undecodable(let why)) = TextDecoding.decode(broken) else { Issue.record("repaired"); return }
+        #expect(why.contains("not valid utf-16le"))
+    }
+
     @Test func emptyAndWhitespaceOnlyFilesAreEmpty() throws {
         #expect(TextDecoding.decode(try Fixture.bytes("Tests/Fixtures/inputs/empty.txt")) == .failure(.empty))
         #expect(TextDecoding.decode(try Fixture.bytes("Tests/Fixtures/inputs/whitespace_only.txt")) == .failure(.empty))
