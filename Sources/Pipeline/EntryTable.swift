@@ -158,24 +158,25 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
     /// Appends an entry from its manifest fields as written (escaped), without a String per field.
     /// Nil when a field does not parse.
     mutating func appendFields(_ fields: [ArraySlice<UInt8>]) -> Void? {
-        guard fields.count == 17, let id = ReportKey(hex: fields[4]),
-              let size = Int64(decimal: fields[2]), let modified = Int64(decimal: fields[3]),
-              let offset = Int64(decimal: fields[7]), let length = Int64(decimal: fields[8]),
-              let transformOffset = Int64(decimal: fields[12]), let transformLength = Int64(decimal: fields[13]),
-              let checks = UInt32(exactly: Int64(decimal: fields[15]) ?? -1),
-              let diagnostics = UInt32(exactly: Int64(decimal: fields[16]) ?? -1) else { return nil }
-        let path = Manifest.unescape(fields[1])
+        guard fields.count == ManifestField.lineWidth, let id = ReportKey(hex: fields[field: .reportId]),
+              let size = Int64(decimal: fields[field: .size]), let modified = Int64(decimal: fields[field: .modified]),
+              let offset = Int64(decimal: fields[field: .extractOffset]), let length = Int64(decimal: fields[field: .extractLength]),
+              let transformOffset = Int64(decimal: fields[field: .transformOffset]),
+              let transformLength = Int64(decimal: fields[field: .transformLength]),
+              let checks = UInt32(exactly: Int64(decimal: fields[field: .checksFailed]) ?? -1),
+              let diagnostics = UInt32(exactly: Int64(decimal: fields[field: .diagnostics]) ?? -1) else { return nil }
+        let path = Manifest.unescape(fields[field: .path])
         var record = Record(
             reportId: id, size: size, modified: modified, pathStart: paths.count, pathLength: UInt32(path.count),
-            extractKey: pool.ref(forField: fields[5]), extractSegment: pool.ref(forField: fields[6]),
-            rejectReason: pool.ref(forField: fields[9]), extractOffset: Int(offset), extractLength: Int(length),
-            transformOffset: 0, transformLength: 0, transformKey: pool.ref(forField: fields[10]), transformSegment: 0,
+            extractKey: pool.ref(forField: fields[field: .extractKey]), extractSegment: pool.ref(forField: fields[field: .extractSegment]),
+            rejectReason: pool.ref(forField: fields[field: .rejectReason]), extractOffset: Int(offset), extractLength: Int(length),
+            transformOffset: 0, transformLength: 0, transformKey: pool.ref(forField: fields[field: .transformKey]), transformSegment: 0,
             status: 0, checksFailed: 0, diagnostics: 0, transformedWithExtract: false)
         if record.transformKey != 0 {
-            record.transformSegment = pool.ref(forField: fields[11])
+            record.transformSegment = pool.ref(forField: fields[field: .transformSegment])
             record.transformOffset = Int(transformOffset)
             record.transformLength = Int(transformLength)
-            record.status = pool.ref(forField: fields[14])
+            record.status = pool.ref(forField: fields[field: .status])
             record.checksFailed = checks
             record.diagnostics = diagnostics
         }
@@ -204,21 +205,38 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
     /// Appends entry `index` as a manifest line; `pooled[ref]` is a pooled string's field.
     private func appendLine(at index: Int, pooled: [[UInt8]], to line: inout [UInt8]) {
         let record = records[index]
-        func number(_ value: some BinaryInteger, last: Bool = false) {
+        func number(_ value: some BinaryInteger) {
             Manifest.appendDecimal(Int64(value), to: &line)
-            line.append(last ? 0x0A : 0x09)
+            line.append(0x09)
         }
+        /// A pooled field comes with its tab.
         func string(_ ref: UInt32) { line += pooled[Int(ref)] }
         line += "entry\t".utf8
-        withPath(at: index) { Manifest.appendEscaped($0, to: &line) }
-        line.append(0x09)
-        number(record.size); number(record.modified)
-        record.reportId.appendHex(to: &line)
-        line.append(0x09)
-        string(record.extractKey); string(record.extractSegment); number(record.extractOffset); number(record.extractLength)
-        string(record.rejectReason); string(record.transformKey); string(record.transformSegment)
-        number(record.transformOffset); number(record.transformLength); string(record.status)
-        number(record.checksFailed); number(record.diagnostics, last: true)
+        for field in ManifestField.allCases {
+            switch field {
+            case .path:
+                withPath(at: index) { Manifest.appendEscaped($0, to: &line) }
+                line.append(0x09)
+            case .size: number(record.size)
+            case .modified: number(record.modified)
+            case .reportId:
+                record.reportId.appendHex(to: &line)
+                line.append(0x09)
+            case .extractKey: string(record.extractKey)
+            case .extractSegment: string(record.extractSegment)
+            case .extractOffset: number(record.extractOffset)
+            case .extractLength: number(record.extractLength)
+            case .rejectReason: string(record.rejectReason)
+            case .transformKey: string(record.transformKey)
+            case .transformSegment: string(record.transformSegment)
+            case .transformOffset: number(record.transformOffset)
+            case .transformLength: number(record.transformLength)
+            case .status: string(record.status)
+            case .checksFailed: number(record.checksFailed)
+            case .diagnostics: number(record.diagnostics)
+            }
+        }
+        line[line.count - 1] = 0x0A  // the last field's tab ends the line
     }
 
     // MARK: Entries and records
