@@ -34,7 +34,7 @@ static void close_range_of(int low, int high) {
 }
 
 /// The child between fork and exec: only async-signal-safe calls, no allocation.
-static void child(const char *path, char *const argv[], int fds[3], int report, pid_t parent) {
+static void child(const char *path, char *const argv[], int fds[3], int report, pid_t parent, long long memory_limit) {
     int error;
 #ifdef __linux__
     // SIGKILL when the forking thread ends. If the parent died before this line, no signal will
@@ -51,6 +51,10 @@ static void child(const char *path, char *const argv[], int fds[3], int report, 
     // A process group of its own, so that a time limit kills what the tool started too.
     setpgid(0, 0);
     umask(077);
+    if (memory_limit > 0) {
+        struct rlimit limit = {(rlim_t)memory_limit, (rlim_t)memory_limit};
+        if (setrlimit(RLIMIT_AS, &limit) != 0) goto failed;
+    }
     if (report < 3 && (report = fcntl(report, F_DUPFD_CLOEXEC, 3)) < 0) _exit(127);
     // Move the three descriptors above 2 first, so that placing one cannot overwrite another.
     for (int i = 0; i < 3; i++) {
@@ -72,7 +76,8 @@ failed:
     _exit(127);
 }
 
-pid_t ccp_spawn(const char *path, char *const argv[], int stdin_fd, int stdout_fd, int stderr_fd, int *error) {
+pid_t ccp_spawn(const char *path, char *const argv[], int stdin_fd, int stdout_fd, int stderr_fd,
+                long long memory_limit, int *error) {
     int report[2];
 #ifdef __linux__
     if (pipe2(report, O_CLOEXEC) != 0) { *error = errno; return -1; }
@@ -95,7 +100,7 @@ pid_t ccp_spawn(const char *path, char *const argv[], int stdin_fd, int stdout_f
 #else
     pid_t pid = fork();
 #endif
-    if (pid == 0) child(path, argv, fds, report[1], parent);
+    if (pid == 0) child(path, argv, fds, report[1], parent, memory_limit);
     int forkError = errno;
     pthread_sigmask(SIG_SETMASK, &previous, NULL);
     close(report[1]);

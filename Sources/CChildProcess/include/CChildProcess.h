@@ -10,9 +10,13 @@
 /// On Linux the child gets SIGKILL when the thread that called this function ends (the parent-death
 /// signal, set before exec); a child whose parent is already gone when it sets it exits at once.
 ///
+/// With `memory_limit` above 0, the child's address space is limited to that many bytes
+/// (RLIMIT_AS): an allocation beyond it fails in the tool, which then ends with an error.
+///
 /// Returns the child's pid once it has executed `path`; -1 with `*error` set to the errno when it
 /// could not be created or `path` could not be executed (the child is then already reaped).
-pid_t ccp_spawn(const char *path, char *const argv[], int stdin_fd, int stdout_fd, int stderr_fd, int *error);
+pid_t ccp_spawn(const char *path, char *const argv[], int stdin_fd, int stdout_fd, int stderr_fd,
+                long long memory_limit, int *error);
 
 /// Waits for the child `pid` to end, at most `timeout_ms` milliseconds (a negative value waits as
 /// long as it takes); a child still running then is killed with SIGKILL. Always reaps the child.

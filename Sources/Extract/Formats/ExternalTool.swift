@@ -42,9 +42,9 @@ struct ExternalTool: Sendable {
     }
 
     /// Runs the tool and returns its output.
-    func run(_ arguments: [String], timeout: TimeInterval = 120) throws -> Run {
+    func run(_ arguments: [String], timeout: TimeInterval = 120, memoryLimit: Int = 0) throws -> Run {
         var output: [UInt8] = []
-        var run = try run(arguments, timeout: timeout) { output.append(contentsOf: $0) }
+        var run = try run(arguments, timeout: timeout, memoryLimit: memoryLimit) { output.append(contentsOf: $0) }
         run.standardOutput = output
         return run
     }
@@ -54,8 +54,10 @@ struct ExternalTool: Sendable {
     /// read while the tool works: nothing is written to disk, a streaming reader holds no more
     /// than a piece, and it does its work on another core alongside the tool's. A tool that has
     /// not ended within `timeout` seconds is killed (SIGKILL), with its process group, and
-    /// `timedOut` set, also when it is still writing.
-    func run(_ arguments: [String], timeout: TimeInterval = 120, output consume: (UnsafeBufferPointer<UInt8>) -> Void) throws -> Run {
+    /// `timedOut` set, also when it is still writing. With `memoryLimit` above 0, the tool's address
+    /// space is limited to that many bytes: an allocation beyond it fails and the tool ends with an error.
+    func run(_ arguments: [String], timeout: TimeInterval = 120, memoryLimit: Int = 0,
+             output consume: (UnsafeBufferPointer<UInt8>) -> Void) throws -> Run {
         guard let path else { throw CocoaError(.executableNotLoadable) }
         let input = open("/dev/null", O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw Failure("cannot open /dev/null", errno) }
@@ -68,7 +70,7 @@ struct ExternalTool: Sendable {
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var spawnError: Int32 = 0
-        let pid = ccp_spawn(path, argv, input, out.write, err.write, &spawnError)
+        let pid = ccp_spawn(path, argv, input, out.write, err.write, Int64(memoryLimit), &spawnError)
         close(out.write)
         close(err.write)
         guard pid > 0 else {

@@ -38,7 +38,7 @@ public enum PDFSource {
         if !input.hasPrefix("/") { input = "./" + input }
         do {
             var trace = MuPDFTrace()
-            let run = try mutool.run(["trace", input], timeout: timeout) { trace.consume($0) }
+            let run = try mutool.run(["trace", input], timeout: timeout, memoryLimit: Self.memoryLimit) { trace.consume($0) }
             if trace.pageCount == 0 || run.timedOut, let failure = failure(run, tool: "mutool", timeout: timeout, input: input) { return .failure(failure) }
             guard trace.pageCount > 0 else {
                 return .failure(FormatFailure(.pdfDamaged, "the PDF opens but has no pages; download it again"))
@@ -54,6 +54,11 @@ public enum PDFSource {
         }
     }
 
+    /// The address space MuPDF may take on one PDF: a page that would need more (a crafted or
+    /// broken file) makes it fail with "out of memory" instead of taking the machine's memory; an
+    /// ordinary report needs a few tens of MB.
+    static let memoryLimit = 4 << 30
+
     /// A reject for a tool run that failed: a password, damage, or a tool that hung. The tool's
     /// message names the file it was given (the input's own path, or a temporary copy's), which
     /// would make the reject differ from run to run: it is said as "the PDF" instead.
@@ -65,6 +70,10 @@ public enum PDFSource {
         guard run.status != 0 else { return nil }
         let message = (run.standardError.split(separator: "\n").map(String.init).last { !$0.isEmpty } ?? "exit status \(run.status)")
             .replacingOccurrences(of: input, with: "the PDF")
+        if run.standardError.lowercased().contains("out of memory") || run.standardError.contains("malloc") {
+            return FormatFailure(.tooLarge,
+                "\(tool) ran out of the \(memoryLimit >> 30) GiB it may use on one PDF (\(tool): \(message)); the PDF is damaged or made to exhaust memory: print it again to PDF")
+        }
         if run.standardError.lowercased().contains("password") {
             return FormatFailure(.pdfEncrypted,
                 "the PDF is protected by a password (\(tool): \(message)); save an unprotected copy, e.g. qpdf --password=PASSWORD --decrypt in.pdf out.pdf")

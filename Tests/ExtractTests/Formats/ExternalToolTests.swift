@@ -19,6 +19,17 @@ import Testing
         #expect(!run.timedOut)
     }
 
+    /// A memory limit is the tool's: what needs more fails there, and the same work without the
+    /// limit succeeds.
+    @Test func aToolCannotTakeMoreMemoryThanItsLimit() throws {
+        // The shell holds 64 MB of text in a variable.
+        let script = "x=$(head -c 64000000 /dev/zero | tr '\\0' a); echo ${#x}"
+        let free = try ExternalTool(name: "sh").run(["-c", script])
+        #expect(free.status == 0 && String(decoding: free.standardOutput, as: UTF8.self) == "64000000\n")
+        let limited = try ExternalTool(name: "sh").run(["-c", script], memoryLimit: 48 << 20)
+        #expect(limited.status != 0 || String(decoding: limited.standardOutput, as: UTF8.self) != "64000000\n")
+    }
+
     /// A tool writing much to both outputs never blocks on one while the other is read.
     @Test func largeOutputOnBothStreamsIsReadWhole() throws {
         let script = "head -c 300000 /dev/zero | tr '\\0' a; head -c 200000 /dev/zero | tr '\\0' b >&2; head -c 300000 /dev/zero | tr '\\0' c"
@@ -94,7 +105,7 @@ import Testing
             let argv = [strdup(path), nil]
             defer { free(argv[0]) }
             var error: Int32 = 0
-            #expect(ccp_spawn(path, argv, 0, 1, 2, &error) == -1)
+            #expect(ccp_spawn(path, argv, 0, 1, 2, 0, &error) == -1)
             #expect(error == expected)
         }
     }
