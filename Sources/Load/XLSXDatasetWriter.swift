@@ -1,0 +1,121 @@
+import Glibc
+import Parquet
+import XLSX
+
+/// Writes a dataset as `xlsx/<dataset>.xlsx`: one Excel workbook, typed cells (int64 beyond
+/// ±2^53 as text, dates as dates), the header row bold and frozen; a dataset over Excel's row
+/// limit continues on sheets `<dataset> (2)`, … Columns come from the schema, whatever they are.
+public struct XLSXDatasetWriter: DatasetWriter {
+    public var format: String { "xlsx" }
+    public let options: WorkbookOptions
+
+    public init(options: WorkbookOptions = WorkbookOptions()) {
+        self.options = options
+    }
+
+    public func open(_ schema: DatasetSchema, outputRoot: String, part: PartName) throws -> any DatasetSink {
+        let relative = "xlsx/\(schema.name)\(part.csvSuffix).xlsx"
+        return try XLSXSink(schema: schema, options: options, finalPath: outputRoot + "/" + relative, relativePath: relative)
+    }
+
+    /// The workbook columns of a dataset: identifiers and free text wider than codes.
+    static func columns(_ schema: DatasetSchema) -> [WorkbookColumn] {
+        schema.columns.map { column in
+            switch column.type {
+            case .string where column.codes != nil: WorkbookColumn(column.name, .text)
+            case .string: WorkbookColumn(column.name, .text, width: wideText.contains(column.name) ? 40 : nil)
+            case .int32, .int64, .double: WorkbookColumn(column.name, .number)
+            case .date: WorkbookColumn(column.name, .date)
+            }
+        }
+    }
+
+    /// Text columns whose values are long (paths, names, details, 64-digit ids).
+    private static let wideText: Set<String> = ["report_id", "source_path", "agency", "detail", "subject", "label"]
+}
+
+/// One workbook being written under a temporary name.
+final class XLSXSink: DatasetSink {
+    let workbook: WorkbookWriter
+    let temporaryPath: String
+    let finalPath: String
+    let relativePath: String
+
+    init(schema: DatasetSchema, options: WorkbookOptions, finalPath: String, relativePath: String) throws {
+        self.finalPath = finalPath
+        self.relativePath = relativePath
+        temporaryPath = AtomicFile.temporaryPath(for: finalPath)
+        try AtomicFile.createParent(of: finalPath)
+        do {
+            workbook = try WorkbookWriter(destination: FileDestination(path: temporaryPath), sheetName: schema.name,
+                                          columns: XLSXDatasetWriter.columns(schema), options: options)
+        } catch {
+            unlink(temporaryPath)
+            throw LoadError("\(temporaryPath): cannot start the workbook: \(error)")
+        }
+    }
+
+    func append(encoded: EncodedChunk) throws {
+        guard case .table(let table) = encoded else { throw LoadError("\(finalPath): a workbook needs rows, not bytes") }
+        do {
+            try Self.write(table, to: workbook)
+        } catch {
+            throw LoadError("\(temporaryPath): workbook write failed: \(error)")
+        }
+    }
+
+    /// The chunk's rows, cell by cell; text is passed as the UTF-8 bytes the table holds.
+    static func write(_ table: DatasetTable, to workbook: WorkbookWriter) throws {
+        let values = table.values
+        var texts: [UTF8RunColumn] = []
+        for case .utf8Runs(let column) in values { texts.append(column) }
+        try withBuffers(texts[...]) { textBuffers in
+            var runs = [Int](repeating: 0, count: textBuffers.count)
+            // A code column's entries, as bytes, once per chunk.
+            let codeEntries: [[[UInt8]]] = values.map { column in
+                guard case .utf8Codes(let codes) = column else { return [] }
+                return (0 ..< codes.values.count).map { Array((codes.values[$0] ?? "").utf8) }
+            }
+            for row in 0 ..< table.rowCount {
+                try workbook.beginRow()
+                var text = 0
+                for (index, column) in values.enumerated() {
+                    switch column {
+                    case .utf8Runs:
+                        let buffers = textBuffers[text]
+                        if row == buffers.runEnds[runs[text]] { runs[text] += 1 }
+                        if let value = buffers.values[runs[text]] { workbook.appendText(value) } else { workbook.appendEmpty() }
+                        text += 1
+                    case .utf8Codes(let codes):
+                        codeEntries[index][Int(codes.codes[row])].withUnsafeBytes { workbook.appendText($0) }
+                    case .int32(let v): if let value = v[row] { workbook.appendInteger(Int64(value)) } else { workbook.appendEmpty() }
+                    case .int64(let v): if let value = v[row] { workbook.appendInteger(value) } else { workbook.appendEmpty() }
+                    case .double(let v): if let value = v[row] { workbook.appendNumber(value) } else { workbook.appendEmpty() }
+                    case .date(let v): if let value = v[row] { workbook.appendDate(daysSince1970: value) } else { workbook.appendEmpty() }
+                    case .string, .utf8, .boolean: preconditionFailure("datasets keep text as UTF-8 and have no booleans")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Calls `body` with every text column's bytes borrowed, one nested `withBuffers` per column.
+    private static func withBuffers(_ columns: ArraySlice<UTF8RunColumn>, borrowed: [UTF8RunColumn.Buffers] = [],
+                                    _ body: ([UTF8RunColumn.Buffers]) throws -> Void) throws {
+        guard let first = columns.first else { return try body(borrowed) }
+        try first.withBuffers { try withBuffers(columns.dropFirst(), borrowed: borrowed + [$0], body) }
+    }
+
+    func finish() throws -> [StagedFile] {
+        do {
+            try workbook.close()
+        } catch {
+            throw LoadError("\(temporaryPath): cannot finish the workbook: \(error)")
+        }
+        return [StagedFile(temporaryPath: temporaryPath, finalPath: finalPath, relativePath: relativePath)]
+    }
+
+    func abandon() {
+        unlink(temporaryPath)
+    }
+}

@@ -1,0 +1,197 @@
+/// Writes one table as an Excel workbook (Office Open XML, `.xlsx`), streaming: rows go out as
+/// they are appended, deflated into the ZIP container, and only one buffer of XML is held.
+///
+/// Cells are typed: numbers are numbers, dates are date serials shown as `yyyy-mm-dd`, text is
+/// inline text, an empty cell is left out. The header row is bold and frozen. A table longer
+/// than `WorkbookOptions.rowLimit` continues on further sheets, each starting with the header.
+///
+/// Usage: `beginRow()`, one `append…` per column in order (`appendEmpty()` for a null), then the
+/// next `beginRow()` or `close()`. The same rows give the same bytes.
+public final class WorkbookWriter {
+    public let sheetName: String
+    public let columns: [WorkbookColumn]
+    public let options: WorkbookOptions
+    private let zip: ZIPWriter
+    /// Each column's letters (`A`, `B`, … `AA`), for cell references.
+    private let columnLetters: [[UInt8]]
+    /// The current sheet's XML not yet handed to the ZIP writer.
+    private var xml: [UInt8] = []
+    /// Row number in the current sheet of the row being written (1 is the header).
+    private var row = 1
+    private var rowDigits: [UInt8] = []
+    private var column = 0
+    private var rowOpen = false
+    private var sheets = 0
+    private var closed = false
+    private static let flushSize = 1 << 18
+
+    public convenience init(destination: any ByteDestination, sheetName: String, columns: [WorkbookColumn], options: WorkbookOptions = WorkbookOptions()) throws {
+        try self.init(destination: destination, sheetName: sheetName, columns: columns, options: options, zip64Threshold: 0xFFFF_FFFF)
+    }
+
+    /// `zip64Threshold`: sizes and offsets from which ZIP64 fields are used; lowered by tests.
+    init(destination: any ByteDestination, sheetName: String, columns: [WorkbookColumn], options: WorkbookOptions, zip64Threshold: UInt64) throws {
+        self.sheetName = sheetName
+        self.columns = columns
+        self.options = options
+        zip = try ZIPWriter(output: CountingOutput(destination: destination), level: options.compressionLevel, zip64Threshold: zip64Threshold)
+        columnLetters = columns.indices.map(CellEncoding.columnLetters)
+        try startSheet()
+    }
+
+    /// Rows written so far, headers not counted.
+    public private(set) var rowCount = 0
+
+    /// Starts the next row, on a new sheet when this one is full.
+    public func beginRow() throws {
+        endRowIfOpen()
+        if row == options.rowLimit {
+            try endSheet()
+            try startSheet()
+        }
+        row += 1
+        rowCount += 1
+        openRow()
+        if xml.count >= Self.flushSize { try flushXML() }
+    }
+
+    /// The next cell: text (UTF-8), escaped for XML; see `CellEncoding.appendEscaped`.
+    public func appendText(_ utf8: UnsafeRawBufferPointer) {
+        appendText(utf8, style: nil)
+    }
+
+    public func appendText(_ text: String) {
+        var text = text
+        text.withUTF8 { appendText(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The next cell: a whole number; beyond ±2^53, which Excel's doubles cannot hold exactly,
+    /// it is written as text so that no digit is lost.
+    public func appendInteger(_ value: Int64) {
+        guard value.magnitude <= CellEncoding.largestExactInteger.magnitude else {
+            var digits: [UInt8] = []
+            CellEncoding.appendInteger(value, to: &digits)
+            return digits.withUnsafeBytes { appendText($0) }
+        }
+        openCell(style: nil, type: nil)
+        xml += "<v>".utf8
+        CellEncoding.appendInteger(value, to: &xml)
+        closeValue()
+    }
+
+    /// The next cell: a number. NaN and infinities, which Excel has no number for, are text.
+    public func appendNumber(_ value: Double) {
+        guard value.isFinite else { return appendText(value.description) }
+        openCell(style: nil, type: nil)
+        xml += "<v>".utf8
+        CellEncoding.appendDouble(value, to: &xml)
+        closeValue()
+    }
+
+    /// The next cell: a day counted from 1970-01-01, as a date serial shown `yyyy-mm-dd`;
+    /// a day before 1900-03-01, which Excel cannot show, is text `YYYY-MM-DD`.
+    public func appendDate(daysSince1970 days: Int32) {
+        guard let serial = CellEncoding.dateSerial(daysSince1970: days) else {
+            return appendText(CellEncoding.isoDate(daysSince1970: days))
+        }
+        openCell(style: WorkbookParts.Style.date, type: nil)
+        xml += "<v>".utf8
+        CellEncoding.appendInteger(serial, to: &xml)
+        closeValue()
+    }
+
+    /// The next cell is empty (a null): nothing is written for it.
+    public func appendEmpty() {
+        precondition(column < columns.count, "more cells than the \(columns.count) columns")
+        column += 1
+    }
+
+    /// Ends the last sheet and writes the workbook's other parts; the destination is closed.
+    public func close() throws {
+        guard !closed else { return }
+        closed = true
+        endRowIfOpen()
+        try endSheet()
+        let names = (1 ... sheets).map { WorkbookParts.sheetName(sheetName, number: $0) }
+        try zip.addEntry("xl/workbook.xml", Array(WorkbookParts.workbook(sheetNames: names).utf8))
+        try zip.addEntry("xl/_rels/workbook.xml.rels", Array(WorkbookParts.workbookRelationships(sheets: sheets).utf8))
+        try zip.addEntry("xl/styles.xml", Array(WorkbookParts.styles.utf8))
+        try zip.addEntry("_rels/.rels", Array(WorkbookParts.packageRelationships.utf8))
+        try zip.addEntry("[Content_Types].xml", Array(WorkbookParts.contentTypes(sheets: sheets).utf8))
+        try zip.finish()
+    }
+
+    private func appendText(_ utf8: UnsafeRawBufferPointer, style: Int?) {
+        openCell(style: style, type: "inlineStr")
+        xml += CellEncoding.needsPreserve(utf8) ? #"<is><t xml:space="preserve">"#.utf8 : "<is><t>".utf8
+        CellEncoding.appendEscaped(utf8, to: &xml)
+        xml += "</t></is></c>".utf8
+    }
+
+    /// `<c r="B7"` with the style and type attributes, and `>`; moves to the next column.
+    @inline(__always)
+    private func openCell(style: Int?, type: StaticString?) {
+        precondition(column < columns.count, "more cells than the \(columns.count) columns")
+        xml += #"<c r=""#.utf8
+        xml += columnLetters[column]
+        xml += rowDigits
+        xml.append(0x22)
+        if let style {
+            xml += #" s=""#.utf8
+            CellEncoding.appendInteger(Int64(style), to: &xml)
+            xml.append(0x22)
+        }
+        if let type {
+            xml += #" t=""#.utf8
+            type.withUTF8Buffer { xml += $0 }
+            xml.append(0x22)
+        }
+        xml.append(0x3E)
+        column += 1
+    }
+
+    private func closeValue() {
+        xml += "</v></c>".utf8
+    }
+
+    private func openRow() {
+        rowDigits.removeAll(keepingCapacity: true)
+        CellEncoding.appendInteger(Int64(row), to: &rowDigits)
+        xml += #"<row r=""#.utf8
+        xml += rowDigits
+        xml += #"">"#.utf8
+        column = 0
+        rowOpen = true
+    }
+
+    private func endRowIfOpen() {
+        guard rowOpen else { return }
+        xml += "</row>".utf8
+        rowOpen = false
+    }
+
+    /// Opens the next worksheet and writes its header row.
+    private func startSheet() throws {
+        sheets += 1
+        try zip.beginEntry(WorkbookParts.sheetPath(sheets))
+        xml += WorkbookParts.worksheetStart(columns: columns, first: sheets == 1).utf8
+        row = 1
+        openRow()
+        for column in columns {
+            var name = column.name
+            name.withUTF8 { appendText(UnsafeRawBufferPointer($0), style: WorkbookParts.Style.header) }
+        }
+        endRowIfOpen()
+    }
+
+    private func endSheet() throws {
+        xml += WorkbookParts.worksheetEnd.utf8
+        try flushXML()
+        try zip.endEntry()
+    }
+
+    private func flushXML() throws {
+        try zip.write(xml)
+        xml.removeAll(keepingCapacity: true)
+    }
+}
