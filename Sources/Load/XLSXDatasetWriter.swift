@@ -64,17 +64,22 @@ final class XLSXSink: DatasetSink {
         }
     }
 
-    /// The chunk's rows, cell by cell; text is passed as the UTF-8 bytes the table holds.
+    /// The chunk's rows, cell by cell; text is passed as the UTF-8 bytes the table holds. Text
+    /// that repeats — a code, a value on a run of rows (a report's id and agency) — is a shared
+    /// string, looked up once per run or code; text on one row alone (a detail, a path) is inline,
+    /// so the shared table holds no more than the repeated values.
     static func write(_ table: DatasetTable, to workbook: WorkbookWriter) throws {
         let values = table.values
         var texts: [UTF8RunColumn] = []
         for case .utf8Runs(let column) in values { texts.append(column) }
         try withBuffers(texts[...]) { textBuffers in
             var runs = [Int](repeating: 0, count: textBuffers.count)
-            // A code column's entries, as bytes, once per chunk.
-            let codeEntries: [[[UInt8]]] = values.map { column in
+            // The current run's shared string, for a run of more than one row.
+            var runShared = textBuffers.map { shared(run: 0, of: $0, in: workbook) }
+            // A code column's entries' shared strings, looked up at first use.
+            var codeShared: [[Int?]] = values.map { column in
                 guard case .utf8Codes(let codes) = column else { return [] }
-                return (0 ..< codes.values.count).map { Array((codes.values[$0] ?? "").utf8) }
+                return Array(repeating: nil, count: codes.values.count)
             }
             for row in 0 ..< table.rowCount {
                 try workbook.beginRow()
@@ -83,11 +88,25 @@ final class XLSXSink: DatasetSink {
                     switch column {
                     case .utf8Runs:
                         let buffers = textBuffers[text]
-                        if row == buffers.runEnds[runs[text]] { runs[text] += 1 }
-                        if let value = buffers.values[runs[text]] { workbook.appendText(value) } else { workbook.appendEmpty() }
+                        if row == buffers.runEnds[runs[text]] {
+                            runs[text] += 1
+                            runShared[text] = shared(run: runs[text], of: buffers, in: workbook)
+                        }
+                        if let shared = runShared[text] {
+                            workbook.appendSharedString(shared)
+                        } else if let value = buffers.values[runs[text]] {
+                            workbook.appendText(value)
+                        } else {
+                            workbook.appendEmpty()
+                        }
                         text += 1
                     case .utf8Codes(let codes):
-                        codeEntries[index][Int(codes.codes[row])].withUnsafeBytes { workbook.appendText($0) }
+                        let entry = Int(codes.codes[row])
+                        if codeShared[index][entry] == nil {
+                            var code = codes.values[entry] ?? ""
+                            codeShared[index][entry] = code.withUTF8 { workbook.sharedString(UnsafeRawBufferPointer($0)) }
+                        }
+                        workbook.appendSharedString(codeShared[index][entry]!)
                     case .int32(let v): if let value = v[row] { workbook.appendInteger(Int64(value)) } else { workbook.appendEmpty() }
                     case .int64(let v): if let value = v[row] { workbook.appendInteger(value) } else { workbook.appendEmpty() }
                     case .double(let v): if let value = v[row] { workbook.appendNumber(value) } else { workbook.appendEmpty() }
@@ -97,6 +116,14 @@ final class XLSXSink: DatasetSink {
                 }
             }
         }
+    }
+
+    /// The shared string of run `run` when it covers more than one row and is not null.
+    private static func shared(run: Int, of column: UTF8RunColumn.Buffers, in workbook: WorkbookWriter) -> Int? {
+        guard run < column.runEnds.count else { return nil }
+        let start = run == 0 ? 0 : column.runEnds[run - 1]
+        guard column.runEnds[run] - start > 1, let value = column.values[run] else { return nil }
+        return workbook.sharedString(value)
     }
 
     /// Calls `body` with every text column's bytes borrowed, one nested `withBuffers` per column.

@@ -9,7 +9,7 @@ public struct WorkbookOptions: Sendable {
     /// zlib's deflate level, 1 (fastest) to 9 (smallest).
     public var compressionLevel: Int32
 
-    public init(rowLimit: Int = excelRowLimit, compressionLevel: Int32 = 6) {
+    public init(rowLimit: Int = excelRowLimit, compressionLevel: Int32 = 1) {
         precondition(rowLimit >= 2, "a sheet needs room for its header and a row")
         self.rowLimit = rowLimit
         self.compressionLevel = compressionLevel

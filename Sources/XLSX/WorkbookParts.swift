@@ -13,12 +13,15 @@ enum WorkbookParts {
 
     static func sheetPath(_ number: Int) -> String { "xl/worksheets/sheet\(number).xml" }
 
-    static func contentTypes(sheets: Int) -> String {
+    static func contentTypes(sheets: Int, sharedStrings: Bool = false) -> String {
         var xml = declaration + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
         xml += #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
         xml += #"<Default Extension="xml" ContentType="application/xml"/>"#
         xml += #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
         xml += #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+        if sharedStrings {
+            xml += #"<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>"#
+        }
         for number in 1 ... sheets {
             xml += #"<Override PartName="/\#(sheetPath(number))" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
         }
@@ -39,13 +42,16 @@ enum WorkbookParts {
         return xml + "</sheets></workbook>"
     }
 
-    /// Worksheets are rId1…rIdN, the styles rIdN+1.
-    static func workbookRelationships(sheets: Int) -> String {
+    /// Worksheets are rId1…rIdN, the styles rIdN+1, the shared strings rIdN+2.
+    static func workbookRelationships(sheets: Int, sharedStrings: Bool = false) -> String {
         var xml = declaration + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         for number in 1 ... sheets {
             xml += #"<Relationship Id="rId\#(number)" Type="\#(relationshipNamespace)/worksheet" Target="worksheets/sheet\#(number).xml"/>"#
         }
         xml += #"<Relationship Id="rId\#(sheets + 1)" Type="\#(relationshipNamespace)/styles" Target="styles.xml"/>"#
+        if sharedStrings {
+            xml += #"<Relationship Id="rId\#(sheets + 2)" Type="\#(relationshipNamespace)/sharedStrings" Target="sharedStrings.xml"/>"#
+        }
         return xml + "</Relationships>"
     }
 

@@ -2,7 +2,7 @@
 /// they are appended, deflated into the ZIP container, and only one buffer of XML is held.
 ///
 /// Cells are typed: numbers are numbers, dates are date serials shown as `yyyy-mm-dd`, text is
-/// inline text, an empty cell is left out. The header row is bold and frozen. A table longer
+/// inline text or, when it repeats, a shared string; an empty cell is left out. The header row is bold and frozen. A table longer
 /// than `WorkbookOptions.rowLimit` continues on further sheets, each starting with the header.
 ///
 /// Usage: `beginRow()`, one `append…` per column in order (`appendEmpty()` for a null), then the
@@ -23,6 +23,7 @@ public final class WorkbookWriter {
     private var rowOpen = false
     private var sheets = 0
     private var closed = false
+    private var sharedStrings = SharedStrings()
     private static let flushSize = 1 << 18
 
     public convenience init(destination: any ByteDestination, sheetName: String, columns: [WorkbookColumn], options: WorkbookOptions = WorkbookOptions()) throws {
@@ -63,6 +64,23 @@ public final class WorkbookWriter {
     public func appendText(_ text: String) {
         var text = text
         text.withUTF8 { appendText(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The index of `utf8` in the workbook's shared strings, added if new: for text that repeats
+    /// (a code, a report's id on each of its rows), so it is stored once and each cell that
+    /// holds it writes only the index (`appendSharedString`). Each distinct text is held in
+    /// memory until `close()`: keep unique text (details, paths) inline with `appendText`.
+    public func sharedString(_ utf8: UnsafeRawBufferPointer) -> Int {
+        sharedStrings.index(of: utf8)
+    }
+
+    /// The next cell: shared string `index` (from `sharedString`).
+    public func appendSharedString(_ index: Int) {
+        openCell(style: nil, type: "s")
+        xml += "<v>".utf8
+        CellEncoding.appendInteger(Int64(index), to: &xml)
+        closeValue()
+        sharedStrings.references += 1
     }
 
     /// The next cell: a whole number; beyond ±2^53, which Excel's doubles cannot hold exactly,
@@ -113,11 +131,17 @@ public final class WorkbookWriter {
         endRowIfOpen()
         try endSheet()
         let names = (1 ... sheets).map { WorkbookParts.sheetName(sheetName, number: $0) }
+        let shared = !sharedStrings.isEmpty
+        if shared {
+            try zip.beginEntry("xl/sharedStrings.xml")
+            try sharedStrings.write { try zip.write($0) }
+            try zip.endEntry()
+        }
         try zip.addEntry("xl/workbook.xml", Array(WorkbookParts.workbook(sheetNames: names).utf8))
-        try zip.addEntry("xl/_rels/workbook.xml.rels", Array(WorkbookParts.workbookRelationships(sheets: sheets).utf8))
+        try zip.addEntry("xl/_rels/workbook.xml.rels", Array(WorkbookParts.workbookRelationships(sheets: sheets, sharedStrings: shared).utf8))
         try zip.addEntry("xl/styles.xml", Array(WorkbookParts.styles.utf8))
         try zip.addEntry("_rels/.rels", Array(WorkbookParts.packageRelationships.utf8))
-        try zip.addEntry("[Content_Types].xml", Array(WorkbookParts.contentTypes(sheets: sheets).utf8))
+        try zip.addEntry("[Content_Types].xml", Array(WorkbookParts.contentTypes(sheets: sheets, sharedStrings: shared).utf8))
         try zip.finish()
     }
 

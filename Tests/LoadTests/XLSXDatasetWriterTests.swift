@@ -27,10 +27,30 @@ import XLSX
 
     /// The workbook's worksheets' XML, in sheet order.
     func sheets(_ path: String) throws -> [String] {
+        try parts(path).filter { $0.key.hasPrefix("xl/worksheets/sheet") }
+            .sorted { $0.key.count == $1.key.count ? $0.key < $1.key : $0.key.count < $1.key.count }.map(\.value)
+    }
+
+    func parts(_ path: String) throws -> [String: String] {
         let archive = try ZIPArchive(Array(try #require(FileManager.default.contents(atPath: path))))
-        return try archive.entries.filter { $0.name.hasPrefix("xl/worksheets/sheet") }
-            .sorted { $0.name.count == $1.name.count ? $0.name < $1.name : $0.name.count < $1.name.count }
-            .map { String(decoding: try archive.contents(of: $0, limit: 1 << 30), as: UTF8.self) }
+        var parts: [String: String] = [:]
+        for entry in archive.entries { parts[entry.name] = String(decoding: try archive.contents(of: entry, limit: 1 << 30), as: UTF8.self) }
+        return parts
+    }
+
+    /// Each sheet's rows as the cells' values, shared strings resolved: (column letters, value).
+    func rows(_ path: String) throws -> [[[(String, String)]]] {
+        let parts = try parts(path)
+        let shared = (parts["xl/sharedStrings.xml"] ?? "").matches(of: /<si><t[^>]*>(.*?)<\/t><\/si>/).map { String($0.1) }
+        return try sheets(path).map { sheet in
+            sheet.matches(of: /<row r="\d+">(.*?)<\/row>/).map { row in
+                String(row.1).matches(of: /<c r="([A-Z]+)\d+"(?: s="\d+")?(?: t="(\w+)")?>(.*?)<\/c>/).map { cell in
+                    let body = String(cell.3)
+                    let inner = String(body.firstMatch(of: /<(?:v|t)[^>]*>(.*?)<\/(?:v|t)>/)!.1)
+                    return (String(cell.1), cell.2 == "s" ? shared[Int(inner)!] : inner)
+                }
+            }
+        }
     }
 
     @Test func everyDatasetGetsAWorkbookWhoseHeaderIsTheSchema() throws {
@@ -38,15 +58,27 @@ import XLSX
         let written = try Loader(writers: [XLSXDatasetWriter()]).load(reports: reports(2), rejects: [], to: root)
         #expect(written == Datasets.all.map { "xlsx/\($0.name).xlsx" })
         for schema in Datasets.all {
-            let sheet = try #require(try sheets(root + "/xlsx/\(schema.name).xlsx").first)
-            let header = schema.columns.map { #"<is><t>\#($0.name)</t></is>"# }.joined()
-            #expect(sheet.replacingOccurrences(of: #"<c r="[A-Z]+1" s="1" t="inlineStr">"#, with: "", options: .regularExpression)
-                .replacingOccurrences(of: "</c>", with: "").contains(#"<row r="1">"# + header + "</row>"), "\(schema.name)")
+            let header = try #require(try rows(root + "/xlsx/\(schema.name).xlsx").first?.first)
+            #expect(header.map(\.1) == schema.columns.map(\.name), "\(schema.name)")
         }
         let reportsSheet = try sheets(root + "/xlsx/reports.xlsx")[0]
         // report_year a number, report_date a date (serial 45322, style 2), posted_date null: no cell.
-        #expect(reportsSheet.contains(#"<c r="F2"><v>2023</v></c><c r="G2" s="2"><v>45322</v></c><c r="I2" t="inlineStr"><is><t>partial</t></is></c>"#))
-        #expect(reportsSheet.contains("<t>某市民政局</t>"))
+        #expect(reportsSheet.contains(#"<c r="F2"><v>2023</v></c><c r="G2" s="2"><v>45322</v></c><c r="I2" t="s">"#))
+        let second = try rows(root + "/xlsx/reports.xlsx")[0][2]
+        #expect(second.map(\.0) == ["A", "B", "C", "D", "E", "F", "G", "I", "J", "K"])
+        #expect(second.map(\.1) == [String(format: "%064d", 1), "r1.txt", "pdf_text_tab", "utf-8", "某市民政局", "2023", "45322", "partial", "0", "0"])
+    }
+
+    @Test func repeatedTextIsSharedAndTextOnOneRowInline() throws {
+        let root = folder()
+        _ = try Loader(writers: [XLSXDatasetWriter()]).load(reports: reports(2), rejects: [], to: root)
+        let parts = try parts(root + "/xlsx/reports.xlsx")
+        // The agency and status repeat down the rows; ids and paths are each on one row.
+        #expect(parts["xl/sharedStrings.xml"]!.contains(#"count="8" uniqueCount="4"><si><t>pdf_text_tab</t></si><si><t>utf-8</t></si><si><t>某市民政局</t></si><si><t>partial</t></si></sst>"#))
+        #expect(parts["xl/worksheets/sheet1.xml"]!.contains(#"<c r="B3" t="inlineStr"><is><t>r1.txt</t></is></c><c r="C3" t="s"><v>0</v></c>"#))
+        #expect(parts["[Content_Types].xml"]!.contains("/xl/sharedStrings.xml"))
+        #expect(parts["xl/_rels/workbook.xml.rels"]!.contains(#"Target="sharedStrings.xml""#))
+        #expect(try self.parts(root + "/xlsx/rejects.xlsx")["xl/sharedStrings.xml"] == nil, "no table when nothing is shared")
     }
 
     @Test func rowsFromSeveralChunksFillSheetsUpToTheRowLimit() throws {
@@ -61,9 +93,7 @@ import XLSX
         // 9 rows, 4 a sheet under the header: 4, 4, 1; the rows in order.
         let sheets = try sheets(root + "/xlsx/applications.xlsx")
         #expect(sheets.count == 3)
-        let ids = sheets.map { sheet in
-            sheet.matches(of: /<t>(0{50,}\d+)<\/t>/).map { Int($0.1)! }
-        }
+        let ids = try rows(root + "/xlsx/applications.xlsx").map { sheet in sheet.dropFirst().map { Int($0[0].1)! } }
         #expect(ids == [[0, 1, 2, 3], [4, 5, 6, 7], [8]])
         #expect(try self.sheets(root + "/xlsx/rejects.xlsx").count == 1, "an empty dataset is one sheet with its header")
     }

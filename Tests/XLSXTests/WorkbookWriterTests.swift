@@ -106,6 +106,25 @@ import Testing
         #expect(sheet.contains("<t>&lt;&amp;&gt;</t>"))
     }
 
+    @Test func sharedStringsAreStoredOnceAndEscaped() throws {
+        let memory = MemoryDestination()
+        let writer = try WorkbookWriter(destination: memory, sheetName: "t", columns: [WorkbookColumn("code", .text)])
+        func shared(_ text: String) -> Int {
+            var text = text
+            return text.withUTF8 { writer.sharedString(UnsafeRawBufferPointer($0)) }
+        }
+        for text in ["granted", "<a&b>", "granted", " 空格 "] {
+            try writer.beginRow()
+            writer.appendSharedString(shared(text))
+        }
+        try writer.close()
+        let parts = try parts(memory.bytes)
+        #expect(parts["xl/sharedStrings.xml"]!.hasSuffix(#"count="4" uniqueCount="3"><si><t>granted</t></si><si><t>&lt;a&amp;b&gt;</t></si><si><t xml:space="preserve"> 空格 </t></si></sst>"#))
+        #expect(parts["xl/worksheets/sheet1.xml"]!.contains(#"<row r="4"><c r="A4" t="s"><v>0</v></c></row><row r="5"><c r="A5" t="s"><v>2</v></c></row>"#))
+        #expect(parts["[Content_Types].xml"]!.contains(#"<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>"#))
+        #expect(parts["xl/_rels/workbook.xml.rels"]!.contains(#"<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>"#))
+    }
+
     @Test func columnLetters() {
         #expect([0, 1, 25, 26, 27, 51, 52, 701, 702, 16_383].map { String(decoding: CellEncoding.columnLetters($0), as: UTF8.self) }
             == ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA", "XFD"])
