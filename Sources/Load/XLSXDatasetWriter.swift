@@ -69,54 +69,64 @@ final class XLSXSink: DatasetSink {
     /// string, looked up once per run or code; text on one row alone (a detail, a path) is inline,
     /// so the shared table holds no more than the repeated values.
     static func write(_ table: DatasetTable, to workbook: WorkbookWriter) throws {
-        let values = table.values
-        var texts: [UTF8RunColumn] = []
-        for case .utf8Runs(let column) in values { texts.append(column) }
+        // Columns are split by type once per chunk, so the loop reads plain nested arrays and
+        // borrowed text buffers instead of unpacking an enum (and its array) per cell.
+        var texts: [UTF8RunColumn] = [], int32s: [[Int32?]] = [], int64s: [[Int64?]] = [], doubles: [[Double?]] = []
+        var codes: [[UInt32]] = [], codeTexts: [UTF8StringColumn] = []
+        var layout: [(kind: CellKind, slot: Int)] = []
+        for column in table.values {
+            switch column {
+            case .utf8Runs(let values): layout.append((.text, texts.count)); texts.append(values)
+            case .utf8Codes(let values): layout.append((.code, codes.count)); codes.append(values.codes); codeTexts.append(values.values)
+            case .int32(let values): layout.append((.int32, int32s.count)); int32s.append(values)
+            case .date(let values): layout.append((.date, int32s.count)); int32s.append(values)
+            case .int64(let values): layout.append((.int64, int64s.count)); int64s.append(values)
+            case .double(let values): layout.append((.double, doubles.count)); doubles.append(values)
+            case .string, .utf8, .boolean: preconditionFailure("datasets keep text as UTF-8 and have no booleans")
+            }
+        }
+        // A code column's entries' shared strings, looked up at first use.
+        var codeShared: [[Int?]] = codeTexts.map { Array(repeating: nil, count: $0.count) }
         try withBuffers(texts[...]) { textBuffers in
             var runs = [Int](repeating: 0, count: textBuffers.count)
             // The current run's shared string, for a run of more than one row.
             var runShared = textBuffers.map { shared(run: 0, of: $0, in: workbook) }
-            // A code column's entries' shared strings, looked up at first use.
-            var codeShared: [[Int?]] = values.map { column in
-                guard case .utf8Codes(let codes) = column else { return [] }
-                return Array(repeating: nil, count: codes.values.count)
-            }
             for row in 0 ..< table.rowCount {
                 try workbook.beginRow()
-                var text = 0
-                for (index, column) in values.enumerated() {
-                    switch column {
-                    case .utf8Runs:
-                        let buffers = textBuffers[text]
-                        if row == buffers.runEnds[runs[text]] {
-                            runs[text] += 1
-                            runShared[text] = shared(run: runs[text], of: buffers, in: workbook)
+                for (kind, slot) in layout {
+                    switch kind {
+                    case .text:
+                        let buffers = textBuffers[slot]
+                        if row == buffers.runEnds[runs[slot]] {
+                            runs[slot] += 1
+                            runShared[slot] = shared(run: runs[slot], of: buffers, in: workbook)
                         }
-                        if let shared = runShared[text] {
+                        if let shared = runShared[slot] {
                             workbook.appendSharedString(shared)
-                        } else if let value = buffers.values[runs[text]] {
+                        } else if let value = buffers.values[runs[slot]] {
                             workbook.appendText(value)
                         } else {
                             workbook.appendEmpty()
                         }
-                        text += 1
-                    case .utf8Codes(let codes):
-                        let entry = Int(codes.codes[row])
-                        if codeShared[index][entry] == nil {
-                            var code = codes.values[entry] ?? ""
-                            codeShared[index][entry] = code.withUTF8 { workbook.sharedString(UnsafeRawBufferPointer($0)) }
+                    case .code:
+                        let entry = Int(codes[slot][row])
+                        if codeShared[slot][entry] == nil {
+                            var code = codeTexts[slot][entry] ?? ""
+                            codeShared[slot][entry] = code.withUTF8 { workbook.sharedString(UnsafeRawBufferPointer($0)) }
                         }
-                        workbook.appendSharedString(codeShared[index][entry]!)
-                    case .int32(let v): if let value = v[row] { workbook.appendInteger(Int64(value)) } else { workbook.appendEmpty() }
-                    case .int64(let v): if let value = v[row] { workbook.appendInteger(value) } else { workbook.appendEmpty() }
-                    case .double(let v): if let value = v[row] { workbook.appendNumber(value) } else { workbook.appendEmpty() }
-                    case .date(let v): if let value = v[row] { workbook.appendDate(daysSince1970: value) } else { workbook.appendEmpty() }
-                    case .string, .utf8, .boolean: preconditionFailure("datasets keep text as UTF-8 and have no booleans")
+                        workbook.appendSharedString(codeShared[slot][entry]!)
+                    case .int32: if let value = int32s[slot][row] { workbook.appendInteger(Int64(value)) } else { workbook.appendEmpty() }
+                    case .date: if let value = int32s[slot][row] { workbook.appendDate(daysSince1970: value) } else { workbook.appendEmpty() }
+                    case .int64: if let value = int64s[slot][row] { workbook.appendInteger(value) } else { workbook.appendEmpty() }
+                    case .double: if let value = doubles[slot][row] { workbook.appendNumber(value) } else { workbook.appendEmpty() }
                     }
                 }
             }
         }
     }
+
+    /// How a column's values are kept for `write`.
+    private enum CellKind { case text, code, int32, date, int64, double }
 
     /// The shared string of run `run` when it covers more than one row and is not null.
     private static func shared(run: Int, of column: UTF8RunColumn.Buffers, in workbook: WorkbookWriter) -> Int? {

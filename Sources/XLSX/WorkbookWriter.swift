@@ -12,15 +12,7 @@ public final class WorkbookWriter {
     public let columns: [WorkbookColumn]
     public let options: WorkbookOptions
     private let zip: ZIPWriter
-    /// Each column's letters (`A`, `B`, … `AA`), for cell references.
-    private let columnLetters: [[UInt8]]
-    /// The current sheet's XML not yet handed to the ZIP writer.
-    private var xml: [UInt8] = []
-    /// Row number in the current sheet of the row being written (1 is the header).
-    private var row = 1
-    private var rowDigits: [UInt8] = []
-    private var column = 0
-    private var rowOpen = false
+    private var sheet: SheetWriter
     private var sheets = 0
     private var closed = false
     private var sharedStrings = SharedStrings()
@@ -36,7 +28,7 @@ public final class WorkbookWriter {
         self.columns = columns
         self.options = options
         zip = try ZIPWriter(output: CountingOutput(destination: destination), level: options.compressionLevel, zip64Threshold: zip64Threshold)
-        columnLetters = columns.indices.map(CellEncoding.columnLetters)
+        sheet = SheetWriter(columns: columns.count)
         try startSheet()
     }
 
@@ -45,25 +37,23 @@ public final class WorkbookWriter {
 
     /// Starts the next row, on a new sheet when this one is full.
     public func beginRow() throws {
-        endRowIfOpen()
-        if row == options.rowLimit {
+        if sheet.row == options.rowLimit {
             try endSheet()
             try startSheet()
         }
-        row += 1
         rowCount += 1
-        openRow()
-        if xml.count >= Self.flushSize { try flushXML() }
+        sheet.openRow(sheet.row + 1)
+        if sheet.xml.count >= Self.flushSize { try flushXML() }
     }
 
     /// The next cell: text (UTF-8), escaped for XML; see `CellEncoding.appendEscaped`.
     public func appendText(_ utf8: UnsafeRawBufferPointer) {
-        appendText(utf8, style: nil)
+        sheet.text(utf8)
     }
 
     public func appendText(_ text: String) {
         var text = text
-        text.withUTF8 { appendText(UnsafeRawBufferPointer($0)) }
+        text.withUTF8 { sheet.text(UnsafeRawBufferPointer($0)) }
     }
 
     /// The index of `utf8` in the workbook's shared strings, added if new: for text that repeats
@@ -76,10 +66,7 @@ public final class WorkbookWriter {
 
     /// The next cell: shared string `index` (from `sharedString`).
     public func appendSharedString(_ index: Int) {
-        openCell(style: nil, type: "s")
-        xml += "<v>".utf8
-        CellEncoding.appendInteger(Int64(index), to: &xml)
-        closeValue()
+        sheet.sharedString(index)
         sharedStrings.references += 1
     }
 
@@ -89,21 +76,15 @@ public final class WorkbookWriter {
         guard value.magnitude <= CellEncoding.largestExactInteger.magnitude else {
             var digits: [UInt8] = []
             CellEncoding.appendInteger(value, to: &digits)
-            return digits.withUnsafeBytes { appendText($0) }
+            return digits.withUnsafeBytes { sheet.text($0) }
         }
-        openCell(style: nil, type: nil)
-        xml += "<v>".utf8
-        CellEncoding.appendInteger(value, to: &xml)
-        closeValue()
+        sheet.integer(value)
     }
 
     /// The next cell: a number. NaN and infinities, which Excel has no number for, are text.
     public func appendNumber(_ value: Double) {
         guard value.isFinite else { return appendText(value.description) }
-        openCell(style: nil, type: nil)
-        xml += "<v>".utf8
-        CellEncoding.appendDouble(value, to: &xml)
-        closeValue()
+        sheet.number(value)
     }
 
     /// The next cell: a day counted from 1970-01-01, as a date serial shown `yyyy-mm-dd`;
@@ -112,23 +93,18 @@ public final class WorkbookWriter {
         guard let serial = CellEncoding.dateSerial(daysSince1970: days) else {
             return appendText(CellEncoding.isoDate(daysSince1970: days))
         }
-        openCell(style: WorkbookParts.Style.date, type: nil)
-        xml += "<v>".utf8
-        CellEncoding.appendInteger(serial, to: &xml)
-        closeValue()
+        sheet.date(serial: serial, style: WorkbookParts.Style.date)
     }
 
     /// The next cell is empty (a null): nothing is written for it.
     public func appendEmpty() {
-        precondition(column < columns.count, "more cells than the \(columns.count) columns")
-        column += 1
+        sheet.skip()
     }
 
     /// Ends the last sheet and writes the workbook's other parts; the destination is closed.
     public func close() throws {
         guard !closed else { return }
         closed = true
-        endRowIfOpen()
         try endSheet()
         let names = (1 ... sheets).map { WorkbookParts.sheetName(sheetName, number: $0) }
         let shared = !sharedStrings.isEmpty
@@ -145,77 +121,27 @@ public final class WorkbookWriter {
         try zip.finish()
     }
 
-    private func appendText(_ utf8: UnsafeRawBufferPointer, style: Int?) {
-        openCell(style: style, type: "inlineStr")
-        xml += CellEncoding.needsPreserve(utf8) ? #"<is><t xml:space="preserve">"#.utf8 : "<is><t>".utf8
-        CellEncoding.appendEscaped(utf8, to: &xml)
-        xml += "</t></is></c>".utf8
-    }
-
-    /// `<c r="B7"` with the style and type attributes, and `>`; moves to the next column.
-    @inline(__always)
-    private func openCell(style: Int?, type: StaticString?) {
-        precondition(column < columns.count, "more cells than the \(columns.count) columns")
-        xml += #"<c r=""#.utf8
-        xml += columnLetters[column]
-        xml += rowDigits
-        xml.append(0x22)
-        if let style {
-            xml += #" s=""#.utf8
-            CellEncoding.appendInteger(Int64(style), to: &xml)
-            xml.append(0x22)
-        }
-        if let type {
-            xml += #" t=""#.utf8
-            type.withUTF8Buffer { xml += $0 }
-            xml.append(0x22)
-        }
-        xml.append(0x3E)
-        column += 1
-    }
-
-    private func closeValue() {
-        xml += "</v></c>".utf8
-    }
-
-    private func openRow() {
-        rowDigits.removeAll(keepingCapacity: true)
-        CellEncoding.appendInteger(Int64(row), to: &rowDigits)
-        xml += #"<row r=""#.utf8
-        xml += rowDigits
-        xml += #"">"#.utf8
-        column = 0
-        rowOpen = true
-    }
-
-    private func endRowIfOpen() {
-        guard rowOpen else { return }
-        xml += "</row>".utf8
-        rowOpen = false
-    }
-
     /// Opens the next worksheet and writes its header row.
     private func startSheet() throws {
         sheets += 1
         try zip.beginEntry(WorkbookParts.sheetPath(sheets))
-        xml += WorkbookParts.worksheetStart(columns: columns, first: sheets == 1).utf8
-        row = 1
-        openRow()
+        sheet.xml += WorkbookParts.worksheetStart(columns: columns, first: sheets == 1).utf8
+        sheet.openRow(1)
         for column in columns {
             var name = column.name
-            name.withUTF8 { appendText(UnsafeRawBufferPointer($0), style: WorkbookParts.Style.header) }
+            name.withUTF8 { sheet.text(UnsafeRawBufferPointer($0), style: WorkbookParts.Style.header) }
         }
-        endRowIfOpen()
     }
 
     private func endSheet() throws {
-        xml += WorkbookParts.worksheetEnd.utf8
+        sheet.endRow()
+        sheet.xml += WorkbookParts.worksheetEnd.utf8
         try flushXML()
         try zip.endEntry()
     }
 
     private func flushXML() throws {
-        try zip.write(xml)
-        xml.removeAll(keepingCapacity: true)
+        try zip.write(sheet.xml)
+        sheet.xml.removeAll(keepingCapacity: true)
     }
 }
