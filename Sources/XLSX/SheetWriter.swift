@@ -4,26 +4,39 @@
 struct SheetWriter {
     /// XML not yet handed to the ZIP writer.
     var xml: [UInt8] = []
-    /// Each column's letters (`A`, `B`, … `AA`).
-    let columnLetters: [[UInt8]]
+    /// Each column's cell start up to its letters: `<c r="B`.
+    private let cellStarts: [[UInt8]]
     /// Row number in the sheet of the row being written (1 is the header).
     private(set) var row = 0
-    private var rowDigits: [UInt8] = []
+    /// The rest of a cell's start in this row, up to its value, for each kind of cell: the row
+    /// number and attributes (`7"><v>`), made once a row so that a cell takes few appends.
+    private var numberStart: [UInt8] = []
+    private var sharedStart: [UInt8] = []
+    private var textStart: [UInt8] = []
+    private var preservedTextStart: [UInt8] = []
+    private var dateStart: [UInt8] = []
+    private var headerStart: [UInt8] = []
     private var column = 0
     private var rowOpen = false
 
     init(columns: Int) {
-        columnLetters = (0 ..< columns).map(CellEncoding.columnLetters)
+        cellStarts = (0 ..< columns).map { Array(#"<c r=""#.utf8) + CellEncoding.columnLetters($0) }
     }
 
     /// Starts row `number`, closing the one before.
     mutating func openRow(_ number: Int) {
         endRow()
         row = number
-        rowDigits.removeAll(keepingCapacity: true)
-        CellEncoding.appendInteger(Int64(number), to: &rowDigits)
+        var digits: [UInt8] = []
+        CellEncoding.appendInteger(Int64(number), to: &digits)
+        numberStart = digits + #""><v>"#.utf8
+        sharedStart = digits + #"" t="s"><v>"#.utf8
+        textStart = digits + #"" t="inlineStr"><is><t>"#.utf8
+        preservedTextStart = digits + #"" t="inlineStr"><is><t xml:space="preserve">"#.utf8
+        dateStart = digits + #"" s="\#(WorkbookParts.Style.date)"><v>"#.utf8
+        headerStart = digits + #"" s="\#(WorkbookParts.Style.header)" t="inlineStr"><is>"#.utf8
         put(#"<row r=""#)
-        xml += rowDigits
+        xml += digits
         put(#"">"#)
         column = 0
         rowOpen = true
@@ -35,62 +48,60 @@ struct SheetWriter {
         rowOpen = false
     }
 
-    mutating func text(_ utf8: UnsafeRawBufferPointer, style: Int? = nil) {
-        openCell(style: style, type: "inlineStr")
-        if CellEncoding.needsPreserve(utf8) { put(#"<is><t xml:space="preserve">"#) } else { put("<is><t>") }
+    /// Inline text; `header` makes it bold (the header row's style).
+    mutating func text(_ utf8: UnsafeRawBufferPointer, header: Bool = false) {
+        startCell()
+        let preserve = CellEncoding.needsPreserve(utf8)
+        if header {
+            xml += headerStart
+            if preserve { put(#"<t xml:space="preserve">"#) } else { put("<t>") }
+        } else {
+            xml += preserve ? preservedTextStart : textStart
+        }
         CellEncoding.appendEscaped(utf8, to: &xml)
         put("</t></is></c>")
     }
 
     mutating func sharedString(_ index: Int) {
-        openCell(style: nil, type: "s")
-        value(Int64(index))
+        startCell()
+        xml += sharedStart
+        endValue(Int64(index))
     }
 
     mutating func integer(_ number: Int64) {
-        openCell(style: nil, type: nil)
-        value(number)
+        startCell()
+        xml += numberStart
+        endValue(number)
     }
 
     mutating func number(_ number: Double) {
-        openCell(style: nil, type: nil)
-        put("<v>")
+        startCell()
+        xml += numberStart
         CellEncoding.appendDouble(number, to: &xml)
         put("</v></c>")
     }
 
-    mutating func date(serial: Int64, style: Int) {
-        openCell(style: style, type: nil)
-        value(serial)
+    mutating func date(serial: Int64) {
+        startCell()
+        xml += dateStart
+        endValue(serial)
     }
 
     /// Leaves the next cell empty: nothing is written for it.
     mutating func skip() {
-        precondition(column < columnLetters.count, "more cells than the \(columnLetters.count) columns")
+        precondition(column < cellStarts.count, "more cells than the \(cellStarts.count) columns")
         column += 1
     }
 
-    private mutating func value(_ integer: Int64) {
-        put("<v>")
+    private mutating func endValue(_ integer: Int64) {
         CellEncoding.appendInteger(integer, to: &xml)
         put("</v></c>")
     }
 
-    /// `<c r="B7"` with the style and type attributes, and `>`; moves to the next column.
-    private mutating func openCell(style: Int?, type: StaticString?) {
-        precondition(column < columnLetters.count, "more cells than the \(columnLetters.count) columns")
-        put(#"<c r=""#)
-        xml += columnLetters[column]
-        xml += rowDigits
-        if let style {
-            put(#"" s=""#)
-            CellEncoding.appendInteger(Int64(style), to: &xml)
-        }
-        if let type {
-            put(#"" t=""#)
-            put(type)
-        }
-        put(#"">"#)
+    /// `<c r="B` for the next column, which it moves to.
+    private mutating func startCell() {
+        precondition(column < cellStarts.count, "more cells than the \(cellStarts.count) columns")
+        xml += cellStarts[column]
         column += 1
     }
 

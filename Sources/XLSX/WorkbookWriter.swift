@@ -93,7 +93,7 @@ public final class WorkbookWriter {
         guard let serial = CellEncoding.dateSerial(daysSince1970: days) else {
             return appendText(CellEncoding.isoDate(daysSince1970: days))
         }
-        sheet.date(serial: serial, style: WorkbookParts.Style.date)
+        sheet.date(serial: serial)
     }
 
     /// The next cell is empty (a null): nothing is written for it.
@@ -129,7 +129,7 @@ public final class WorkbookWriter {
         sheet.openRow(1)
         for column in columns {
             var name = column.name
-            name.withUTF8 { sheet.text(UnsafeRawBufferPointer($0), style: WorkbookParts.Style.header) }
+            name.withUTF8 { sheet.text(UnsafeRawBufferPointer($0), header: true) }
         }
     }
 

@@ -101,6 +101,9 @@ import Testing
         #expect(escaped(String(repeating: "字", count: 40_000)).count == 32_767)
         #expect(escaped(String(repeating: "😀", count: 20_000)).count == 16_383)
 
+        let memory = MemoryDestination()
+        try WorkbookWriter(destination: memory, sheetName: "t", columns: [WorkbookColumn(" a&b ", .text)]).close()
+        #expect(try parts(memory.bytes)["xl/worksheets/sheet1.xml"]!.contains(#"<c r="A1" s="1" t="inlineStr"><is><t xml:space="preserve"> a&amp;b </t></is></c>"#))
         let sheet = try parts(try workbook([(" 前后空格 ", 1, nil), ("<&>", 2, nil)]))["xl/worksheets/sheet1.xml"]!
         #expect(sheet.contains(#"<t xml:space="preserve"> 前后空格 </t>"#))
         #expect(sheet.contains("<t>&lt;&amp;&gt;</t>"))
