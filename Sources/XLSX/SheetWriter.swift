@@ -4,8 +4,10 @@
 struct SheetWriter {
     /// XML not yet handed to the ZIP writer.
     var xml: [UInt8] = []
-    /// Each column's cell start up to its letters: `<c r="B`.
-    private let cellStarts: [[UInt8]]
+    /// Each column's cell start up to its letters (`<c r="B`), back to back; column `i`'s ends
+    /// at `cellStartEnds[i]`. One buffer, so appending one retains nothing.
+    private let cellStarts: [UInt8]
+    private let cellStartEnds: [Int]
     /// Row number in the sheet of the row being written (1 is the header).
     private(set) var row = 0
     /// The rest of a cell's start in this row, up to its value, for each kind of cell: the row
@@ -16,25 +18,34 @@ struct SheetWriter {
     private var preservedTextStart: [UInt8] = []
     private var dateStart: [UInt8] = []
     private var headerStart: [UInt8] = []
+    private var digits: [UInt8] = []
     private var column = 0
     private var rowOpen = false
 
     init(columns: Int) {
-        cellStarts = (0 ..< columns).map { Array(#"<c r=""#.utf8) + CellEncoding.columnLetters($0) }
+        var starts: [UInt8] = [], ends: [Int] = []
+        for column in 0 ..< columns {
+            starts += #"<c r=""#.utf8
+            starts += CellEncoding.columnLetters(column)
+            ends.append(starts.count)
+        }
+        cellStarts = starts
+        cellStartEnds = ends
     }
 
     /// Starts row `number`, closing the one before.
     mutating func openRow(_ number: Int) {
         endRow()
         row = number
-        var digits: [UInt8] = []
+        // Refilled in place: no allocation per row.
+        digits.removeAll(keepingCapacity: true)
         CellEncoding.appendInteger(Int64(number), to: &digits)
-        numberStart = digits + #""><v>"#.utf8
-        sharedStart = digits + #"" t="s"><v>"#.utf8
-        textStart = digits + #"" t="inlineStr"><is><t>"#.utf8
-        preservedTextStart = digits + #"" t="inlineStr"><is><t xml:space="preserve">"#.utf8
-        dateStart = digits + #"" s="\#(WorkbookParts.Style.date)"><v>"#.utf8
-        headerStart = digits + #"" s="\#(WorkbookParts.Style.header)" t="inlineStr"><is>"#.utf8
+        Self.refill(&numberStart, digits, #""><v>"#)
+        Self.refill(&sharedStart, digits, #"" t="s"><v>"#)
+        Self.refill(&textStart, digits, #"" t="inlineStr"><is><t>"#)
+        Self.refill(&preservedTextStart, digits, #"" t="inlineStr"><is><t xml:space="preserve">"#)
+        Self.refill(&dateStart, digits, #"" s="2"><v>"#)
+        Self.refill(&headerStart, digits, #"" s="1" t="inlineStr"><is>"#)
         put(#"<row r=""#)
         xml += digits
         put(#"">"#)
@@ -89,7 +100,7 @@ struct SheetWriter {
 
     /// Leaves the next cell empty: nothing is written for it.
     mutating func skip() {
-        precondition(column < cellStarts.count, "more cells than the \(cellStarts.count) columns")
+        precondition(column < cellStartEnds.count, "more cells than the \(cellStartEnds.count) columns")
         column += 1
     }
 
@@ -100,9 +111,17 @@ struct SheetWriter {
 
     /// `<c r="B` for the next column, which it moves to.
     private mutating func startCell() {
-        precondition(column < cellStarts.count, "more cells than the \(cellStarts.count) columns")
-        xml += cellStarts[column]
+        precondition(column < cellStartEnds.count, "more cells than the \(cellStartEnds.count) columns")
+        let start = column == 0 ? 0 : cellStartEnds[column - 1]
+        cellStarts.withUnsafeBufferPointer { xml.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start ..< cellStartEnds[column]])) }
         column += 1
+    }
+
+    /// `digits` then `rest`, into `target`'s existing storage.
+    private static func refill(_ target: inout [UInt8], _ digits: [UInt8], _ rest: StaticString) {
+        target.removeAll(keepingCapacity: true)
+        target += digits
+        rest.withUTF8Buffer { target.append(contentsOf: $0) }
     }
 
     private mutating func put(_ markup: StaticString) {

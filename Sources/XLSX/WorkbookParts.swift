@@ -5,12 +5,6 @@ enum WorkbookParts {
     static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    /// Style indexes into `cellXfs`.
-    enum Style {
-        static let header = 1
-        static let date = 2
-    }
-
     static func sheetPath(_ number: Int) -> String { "xl/worksheets/sheet\(number).xml" }
 
     static func contentTypes(sheets: Int, sharedStrings: Bool = false) -> String {
@@ -55,7 +49,8 @@ enum WorkbookParts {
         return xml + "</Relationships>"
     }
 
-    /// Three cell formats: 0 the default, 1 bold (the header), 2 a `yyyy-mm-dd` date.
+    /// Three cell formats: 0 the default, 1 bold (the header), 2 a `yyyy-mm-dd` date; cells refer
+    /// to them by index (`s="1"`, `s="2"` in `SheetWriter`).
     static let styles = declaration + #"<styleSheet xmlns="\#(mainNamespace)">"#
         + #"<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>"#
         + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>"#
