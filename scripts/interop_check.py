@@ -23,7 +23,7 @@ folders such as report_year=2023/) it checks:
     (min/max may only be absent for chunks that are all null or all NaN), and the min/max
     equal the chunk's actual minimum and maximum.
 When OUTDIR/xlsx/ holds workbooks (`formats = ["xlsx"]`), each one is checked too:
-  * openpyxl reads it; its sheets are `<dataset>`, `<dataset> (2)`, ..., each starting with the
+  * Python's zipfile finds every entry's CRC-32 right; openpyxl reads it; its sheets are `<dataset>`, `<dataset> (2)`, ..., each starting with the
     CSV's header, and their rows in order equal the CSV's cell for cell, typed: text as text
     (Chinese intact), int32/int64 as whole numbers (int64 beyond 2^53 as text), doubles as
     numbers, dates as dates; the header row is frozen and bold;
@@ -51,6 +51,7 @@ import sys
 import tempfile
 import traceback
 import warnings
+import zipfile
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -480,6 +481,10 @@ def check_workbook(outdir: str, dataset: str) -> list[str]:
     types = file_schema(parquet[0]) if parquet else {}
     kinds = [types.get(name, "int32" if name == "report_year" else "string") for name in header]
     problems: list[str] = []
+    with zipfile.ZipFile(path) as archive:
+        damaged = archive.testzip()
+        if damaged:
+            problems.append(f"ZIP entry {damaged} does not match its CRC-32")
     book = openpyxl.load_workbook(path)
     expected_names = [dataset] + [f"{dataset} ({n})" for n in range(2, len(book.sheetnames) + 1)]
     if book.sheetnames != expected_names:

@@ -6,7 +6,8 @@ import Glibc
 /// Each load writes a new generation folder, `OUT/.generations/g-<stamp>/`, and switches the set by
 /// one rename: of the symbolic link `OUT/.generations/current` to the new folder. The documented
 /// paths stay valid: `OUT/csv`, `OUT/parquet` and `OUT/xlsx` are links to `.generations/current/csv`,
-/// `.generations/current/parquet` and `.generations/current/xlsx`, so `OUT/csv/reports.csv` is always the current set's file.
+/// `.generations/current/parquet` and `.generations/current/xlsx`, so `OUT/csv/reports.csv` is
+/// always the current set's file.
 ///
 /// An output folder written before generations (real `csv/` and `parquet/` folders) is adopted on
 /// the first load: its files are hard-linked into a generation made current, then each real folder
