@@ -2,8 +2,9 @@
 /// they are appended, deflated into the ZIP container, and only one buffer of XML is held.
 ///
 /// Cells are typed: numbers are numbers, dates are date serials shown as `yyyy-mm-dd`, text is
-/// inline text or, when it repeats, a shared string; an empty cell is left out. The header row is bold and frozen. A table longer
-/// than `WorkbookOptions.rowLimit` continues on further sheets, each starting with the header.
+/// inline text or, when it repeats, a shared string; an empty cell is left out. The header row
+/// is bold and frozen. A table longer than `WorkbookOptions.rowLimit` continues on further
+/// sheets, each starting with the header.
 ///
 /// Usage: `beginRow()`, one `append…` per column in order (`appendEmpty()` for a null), then the
 /// next `beginRow()` or `close()`. The same rows give the same bytes.
