@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "disclosure-etl", targets: ["disclosure-etl"]),
         .library(name: "Parquet", targets: ["Parquet"]),
+        .library(name: "XLSX", targets: ["XLSX"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -20,7 +21,7 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
-        // zlib's inflate, for the one entry of a .docx that is read (ZIPReader).
+        // zlib: inflate for the one entry of a .docx that is read (ZIPArchive), deflate for .xlsx outputs.
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
@@ -36,6 +37,8 @@ let package = Package(
         // Starts the external tools (poppler) so that they die with the run (Linux's parent-death signal).
         .target(name: "CChildProcess"),
         .target(name: "Parquet", dependencies: ["CZstd"]),
+        // Excel workbooks: knows nothing of the project, as Parquet; zlib deflates the ZIP entries.
+        .target(name: "XLSX", dependencies: ["CZlib"]),
         .target(name: "DisclosureModel"),
         .target(
             name: "Extract",
@@ -45,7 +48,7 @@ let package = Package(
             ]
         ),
         .target(name: "Transform", dependencies: ["DisclosureModel", "Extract", "TOMLKit"]),
-        .target(name: "Load", dependencies: ["DisclosureModel", "Parquet", "CZstd"]),
+        .target(name: "Load", dependencies: ["DisclosureModel", "Parquet", "XLSX", "CZstd"]),
         .target(
             name: "Pipeline",
             dependencies: [
@@ -66,9 +69,10 @@ let package = Package(
         ),
         .executableTarget(name: "parquet-bench", dependencies: ["Parquet"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet"]),
+        .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Extract"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "DisclosureModel"]),
         .testTarget(name: "TransformTests", dependencies: ["Transform", "Extract", "DisclosureModel"]),
-        .testTarget(name: "LoadTests", dependencies: ["Load", "DisclosureModel"]),
+        .testTarget(name: "LoadTests", dependencies: ["Load", "DisclosureModel", "Extract"]),
         .testTarget(name: "PipelineTests", dependencies: [
             "Pipeline", "Load", "DisclosureModel", "Extract", "Transform",
             .product(name: "Crypto", package: "swift-crypto"),

@@ -22,6 +22,14 @@ folders such as report_year=2023/) it checks:
   * every column chunk is ZSTD-compressed and has statistics with null_count and min/max
     (min/max may only be absent for chunks that are all null or all NaN), and the min/max
     equal the chunk's actual minimum and maximum.
+When OUTDIR/xlsx/ holds workbooks (`formats = ["xlsx"]`), each one is checked too:
+  * Python's zipfile finds every entry's CRC-32 right; openpyxl reads it; its sheets are `<dataset>`, `<dataset> (2)`, ..., each starting with the
+    CSV's header, and their rows in order equal the CSV's cell for cell, typed: text as text
+    (Chinese intact), int32/int64 as whole numbers (int64 beyond 2^53 as text), doubles as
+    numbers, dates as dates; the header row is frozen and bold;
+  * pandas.read_excel (openpyxl engine) gives the same number of rows and columns;
+  * reports_wide.xlsx converted by headless LibreOffice (`soffice --convert-to csv`) reads back
+    equal to csv/reports_wide.csv.
 Prints PASS/FAIL per dataset (and per large file) and exits non-zero on any failure.
 Run it with the project's virtual environment: .venv/bin/python scripts/interop_check.py ...
 (scripts/python-env creates it).
@@ -37,11 +45,13 @@ import glob
 import json
 import math
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import traceback
 import warnings
+import zipfile
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -426,6 +436,118 @@ def check_dataset(outdir: str, dataset: str, readers: Readers) -> list[str]:
     return problems
 
 
+# --------------------------------------------------------------------------- workbooks
+
+
+def read_csv_file(path: str) -> tuple[list[str], list[list[str]]]:
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        return header, list(reader)
+
+
+def workbook_cell_problem(value, text: str, kind: str) -> str | None:
+    """Whether a workbook cell (as openpyxl reads it) holds the CSV field `text` with its type."""
+    if text == "":
+        return None if value is None or value == "" else f"{value!r} where the CSV is empty"
+    if kind in INT_TYPES:
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            return f"{value!r} ({type(value).__name__}) is not a whole number"
+        if isinstance(value, str) and abs(int(text)) <= 2 ** 53:
+            return f"{value!r} is text, but {text} fits a number exactly"
+        return None if str(value) == text else f"{value!r} != {text}"
+    if kind == "double":
+        if isinstance(value, str):
+            return None if value.lower() == text.lower() and not text.lstrip("-").replace(".", "", 1).isdigit() else f"{value!r} is text"
+        return None if math.isclose(float(value), float(text), rel_tol=1e-15) else f"{value!r} != {text}"
+    if kind == "date32":
+        if not isinstance(value, dt.datetime):
+            return f"{value!r} ({type(value).__name__}) is not a date"
+        return None if value.date() == dt.date.fromisoformat(text) else f"{value.date()} != {text}"
+    if NEUTRALIZED.match(text):
+        text = text[1:]
+    if not isinstance(value, str):
+        return f"{value!r} ({type(value).__name__}) is not text"
+    return None if value == text else f"{value!r} != {text!r}"
+
+
+def check_workbook(outdir: str, dataset: str) -> list[str]:
+    import openpyxl
+    import pandas as pd
+
+    path = os.path.join(outdir, "xlsx", f"{dataset}.xlsx")
+    header, rows = read_csv_file(os.path.join(outdir, "csv", f"{dataset}.csv"))
+    parquet = parquet_files(os.path.join(outdir, "parquet", dataset))
+    types = file_schema(parquet[0]) if parquet else {}
+    kinds = [types.get(name, "int32" if name == "report_year" else "string") for name in header]
+    problems: list[str] = []
+    with zipfile.ZipFile(path) as archive:
+        damaged = archive.testzip()
+        if damaged:
+            problems.append(f"ZIP entry {damaged} does not match its CRC-32")
+    book = openpyxl.load_workbook(path)
+    expected_names = [dataset] + [f"{dataset} ({n})" for n in range(2, len(book.sheetnames) + 1)]
+    if book.sheetnames != expected_names:
+        problems.append(f"sheets {book.sheetnames}, expected {expected_names}")
+    cells = []
+    for sheet in book.worksheets:
+        values = list(sheet.iter_rows(values_only=True))
+        if not values or list(values[0]) != header:
+            problems.append(f"sheet {sheet.title}: header {values[0] if values else None}, CSV has {header}")
+            continue
+        if sheet.freeze_panes != "A2":
+            problems.append(f"sheet {sheet.title}: frozen panes at {sheet.freeze_panes}, not below the header")
+        if not all(cell.font.b for cell in sheet[1]):
+            problems.append(f"sheet {sheet.title}: the header is not bold")
+        cells += [list(row) + [None] * (len(header) - len(row)) for row in values[1:]]
+    if len(cells) != len(rows):
+        problems.append(f"openpyxl reads {len(cells)} rows, the CSV has {len(rows)}")
+    for number, (got, want) in enumerate(zip(cells, rows), start=2):
+        for name, kind, value, text in zip(header, kinds, got, want):
+            problem = workbook_cell_problem(value, text, kind)
+            if problem:
+                problems.append(f"row {number} column {name}: {problem}")
+                break
+        if len(problems) > 5:
+            break
+    frames = pd.read_excel(path, sheet_name=None, engine="openpyxl")
+    shape = (sum(len(f) for f in frames.values()), {tuple(f.columns) for f in frames.values()})
+    if shape != (len(rows), {tuple(header)}):
+        problems.append(f"pandas reads {shape[0]} rows with columns {shape[1]}, the CSV has {len(rows)} rows")
+    return problems
+
+
+def check_workbook_in_libreoffice(outdir: str, dataset: str) -> list[str]:
+    """Converts the workbook to CSV with headless LibreOffice and compares it with the CSV."""
+    if not shutil.which("soffice"):
+        return ["soffice not found (scripts/test installs Debian's libreoffice-calc-nogui)"]
+    with tempfile.TemporaryDirectory(prefix="xlsx-soffice-") as work:
+        source = os.path.join(work, f"{dataset}.xlsx")
+        shutil.copyfile(os.path.join(outdir, "xlsx", f"{dataset}.xlsx"), source)
+        # Comma, double quotes, UTF-8 (76), from line 1; a profile of its own, so that runs at
+        # the same time do not share one.
+        command = ["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless",
+                   "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", work, source]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+        converted = os.path.join(work, f"{dataset}.csv")
+        if not os.path.exists(converted):
+            return [f"LibreOffice did not convert {dataset}.xlsx: {done.stdout.strip()} {done.stderr.strip()}"]
+        header, rows = read_csv_file(os.path.join(outdir, "csv", f"{dataset}.csv"))
+        got_header, got_rows = read_csv_file(converted)
+    if got_header != header:
+        return [f"LibreOffice reads the header {got_header[:5]}..., the CSV has {header[:5]}..."]
+    if len(got_rows) != len(rows):
+        return [f"LibreOffice reads {len(got_rows)} rows, the CSV has {len(rows)}"]
+    for number, (got, want) in enumerate(zip(got_rows, rows), start=2):
+        want = [text[1:] if NEUTRALIZED.match(text) else text for text in want]
+        if got != want:
+            diffs = [f"{n}: {a!r} != {b!r}" for n, a, b in zip(header, got, want) if a != b]
+            return [f"LibreOffice row {number}: " + "; ".join(diffs[:4])]
+    if not any(any(ord(c) > 127 for c in field) for row in rows for field in row):
+        return ["no non-ASCII text to compare"]
+    return []
+
+
 # --------------------------------------------------------------------------- large file
 
 
@@ -598,6 +720,23 @@ def main() -> int:
                         print(f"     - {p}")
                 else:
                     print(f"PASS {label}: {', '.join(names)} agree with csv/{dataset}.csv; ZSTD; statistics ok")
+            workbooks = sorted(f[:-len(".xlsx")] for f in os.listdir(os.path.join(args.outdir, "xlsx"))
+                               if f.endswith(".xlsx")) if os.path.isdir(os.path.join(args.outdir, "xlsx")) else []
+            for dataset in workbooks:
+                try:
+                    problems = check_workbook(args.outdir, dataset)
+                    if dataset == "reports_wide":
+                        problems += check_workbook_in_libreoffice(args.outdir, dataset)
+                except Exception as error:
+                    problems = [f"checker error: {error}\n{traceback.format_exc()}"]
+                also = " and LibreOffice" if dataset == "reports_wide" else ""
+                if problems:
+                    failures += 1
+                    print(f"FAIL xlsx/{dataset}.xlsx")
+                    for p in problems:
+                        print(f"     - {p}")
+                else:
+                    print(f"PASS xlsx/{dataset}.xlsx: openpyxl, pandas{also} agree with csv/{dataset}.csv, typed; header frozen and bold")
         if args.large:
             workdir = args.workdir or tempfile.mkdtemp(prefix="parquet-large-")
             os.makedirs(workdir, exist_ok=True)

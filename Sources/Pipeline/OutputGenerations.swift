@@ -9,8 +9,9 @@ import Darwin
 ///
 /// Each load writes a new generation folder, `OUT/.generations/g-<stamp>/`, and switches the set by
 /// one rename: of the symbolic link `OUT/.generations/current` to the new folder. The documented
-/// paths stay valid: `OUT/csv` and `OUT/parquet` are links to `.generations/current/csv` and
-/// `.generations/current/parquet`, so `OUT/csv/reports.csv` is always the current set's file.
+/// paths stay valid: `OUT/csv`, `OUT/parquet` and `OUT/xlsx` are links to `.generations/current/csv`,
+/// `.generations/current/parquet` and `.generations/current/xlsx`, so `OUT/csv/reports.csv` is
+/// always the current set's file.
 ///
 /// An output folder written before generations (real `csv/` and `parquet/` folders) is adopted on
 /// the first load: its files are hard-linked into a generation made current, then each real folder
@@ -20,8 +21,8 @@ struct OutputGenerations {
     let root: String
     var folder: String { root + "/.generations" }
     var currentLink: String { folder + "/current" }
-    /// The folders the writers put datasets under (`csv/…`, `parquet/…`).
-    static let datasetFolders = ["csv", "parquet"]
+    /// The folders the writers put datasets under (`csv/…`, `parquet/…`, `xlsx/…`).
+    static let datasetFolders = ["csv", "parquet", "xlsx"]
 
     /// Makes a new, empty generation for a load to write into, after removing what killed or
     /// failed loads left: generations that are not current, and temporary links. Call it holding

@@ -23,7 +23,7 @@ public struct PipelineFile: Sendable, Equatable {
     public var output: String
     /// Label dictionary files, merged in order.
     public var labels: [String]
-    /// Output formats: `csv`, `csv.zst`, `parquet`.
+    /// Output formats: `csv`, `csv.zst`, `parquet`, `xlsx`.
     public var formats: [String]
     /// Whether CSV files start with a UTF-8 byte-order mark, for Excel users (`csv_bom`).
     public var csvBOM: Bool
@@ -45,7 +45,7 @@ public struct PipelineFile: Sendable, Equatable {
     /// Seconds an external tool (MuPDF on a PDF) may work on one file before it is killed.
     public var toolTimeoutSeconds: Int
 
-    public static let knownFormats = ["parquet", "csv", "csv.zst"]
+    public static let knownFormats = ["parquet", "csv", "csv.zst", "xlsx"]
     static let knownKeys: Set<String> = [
         "name", "input", "include", "exclude", "work", "output", "labels", "formats", "csv_bom", "compression_level",
         "partition_by", "row_group_rows", "jobs", "on_reject", "max_input_bytes", "max_removed_share",

@@ -216,6 +216,7 @@ public struct PipelineRunner: Sendable {
                     compressionLevel: Int32(pipeline.compressionLevel), rowGroupRows: pipeline.rowGroupRows,
                     partitionByYear: pipeline.partitionBy == "report_year",
                     metadata: [("disclosure_etl.version", ToolVersion.current), ("disclosure_etl.pipeline", pipeline.name)])
+            case "xlsx": return XLSXDatasetWriter()
             default: throw PipelineError.configuration("format \"\(format)\" has no writer")
             }
         }

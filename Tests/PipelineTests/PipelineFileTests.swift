@@ -51,12 +51,13 @@ import Testing
         }
     }
 
-    @Test func anUnknownFormatIsNamed() {
+    @Test func anUnknownFormatIsNamed() throws {
         #expect {
-            try PipelineFile(toml: "input = \"a\"\noutput = \"b\"\nformats = [\"xlsx\"]", source: "p.toml", baseDirectory: "/")
+            try PipelineFile(toml: "input = \"a\"\noutput = \"b\"\nformats = [\"xls\"]", source: "p.toml", baseDirectory: "/")
         } throws: { error in
-            String(describing: error).contains("xlsx")
+            String(describing: error).contains(#""formats" has "xls"; expected any of: parquet, csv, csv.zst, xlsx"#)
         }
+        #expect(try PipelineFile(toml: "input = \"a\"\noutput = \"b\"\nformats = [\"xlsx\"]", source: "p.toml", baseDirectory: "/").formats == ["xlsx"])
     }
 
     @Test func aMissingInputIsNamed() {
