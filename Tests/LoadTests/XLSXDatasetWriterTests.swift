@@ -65,8 +65,9 @@ import XLSX
         // report_year a number, report_date a date (serial 45322, style 2), posted_date null: no cell.
         #expect(reportsSheet.contains(#"<c r="F2"><v>2023</v></c><c r="G2" s="2"><v>45322</v></c><c r="I2" t="s">"#))
         let second = try rows(root + "/xlsx/reports.xlsx")[0][2]
-        #expect(second.map(\.0) == ["A", "B", "C", "D", "E", "F", "G", "I", "J", "K"])
-        #expect(second.map(\.1) == [String(format: "%064d", 1), "r1.txt", "pdf_text_tab", "utf-8", "某市民政局", "2023", "45322", "partial", "0", "0"])
+        #expect(second.map(\.0) == ["A", "B", "C", "D", "E", "F", "G", "I", "J", "K", "L", "M"])
+        #expect(second.map(\.1) == [String(format: "%064d", 1), "r1.txt", "pdf_text_tab", "utf-8", "某市民政局", "2023", "45322", "partial",
+                                     "0", "0", "0", "0"])
     }
 
     @Test func repeatedTextIsSharedAndTextOnOneRowInline() throws {
