@@ -52,5 +52,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         case textOverprinted = "text_overprinted"
         /// A few bytes of a text file were not valid in its encoding (or NUL) and became U+FFFD.
         case textRepaired = "text_repaired"
+        /// The tables print wording of both templates; the report is read by the one it matches best.
+        case templateMixed = "template_mixed"
     }
 }

@@ -20,8 +20,9 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
     private var counts = [Int](repeating: 0, count: StoredReportSection.allCases.count)
     /// The report's cells and failed checks per rule, for its `reports_wide` row; nil is missing.
     private var proactiveCells = [Double?](repeating: nil, count: WideColumns.proactiveCells.count)
-    private var applicationCells = [Int64?](repeating: nil, count: Template.applicationCellCount)
-    private var appealCells = [Int64?](repeating: nil, count: Template.appealCellCount)
+    private var applicationCells = [Int64?](repeating: nil, count: StoredCodes.applicationRows.count * StoredCodes.applicants.count)
+    private var appealCells = [Int64?](repeating: nil, count: StoredCodes.proceedings.count * StoredCodes.outcomes.count)
+    private var template = Template.national2021
     private var ruleFailures = [Int32](repeating: 0, count: CheckRule.allCases.count)
 
     var tables: [DatasetTable] { [reports, wide, proactive, applications, appeals, checks, diagnostics] }
@@ -31,7 +32,7 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
         self.sourcePath = sourcePath
         try TransformedReport.read(encoded: record, into: &self)
         func count(_ section: StoredReportSection) -> Int { counts[section.rawValue] }
-        let status = TransformedReport.status(proactive: count(.proactive), applications: count(.applications), appeals: count(.appeals))
+        let status = TransformedReport.status(template, proactive: count(.proactive), applications: count(.applications), appeals: count(.appeals))
         Self.appendTotals(to: &reports, status: status, checksFailed: count(.checkFailures), diagnostics: count(.diagnostics))
         Self.appendTotals(to: &wide, status: status, checksFailed: count(.checkFailures), diagnostics: count(.diagnostics))
         var column = Datasets.reports.columns.count
@@ -47,6 +48,7 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
         agency.removeAll(keepingCapacity: true)
         agency += header.agency
         year = Int32(truncatingIfNeeded: header.reportYear)
+        template = Template.all[header.template]
         Self.appendHeader(header, sourcePath: sourcePath, to: &reports)
         Self.appendHeader(header, sourcePath: sourcePath, to: &wide)
         for index in proactiveCells.indices { proactiveCells[index] = nil }
@@ -60,18 +62,19 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
         table.append(utf8: header.reportId, at: 0)
         table.append(sourcePath, at: 1)
         table.append(utf8: header.sourceFormat, at: 2)
-        table.append(utf8: header.encoding, at: 3)
-        table.append(utf8: header.agency, at: 4)
-        table.append(Int32(truncatingIfNeeded: header.reportYear), at: 5)
-        table.append(header.reportDate?.daysSinceEpoch, at: 6)
-        table.append(header.postedDate?.daysSinceEpoch, at: 7)
+        table.append(code: header.template, at: 3)
+        table.append(utf8: header.encoding, at: 4)
+        table.append(utf8: header.agency, at: 5)
+        table.append(Int32(truncatingIfNeeded: header.reportYear), at: 6)
+        table.append(header.reportDate?.daysSinceEpoch, at: 7)
+        table.append(header.postedDate?.daysSinceEpoch, at: 8)
     }
 
     /// The `reports` columns known once the record is read (status, checks_failed, diagnostics).
     private static func appendTotals(to table: inout DatasetTable, status: String, checksFailed: Int, diagnostics: Int) {
-        table.append(status, at: 8)
-        table.append(Int32(truncatingIfNeeded: checksFailed), at: 9)
-        table.append(Int32(truncatingIfNeeded: diagnostics), at: 10)
+        table.append(status, at: 9)
+        table.append(Int32(truncatingIfNeeded: checksFailed), at: 10)
+        table.append(Int32(truncatingIfNeeded: diagnostics), at: 11)
     }
 
     mutating func begin(_ section: StoredReportSection, count: Int) {
@@ -104,14 +107,14 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
         applications.append(code: row, at: 3)
         applications.append(code: applicant, at: 4)
         applications.append(value, at: 5)
-        applicationCells[row * Template.applicants.count + applicant] = value
+        applicationCells[row * StoredCodes.applicants.count + applicant] = value
     }
 
     mutating func appeal(proceeding: Int, outcome: Int, value: Int64) {
         appeals.append(code: proceeding, at: 3)
         appeals.append(code: outcome, at: 4)
         appeals.append(value, at: 5)
-        appealCells[proceeding * Template.outcomes.count + outcome] = value
+        appealCells[proceeding * StoredCodes.outcomes.count + outcome] = value
     }
 
     mutating func checkFailure(rule: UnsafeRawBufferPointer, subject: UnsafeRawBufferPointer, expected: Int64, actual: Int64) {

@@ -2,6 +2,7 @@ import DisclosureModel
 
 /// Table 2: each item label is followed by its measures' values, in the template's order.
 struct ProactiveMapper {
+    let template: Template
     let dictionary: LabelDictionary
     let cite: Citation
     let memo: LabelMemo
@@ -9,8 +10,8 @@ struct ProactiveMapper {
     func map(_ rows: [RawRow], diagnostics: inout [Diagnostic]) -> [ProactiveCell] {
         let resolver = LabelResolver(dictionary: dictionary, table: "二", cite: cite, memo: memo)
         let reader = ValueReader(table: "二", cite: cite)
-        // Values by item, in the template's order (`Entry.index`); nil = not printed.
-        var found = [[Double?]?](repeating: nil, count: Template.proactiveItems.count)
+        // Values by item, in the template's order; nil = not printed.
+        var found = [[Double?]?](repeating: nil, count: template.proactiveItems.count)
         var index = 0
         while index < rows.count {
             var row = rows[index]
@@ -26,12 +27,16 @@ struct ProactiveMapper {
                 labels = resolver.resolve(row.labels, in: Self.scopes, diagnostics: &diagnostics)
             }
             guard let itemLabel = labels.last(where: { $0.entry.role == .item }) else { continue }
-            let item = Template.proactiveItems[itemLabel.entry.index]
+            guard let position = template.proactiveItems.firstIndex(where: { $0.code == itemLabel.entry.code }) else {
+                diagnostics.append(Diagnostic(.transform, .labelUnrecognized, "table 二, \(cite(itemLabel.cell.line)): \(itemLabel.entry.code) is not an item of the \(template.id) template the report follows; its values are not used"))
+                continue
+            }
+            let item = template.proactiveItems[position]
             if LabelResolver.endsUnrecognized(labels, labelCount: row.labels.count) {
                 diagnostics.append(Diagnostic(.transform, .cellMissing, "table 二, \(cite(itemLabel.cell.line)): \(item.code): the cell before its values (\"\(row.labels.last?.text ?? "")\") is neither a label nor a value, so the values may not be in their columns; left out"))
                 continue
             }
-            if found[itemLabel.entry.index] != nil {
+            if found[position] != nil {
                 diagnostics.append(Diagnostic(.transform, .extraValues, "table 二, \(cite(itemLabel.cell.line)): \(item.code) printed a second time; the first is kept"))
                 continue
             }
@@ -39,14 +44,14 @@ struct ProactiveMapper {
             if !picked.extra.isEmpty {
                 diagnostics.append(Diagnostic(.transform, .extraValues, "table 二, \(cite(itemLabel.cell.line)): \(item.code) has \(picked.extra.count) value(s) beyond its \(item.measures.count); ignored: \(picked.extra.map(\.text).joined(separator: " "))"))
             }
-            found[itemLabel.entry.index] = zip(item.measures, picked.cells).map { measure, cell in
-                reader.read(cell, what: "\(item.code).\(measure)", integer: item.code != "fees", diagnostics: &diagnostics)
+            found[position] = zip(item.measures, picked.cells).map { measure, cell in
+                reader.read(cell, what: "\(item.code).\(measure)", as: item.reading, diagnostics: &diagnostics)
             }
         }
         var cells: [ProactiveCell] = []
-        cells.reserveCapacity(Self.cellCount)
+        cells.reserveCapacity(template.proactiveCellCount)
         var missing: [String] = []
-        for (itemIndex, item) in Template.proactiveItems.enumerated() {
+        for (itemIndex, item) in template.proactiveItems.enumerated() {
             let values = found[itemIndex] ?? []
             for (index, measure) in item.measures.enumerated() {
                 if index < values.count, let value = values[index] {
@@ -63,5 +68,4 @@ struct ProactiveMapper {
     }
 
     private static let scopes: [LabelDictionary.Scope] = [.proactive]
-    private static let cellCount = Template.proactiveItems.reduce(0) { $0 + $1.measures.count }
 }

@@ -1,7 +1,8 @@
 import DisclosureModel
 
-/// Reads printed numbers: ASCII or full-width digits, thousands separators, decimals (fees), and
-/// empty or dash cells as 0. Every departure from a plain number is a diagnostic.
+/// Reads printed numbers: ASCII or full-width digits, thousands separators, decimals (fees), a
+/// sign (2019's 本年增/减), and empty or dash cells as 0. Every departure from a plain number is a
+/// diagnostic.
 struct ValueReader {
     let table: String
     let cite: Citation
@@ -18,7 +19,18 @@ struct ValueReader {
         return count > 0 ? Double(value) : nil
     }
 
-    func read(_ cell: TextCell, what: @autoclosure () -> String, integer: Bool, diagnostics: inout [Diagnostic]) -> Double? {
+    /// Reads a value as the template's `reading` says.
+    func read(_ cell: TextCell, what: @autoclosure () -> String, as reading: ProactiveItem.Reading, diagnostics: inout [Diagnostic]) -> Double? {
+        switch reading {
+        case .count, .signedChange: read(cell, what: what(), integer: true, diagnostics: &diagnostics)
+        case .decimal: read(cell, what: what(), integer: false, diagnostics: &diagnostics)
+        case .amountAsPrinted: read(cell, what: what(), integer: false, unitAllowed: true, diagnostics: &diagnostics)
+        }
+    }
+
+    /// With `unitAllowed`, a unit printed after the number (`251000元`) is left out, with a
+    /// diagnostic, and the number read as printed (not converted).
+    func read(_ cell: TextCell, what: @autoclosure () -> String, integer: Bool, unitAllowed: Bool = false, diagnostics: inout [Diagnostic]) -> Double? {
         let text = cell.text
         if let plain = Self.plainNumber(text) { return plain }
         let line = cite(cell.line)
@@ -37,10 +49,15 @@ struct ValueReader {
                 if !changed.contains("full-width digits") { changed.append("full-width digits") }
             case 0xFF0E: ascii += "."; if !changed.contains("full-width point") { changed.append("full-width point") }
             case 0xFF0D: ascii += "-"
+            case 0xFF0B: ascii += "+"
             case 0x2C, 0xFF0C: if !changed.contains("thousands separator") { changed.append("thousands separator") }
             case 0x20: continue
             default: ascii.unicodeScalars.append(scalar)
             }
+        }
+        if unitAllowed, Double(ascii) == nil, let number = Self.numberBeforeUnit(ascii) {
+            changed.append("unit \"\(ascii.dropFirst(number.count))\" printed beside the value, not converted")
+            ascii = number
         }
         guard let value = Double(ascii), value.isFinite else {
             diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), \(line): \(what) \"\(text)\" is not a number; cell left out"))
@@ -58,5 +75,18 @@ struct ValueReader {
             diagnostics.append(Diagnostic(.transform, .valueNormalized, "table \(table), \(line): \(what) \"\(text)\" read as \(ascii) (\(changed.joined(separator: ", ")))"))
         }
         return value
+    }
+
+    /// Whether a cell reads as 0 without a doubt: blank, a dash or zeros.
+    static func isZeroOrBlank(_ text: String) -> Bool {
+        text.isEmpty || ["-", "—", "－", "–", "/", "／", "——", "--"].contains(text) || text.utf8.allSatisfy { $0 == 0x30 }
+    }
+
+    /// The number a text starts with when the rest is a unit (`251000元` → `251000`), else nil.
+    static func numberBeforeUnit(_ text: String) -> String? {
+        let scalars = text.unicodeScalars
+        guard let unit = scalars.firstIndex(where: { !("0"..."9").contains($0) && $0 != "." && $0 != "-" && $0 != "+" }),
+              unit > scalars.startIndex, scalars[unit...].allSatisfy({ $0.properties.isAlphabetic || $0 == "（" || $0 == "）" || $0 == "(" || $0 == ")" }) else { return nil }
+        return String(scalars[..<unit])
     }
 }

@@ -54,17 +54,22 @@ import Testing
     @Test func everyColumnIsNamedInPrintedOrderWithoutDots() throws {
         let names = Datasets.reportsWide.columns.map(\.name)
         #expect(Array(names.prefix(Datasets.reports.columns.count)) == Datasets.reports.columns.map(\.name))
-        #expect(names.count == 11 + 10 + 175 + 15 + 4)
+        // reports (12), table 2 of 2021 (10) then the cells only 2019 prints (19), table 3's 25 rows
+        // of 2021 then 2019's `other` (26 × 7), table 4 (15), a count per rule (4).
+        #expect(names.count == 12 + 10 + 19 + 182 + 15 + 4)
         #expect(Set(names).count == names.count)
         #expect(!names.contains { $0.contains(".") })
-        #expect(names[11] == "t2_regulations_issued")
-        #expect(names[20] == "t2_fees_amount_10k_yuan")
-        #expect(names[21] == "t3_new_received_natural_person")
-        #expect(names.firstIndex(of: "t3_denied_state_secret_total") == 21 + 4 * 7 + 6)
-        #expect(names[196] == "t4_review_upheld")
+        #expect(names[12] == "t2_regulations_issued")
+        #expect(names[21] == "t2_fees_amount_10k_yuan")
+        #expect(names[22] == "t2_regulations_created")
+        #expect(names[40] == "t2_procurement_amount")
+        #expect(names[41] == "t3_new_received_natural_person")
+        #expect(names.firstIndex(of: "t3_denied_state_secret_total") == 41 + 4 * 7 + 6)
+        #expect(names[41 + 25 * 7] == "t3_other_natural_person")
+        #expect(names[223] == "t4_review_upheld")
         #expect(Array(names.suffix(4)) == ["checks_identity", "checks_total_of_outcomes", "checks_applicant_total", "checks_appeal_total"])
         let types = Dictionary(uniqueKeysWithValues: Datasets.reportsWide.columns.map { ($0.name, $0.type) })
-        #expect(types["t2_fees_amount_10k_yuan"] == .double && types["t3_total_total"] == .int64 && types["t4_review_total"] == .int64)
+        #expect(types["t2_fees_amount_10k_yuan"] == .double && types["t2_licensing_change"] == .double && types["t3_total_total"] == .int64 && types["t4_review_total"] == .int64)
         #expect(types["checks_identity"] == .int32)
     }
 
