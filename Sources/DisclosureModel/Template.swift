@@ -20,6 +20,9 @@ public struct Template: Sendable, Hashable {
     public let outcomes: [String]
     /// The consistency checks (勾稽关系) that hold for the template's tables.
     public let checks: [CheckRule]
+    /// Labels this template prints that the dictionary lists as variants of the 2021 wording
+    /// (2019's 规范性文件): printed so, they are the template's own and need no `label_normalized`.
+    public let ownWording: Set<String>
 
     /// 国办公开办函〔2021〕30号: report years 2021 on.
     public static let national2021 = Template(
@@ -48,7 +51,8 @@ public struct Template: Sendable, Hashable {
             ProactiveItem(code: "fees", measures: ["previous_items", "change"], reading: .signedChange),
             ProactiveItem(code: "procurement", measures: ["items", "amount"], reading: .amountAsPrinted),
         ],
-        applicationRows: outcomesAround(["other"]))
+        applicationRows: outcomesAround(["other"]),
+        ownWording: ["规范性文件", "处理决定数量"])
 
     /// Every template, newest first (the order of `StoredCodes`' lists and of `reports_wide`'s columns).
     public static let all = [national2021, national2019]
@@ -63,8 +67,9 @@ public struct Template: Sendable, Hashable {
     /// The template whose `id` that is.
     public static func named(_ id: String) -> Template? { all.first { $0.id == id } }
 
-    init(id: String, proactiveItems: [ProactiveItem], applicationRows: [String]) {
+    init(id: String, proactiveItems: [ProactiveItem], applicationRows: [String], ownWording: Set<String> = []) {
         self.id = id
+        self.ownWording = ownWording
         self.proactiveItems = proactiveItems
         applicants = ["natural_person", "commercial_enterprise", "research_institution",
                       "public_interest_org", "legal_service_org", "other_org", "total"]

@@ -8,6 +8,8 @@ struct LabelResolver {
     let table: String
     let cite: Citation
     let memo: LabelMemo
+    /// Labels that are the report's template's own wording though the dictionary calls them variants.
+    var ownWording: Set<String> = []
 
     struct Resolved {
         let entry: LabelDictionary.Entry
@@ -84,6 +86,7 @@ struct LabelResolver {
     /// Records the `label_normalized` diagnostic of a resolution that has one.
     private func note(_ resolution: LabelMemo.Resolution, line: Int, _ diagnostics: inout [Diagnostic]) {
         guard let ending = resolution.noteEnding else { return }
+        if !ownWording.isEmpty, let entry = resolution.entry, ownWording.contains(entry.form), ending.hasPrefix(": \"\(entry.form)\"") { return }
         let cited = cite(line)
         var detail = "table "
         detail.reserveCapacity(8 + table.utf8.count + cited.utf8.count + ending.utf8.count)

@@ -8,7 +8,7 @@ struct ProactiveMapper {
     let memo: LabelMemo
 
     func map(_ rows: [RawRow], diagnostics: inout [Diagnostic]) -> [ProactiveCell] {
-        let resolver = LabelResolver(dictionary: dictionary, table: "二", cite: cite, memo: memo)
+        let resolver = LabelResolver(dictionary: dictionary, table: "二", cite: cite, memo: memo, ownWording: template.ownWording)
         let reader = ValueReader(table: "二", cite: cite)
         // Values by item, in the template's order; nil = not printed.
         var found = [[Double?]?](repeating: nil, count: template.proactiveItems.count)
