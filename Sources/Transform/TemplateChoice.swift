@@ -18,13 +18,11 @@ struct TemplateChoice {
         return others.reduce(codes(template)) { $0.subtracting(codes($1)) }
     }
 
-    init(proactive rows: [RawRow], applications: ApplicationsMapper.Printed, year: Int, dictionary: LabelDictionary) {
+    /// `proactiveCodes`: the item and measure codes table 2's labels name.
+    init(proactiveCodes: [String], applications: ApplicationsMapper.Printed, year: Int) {
         var seen = [Set<String>](repeating: [], count: Template.all.count)
-        for row in rows {
-            for cell in row.labels {
-                guard let entry = dictionary.lookup(cell.text, in: .proactive), entry.role == .item || entry.role == .measure else { continue }
-                for index in Self.ownCodes.indices where Self.ownCodes[index].contains(entry.code) { seen[index].insert(entry.code) }
-            }
+        for code in proactiveCodes {
+            for index in Self.ownCodes.indices where Self.ownCodes[index].contains(code) { seen[index].insert(code) }
         }
         let new = Template.national2021.storedIndex, old = Template.national2019.storedIndex
         var score = seen.map { 2 * $0.count }

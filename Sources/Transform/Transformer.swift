@@ -19,17 +19,18 @@ public struct Transformer: Sendable {
             diagnostics.append(Diagnostic(.transform, .tableMissing, "table \(kind.sectionNumber) (\(kind.rawValue)) not found in the source"))
         }
         let cite = Citation(report)
-        // Table 3 is read before the template is known (its diagnostics kept to follow table 2's).
+        // Tables 2 and 3 are read before the template is known (table 3's diagnostics kept to follow table 2's).
+        let proactiveMapper = ProactiveMapper(dictionary: dictionary, cite: cite, memo: memo)
+        let printedProactive = proactiveMapper.read(report.tables[.proactive] ?? [])
         var applicationDiagnostics: [Diagnostic] = []
         let applicationsMapper = ApplicationsMapper(dictionary: dictionary, cite: cite, memo: memo)
-        let printed = applicationsMapper.read(report.tables[.applications] ?? [], diagnostics: &applicationDiagnostics)
-        let choice = TemplateChoice(proactive: report.tables[.proactive] ?? [], applications: printed,
-                                    year: report.identity.reportYear, dictionary: dictionary)
+        let printedApplications = applicationsMapper.read(report.tables[.applications] ?? [], diagnostics: &applicationDiagnostics)
+        let choice = TemplateChoice(proactiveCodes: printedProactive.codes, applications: printedApplications, year: report.identity.reportYear)
         let template = choice.template
         if let mixed = choice.mixed { diagnostics.append(Diagnostic(.transform, .templateMixed, mixed)) }
-        let proactive = ProactiveMapper(template: template, dictionary: dictionary, cite: cite, memo: memo).map(report.tables[.proactive] ?? [], diagnostics: &diagnostics)
+        let proactive = proactiveMapper.cells(printedProactive, template: template, diagnostics: &diagnostics)
         diagnostics += applicationDiagnostics
-        let applications = applicationsMapper.cells(printed, template: template, diagnostics: &diagnostics)
+        let applications = applicationsMapper.cells(printedApplications, template: template, diagnostics: &diagnostics)
         let appeals = AppealsMapper(dictionary: dictionary, cite: cite, memo: memo).map(report.tables[.appeals] ?? [], diagnostics: &diagnostics)
         let failures = Checks.run(template, applications: applications.grid, appeals: appeals.grid, diagnostics: &diagnostics)
         return TransformedReport(
