@@ -24,13 +24,24 @@ struct ValueReader {
         switch reading {
         case .count, .signedChange: read(cell, what: what(), integer: true, diagnostics: &diagnostics)
         case .decimal: read(cell, what: what(), integer: false, diagnostics: &diagnostics)
-        case .amountAsPrinted: read(cell, what: what(), integer: false, unitAllowed: true, diagnostics: &diagnostics)
+        case .amountAsPrinted: readAmount(cell, what: what(), diagnostics: &diagnostics)
         }
     }
 
-    /// With `unitAllowed`, a unit printed after the number (`251000元`) is left out, with a
+    /// An amount as printed: a unit printed after the number (`251000元`) is left out, with a
     /// diagnostic, and the number read as printed (not converted).
-    func read(_ cell: TextCell, what: @autoclosure () -> String, integer: Bool, unitAllowed: Bool = false, diagnostics: inout [Diagnostic]) -> Double? {
+    func readAmount(_ cell: TextCell, what: @autoclosure () -> String, diagnostics: inout [Diagnostic]) -> Double? {
+        guard let number = Self.numberBeforeUnit(cell.text) else { return read(cell, what: what(), integer: false, diagnostics: &diagnostics) }
+        var scratch: [Diagnostic] = []
+        guard let value = read(TextCell(number, line: cell.line), what: what(), integer: false, diagnostics: &scratch) else {
+            return read(cell, what: what(), integer: false, diagnostics: &diagnostics)
+        }
+        let unit = String(cell.text.unicodeScalars.dropFirst(number.unicodeScalars.count))
+        diagnostics.append(Diagnostic(.transform, .valueNormalized, "table \(table), \(cite(cell.line)): \(what()) \"\(cell.text)\" read as \(number) (unit \"\(unit)\" printed beside the value, not converted)"))
+        return value
+    }
+
+    func read(_ cell: TextCell, what: @autoclosure () -> String, integer: Bool, diagnostics: inout [Diagnostic]) -> Double? {
         let text = cell.text
         if let plain = Self.plainNumber(text) { return plain }
         let line = cite(cell.line)
@@ -55,10 +66,6 @@ struct ValueReader {
             default: ascii.unicodeScalars.append(scalar)
             }
         }
-        if unitAllowed, Double(ascii) == nil, let number = Self.numberBeforeUnit(ascii) {
-            changed.append("unit \"\(ascii.dropFirst(number.count))\" printed beside the value, not converted")
-            ascii = number
-        }
         guard let value = Double(ascii), value.isFinite else {
             diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), \(line): \(what) \"\(text)\" is not a number; cell left out"))
             return nil
@@ -82,11 +89,11 @@ struct ValueReader {
         text.isEmpty || ["-", "—", "－", "–", "/", "／", "——", "--"].contains(text) || text.utf8.allSatisfy { $0 == 0x30 }
     }
 
-    /// The number a text starts with when the rest is a unit (`251000元` → `251000`), else nil.
+    /// The number a text starts with when the rest is a unit (`251000元`, `3.5万元` → `251000`, `3.5`), else nil.
     static func numberBeforeUnit(_ text: String) -> String? {
         let scalars = text.unicodeScalars
-        guard let unit = scalars.firstIndex(where: { !("0"..."9").contains($0) && $0 != "." && $0 != "-" && $0 != "+" }),
-              unit > scalars.startIndex, scalars[unit...].allSatisfy({ $0.properties.isAlphabetic || $0 == "（" || $0 == "）" || $0 == "(" || $0 == ")" }) else { return nil }
+        guard let unit = scalars.firstIndex(where: { !("0"..."9").contains($0) && $0 != "." && $0 != "," }),
+              unit > scalars.startIndex, scalars[unit...].allSatisfy({ $0.properties.isAlphabetic }) else { return nil }
         return String(scalars[..<unit])
     }
 }
