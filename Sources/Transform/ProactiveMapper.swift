@@ -14,8 +14,8 @@ struct ProactiveMapper {
         fileprivate var rows: [(row: RawRow, labels: [LabelResolver.Resolved], notes: Range<Int>)] = []
         /// The diagnostics of resolving the labels, each row's in `notes`.
         fileprivate var notes: [Diagnostic] = []
-        /// The item and measure codes the labels name, in printed order.
-        var codes: [String] = []
+        /// The items and measures the labels name, as bits of `TemplateChoice.bit(of:)`.
+        var named: UInt64 = 0
     }
 
     func read(_ rows: [RawRow]) -> Printed {
@@ -36,7 +36,7 @@ struct ProactiveMapper {
                 index += 1
                 labels = resolver.resolve(row.labels, in: Self.scopes, diagnostics: &printed.notes)
             }
-            for label in labels where label.entry.role == .item || label.entry.role == .measure { printed.codes.append(label.entry.code) }
+            for label in labels { printed.named |= TemplateChoice.bit(of: label.entry) }
             printed.rows.append((row, labels, noted..<printed.notes.count))
         }
         return printed

@@ -25,7 +25,7 @@ public struct Transformer: Sendable {
         var applicationDiagnostics: [Diagnostic] = []
         let applicationsMapper = ApplicationsMapper(dictionary: dictionary, cite: cite, memo: memo)
         let printedApplications = applicationsMapper.read(report.tables[.applications] ?? [], diagnostics: &applicationDiagnostics)
-        let choice = TemplateChoice(proactiveCodes: printedProactive.codes, applications: printedApplications, year: report.identity.reportYear)
+        let choice = TemplateChoice(proactiveNamed: printedProactive.named, applications: printedApplications, year: report.identity.reportYear)
         let template = choice.template
         if let mixed = choice.mixed { diagnostics.append(Diagnostic(.transform, .templateMixed, mixed)) }
         let proactive = proactiveMapper.cells(printedProactive, template: template, diagnostics: &diagnostics)
