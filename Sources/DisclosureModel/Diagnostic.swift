@@ -83,6 +83,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         case textOverprinted = "text_overprinted"
         /// A few bytes of a text file were not valid in its encoding (or NUL) and became U+FFFD.
         case textRepaired = "text_repaired"
+        /// The tables print wording of both templates; the report is read by the one it matches best.
+        case templateMixed = "template_mixed"
     }
 }
 
@@ -91,7 +93,7 @@ extension Diagnostic.Code {
     public var severity: Diagnostic.Severity {
         switch self {
         case .labelNormalized, .valueNormalized, .cellEmpty, .pageArtifactSkipped, .textOverprinted: .info
-        case .labelUnrecognized, .extraValues, .yearInferred, .agencyInferred, .checkSkipped, .groupRowZero, .textRepaired: .warning
+        case .labelUnrecognized, .extraValues, .yearInferred, .agencyInferred, .checkSkipped, .groupRowZero, .textRepaired, .templateMixed: .warning
         case .cellMissing, .tableMissing, .valueInvalid, .agencyMissing: .error
         }
     }

@@ -194,35 +194,38 @@ extension ExtractedReport {
 }
 
 extension TransformedReport {
-    private static let measureIndex = Template.index(StoredCodes.measures)
+    private static let itemIndex = Template.index(StoredCodes.items), measureIndex = Template.index(StoredCodes.measures),
+        rowIndex = Template.index(StoredCodes.applicationRows), applicantIndex = Template.index(StoredCodes.applicants),
+        proceedingIndex = Template.index(StoredCodes.proceedings), outcomeIndex = Template.index(StoredCodes.outcomes)
 
     /// Written in one pass into memory bounded up front (see `ExtractedReport.encoded()`).
     public func encoded() -> [UInt8] {
         let number = ReservedWriter.numberBound
-        var bound = headerBound + 5 * number + diagnostics.reduce(0) { $0 + $1.bound }
+        var bound = headerBound + 6 * number + diagnostics.reduce(0) { $0 + $1.bound }
         bound += 3 * number * (proactive.count + applications.count + appeals.count)
         for i in checkFailures.indices {
             bound += ReservedWriter.bound(checkFailures[i].rule) + ReservedWriter.bound(checkFailures[i].subject) + 2 * number
         }
         return ReservedWriter.record(bound: bound) { writer in
             encodeHeader(into: &writer)
-            var items = CodeCursor(StoredCodes.items, Template.proactiveItemIndex), measures = CodeCursor(StoredCodes.measures, Self.measureIndex)
+            writer.write(UInt64(template.storedIndex))
+            var items = CodeCursor(StoredCodes.items, Self.itemIndex), measures = CodeCursor(StoredCodes.measures, Self.measureIndex)
             writer.write(UInt64(proactive.count))
             for i in proactive.indices {
                 writer.write(UInt64(items.position(of: proactive[i].item)))
                 writer.write(UInt64(measures.position(of: proactive[i].measure)))
                 writer.write(proactive[i].value)
             }
-            var rows = CodeCursor(Template.applicationRows, Template.applicationRowIndex)
-            var applicants = CodeCursor(Template.applicants, Template.applicantIndex)
+            var rows = CodeCursor(StoredCodes.applicationRows, Self.rowIndex)
+            var applicants = CodeCursor(StoredCodes.applicants, Self.applicantIndex)
             writer.write(UInt64(applications.count))
             for i in applications.indices {
                 writer.write(UInt64(rows.position(of: applications[i].row)))
                 writer.write(UInt64(applicants.position(of: applications[i].applicant)))
                 writer.write(applications[i].value)
             }
-            var proceedings = CodeCursor(Template.proceedings, Template.proceedingIndex)
-            var outcomes = CodeCursor(Template.outcomes, Template.outcomeIndex)
+            var proceedings = CodeCursor(StoredCodes.proceedings, Self.proceedingIndex)
+            var outcomes = CodeCursor(StoredCodes.outcomes, Self.outcomeIndex)
             writer.write(UInt64(appeals.count))
             for i in appeals.indices {
                 writer.write(UInt64(proceedings.position(of: appeals[i].proceeding)))

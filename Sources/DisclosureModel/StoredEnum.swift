@@ -20,7 +20,7 @@ extension Diagnostic.Code: StoredEnum {
     public static let storedOrder: [Self] = [
         .labelNormalized, .labelUnrecognized, .cellEmpty, .cellMissing, .tableMissing, .extraValues,
         .valueNormalized, .valueInvalid, .yearInferred, .agencyInferred, .agencyMissing, .checkSkipped,
-        .pageArtifactSkipped, .groupRowZero, .textOverprinted, .textRepaired,
+        .pageArtifactSkipped, .groupRowZero, .textOverprinted, .textRepaired, .templateMixed,
     ]
 }
 

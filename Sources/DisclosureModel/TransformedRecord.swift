@@ -30,6 +30,8 @@ public struct StoredReportHeader {
     public var reportId, sourcePath, sourceFormat, encoding, agency: UnsafeRawBufferPointer
     public var reportYear: Int
     public var reportDate, postedDate: CalendarDate?
+    /// Position of the report's template in `Template.all`.
+    public var template: Int
 }
 
 /// The sections of a stored report, in stored order.
@@ -37,14 +39,16 @@ public enum StoredReportSection: Int, Sendable, CaseIterable {
     case proactive, applications, appeals, checkFailures, diagnostics
 }
 
-/// The lists whose positions a stored report holds instead of the codes' text.
+/// The lists whose positions a stored report holds instead of the codes' text: the codes of every
+/// template (`Template.union`), so a 2021 code has the same position in every report.
 public enum StoredCodes {
-    public static let items = Template.proactiveItems.map(\.code)
-    public static let measures = Array(Set(Template.proactiveItems.flatMap(\.measures))).sorted()
-    public static let applicationRows = Template.applicationRows
-    public static let applicants = Template.applicants
-    public static let proceedings = Template.proceedings
-    public static let outcomes = Template.outcomes
+    public static let items = Template.union { $0.proactiveItems.map(\.code) }
+    public static let measures = Template.union { $0.proactiveItems.flatMap(\.measures) }
+    public static let applicationRows = Template.union(\.applicationRows)
+    public static let applicants = Template.union(\.applicants)
+    public static let proceedings = Template.union(\.proceedings)
+    public static let outcomes = Template.union(\.outcomes)
+    public static let templates = Template.all.map(\.id)
     public static let diagnosticStages = Diagnostic.Stage.storedOrder.map(\.rawValue)
     public static let diagnosticCodes = Diagnostic.Code.storedOrder.map(\.rawValue)
     public static let severities = Diagnostic.Severity.allCases.map(\.rawValue)
@@ -84,6 +88,7 @@ private struct ReportAssembler: TransformedRecordVisitor {
         report.encoding = string(header.encoding)
         report.identity = ReportIdentity(agency: string(header.agency), reportYear: header.reportYear,
                                          reportDate: header.reportDate, postedDate: header.postedDate)
+        report.template = Template.all[header.template]
     }
 
     mutating func begin(_ section: StoredReportSection, count: Int) {
@@ -138,7 +143,8 @@ private struct RecordFields {
             reportId: try text(), sourcePath: try text(), sourceFormat: try text(), encoding: try text(),
             agency: try text(), reportYear: try reader.readInt(),
             reportDate: try Optional<CalendarDate>.decode(from: &reader),
-            postedDate: try Optional<CalendarDate>.decode(from: &reader)))
+            postedDate: try Optional<CalendarDate>.decode(from: &reader),
+            template: try reader.readIndex(below: Template.all.count, what: "template")))
         let items = StoredCodes.items.count, measures = StoredCodes.measures.count
         for _ in 0..<(try begin(.proactive, &visitor)) {
             visitor.proactive(item: try reader.readIndex(below: items, what: "item"),

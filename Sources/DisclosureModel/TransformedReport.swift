@@ -5,6 +5,8 @@ public struct TransformedReport: Sendable, Hashable, Codable {
     public var sourceFormat: String
     public var encoding: String
     public var identity: ReportIdentity
+    /// The template the report's tables follow, read from their wording (`reports.template`).
+    public var template: Template
     /// Table 2 cells in printed order.
     public var proactive: [ProactiveCell]
     /// Table 3 cells in printed order (row by row, applicants left to right).
@@ -18,8 +20,10 @@ public struct TransformedReport: Sendable, Hashable, Codable {
     public init(
         reportId: String, sourcePath: String, sourceFormat: String, encoding: String,
         identity: ReportIdentity, proactive: [ProactiveCell], applications: [ApplicationCell],
-        appeals: [AppealCell], checkFailures: [CheckFailure], diagnostics: [Diagnostic]
+        appeals: [AppealCell], checkFailures: [CheckFailure], diagnostics: [Diagnostic],
+        template: Template = .national2021
     ) {
+        self.template = template
         self.reportId = reportId
         self.sourcePath = sourcePath
         self.sourceFormat = sourceFormat
@@ -34,14 +38,14 @@ public struct TransformedReport: Sendable, Hashable, Codable {
 
     /// `partial` when any cell of the template is missing from the source.
     public var status: String {
-        Self.status(proactive: proactive.count, applications: applications.count, appeals: appeals.count)
+        Self.status(template, proactive: proactive.count, applications: applications.count, appeals: appeals.count)
     }
 
-    /// The status of a report with that many cells in tables 2, 3 and 4.
-    public static func status(proactive: Int, applications: Int, appeals: Int) -> String {
-        proactive == Template.proactiveCellCount
-            && applications == Template.applicationCellCount
-            && appeals == Template.appealCellCount ? "ok" : "partial"
+    /// The status of a report of that template with that many cells in tables 2, 3 and 4.
+    public static func status(_ template: Template, proactive: Int, applications: Int, appeals: Int) -> String {
+        proactive == template.proactiveCellCount
+            && applications == template.applicationCellCount
+            && appeals == template.appealCellCount ? "ok" : "partial"
     }
 }
 

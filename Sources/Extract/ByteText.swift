@@ -118,7 +118,7 @@ enum ByteText {
     }
 
     /// Whether the cell is a number as printed in reports: ASCII or full-width digits, with
-    /// thousands separators, a decimal point and a leading minus allowed. Read from UTF-8: the
+    /// thousands separators, a decimal point and a leading sign (2019's 本年增/减: +12, -3) allowed. Read from UTF-8: the
     /// full-width forms are the only non-ASCII scalars allowed, all `EF xx xx`. A space is a
     /// thousands separator only before exactly three digits (`1 234`): `9    0    9` is three
     /// numbers in one cell (a text converter's columns), never the number 909.
@@ -144,7 +144,7 @@ enum ByteText {
             }
             if (0x30...0x39).contains(value) || (0xFF10...0xFF19).contains(value) { sawDigit = true; continue }
             if value == 0x2C || value == 0xFF0C || value == 0x2E || value == 0xFF0E || value == 0x20 { continue }
-            if first && (value == 0x2D || value == 0xFF0D) { continue }
+            if first && (value == 0x2D || value == 0xFF0D || value == 0x2B || value == 0xFF0B) { continue }
             return false
         }
         return sawDigit
@@ -153,6 +153,23 @@ enum ByteText {
     static func isNumber(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { isNumber($0) }
+    }
+
+    /// Units printed right after an amount (`251000元`, the 2019 template's 采购总金额).
+    static let amountUnits: [[UInt8]] = ["万元", "元"].map { Array($0.utf8) }
+
+    /// Whether the cell is a number followed by a unit of `amountUnits`: a value, read with a diagnostic.
+    static func isNumberWithUnit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count > 3, bytes[bytes.count - 3] == 0xE5 else { return false }
+        for unit in amountUnits where bytes.count > unit.count && bytes.suffix(unit.count).elementsEqual(unit) {
+            return isNumber(UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - unit.count)]))
+        }
+        return false
+    }
+
+    static func isNumberWithUnit(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { isNumberWithUnit($0) }
     }
 
     /// Whether the cell is a dash that stands for "nothing" (`-`, `—`, `－`, `/`, `——`).

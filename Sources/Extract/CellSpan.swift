@@ -64,6 +64,7 @@ struct CellSpan {
         if ByteText.isNumber(cleaned) { return .number }
         if ByteText.isDash(cleaned) { return .dash }
         if ByteText.isRule(cleaned) { return .rule }
+        if ByteText.isNumberWithUnit(cleaned) { return .number }
         return .label
     }
 

@@ -11,9 +11,9 @@ public enum ContinuityCheck {
         public var reportId = ""
         var agency = AgencyName("")
         var year = 0
-        /// Per applicant column (`Template.applicants`); nil when the cell is missing.
-        var carriedOver = [Int64?](repeating: nil, count: Template.applicants.count)
-        var carriedForward = [Int64?](repeating: nil, count: Template.applicants.count)
+        /// Per applicant column (`StoredCodes.applicants`); nil when the cell is missing.
+        var carriedOver = [Int64?](repeating: nil, count: StoredCodes.applicants.count)
+        var carriedForward = [Int64?](repeating: nil, count: StoredCodes.applicants.count)
         /// Per chained item (`chainItems`): issued, repealed, in_force.
         var issued = [Double?](repeating: nil, count: chainItems.count)
         var repealed = [Double?](repeating: nil, count: chainItems.count)
@@ -62,7 +62,7 @@ public enum ContinuityCheck {
     /// The failed comparisons between last year's report and this year's.
     static func compare(_ last: Facts, _ this: Facts) -> [Failure] {
         var failures: [Failure] = []
-        for (column, applicant) in Template.applicants.enumerated() {
+        for (column, applicant) in StoredCodes.applicants.enumerated() {
             guard let expected = last.carriedForward[column], let actual = this.carriedOver[column], expected != actual else { continue }
             failures.append(Failure(subject: "carried_over.\(applicant)", expected: expected, actual: actual, otherReportId: last.reportId))
         }

@@ -49,7 +49,8 @@ public struct DatasetSchema: Sendable, Hashable {
 public enum Datasets {
     public static let reports = DatasetSchema(name: "reports", columns: [
         DatasetColumn("report_id", .string), DatasetColumn("source_path", .string),
-        DatasetColumn("source_format", .string), DatasetColumn("encoding", .string),
+        DatasetColumn("source_format", .string), DatasetColumn("template", codes: StoredCodes.templates),
+        DatasetColumn("encoding", .string),
         DatasetColumn("agency", .string), DatasetColumn("report_year", .int32),
         DatasetColumn("report_date", .date, nullable: true), DatasetColumn("posted_date", .date, nullable: true),
         DatasetColumn("status", .string), DatasetColumn("checks_failed", .int32), DatasetColumn("diagnostics", .int32),

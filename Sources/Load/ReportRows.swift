@@ -22,8 +22,9 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
     private var severityCounts = [Int](repeating: 0, count: StoredCodes.severities.count)
     /// The report's cells and failed checks per rule, for its `reports_wide` row; nil is missing.
     private var proactiveCells = [Double?](repeating: nil, count: WideColumns.proactiveCells.count)
-    private var applicationCells = [Int64?](repeating: nil, count: Template.applicationCellCount)
-    private var appealCells = [Int64?](repeating: nil, count: Template.appealCellCount)
+    private var applicationCells = [Int64?](repeating: nil, count: StoredCodes.applicationRows.count * StoredCodes.applicants.count)
+    private var appealCells = [Int64?](repeating: nil, count: StoredCodes.proceedings.count * StoredCodes.outcomes.count)
+    private var template = Template.national2021
     private var ruleFailures = [Int32](repeating: 0, count: CheckRule.allCases.count)
 
     var tables: [DatasetTable] { [reports, wide, proactive, applications, appeals, checks, diagnostics] }
@@ -47,7 +48,7 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
             ruleFailures[Self.continuityRule] += Int32(continuity.count)
         }
         func count(_ section: StoredReportSection) -> Int { counts[section.rawValue] }
-        let status = TransformedReport.status(proactive: count(.proactive), applications: count(.applications), appeals: count(.appeals))
+        let status = TransformedReport.status(template, proactive: count(.proactive), applications: count(.applications), appeals: count(.appeals))
         let totals = Totals(status: status, checksFailed: count(.checkFailures), diagnostics: count(.diagnostics),
                             warnings: severityCounts[Self.warning], errors: severityCounts[Self.error])
         Self.append(totals, to: &reports)
@@ -65,6 +66,7 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
         agency.removeAll(keepingCapacity: true)
         agency += header.agency
         year = Int32(truncatingIfNeeded: header.reportYear)
+        template = Template.all[header.template]
         Self.appendHeader(header, sourcePath: sourcePath, to: &reports)
         Self.appendHeader(header, sourcePath: sourcePath, to: &wide)
         for index in proactiveCells.indices { proactiveCells[index] = nil }
@@ -81,6 +83,7 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
         table.append(utf8: header.reportId, at: column.reportId)
         table.append(sourcePath, at: column.sourcePath)
         table.append(utf8: header.sourceFormat, at: column.sourceFormat)
+        table.append(code: header.template, at: column.template)
         table.append(utf8: header.encoding, at: column.encoding)
         table.append(utf8: header.agency, at: column.agency)
         table.append(Int32(truncatingIfNeeded: header.reportYear), at: column.reportYear)
@@ -137,14 +140,14 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
         applications.append(code: row, at: 3)
         applications.append(code: applicant, at: 4)
         applications.append(value, at: 5)
-        applicationCells[row * Template.applicants.count + applicant] = value
+        applicationCells[row * StoredCodes.applicants.count + applicant] = value
     }
 
     mutating func appeal(proceeding: Int, outcome: Int, value: Int64) {
         appeals.append(code: proceeding, at: 3)
         appeals.append(code: outcome, at: 4)
         appeals.append(value, at: 5)
-        appealCells[proceeding * Template.outcomes.count + outcome] = value
+        appealCells[proceeding * StoredCodes.outcomes.count + outcome] = value
     }
 
     mutating func checkFailure(rule: UnsafeRawBufferPointer, subject: UnsafeRawBufferPointer, expected: Int64, actual: Int64) {
@@ -178,7 +181,8 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
 private enum ReportColumns {
     static let schema = Datasets.reports
     static let reportId = schema.position(of: "report_id"), sourcePath = schema.position(of: "source_path")
-    static let sourceFormat = schema.position(of: "source_format"), encoding = schema.position(of: "encoding")
+    static let sourceFormat = schema.position(of: "source_format"), template = schema.position(of: "template")
+    static let encoding = schema.position(of: "encoding")
     static let agency = schema.position(of: "agency"), reportYear = schema.position(of: "report_year")
     static let reportDate = schema.position(of: "report_date"), postedDate = schema.position(of: "posted_date")
     static let status = schema.position(of: "status"), checksFailed = schema.position(of: "checks_failed")

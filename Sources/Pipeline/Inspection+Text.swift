@@ -9,7 +9,7 @@ extension Inspection {
             out += "rejected: \(rejectReason ?? "") — \(rejectDetail ?? "")\n"
             return out
         }
-        out += "read as: \(sourceFormat ?? "") (\(encoding ?? "")); status \(status ?? "")\n"
+        out += "read as: \(sourceFormat ?? "") (\(encoding ?? "")), template \(template ?? ""); status \(status ?? "")\n"
         out += "agency: \(agency ?? ""); year \(reportYear.map(String.init) ?? ""); signed \(reportDate ?? "-"); posted \(postedDate ?? "-")\n"
         for table in tables {
             let lines = table.rows.map(\.line).filter { $0 > 0 }
@@ -28,17 +28,18 @@ extension Inspection {
         var byKey: [String: Double] = [:]
         for cell in cells { byKey["\(cell.table) \(cell.row) \(cell.column)"] = cell.value }
         func shown(_ key: String) -> String { byKey[key].map(Self.number) ?? "·" }
-        out += "  table 二\n"
-        for item in Template.proactiveItems {
+        let template = template.flatMap(Template.named) ?? .national2021
+        out += "  table 二 (template \(template.id))\n"
+        for item in template.proactiveItems {
             out += "    \(item.code): " + item.measures.map { "\($0) \(shown("二 \(item.code) \($0)"))" }.joined(separator: ", ") + "\n"
         }
-        out += "  table 三 (" + Template.applicants.joined(separator: ", ") + ")\n"
-        for row in Template.applicationRows {
-            out += "    \(row): " + Template.applicants.map { shown("三 \(row) \($0)") }.joined(separator: " ") + "\n"
+        out += "  table 三 (" + template.applicants.joined(separator: ", ") + ")\n"
+        for row in template.applicationRows {
+            out += "    \(row): " + template.applicants.map { shown("三 \(row) \($0)") }.joined(separator: " ") + "\n"
         }
-        out += "  table 四 (" + Template.outcomes.joined(separator: ", ") + ")\n"
-        for proceeding in Template.proceedings {
-            out += "    \(proceeding): " + Template.outcomes.map { shown("四 \(proceeding) \($0)") }.joined(separator: " ") + "\n"
+        out += "  table 四 (" + template.outcomes.joined(separator: ", ") + ")\n"
+        for proceeding in template.proceedings {
+            out += "    \(proceeding): " + template.outcomes.map { shown("四 \(proceeding) \($0)") }.joined(separator: " ") + "\n"
         }
         out += "\nchecks failed: \(failedChecks.isEmpty ? "none" : "")\n"
         for check in failedChecks { out += "  \(check)\n" }

@@ -41,6 +41,8 @@ public struct Inspection: Sendable, Encodable {
     public let rejectReason: String?
     public let rejectDetail: String?
     public let sourceFormat: String?
+    /// The template the tables follow (`2021` or `2019`).
+    public let template: String?
     public let encoding: String?
     public let agency: String?
     public let reportYear: Int?
@@ -70,7 +72,7 @@ public struct Inspection: Sendable, Encodable {
         switch Extractor.extract(bytes: bytes, sourcePath: path, file: path) {
         case .reject(let reject):
             return Inspection(file: path, outcome: "reject", rejectReason: reject.reason.rawValue, rejectDetail: reject.detail,
-                              sourceFormat: nil, encoding: nil, agency: nil, reportYear: nil, reportDate: nil, postedDate: nil,
+                              sourceFormat: nil, template: nil, encoding: nil, agency: nil, reportYear: nil, reportDate: nil, postedDate: nil,
                               status: nil, tables: [], cells: [], missing: [], failedChecks: [], diagnostics: [])
         case .report(let extracted):
             let report = Transformer(dictionary: dictionary).transform(extracted)
@@ -85,7 +87,7 @@ public struct Inspection: Sendable, Encodable {
             let (cells, missing) = templateCells(report)
             return Inspection(
                 file: path, outcome: "report", rejectReason: nil, rejectDetail: nil,
-                sourceFormat: report.sourceFormat, encoding: report.encoding, agency: report.identity.agency,
+                sourceFormat: report.sourceFormat, template: report.template.id, encoding: report.encoding, agency: report.identity.agency,
                 reportYear: report.identity.reportYear, reportDate: report.identity.reportDate?.description,
                 postedDate: report.identity.postedDate?.description, status: report.status, tables: tables,
                 cells: cells, missing: missing,
@@ -104,20 +106,20 @@ public struct Inspection: Sendable, Encodable {
         var cells: [Cell] = []
         var missing: [String] = []
         let proactive = Dictionary(report.proactive.map { ("\($0.item) \($0.measure)", $0.value) }, uniquingKeysWith: { a, _ in a })
-        for item in Template.proactiveItems {
+        for item in report.template.proactiveItems {
             for measure in item.measures {
                 if let value = proactive["\(item.code) \(measure)"] { cells.append(Cell(table: "二", row: item.code, column: measure, value: value)) } else { missing.append("二 \(item.code) \(measure)") }
             }
         }
         let applications = Dictionary(report.applications.map { ("\($0.row) \($0.applicant)", $0.value) }, uniquingKeysWith: { a, _ in a })
-        for row in Template.applicationRows {
-            for applicant in Template.applicants {
+        for row in report.template.applicationRows {
+            for applicant in report.template.applicants {
                 if let value = applications["\(row) \(applicant)"] { cells.append(Cell(table: "三", row: row, column: applicant, value: Double(value))) } else { missing.append("三 \(row) \(applicant)") }
             }
         }
         let appeals = Dictionary(report.appeals.map { ("\($0.proceeding) \($0.outcome)", $0.value) }, uniquingKeysWith: { a, _ in a })
-        for proceeding in Template.proceedings {
-            for outcome in Template.outcomes {
+        for proceeding in report.template.proceedings {
+            for outcome in report.template.outcomes {
                 if let value = appeals["\(proceeding) \(outcome)"] { cells.append(Cell(table: "四", row: proceeding, column: outcome, value: Double(value))) } else { missing.append("四 \(proceeding) \(outcome)") }
             }
         }

@@ -38,13 +38,13 @@ struct AppealsMapper {
         }
         var cells: [AppealCell] = []
         cells.reserveCapacity(slots.count)
-        var grid = Array(repeating: [Int64?](repeating: nil, count: Template.outcomes.count), count: Template.proceedings.count)
+        var grid = Array(repeating: [Int64?](repeating: nil, count: Template.national2021.outcomes.count), count: Template.national2021.proceedings.count)
         var missing: [String] = []
         for (index, (proceeding, outcome)) in slots.enumerated() {
             if index < picked.cells.count,
                let value = reader.read(picked.cells[index], what: "\(proceeding)/\(outcome)", label: nil, integer: true, diagnostics: &diagnostics) {
                 cells.append(AppealCell(proceeding: proceeding, outcome: outcome, value: Int64(value)))
-                grid[index / Template.outcomes.count][index % Template.outcomes.count] = Int64(value)
+                grid[index / Template.national2021.outcomes.count][index % Template.national2021.outcomes.count] = Int64(value)
             } else {
                 missing.append("\(proceeding)/\(outcome)")
             }
@@ -57,5 +57,6 @@ struct AppealsMapper {
     }
 
     private static let scopes: [LabelDictionary.Scope] = [.appeals]
-    private static let slots = Template.proceedings.flatMap { proceeding in Template.outcomes.map { (proceeding, $0) } }
+    /// Table 4 is the same in every template.
+    private static let slots = Template.national2021.proceedings.flatMap { proceeding in Template.national2021.outcomes.map { (proceeding, $0) } }
 }

@@ -1,6 +1,6 @@
 import DisclosureModel
 
-/// Table 3: a header of applicant columns, then 25 rows of 7 values each.
+/// Table 3: a header of applicant columns, then 25 rows (2019: 23) of 7 values each.
 ///
 /// Labels before the first row label are the header (so 其他 and 总计 are applicant columns there);
 /// after it they are rows and groups (3.其他, （七）总计).
@@ -9,15 +9,29 @@ struct ApplicationsMapper {
     let cite: Citation
     let memo: LabelMemo
 
-    /// The cells in printed order, and the same values as a grid (rows × applicants, nil = missing)
-    /// for the checks.
-    func map(_ rows: [RawRow], diagnostics: inout [Diagnostic]) -> (cells: [ApplicationCell], grid: [[Int64?]]) {
+    /// What table 3 prints, read before the report's template is known: rows by their position in
+    /// `StoredCodes.applicationRows`, and the groups printed as one row.
+    struct Printed {
+        fileprivate var found: [[Int64?]?]
+        fileprivate var groupRows: [(row: RawRow, group: LabelResolver.Resolved, rows: [String])]
+
+        /// Whether one of （六）其他处理's three rows is printed (the 2021 template).
+        var printsOtherRows: Bool { ApplicationsMapper.otherRows.contains { found[$0] != nil } }
+        /// Whether （六）其他处理 is printed as a row of its own with a value other than 0 (the 2019
+        /// template; 2021 reports print their three rows' zeros on the group's line too).
+        var printsOtherAsOneRow: Bool {
+            groupRows.contains { $0.group.entry.code == "other" && $0.row.values.contains { !ValueReader.isZeroOrBlank($0.text) } }
+        }
+    }
+
+    /// Reads the rows; `cells(_:template:diagnostics:)` then lays them out by the template.
+    func read(_ rows: [RawRow], diagnostics: inout [Diagnostic]) -> Printed {
         let resolver = LabelResolver(dictionary: dictionary, table: "三", cite: cite, memo: memo)
         let reader = ValueReader(table: "三", cite: cite)
-        let width = Template.applicants.count
+        let width = StoredCodes.applicants.count
         var inBody = false
-        // Values by row, in the template's order (`Entry.index`); nil = not printed.
-        var found = [[Int64?]?](repeating: nil, count: Template.applicationRows.count)
+        // Values by row, at the row's position in `StoredCodes.applicationRows` (`Entry.index`); nil = not printed.
+        var found = [[Int64?]?](repeating: nil, count: StoredCodes.applicationRows.count)
         // Groups printed as one row: read once every row is, so that rows printed after their
         // group's own line (a line of blanks in space-aligned text) win over it.
         var groupRows: [(row: RawRow, group: LabelResolver.Resolved, rows: [String])] = []
@@ -76,22 +90,40 @@ struct ApplicationsMapper {
                 diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(rowLabel.cell.line)): row \(code) has \(picked.extra.count) value(s) beyond its \(width); ignored: \(picked.extra.map(\.text).joined(separator: " "))",
                                               at: cite.place("三", line: rowLabel.cell.line, label: rowLabel.cell.text)))
             }
-            found[rowLabel.entry.index] = zip(Template.applicants, picked.cells).map { applicant, cell in
+            found[rowLabel.entry.index] = zip(StoredCodes.applicants, picked.cells).map { applicant, cell in
                 reader.read(cell, what: "\(code)/\(applicant)", label: rowLabel.cell.text, integer: true, diagnostics: &diagnostics).map { Int64($0) }
             }
         }
-        for (row, group, rows) in groupRows {
-            readGroupRow(row, group: group, rows: rows, into: &found, reader: reader, diagnostics: &diagnostics)
+        return Printed(found: found, groupRows: groupRows)
+    }
+
+    /// The cells in the template's order, and the same values as a grid (the template's rows ×
+    /// applicants, nil = missing) for the checks.
+    func cells(_ printed: Printed, template: Template, diagnostics: inout [Diagnostic]) -> (cells: [ApplicationCell], grid: [[Int64?]]) {
+        let reader = ValueReader(table: "三", cite: cite)
+        let width = template.applicants.count
+        var found = printed.found
+        for (row, group, rows) in printed.groupRows {
+            if template.applicationRows.contains(group.entry.code) {
+                readOwnRow(row, group: group, into: &found, reader: reader, diagnostics: &diagnostics)
+            } else {
+                readGroupRow(row, group: group, rows: rows, into: &found, reader: reader, diagnostics: &diagnostics)
+            }
+        }
+        let positions = Self.storedPositions[template.storedIndex]
+        for position in found.indices where found[position] != nil && !positions.contains(position) {
+            diagnostics.append(Diagnostic(.transform, .labelUnrecognized, "table 三: row \(StoredCodes.applicationRows[position]) is not a row of the \(template.id) template the report follows; its values are not used",
+                                          at: cite.place("三", line: nil)))
         }
         var cells: [ApplicationCell] = []
-        cells.reserveCapacity(Template.applicationRows.count * width)
+        cells.reserveCapacity(template.applicationCellCount)
         var grid: [[Int64?]] = []
-        grid.reserveCapacity(Template.applicationRows.count)
-        for (rowIndex, code) in Template.applicationRows.enumerated() {
-            let values = found[rowIndex] ?? []
+        grid.reserveCapacity(template.applicationRows.count)
+        for (position, code) in zip(positions, template.applicationRows) {
+            let values = found[position] ?? []
             var missing: [String] = []
             grid.append(values.count == width ? values : (0..<width).map { $0 < values.count ? values[$0] : nil })
-            for (index, applicant) in Template.applicants.enumerated() {
+            for (index, applicant) in template.applicants.enumerated() {
                 if index < values.count, let value = values[index] {
                     cells.append(ApplicationCell(row: code, applicant: applicant, value: value))
                 } else {
@@ -109,16 +141,43 @@ struct ApplicationsMapper {
 
     /// Groups whose rows some reports print as a single row: （六）其他处理 (the 2019 template's row).
     private static let subRows: [String: [String]] = ["other": ["other.no_correction", "other.fee_unpaid", "other.other"]]
+    fileprivate static let otherRows = subRows["other"]!.map { StoredCodes.applicationRows.firstIndex(of: $0)! }
+
+    /// Each template's rows as positions in `StoredCodes.applicationRows`, by `Template.storedIndex`.
+    private static let storedPositions = Template.all.map { template in
+        template.applicationRows.map { StoredCodes.applicationRows.firstIndex(of: $0)! }
+    }
+
+    /// A group that is a row of the template (the 2019 template's （六）其他处理, code `other`).
+    private func readOwnRow(_ row: RawRow, group: LabelResolver.Resolved, into found: inout [[Int64?]?],
+                            reader: ValueReader, diagnostics: inout [Diagnostic]) {
+        let width = StoredCodes.applicants.count
+        let code = group.entry.code
+        let position = StoredCodes.applicationRows.firstIndex(of: code)!
+        if found[position] != nil {
+            diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(group.cell.line)): row \(code) printed a second time; the first is kept",
+                                          at: cite.place("三", line: group.cell.line, label: group.cell.text)))
+            return
+        }
+        let picked = CellPicker.pick(row.values, expected: width)
+        if !picked.extra.isEmpty {
+            diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(group.cell.line)): row \(code) has \(picked.extra.count) value(s) beyond its \(width); ignored: \(picked.extra.map(\.text).joined(separator: " "))",
+                                          at: cite.place("三", line: group.cell.line, label: group.cell.text)))
+        }
+        found[position] = zip(StoredCodes.applicants, picked.cells).map { applicant, cell in
+            reader.read(cell, what: "\(code)/\(applicant)", label: group.cell.text, integer: true, diagnostics: &diagnostics).map { Int64($0) }
+        }
+    }
 
     /// A group printed as one row without its own rows. All zeros: each of its rows is 0 (their sum
     /// is 0 and none can be negative). Anything else cannot be split between them: left missing.
     private func readGroupRow(_ row: RawRow, group: LabelResolver.Resolved, rows: [String], into found: inout [[Int64?]?],
                               reader: ValueReader, diagnostics: inout [Diagnostic]) {
-        let width = Template.applicants.count
+        let width = StoredCodes.applicants.count
         let picked = CellPicker.pick(row.values, expected: width)
         var scratch: [Diagnostic] = []
         let values = picked.cells.map { reader.read($0, what: group.entry.code, label: group.cell.text, integer: true, diagnostics: &scratch) }
-        let indices = rows.compactMap { Template.applicationRows.firstIndex(of: $0) }
+        let indices = rows.compactMap { StoredCodes.applicationRows.firstIndex(of: $0) }
         guard indices.allSatisfy({ found[$0] == nil }) else { return }
         if picked.cells.count == width, picked.extra.isEmpty, values.allSatisfy({ $0 == 0 }) {
             for index in indices { found[index] = Array(repeating: 0, count: width) }

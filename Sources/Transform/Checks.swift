@@ -2,19 +2,21 @@ import DisclosureModel
 
 /// The template's consistency checks (勾稽关系), docs/contract.md §4. A failure is reported, never fixed.
 ///
-/// Works on grids indexed like `Template` (nil = missing cell), so it costs a few additions.
+/// Works on grids indexed like the report's template (nil = missing cell), so it costs a few
+/// additions; only the checks the template lists are run.
 enum Checks {
-    static func run(applications: [[Int64?]], appeals: [[Int64?]], diagnostics: inout [Diagnostic]) -> [CheckFailure] {
-        let rows = Template.applicationRows
+    static func run(_ template: Template, applications: [[Int64?]], appeals: [[Int64?]], diagnostics: inout [Diagnostic]) -> [CheckFailure] {
+        let rows = template.applicationRows
         func row(_ code: String) -> Int { rows.firstIndex(of: code) ?? 0 }
         let newReceived = row("new_received"), carriedOver = row("carried_over"), total = row("total"),
             carriedForward = row("carried_forward")
-        let outcomeRows = Template.outcomeRows.indices
-        let totalColumn = Template.applicants.count - 1
+        let outcomeRows = template.outcomeRows
+        let totalColumn = template.applicants.count - 1
 
         var failures: [CheckFailure] = []
         var skipped: [(CheckRule, [String])] = []
         func check(_ rule: CheckRule, _ subjects: [String], _ pair: (Int) -> (expected: Int64?, actual: Int64?)) {
+            guard template.checks.contains(rule) else { return }
             var missing: [String] = []
             for (index, subject) in subjects.enumerated() {
                 let (expected, actual) = pair(index)
@@ -32,18 +34,18 @@ enum Checks {
             return total
         }
 
-        check(.identity, Template.applicants) { column in
+        check(.identity, template.applicants) { column in
             (sum([applications[newReceived][column], applications[carriedOver][column]]),
              sum([applications[total][column], applications[carriedForward][column]]))
         }
-        check(.totalOfOutcomes, Template.applicants) { column in
+        check(.totalOfOutcomes, template.applicants) { column in
             (sum(outcomeRows.lazy.map { applications[$0][column] }), applications[total][column])
         }
         check(.applicantTotal, rows) { index in
             (sum(applications[index][..<totalColumn]), applications[index][totalColumn])
         }
-        let outcomeTotal = Template.outcomes.count - 1
-        check(.appealTotal, Template.proceedings) { index in
+        let outcomeTotal = template.outcomes.count - 1
+        check(.appealTotal, template.proceedings) { index in
             (sum(appeals[index][..<outcomeTotal]), appeals[index][outcomeTotal])
         }
         for (rule, subjects) in skipped {

@@ -30,8 +30,8 @@ public struct LabelDictionary: Sendable {
         public let form: String
         /// Whether `form` is not the template's wording (kept: comparing the two costs time).
         public let isVariant: Bool
-        /// Position of `code` in the template's list for the role (`Template.applicationRows` for
-        /// rows, `Template.proactiveItems` for items, …), so mappers index arrays, not dictionaries.
+        /// Position of `code` in the `StoredCodes` list for the role (`applicationRows` for rows,
+        /// `items` for items, …), so mappers index arrays, not dictionaries.
         public let index: Int
 
         init(role: Role, code: String, index: Int, canonical: String, form: String) {
@@ -92,15 +92,17 @@ public struct LabelDictionary: Sendable {
         return try LabelDictionary(toml: String(decoding: data, as: UTF8.self), source: path)
     }
 
-    /// The layout of the file: table → role → code → labels.
+    /// The layout of the file: table → role → code → labels. Codes are those of every template
+    /// (`StoredCodes`), except table 3's rows: the 2019 template's single `other` row is printed as
+    /// the 2021 group （六）其他处理, so it is that group's label.
     static let layout: [(table: String, role: Role, scopes: [Scope], codes: [String])] = [
-        ("proactive", .item, [.proactive], Template.proactiveItems.map(\.code)),
-        ("proactive", .measure, [.proactive], Array(Set(Template.proactiveItems.flatMap(\.measures))).sorted()),
-        ("applications", .applicant, [.applicationsHeader], Template.applicants),
+        ("proactive", .item, [.proactive], StoredCodes.items),
+        ("proactive", .measure, [.proactive], StoredCodes.measures),
+        ("applications", .applicant, [.applicationsHeader], StoredCodes.applicants),
         ("applications", .group, [.applicationsBody], ["outcomes", "denied", "unavailable", "not_processed", "other"]),
-        ("applications", .row, [.applicationsBody], Template.applicationRows),
-        ("appeals", .proceeding, [.appeals], Template.proceedings),
-        ("appeals", .outcome, [.appeals], Template.outcomes),
+        ("applications", .row, [.applicationsBody], Template.national2021.applicationRows),
+        ("appeals", .proceeding, [.appeals], StoredCodes.proceedings),
+        ("appeals", .outcome, [.appeals], StoredCodes.outcomes),
     ]
 
     static func sectionName(_ role: Role) -> String {

@@ -14,6 +14,8 @@ struct LabelResolver {
         let cell: TextCell
         /// Index after the label's last cell in the row's labels (a label may join several cells).
         var end = 0
+        /// Where in the diagnostics its `label_normalized` went, if it has one.
+        var note: Int? = nil
     }
 
     /// Whether the last label cells of a row, right before its values, resolve to nothing. A cell
@@ -45,8 +47,8 @@ struct LabelResolver {
         while index < labels.count {
             let single = resolution(of: labels[index].text, scopes, joined: 1)
             if let entry = single.entry {
-                note(single, line: labels[index].line, printed: labels[index].text, &diagnostics)
-                resolved.append(Resolved(entry: entry, cell: labels[index], end: index + 1))
+                let noted = note(single, line: labels[index].line, printed: labels[index].text, &diagnostics)
+                resolved.append(Resolved(entry: entry, cell: labels[index], end: index + 1, note: noted))
                 index += 1
                 continue
             }
@@ -61,8 +63,8 @@ struct LabelResolver {
                 }
             }
             if let (match, count, text) = joinedMatch, let entry = match.entry {
-                note(match, line: labels[index].line, printed: text, &diagnostics)
-                resolved.append(Resolved(entry: entry, cell: TextCell(text, line: labels[index].line), end: index + count))
+                let noted = note(match, line: labels[index].line, printed: text, &diagnostics)
+                resolved.append(Resolved(entry: entry, cell: TextCell(text, line: labels[index].line), end: index + count, note: noted))
                 index += count
             } else {
                 diagnostics.append(Diagnostic(.transform, .labelUnrecognized,
@@ -82,9 +84,9 @@ struct LabelResolver {
         }
     }
 
-    /// Records the `label_normalized` diagnostic of a resolution that has one.
-    private func note(_ resolution: LabelMemo.Resolution, line: Int, printed: String, _ diagnostics: inout [Diagnostic]) {
-        guard let ending = resolution.noteEnding else { return }
+    /// Records the `label_normalized` diagnostic of a resolution that has one; returns its index.
+    private func note(_ resolution: LabelMemo.Resolution, line: Int, printed: String, _ diagnostics: inout [Diagnostic]) -> Int? {
+        guard let ending = resolution.noteEnding else { return nil }
         let cited = cite(line)
         var detail = "table "
         detail.reserveCapacity(8 + table.utf8.count + cited.utf8.count + ending.utf8.count)
@@ -93,6 +95,7 @@ struct LabelResolver {
         detail += cited
         detail += ending
         diagnostics.append(Diagnostic(.transform, .labelNormalized, detail, at: cite.place(table, line: line, label: printed)))
+        return diagnostics.count - 1
     }
 
     /// The end of the diagnostic for a label printed other than as its template wording (from the

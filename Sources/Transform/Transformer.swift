@@ -20,13 +20,24 @@ public struct Transformer: Sendable {
                                           at: Diagnostic.Place(table: kind)))
         }
         let cite = Citation(report)
-        let proactive = ProactiveMapper(dictionary: dictionary, cite: cite, memo: memo).map(report.tables[.proactive] ?? [], diagnostics: &diagnostics)
-        let applications = ApplicationsMapper(dictionary: dictionary, cite: cite, memo: memo).map(report.tables[.applications] ?? [], diagnostics: &diagnostics)
+        // Tables 2 and 3 are read before the template is known (table 3's diagnostics kept to follow table 2's).
+        let proactiveMapper = ProactiveMapper(dictionary: dictionary, cite: cite, memo: memo)
+        let printedProactive = proactiveMapper.read(report.tables[.proactive] ?? [])
+        var applicationDiagnostics: [Diagnostic] = []
+        let applicationsMapper = ApplicationsMapper(dictionary: dictionary, cite: cite, memo: memo)
+        let printedApplications = applicationsMapper.read(report.tables[.applications] ?? [], diagnostics: &applicationDiagnostics)
+        let choice = TemplateChoice(proactiveNamed: printedProactive.named, applications: printedApplications, year: report.identity.reportYear)
+        let template = choice.template
+        if let mixed = choice.mixed { diagnostics.append(Diagnostic(.transform, .templateMixed, mixed)) }
+        let proactive = proactiveMapper.cells(printedProactive, template: template, diagnostics: &diagnostics)
+        diagnostics += applicationDiagnostics
+        let applications = applicationsMapper.cells(printedApplications, template: template, diagnostics: &diagnostics)
         let appeals = AppealsMapper(dictionary: dictionary, cite: cite, memo: memo).map(report.tables[.appeals] ?? [], diagnostics: &diagnostics)
-        let failures = Checks.run(applications: applications.grid, appeals: appeals.grid, diagnostics: &diagnostics)
+        let failures = Checks.run(template, applications: applications.grid, appeals: appeals.grid, diagnostics: &diagnostics)
         return TransformedReport(
             reportId: report.reportId, sourcePath: report.sourcePath, sourceFormat: report.sourceFormat,
             encoding: report.encoding, identity: report.identity, proactive: proactive,
-            applications: applications.cells, appeals: appeals.cells, checkFailures: failures, diagnostics: diagnostics)
+            applications: applications.cells, appeals: appeals.cells, checkFailures: failures, diagnostics: diagnostics,
+            template: template)
     }
 }

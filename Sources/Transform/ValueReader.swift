@@ -1,7 +1,8 @@
 import DisclosureModel
 
-/// Reads printed numbers: ASCII or full-width digits, thousands separators, decimals (fees), and
-/// empty or dash cells as 0. Every departure from a plain number is a diagnostic.
+/// Reads printed numbers: ASCII or full-width digits, thousands separators, decimals (fees), a
+/// sign (2019's 本年增/减), and empty or dash cells as 0. Every departure from a plain number is a
+/// diagnostic.
 struct ValueReader {
     let table: String
     let cite: Citation
@@ -16,6 +17,34 @@ struct ValueReader {
             count += 1
         }
         return count > 0 ? Double(value) : nil
+    }
+
+    /// Reads a value as the template's `reading` says; `label` is the row's label as printed, for
+    /// the diagnostic's place.
+    func read(_ cell: TextCell, what: @autoclosure () -> String, label: @autoclosure () -> String?, as reading: ProactiveItem.Reading,
+              diagnostics: inout [Diagnostic]) -> Double? {
+        switch reading {
+        case .count, .signedChange: read(cell, what: what(), label: label(), integer: true, diagnostics: &diagnostics)
+        case .decimal: read(cell, what: what(), label: label(), integer: false, diagnostics: &diagnostics)
+        case .amountAsPrinted: readAmount(cell, what: what(), label: label(), diagnostics: &diagnostics)
+        }
+    }
+
+    /// An amount as printed: a unit printed after the number (`251000元`) is left out, with a
+    /// diagnostic, and the number read as printed (not converted).
+    func readAmount(_ cell: TextCell, what: @autoclosure () -> String, label: @autoclosure () -> String?,
+                    diagnostics: inout [Diagnostic]) -> Double? {
+        guard let number = Self.numberBeforeUnit(cell.text) else {
+            return read(cell, what: what(), label: label(), integer: false, diagnostics: &diagnostics)
+        }
+        var scratch: [Diagnostic] = []
+        guard let value = read(TextCell(number, line: cell.line), what: what(), label: label(), integer: false, diagnostics: &scratch) else {
+            return read(cell, what: what(), label: label(), integer: false, diagnostics: &diagnostics)
+        }
+        let unit = String(cell.text.unicodeScalars.dropFirst(number.unicodeScalars.count))
+        diagnostics.append(Diagnostic(.transform, .valueNormalized, "table \(table), \(cite(cell.line)): \(what()) \"\(cell.text)\" read as \(number) (unit \"\(unit)\" printed beside the value, not converted)",
+                                      at: cite.place(table, line: cell.line, label: label())))
+        return value
     }
 
     /// `label` is the row's label as printed, for the diagnostic's place.
@@ -40,6 +69,7 @@ struct ValueReader {
                 if !changed.contains("full-width digits") { changed.append("full-width digits") }
             case 0xFF0E: ascii += "."; if !changed.contains("full-width point") { changed.append("full-width point") }
             case 0xFF0D: ascii += "-"
+            case 0xFF0B: ascii += "+"
             case 0x2C, 0xFF0C: if !changed.contains("thousands separator") { changed.append("thousands separator") }
             case 0x20: continue
             default: ascii.unicodeScalars.append(scalar)
@@ -61,5 +91,18 @@ struct ValueReader {
             diagnostics.append(Diagnostic(.transform, .valueNormalized, "table \(table), \(line): \(what) \"\(text)\" read as \(ascii) (\(changed.joined(separator: ", ")))", at: place))
         }
         return value
+    }
+
+    /// Whether a cell reads as 0 without a doubt: blank, a dash or zeros.
+    static func isZeroOrBlank(_ text: String) -> Bool {
+        text.isEmpty || ["-", "—", "－", "–", "/", "／", "——", "--"].contains(text) || text.utf8.allSatisfy { $0 == 0x30 }
+    }
+
+    /// The number a text starts with when the rest is a unit (`251000元`, `3.5万元` → `251000`, `3.5`), else nil.
+    static func numberBeforeUnit(_ text: String) -> String? {
+        let scalars = text.unicodeScalars
+        guard let unit = scalars.firstIndex(where: { !("0"..."9").contains($0) && $0 != "." && $0 != "," }),
+              unit > scalars.startIndex, scalars[unit...].allSatisfy({ $0.properties.isAlphabetic }) else { return nil }
+        return String(scalars[..<unit])
     }
 }

@@ -26,10 +26,10 @@ import Testing
     @Test func datesAndNullsAndNumbersAreWrittenPlainly() {
         var table = DatasetTable(schema: Datasets.reports)
         let date = CalendarDate(year: 2024, month: 1, day: 8)!
-        table.append([.string("id"), .string("p.txt"), .string("pdf_text_tab"), .string("utf-8"), .string("某局"),
+        table.append([.string("id"), .string("p.txt"), .string("pdf_text_tab"), .string("2021"), .string("utf-8"), .string("某局"),
                       .int(2023), .date(date.daysSinceEpoch), .date(nil), .string("ok"), .int(0), .int(3), .int(1), .int(0)])
         let lines = String(decoding: CSVWriter.encode(table), as: UTF8.self).split(separator: "\r\n")
-        #expect(lines[1] == "id,p.txt,pdf_text_tab,utf-8,某局,2023,2024-01-08,,ok,0,3,1,0")
+        #expect(lines[1] == "id,p.txt,pdf_text_tab,2021,utf-8,某局,2023,2024-01-08,,ok,0,3,1,0")
     }
 
     @Test func datesRoundTripThroughDaysSinceEpoch() {

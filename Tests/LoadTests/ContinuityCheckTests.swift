@@ -22,7 +22,7 @@ import Testing
 
     func report(_ id: String, _ agency: String, _ year: Int, carriedOver: Int64, carriedForward: Int64,
                 inForce: Double, issued: Double = 0, repealed: Double = 0) -> TransformedReport {
-        let applicants = Template.applicants
+        let applicants = StoredCodes.applicants
         return TransformedReport(
             reportId: String(repeating: id, count: 64), sourcePath: "\(id).txt", sourceFormat: "pdf_text_tab", encoding: "utf-8",
             identity: ReportIdentity(agency: agency, reportYear: year, reportDate: nil, postedDate: nil),
@@ -56,7 +56,7 @@ import Testing
         let id = { (letter: String) in String(repeating: letter, count: 64) }
         let expected: [[String]] = [
             [id("b"), "2023", "洪泽区人民政府", "continuity", "in_force.regulations", "11", "12", id("a")],
-        ] + Template.applicants.map { applicant in
+        ] + StoredCodes.applicants.map { applicant in
             [id("c"), "2024", "淮安市洪泽区人民政府", "continuity", "carried_over.\(applicant)", applicant == "total" ? "18" : "3",
              applicant == "total" ? "24" : "4", id("b")]
         }

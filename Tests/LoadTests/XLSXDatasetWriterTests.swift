@@ -63,11 +63,11 @@ import XLSX
         }
         let reportsSheet = try sheets(root + "/xlsx/reports.xlsx")[0]
         // report_year a number, report_date a date (serial 45322, style 2), posted_date null: no cell.
-        #expect(reportsSheet.contains(#"<c r="F2"><v>2023</v></c><c r="G2" s="2"><v>45322</v></c><c r="I2" t="s">"#))
+        #expect(reportsSheet.contains(#"<c r="G2"><v>2023</v></c><c r="H2" s="2"><v>45322</v></c><c r="J2" t="s">"#))
         let second = try rows(root + "/xlsx/reports.xlsx")[0][2]
-        #expect(second.map(\.0) == ["A", "B", "C", "D", "E", "F", "G", "I", "J", "K", "L", "M"])
-        #expect(second.map(\.1) == [String(format: "%064d", 1), "r1.txt", "pdf_text_tab", "utf-8", "某市民政局", "2023", "45322", "partial",
-                                     "0", "0", "0", "0"])
+        #expect(second.map(\.0) == ["A", "B", "C", "D", "E", "F", "G", "H", "J", "K", "L", "M", "N"])
+        #expect(second.map(\.1) == [String(format: "%064d", 1), "r1.txt", "pdf_text_tab", "2021", "utf-8", "某市民政局", "2023", "45322",
+                                     "partial", "0", "0", "0", "0"])
     }
 
     @Test func repeatedTextIsSharedAndTextOnOneRowInline() throws {
@@ -75,7 +75,7 @@ import XLSX
         _ = try Loader(writers: [XLSXDatasetWriter()]).load(reports: reports(2), rejects: [], to: root)
         let parts = try parts(root + "/xlsx/reports.xlsx")
         // The agency and status repeat down the rows; ids and paths are each on one row.
-        #expect(parts["xl/sharedStrings.xml"]!.contains(#"count="8" uniqueCount="4"><si><t>pdf_text_tab</t></si><si><t>utf-8</t></si><si><t>某市民政局</t></si><si><t>partial</t></si></sst>"#))
+        #expect(parts["xl/sharedStrings.xml"]!.contains(#"count="10" uniqueCount="5"><si><t>pdf_text_tab</t></si><si><t>utf-8</t></si><si><t>某市民政局</t></si><si><t>partial</t></si><si><t>2021</t></si></sst>"#))
         #expect(parts["xl/worksheets/sheet1.xml"]!.contains(#"<c r="B3" t="inlineStr"><is><t>r1.txt</t></is></c><c r="C3" t="s"><v>0</v></c>"#))
         #expect(parts["[Content_Types].xml"]!.contains("/xl/sharedStrings.xml"))
         #expect(parts["xl/_rels/workbook.xml.rels"]!.contains(#"Target="sharedStrings.xml""#))

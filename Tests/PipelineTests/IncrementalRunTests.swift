@@ -65,7 +65,7 @@ import Testing
         let added = try bench.run()
         #expect(added.extracted == 1 && added.extractSkipped == 5)
         #expect(added.transformed == 1)
-        #expect(try bench.rows("csv/reports.csv").contains { $0.contains(",new.txt,pdf_text_tab,utf-8,银川市民政局,2023,") })
+        #expect(try bench.rows("csv/reports.csv").contains { $0.contains(",new.txt,pdf_text_tab,2021,utf-8,银川市民政局,2023,") })
         #expect(try bench.rows("csv/applications.csv").count == 6 * 175)
 
         try FileManager.default.removeItem(atPath: bench.input + "/001_596f64b8fe124db2.txt")

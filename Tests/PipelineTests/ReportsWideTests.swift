@@ -54,18 +54,24 @@ import Testing
     @Test func everyColumnIsNamedInPrintedOrderWithoutDots() throws {
         let names = Datasets.reportsWide.columns.map(\.name)
         #expect(Array(names.prefix(Datasets.reports.columns.count)) == Datasets.reports.columns.map(\.name))
+        // reports (14), table 2 of 2021 (10) then the cells only 2019 prints (19), table 3's 25 rows
+        // of 2021 then 2019's `other` (26 × 7), table 4 (15), a count per rule (5).
         let first = Datasets.reports.columns.count
-        #expect(names.count == first + 10 + 175 + 15 + 5)
+        #expect(first == 14)
+        #expect(names.count == first + 10 + 19 + 182 + 15 + 5)
         #expect(Set(names).count == names.count)
         #expect(!names.contains { $0.contains(".") })
         #expect(names[first] == "t2_regulations_issued")
         #expect(names[first + 9] == "t2_fees_amount_10k_yuan")
-        #expect(names[first + 10] == "t3_new_received_natural_person")
-        #expect(names.firstIndex(of: "t3_denied_state_secret_total") == first + 10 + 4 * 7 + 6)
-        #expect(names[first + 185] == "t4_review_upheld")
+        #expect(names[first + 10] == "t2_regulations_created")
+        #expect(names[first + 28] == "t2_procurement_amount")
+        #expect(names[first + 29] == "t3_new_received_natural_person")
+        #expect(names.firstIndex(of: "t3_denied_state_secret_total") == first + 29 + 4 * 7 + 6)
+        #expect(names[first + 29 + 25 * 7] == "t3_other_natural_person")
+        #expect(names[first + 211] == "t4_review_upheld")
         #expect(Array(names.suffix(5)) == ["checks_identity", "checks_total_of_outcomes", "checks_applicant_total", "checks_appeal_total", "checks_continuity"])
         let types = Dictionary(uniqueKeysWithValues: Datasets.reportsWide.columns.map { ($0.name, $0.type) })
-        #expect(types["t2_fees_amount_10k_yuan"] == .double && types["t3_total_total"] == .int64 && types["t4_review_total"] == .int64)
+        #expect(types["t2_fees_amount_10k_yuan"] == .double && types["t2_licensing_change"] == .double && types["t3_total_total"] == .int64 && types["t4_review_total"] == .int64)
         #expect(types["checks_identity"] == .int32)
     }
 

@@ -15,9 +15,9 @@ import Testing
         TransformedReport(
             reportId: String(format: "%064x", index), sourcePath: "in/r\(index).txt", sourceFormat: format, encoding: "utf-8",
             identity: ReportIdentity(agency: "某市民政局\(index)", reportYear: year, reportDate: nil, postedDate: nil),
-            proactive: Template.proactiveItems.flatMap { item in item.measures.map { ProactiveCell(item: item.code, measure: $0, value: 1) } },
-            applications: Template.applicationRows.flatMap { row in Template.applicants.map { ApplicationCell(row: row, applicant: $0, value: 0) } },
-            appeals: partial ? [] : Template.proceedings.flatMap { p in Template.outcomes.map { AppealCell(proceeding: p, outcome: $0, value: 0) } },
+            proactive: Template.national2021.proactiveItems.flatMap { item in item.measures.map { ProactiveCell(item: item.code, measure: $0, value: 1) } },
+            applications: Template.national2021.applicationRows.flatMap { row in Template.national2021.applicants.map { ApplicationCell(row: row, applicant: $0, value: 0) } },
+            appeals: partial ? [] : Template.national2021.proceedings.flatMap { p in Template.national2021.outcomes.map { AppealCell(proceeding: p, outcome: $0, value: 0) } },
             checkFailures: checks, diagnostics: diagnostics)
     }
 

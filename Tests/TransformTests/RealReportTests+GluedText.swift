@@ -30,7 +30,7 @@ extension RealReportTests {
         ])
 
         func row(_ values: [Int64]) -> [Int64] { values + Array(repeating: 0, count: 7 - values.count) }
-        var expected: [String: [Int64]] = Dictionary(uniqueKeysWithValues: Template.applicationRows.map { ($0, row([])) })
+        var expected: [String: [Int64]] = Dictionary(uniqueKeysWithValues: Template.national2021.applicationRows.map { ($0, row([])) })
         expected["new_received"] = [23, 30, 0, 0, 0, 0, 53]
         expected["total"] = [23, 30, 0, 0, 0, 0, 53]
         expected["carried_over"] = [1, 0, 0, 0, 0, 0, 1]

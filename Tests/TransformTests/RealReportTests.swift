@@ -10,6 +10,8 @@ import Testing
         let report_year: Int
         let report_date: String?
         let failed_checks: Bool
+        /// `2019` for a report on the 2019 template; absent for 2021.
+        let template: String?
         let t2: [String: Double]
         let t3: [String: Int64]
         let t4: [String: Int64]
@@ -28,6 +30,7 @@ import Testing
         #expect(report.identity.agency == gold.agency)
         #expect(report.identity.reportYear == gold.report_year)
         #expect(report.identity.reportDate?.description == gold.report_date)
+        #expect(report.template.id == gold.template ?? "2021")
         let proactive = Dictionary(uniqueKeysWithValues: report.proactive.map { ("\($0.item).\($0.measure)", $0.value) })
         let applications = Dictionary(uniqueKeysWithValues: report.applications.map { ("\($0.row)|\($0.applicant)", $0.value) })
         let appeals = Dictionary(uniqueKeysWithValues: report.appeals.map { ("\($0.proceeding)|\($0.outcome)", $0.value) })
@@ -50,5 +53,21 @@ import Testing
     /// characters (as a real WPS file had) changes nothing.
     @Test func aPDFWhoseTitleIsUTF16WithControlCharactersIsRead() throws {
         _ = try expectExact("Tests/Fixtures/formats/pdf-metadata", "utf16-control-title.pdf")
+    }
+
+    /// A 2019 report as a kiosk app stored it: an HTML fragment starting with `<p>`, `&nbsp;`
+    /// blanks, header merges unlike the data rows', the procurement amount printed with 元. Read by
+    /// the 2019 template, every one of its 198 cells.
+    @Test func the2019HTMLFragmentIsReadExactlyByThe2019Template() throws {
+        let report = try expectExact("Tests/Fixtures/real-dev", "shanghai_office_2019.html")
+        #expect(report.sourceFormat == "html")
+        #expect(report.proactive.count == 22 && report.applications.count == 23 * 7 && report.appeals.count == 15)
+        #expect(report.diagnostics.contains { $0.code == .valueNormalized && $0.detail.contains("procurement.amount \"251000元\"") && $0.detail.contains("unit") })
+        // The blank 总计 column of the outcome rows fails applicant_total; （六） is one row, in the sum.
+        #expect(report.checkFailures.contains { $0.rule == "applicant_total" && $0.subject == "granted" && $0.expected == 272 })
+        #expect(report.checkFailures.contains { $0.rule == "total_of_outcomes" && $0.subject == "natural_person" } == false)
+        // 规范性文件 is the 2019 template's own wording, not a variant.
+        #expect(!report.diagnostics.contains { $0.code == .labelNormalized && $0.detail.contains("规范性文件") })
+        #expect(!report.diagnostics.contains { $0.code == .templateMixed })
     }
 }

@@ -82,20 +82,20 @@ protocol CellExpectations {
 
 extension CellExpectations {
     var expectedProactive: [ProactiveCell] {
-        Template.proactiveItems.flatMap { item in
+        Template.national2021.proactiveItems.flatMap { item in
             item.measures.map { ProactiveCell(item: item.code, measure: $0, value: proactive["\(item.code).\($0)"] ?? Double(Self.unlisted)) }
         }
     }
 
     var expectedApplications: [ApplicationCell] {
-        Template.applicationRows.flatMap { row in
-            Template.applicants.map { ApplicationCell(row: row, applicant: $0, value: applications["\(row)/\($0)"] ?? Self.unlisted) }
+        Template.national2021.applicationRows.flatMap { row in
+            Template.national2021.applicants.map { ApplicationCell(row: row, applicant: $0, value: applications["\(row)/\($0)"] ?? Self.unlisted) }
         }
     }
 
     var expectedAppeals: [AppealCell] {
-        Template.proceedings.flatMap { proceeding in
-            Template.outcomes.map { AppealCell(proceeding: proceeding, outcome: $0, value: appeals["\(proceeding)/\($0)"] ?? Self.unlisted) }
+        Template.national2021.proceedings.flatMap { proceeding in
+            Template.national2021.outcomes.map { AppealCell(proceeding: proceeding, outcome: $0, value: appeals["\(proceeding)/\($0)"] ?? Self.unlisted) }
         }
     }
 }

@@ -3,8 +3,8 @@ extension RuledTable {
     /// Each cell's text, in the order of `cells`.
     var texts: [String] { cells.map { PDFCellText.text($0.glyphs) } }
 
-    /// A number or a dash: a value cell, not a label.
+    /// A number, a dash or an amount with its unit (`251000元`): a value cell, not a label.
     static func isValue(_ text: String) -> Bool {
-        ByteText.isNumber(text) || ByteText.isDash(text)
+        ByteText.isNumber(text) || ByteText.isDash(text) || ByteText.isNumberWithUnit(text)
     }
 }

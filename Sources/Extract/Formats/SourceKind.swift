@@ -15,7 +15,9 @@ enum SourceKind: Equatable, Sendable {
     }
 
     /// Markup right at the start (after a BOM and whitespace): `<!DOCTYPE html`, `<html`, or a
-    /// fragment saved from a page (`<meta`, `<head`, `<body`, `<table`, `<div`, a comment).
+    /// fragment saved from a page (`<meta`, `<head`, `<body`, `<table`, `<div`, a comment), or one
+    /// that starts with another element (`<p style=…>`, as a kiosk app stored a page's body) and
+    /// closes a tag within its first 2 KB.
     static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
@@ -25,6 +27,20 @@ enum SourceKind: Equatable, Sendable {
         for tag in ["<!doctype html", "<html", "<head", "<meta", "<body", "<table", "<div", "<!--"] {
             if head.starts(with: Array(tag.utf8)) { return true }
         }
+        if startsWithElement(head), ByteText.contains(Array("</".utf8), in: head[...]) { return true }
         return ByteText.contains(Array("<html".utf8), in: head[...]) || ByteText.contains(Array("<table".utf8), in: head[...])
+    }
+
+    /// Elements a saved page fragment starts with besides those above.
+    private static let fragmentStarts: Set<[UInt8]> = Set([
+        "p", "span", "font", "center", "strong", "b", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+        "header", "main", "style", "script", "link", "title", "br", "hr", "ul", "ol", "img", "a", "form",
+    ].map { Array($0.utf8) })
+
+    /// Whether `head` (lowercased) starts with `<name` of a known element, then a space, `>` or `/`.
+    private static func startsWithElement(_ head: [UInt8]) -> Bool {
+        guard let end = head.dropFirst().firstIndex(where: { !((0x61...0x7A).contains($0) || (0x30...0x39).contains($0)) }),
+              [0x20, 0x3E, 0x2F, 0x09, 0x0A, 0x0D].contains(head[end]) else { return false }
+        return fragmentStarts.contains(Array(head[1..<end]))
     }
 }

@@ -51,8 +51,8 @@ struct FlowLines {
         return FlowLine(kind: .text, text: text, key: key, line: line)
     }
 
-    /// A number or a dash standing for zero, as one cell prints it.
-    static func isValue(_ word: String) -> Bool { ByteText.isNumber(word) || ByteText.isDash(word) }
+    /// A number, a dash standing for zero or an amount with its unit (`251000元`), as one cell prints it.
+    static func isValue(_ word: String) -> Bool { ByteText.isNumber(word) || ByteText.isDash(word) || ByteText.isNumberWithUnit(word) }
 
     /// `-3-`, `—3—`, `第3页共5页`, `第3页`: never a cell.
     static func isPageMark(_ key: String) -> Bool {

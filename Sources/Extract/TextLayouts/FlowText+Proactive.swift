@@ -3,6 +3,8 @@ import DisclosureModel
 /// Table 2 in reading order: four small tables, each under its `第二十条第（X）项` heading. A section
 /// is read only when its values can go to one row each: (一) as 规章, three values, 行政规范性文件,
 /// three values; (五) and (八) one value for their one row; (六) two values, 行政处罚's then 行政强制's.
+/// The 2019 template (its header 上一年项目数量) has five: (五) and (六) two rows of three values,
+/// (八) one row of two, (九) 政府集中采购's two.
 enum FlowProactive {
     static func read(_ lines: [FlowLine], into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
         var sections: [Character: [FlowLine]] = [:]
@@ -15,6 +17,14 @@ enum FlowProactive {
             if let current, line.kind != .blank { sections[current, default: []].append(line) }
         }
         readDocuments(sections["一"] ?? [], into: &text, diagnostics: &diagnostics)
+        if sections.values.contains(where: { $0.contains { $0.key == "上一年项目数量" } }) {
+            let counts = ["件数", "收费金额", "采购"]
+            readDecisions(sections["五"] ?? [], rows: ["行政许可", "其他对外管理服务事项"], width: 3, foreign: counts, section: "（五）", into: &text, diagnostics: &diagnostics)
+            readDecisions(sections["六"] ?? [], rows: ["行政处罚", "行政强制"], width: 3, foreign: counts, section: "（六）", into: &text, diagnostics: &diagnostics)
+            readDecisions(sections["八"] ?? [], rows: ["行政事业性收费"], width: 2, foreign: ["处理决定数量", "采购"], section: "（八）", into: &text, diagnostics: &diagnostics)
+            readDecisions(sections["九"] ?? [], rows: ["政府集中采购"], width: 2, foreign: ["处理决定数量", "上一年项目数量"], section: "（九）", into: &text, diagnostics: &diagnostics)
+            return
+        }
         let decisions = ["件数", "收费金额"]
         readDecisions(sections["五"] ?? [], rows: ["行政许可"], foreign: decisions, section: "（五）", into: &text, diagnostics: &diagnostics)
         readDecisions(sections["六"] ?? [], rows: ["行政处罚", "行政强制"], foreign: decisions, section: "（六）", into: &text, diagnostics: &diagnostics)
@@ -39,19 +49,20 @@ enum FlowProactive {
         text.row(["行政规范性文件"] + second.map(\.text), origin: ConvertedText.origin(line: lines[normative].line))
     }
 
-    /// One value per row, in the rows' order. Another section's
+    /// `width` values per row (one in the 2021 template), in the rows' order. Another section's
     /// header words here (`foreign`) mean cells of other sections have wandered in: their values
     /// could be taken for this one's.
-    private static func readDecisions(_ lines: [FlowLine], rows: [String], foreign: [String], section: String, into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
+    private static func readDecisions(_ lines: [FlowLine], rows: [String], width: Int = 1, foreign: [String], section: String, into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
         let values = lines.filter { $0.kind == .value }
-        guard !lines.contains(where: { $0.kind == .values }), values.count == rows.count else {
+        guard !lines.contains(where: { $0.kind == .values }), values.count == rows.count * width else {
             return missing(section, "\(values.count) values for its \(rows.count) row(s): blanks, or values that cannot be told apart", &diagnostics)
         }
         if let stray = lines.first(where: { line in line.kind == .text && foreign.contains { line.key.contains($0) } }) {
             return missing(section, "another section's header \(stray.text) comes among its cells, so its values may be that section's", &diagnostics)
         }
-        for (row, value) in zip(rows, values) {
-            text.row([row, value.text], origin: ConvertedText.origin(line: value.line))
+        for (index, row) in rows.enumerated() {
+            let cells = values[(index * width)..<((index + 1) * width)]
+            text.row([row] + cells.map(\.text), origin: ConvertedText.origin(line: cells.first!.line))
         }
     }
 

@@ -118,7 +118,7 @@ extension GluedReport {
     /// rows with values, in order; a row that cannot be read takes no part in any identity.
     static func decidedByTableIdentities(_ readings: [RowReading?]) -> [Int: [Int]] {
         let valued = readings.indices.filter { readings[$0] != nil }
-        guard valued.count == Template.applicationRows.count else { return [:] }
+        guard valued.count == Template.national2021.applicationRows.count else { return [:] }
         let choices: [[[Int]]] = valued.map { index in
             switch readings[index] {
             case .printed(let cells)?:

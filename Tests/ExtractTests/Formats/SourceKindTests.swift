@@ -26,4 +26,15 @@ import Testing
         #expect(SourceKind.sniff(Array("<table border=1><tr><td>规章</td></tr></table>".utf8)) == .html)
         #expect(SourceKind.sniff(Array("焦作市民政局2023年政府信息公开工作年度报告\n<一>总体情况".utf8)) == .text)
     }
+
+    /// A page's body stored without `<html>` (a kiosk app's copy) starts with `<p style=…>`.
+    @Test func aFragmentStartingWithAnotherElementIsHTMLButAnAngleBracketedTitleIsNot() throws {
+        #expect(SourceKind.sniff(try Fixture.bytes("Tests/Fixtures/real-dev/shanghai_office_2019.html")) == .html)
+        #expect(SourceKind.sniff(Array("<P ALIGN=center>2019年报告</P>\n<p>一、总体情况</p>".utf8)) == .html)
+        #expect(SourceKind.sniff(Array("<span>报告</span>".utf8)) == .html)
+        // An element name alone is not enough: the fragment must close a tag.
+        #expect(SourceKind.sniff(Array("<p 2019年度报告\n一、总体情况".utf8)) == .text)
+        #expect(SourceKind.sniff(Array("<政府信息公开>年度报告</政府信息公开>".utf8)) == .text)
+        #expect(SourceKind.sniff(Array("<pre>报告</pre>".utf8)) == .text)
+    }
 }
