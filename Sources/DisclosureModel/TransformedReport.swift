@@ -37,16 +37,21 @@ public struct TransformedReport: Sendable, Hashable, Codable {
     }
 
     /// `partial` when any cell of the template is missing from the source.
-    public var status: String {
+    public var status: ReportStatus {
         Self.status(template, proactive: proactive.count, applications: applications.count, appeals: appeals.count)
     }
 
     /// The status of a report of that template with that many cells in tables 2, 3 and 4.
-    public static func status(_ template: Template, proactive: Int, applications: Int, appeals: Int) -> String {
+    public static func status(_ template: Template, proactive: Int, applications: Int, appeals: Int) -> ReportStatus {
         proactive == template.proactiveCellCount
             && applications == template.applicationCellCount
-            && appeals == template.appealCellCount ? "ok" : "partial"
+            && appeals == template.appealCellCount ? .ok : .partial
     }
+}
+
+/// `reports.status`: whether every cell of the report's template was read.
+public enum ReportStatus: String, Sendable, CaseIterable {
+    case ok, partial
 }
 
 /// A table 2 cell.

@@ -93,13 +93,13 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
 
     /// The `reports` columns known once the record is read.
     private struct Totals {
-        var status: String
+        var status: ReportStatus
         var checksFailed, diagnostics, warnings, errors: Int
     }
 
     private static func append(_ totals: Totals, to table: inout DatasetTable) {
         let column = ReportColumns.self
-        table.append(totals.status, at: column.status)
+        table.append(totals.status.rawValue, at: column.status)
         table.append(Int32(truncatingIfNeeded: totals.checksFailed), at: column.checksFailed)
         table.append(Int32(truncatingIfNeeded: totals.diagnostics), at: column.diagnostics)
         table.append(Int32(truncatingIfNeeded: totals.warnings), at: column.warnings)

@@ -89,7 +89,7 @@ public struct Inspection: Sendable, Encodable {
                 file: path, outcome: "report", rejectReason: nil, rejectDetail: nil,
                 sourceFormat: report.sourceFormat, template: report.template.id, encoding: report.encoding, agency: report.identity.agency,
                 reportYear: report.identity.reportYear, reportDate: report.identity.reportDate?.description,
-                postedDate: report.identity.postedDate?.description, status: report.status, tables: tables,
+                postedDate: report.identity.postedDate?.description, status: report.status.rawValue, tables: tables,
                 cells: cells, missing: missing,
                 failedChecks: report.checkFailures.map { "\($0.rule) \($0.subject): expected \($0.expected), printed \($0.actual)" },
                 diagnostics: report.diagnostics.map { Note(stage: $0.stage.rawValue, code: $0.code.rawValue, detail: $0.detail) })

@@ -24,19 +24,19 @@ public struct PipelineFile: Sendable, Equatable {
     /// Label dictionary files, merged in order.
     public var labels: [String]
     /// Output formats: `csv`, `csv.zst`, `parquet`, `xlsx`.
-    public var formats: [String]
+    public var formats: [OutputFormat]
     /// Whether CSV files start with a UTF-8 byte-order mark, for Excel users (`csv_bom`).
     public var csvBOM: Bool
     /// zstd level for Parquet pages and `.csv.zst` files (1–19).
     public var compressionLevel: Int
     /// `none`, or `report_year` for Hive-style `report_year=YYYY/` folders (Parquet).
-    public var partitionBy: String
+    public var partitionBy: Partitioning
     /// Rows per Parquet row group.
     public var rowGroupRows: Int
     /// Documents processed at once; 0 means one per core.
     public var jobs: Int
     /// `continue`, or `fail` to exit with status 3 when a completed run has rejects.
-    public var onReject: String
+    public var onReject: RejectPolicy
     /// Larger input files are rejected (`too_large`) without being read: a run holds each file
     /// it reads in memory, `jobs` at a time.
     public var maxInputBytes: Int
@@ -45,7 +45,6 @@ public struct PipelineFile: Sendable, Equatable {
     /// Seconds an external tool (MuPDF on a PDF) may work on one file before it is killed.
     public var toolTimeoutSeconds: Int
 
-    public static let knownFormats = ["parquet", "csv", "csv.zst", "xlsx"]
     static let knownKeys: Set<String> = [
         "name", "input", "include", "exclude", "work", "output", "labels", "formats", "csv_bom", "compression_level",
         "partition_by", "row_group_rows", "jobs", "on_reject", "max_input_bytes", "max_removed_share",
@@ -83,16 +82,18 @@ public struct PipelineFile: Sendable, Equatable {
         output = resolve(try reader.string("output", default: nil))
         work = resolve(try reader.string("work", default: "../work/\(name)"))
         labels = try reader.strings("labels", default: ["labels.toml"]).map(resolve)
-        formats = try reader.strings("formats", default: ["csv"])
-        for format in formats where !Self.knownFormats.contains(format) {
-            throw PipelineError.configuration("\(source): \"formats\" has \"\(format)\"; expected any of: \(Self.knownFormats.joined(separator: ", "))")
+        formats = try reader.strings("formats", default: ["csv"]).map { name in
+            guard let format = OutputFormat(rawValue: name) else {
+                throw PipelineError.configuration("\(source): \"formats\" has \"\(name)\"; expected any of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return format
         }
         csvBOM = try reader.bool("csv_bom", default: false)
         compressionLevel = try reader.int("compression_level", default: 3, range: 1...19)
-        partitionBy = try reader.choice("partition_by", default: "none", among: ["none", "report_year"])
+        partitionBy = try reader.choice("partition_by", default: Partitioning.none)
         rowGroupRows = try reader.int("row_group_rows", default: 122_880, range: 1_000...100_000_000)
         jobs = try reader.int("jobs", default: 0, range: 0...1024)
-        onReject = try reader.choice("on_reject", default: "continue", among: ["continue", "fail"])
+        onReject = try reader.choice("on_reject", default: RejectPolicy.continue)
         maxInputBytes = try reader.int("max_input_bytes", default: 256 << 20, range: 1...(1 << 40))
         maxRemovedShare = try reader.share("max_removed_share", default: 0.5)
         toolTimeoutSeconds = try reader.int("tool_timeout_seconds", default: 120, range: 1...86_400)
@@ -155,12 +156,13 @@ public struct PipelineFile: Sendable, Equatable {
             return share
         }
 
-        func choice(_ key: String, default fallback: String, among choices: [String]) throws -> String {
-            let value = try string(key, default: fallback)
-            guard choices.contains(value) else {
-                throw PipelineError.configuration("\(source): \"\(key)\" is \"\(value)\"; expected one of: \(choices.joined(separator: ", "))")
+        func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, default fallback: Choice) throws -> Choice
+        where Choice.RawValue == String {
+            let value = try string(key, default: fallback.rawValue)
+            guard let choice = Choice(rawValue: value) else {
+                throw PipelineError.configuration("\(source): \"\(key)\" is \"\(value)\"; expected one of: \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            return value
+            return choice
         }
     }
 }

@@ -182,7 +182,7 @@ public struct PipelineRunner: Sendable {
                 summary.rejects += 1
                 summary.rejectsByReason["duplicate", default: 0] += 1
             } else if let status = entries.status(at: index) {
-                if status == "ok" { summary.reportsOK += 1 } else { summary.reportsPartial += 1 }
+                if status == ReportStatus.ok.rawValue { summary.reportsOK += 1 } else { summary.reportsPartial += 1 }
                 summary.checksFailed += entries.checksFailed(at: index)
                 summary.diagnostics += entries.diagnostics(at: index)
             } else {
@@ -203,21 +203,20 @@ public struct PipelineRunner: Sendable {
 
     /// Everything besides the stored results that decides the output files.
     var loadSettings: String {
-        "formats=\(pipeline.formats.joined(separator: ",")) bom=\(pipeline.csvBOM) level=\(pipeline.compressionLevel) partition=\(pipeline.partitionBy) rowgroup=\(pipeline.rowGroupRows) shard=\(options.shard) name=\(pipeline.name)"
+        "formats=\(pipeline.formats.map(\.rawValue).joined(separator: ",")) bom=\(pipeline.csvBOM) level=\(pipeline.compressionLevel) partition=\(pipeline.partitionBy.rawValue) rowgroup=\(pipeline.rowGroupRows) shard=\(options.shard) name=\(pipeline.name)"
     }
 
     func writers() throws -> [any DatasetWriter] {
-        try pipeline.formats.map { format in
+        pipeline.formats.map { format in
             switch format {
-            case "csv": return CSVWriter(bom: pipeline.csvBOM)
-            case "csv.zst": return CompressedCSVWriter(level: Int32(pipeline.compressionLevel), bom: pipeline.csvBOM)
-            case "parquet":
+            case .csv: return CSVWriter(bom: pipeline.csvBOM)
+            case .csvZst: return CompressedCSVWriter(level: Int32(pipeline.compressionLevel), bom: pipeline.csvBOM)
+            case .parquet:
                 return ParquetDatasetWriter(
                     compressionLevel: Int32(pipeline.compressionLevel), rowGroupRows: pipeline.rowGroupRows,
-                    partitionByYear: pipeline.partitionBy == "report_year",
+                    partitionByYear: pipeline.partitionBy == .reportYear,
                     metadata: [("disclosure_etl.version", ToolVersion.current), ("disclosure_etl.pipeline", pipeline.name)])
-            case "xlsx": return XLSXDatasetWriter()
-            default: throw PipelineError.configuration("format \"\(format)\" has no writer")
+            case .xlsx: return XLSXDatasetWriter()
             }
         }
     }

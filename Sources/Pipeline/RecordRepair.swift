@@ -89,7 +89,7 @@ final class RecordRepair: Sendable {
                 transformed = result
                 updated.transformKey = key
                 updated.transformRef = try state.writer!.append(result.encoded())
-                updated.status = result.status
+                updated.status = result.status.rawValue
                 updated.checksFailed = result.checkFailures.count
                 updated.diagnostics = result.diagnostics.count
             }

@@ -69,7 +69,7 @@ struct TransformStage {
     func store(_ report: TransformedReport, in entry: inout Manifest.Entry, writer: SegmentWriter) throws {
         entry.transformKey = key
         entry.transformRef = try writer.append(report.encoded())
-        entry.status = report.status
+        entry.status = report.status.rawValue
         entry.checksFailed = report.checkFailures.count
         entry.diagnostics = report.diagnostics.count
     }

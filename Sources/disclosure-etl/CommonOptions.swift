@@ -91,7 +91,7 @@ struct CommonOptions: ParsableArguments {
                     throw PipelineError.io("\(path): cannot write the JSON summary")
                 }
             }
-            if file.onReject == "fail" && summary.rejects > 0 {
+            if file.onReject == .fail && summary.rejects > 0 {
                 reportError("\(summary.rejects) input(s) rejected and on_reject is \"fail\" (see the rejects dataset)")
                 throw ExitCode(3)
             }

@@ -9,7 +9,7 @@ import Testing
         #expect(file.work == "/repo/work/x")
         #expect(file.output == "/repo/out/x")
         #expect(file.labels == ["/repo/pipelines/labels.toml"])
-        #expect(file.formats == ["csv"])
+        #expect(file.formats == [.csv])
         #expect(file.jobs == 0)
         #expect(file.name == "x")
     }
@@ -57,7 +57,7 @@ import Testing
         } throws: { error in
             String(describing: error).contains(#""formats" has "xls"; expected any of: parquet, csv, csv.zst, xlsx"#)
         }
-        #expect(try PipelineFile(toml: "input = \"a\"\noutput = \"b\"\nformats = [\"xlsx\"]", source: "p.toml", baseDirectory: "/").formats == ["xlsx"])
+        #expect(try PipelineFile(toml: "input = \"a\"\noutput = \"b\"\nformats = [\"xlsx\"]", source: "p.toml", baseDirectory: "/").formats == [.xlsx])
     }
 
     @Test func aMissingInputIsNamed() {

@@ -35,7 +35,7 @@ import Testing
     @Test func aGroupRowWithValuesIsNotSplitBetweenItsRows() throws {
         let report = try transform(groupValues: ["2", "0", "0", "0", "0", "0", "2"])
         #expect(!report.applications.contains { $0.row.hasPrefix("other.") })
-        #expect(report.status == "partial")
+        #expect(report.status == .partial)
         #expect(report.diagnostics.contains { $0.code == .cellMissing && $0.detail.contains("cannot be split") })
     }
 }

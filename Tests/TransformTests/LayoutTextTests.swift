@@ -24,6 +24,6 @@ import Testing
         let read = RealReportTests.cells(report)
         for (key, value) in read { #expect(truth[key] == value, "\(key)") }
         #expect(read.count == count)
-        #expect(report.status == (count == 200 ? "ok" : "partial"))
+        #expect(report.status == (count == 200 ? .ok : .partial))
     }
 }

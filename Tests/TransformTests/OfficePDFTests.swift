@@ -33,7 +33,7 @@ import Testing
         #expect(report.proactive == truth.expectedProactive)
         #expect(report.applications == truth.expectedApplications)
         #expect(report.appeals == truth.expectedAppeals)
-        #expect(report.status == "ok")
+        #expect(report.status == .ok)
         #expect(report.identity.agency == truth.agency)
         #expect(report.identity.reportYear == truth.reportYear)
         #expect(report.identity.reportDate?.description == truth.reportDate)

@@ -21,7 +21,7 @@ extension RealReportTests {
         #expect(report.identity.agency == "通州区示例局")
         #expect(report.identity.reportYear == 2023)
         #expect(report.identity.postedDate?.description == "2024-01-20")
-        #expect(report.status == "partial")
+        #expect(report.status == .partial)
 
         let proactive = Dictionary(uniqueKeysWithValues: report.proactive.map { ("\($0.item).\($0.measure)", $0.value) })
         #expect(proactive == [

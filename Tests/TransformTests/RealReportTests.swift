@@ -37,7 +37,7 @@ import Testing
         #expect(proactive == gold.t2)
         #expect(applications == gold.t3)
         #expect(appeals == gold.t4)
-        #expect(report.status == "ok")
+        #expect(report.status == .ok)
         #expect(report.checkFailures.isEmpty == !gold.failed_checks)
         return report
     }

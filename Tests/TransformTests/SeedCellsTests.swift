@@ -35,6 +35,6 @@ import Testing
         #expect(report.identity.postedDate?.description == seed.postedDate)
         #expect(report.sourceFormat == seed.format)
         #expect(report.encoding == "utf-8")
-        #expect(report.status == "ok")
+        #expect(report.status == .ok)
     }
 }

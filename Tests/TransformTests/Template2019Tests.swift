@@ -45,7 +45,7 @@ import Extract
         for (path, template) in corpus {
             let report = try Repository.transform(path)
             #expect(report.template.id == template, "\(path)")
-            #expect(report.status == "ok", "\(path)")
+            #expect(report.status == .ok, "\(path)")
         }
     }
 

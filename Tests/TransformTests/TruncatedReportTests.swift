@@ -5,7 +5,7 @@ import Testing
 @Suite struct TruncatedReportTests {
     @Test func reportCutInTableThreeIsPartialWithWhatCouldBeRead() throws {
         let report = try Repository.transform("Tests/Fixtures/inputs/truncated_in_table3.txt")
-        #expect(report.status == "partial")
+        #expect(report.status == .partial)
         #expect(report.proactive.count == 10)
         // Rows new_received … denied.prohibited_by_law whole (6 × 7), then 3 cells of denied.security_stability.
         #expect(report.applications.count == 45)
