@@ -11,12 +11,12 @@ import Darwin
 ///
 /// At most `limit` texts are kept (the first ones seen, where the template's labels come); later
 /// ones are made as they come. One per worker: it is not safe to share between threads.
-public final class CellStrings: @unchecked Sendable {
+final class CellStrings: @unchecked Sendable {
     /// Only its worker touches it, so the runtime's exclusivity check (one per lookup, as costly
     /// as the lookup) is left out.
     @exclusivity(unchecked) private var table: Table
 
-    public init(limit: Int = 4096) {
+    init(limit: Int = 4096) {
         table = Table(limit: limit)
     }
 

@@ -31,12 +31,31 @@ public enum Extractor {
     }
 
     /// `reportId` is `reportId(of: bytes)`, passed when the caller has it already (hashing is not free).
-    /// `strings`, the calling worker's own, lets long cell texts seen before be reused. `file` is
-    /// the path the bytes were read from, when they were: a PDF is then handed to MuPDF as it is
+    /// `file` is the path the bytes were read from, when they were: a PDF is then handed to MuPDF as it is
     /// rather than copied, while the file still has their size. `toolTimeout` is how long MuPDF may
     /// work on a PDF before it is killed and the file rejected.
-    public static func extract(bytes: [UInt8], sourcePath: String, reportId: String? = nil, strings: CellStrings? = nil,
+    public static func extract(bytes: [UInt8], sourcePath: String, reportId: String? = nil,
                                file: String? = nil, toolTimeout: Double = PDFSource.defaultTimeout) -> Outcome {
+        extract(bytes: bytes, sourcePath: sourcePath, reportId: reportId, strings: nil, file: file, toolTimeout: toolTimeout)
+    }
+
+    /// One worker's extractor: it keeps the cell texts it has made (`CellStrings`), so a worker that
+    /// extracts many reports makes each repeated label once. Not thread-safe: one per worker.
+    public struct Worker: Sendable {
+        let strings = CellStrings()
+
+        public init() {}
+
+        /// `Extractor.extract`, with this worker's cell texts.
+        public func extract(bytes: [UInt8], sourcePath: String, reportId: String? = nil,
+                            file: String? = nil, toolTimeout: Double = PDFSource.defaultTimeout) -> Outcome {
+            Extractor.extract(bytes: bytes, sourcePath: sourcePath, reportId: reportId, strings: strings, file: file, toolTimeout: toolTimeout)
+        }
+    }
+
+    /// `strings`, the calling worker's own, lets long cell texts seen before be reused.
+    static func extract(bytes: [UInt8], sourcePath: String, reportId: String?, strings: CellStrings?,
+                        file: String?, toolTimeout: Double) -> Outcome {
         let id = reportId ?? Self.reportId(of: bytes)
         // HTML, PDF and Word files are read from their structure into lines the text path reads.
         switch FormatRouter.read(bytes, file: file, toolTimeout: toolTimeout) {

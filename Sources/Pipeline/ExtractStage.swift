@@ -45,8 +45,8 @@ struct ExtractStage {
         let writers = try (0..<workers).map { try store.makeWriter(name: "x-\(runStamp)-\($0).seg") }
         let transformWriters = try transform.map { stage in try (0..<workers).map { try store.makeWriter(name: "xt-\(stage.runStamp)-\($0).seg") } }
         // What each worker remembers across its reports: cell texts and label resolutions.
-        let cellStrings = (0..<workers).map { _ in CellStrings() }
-        let memos = (0..<workers).map { _ in LabelMemo() }
+        let extractors = (0..<workers).map { _ in Extractor.Worker() }
+        let transformers = transform.map { stage in (0..<workers).map { _ in Transformer.Worker(stage.transformer) } }
         let line = progress ? ProgressLine(label: "extract", total: inputs.count) : nil
         var entries = EntryTable()
         entries.reserveCapacity(inputs.count)
@@ -59,7 +59,7 @@ struct ExtractStage {
                 let index = batch.lowerBound + offset
                 return try extract(inputs[index], previous: oldByInput[index], old: old, sameBytes: sameBytes,
                                    writer: writers[worker], transformWriter: transformWriters?[worker],
-                                   strings: cellStrings[worker], memo: memos[worker])
+                                   extractor: extractors[worker], transformer: transformers?[worker])
             }
             for (index, outcome) in zip(batch, outcomes) {
                 switch outcome {
@@ -103,7 +103,8 @@ struct ExtractStage {
     }
 
     private func extract(_ input: InputScanner.Input, previous: Int?, old entries: EntryTable, sameBytes: SameBytesIndex,
-                         writer: SegmentWriter, transformWriter: SegmentWriter?, strings: CellStrings, memo: LabelMemo) throws -> Outcome {
+                         writer: SegmentWriter, transformWriter: SegmentWriter?, extractor: Extractor.Worker,
+                         transformer: Transformer.Worker?) throws -> Outcome {
         let absolutePath = input.absolutePath
         if let (reason, detail) = Self.rejection(of: input) {
             return try rejectUnread(input, reason, detail, writer: writer)
@@ -139,7 +140,7 @@ struct ExtractStage {
             return .reused(same)
         }
         let stored: StoredExtract
-        switch Extractor.extract(bytes: bytes, sourcePath: input.relativePath, reportId: reportId, strings: strings,
+        switch extractor.extract(bytes: bytes, sourcePath: input.relativePath, reportId: reportId,
                                  file: input.hasPlainName ? absolutePath : nil, toolTimeout: toolTimeout) {
         case .report(let report): stored = .report(report)
         case .reject(let reject): stored = .reject(reject)
@@ -149,8 +150,8 @@ struct ExtractStage {
         if case .reject(let reject) = stored { rejectReason = reject.reason.rawValue }
         var entry = Manifest.Entry(path: input.relativePath, size: size, modified: modified, reportId: reportId,
                                    extractKey: Extractor.version, extractRef: ref, rejectReason: rejectReason)
-        if case .report(let report) = stored, let transform, let transformWriter {
-            try transform.store(transform.transformer.transform(report, memo: memo), in: &entry, writer: transformWriter)
+        if case .report(let report) = stored, let transform, let transformer, let transformWriter {
+            try transform.store(transformer.transform(report), in: &entry, writer: transformWriter)
             entry.transformedWithExtract = true
         }
         return .extracted(entry)

@@ -26,10 +26,10 @@ struct TransformStage {
         let pending = entries.indices.filter { needsTransform(entries, at: $0) }
         let workers = max(1, min(jobs, pending.count))
         let writers = try pending.isEmpty ? [] : (0..<workers).map { try store.makeWriter(name: "t-\(runStamp)-\($0).seg") }
-        let memos = (0..<workers).map { _ in LabelMemo() }
+        let workerTransformers = (0..<workers).map { _ in Transformer.Worker(transformer) }
         let line = progress && !pending.isEmpty ? ProgressLine(label: "transform", total: pending.count) : nil
         let updated = try parallelMap(pending.count, jobs: workers, progress: line) { worker, index in
-            try transform(entries[pending[index]], at: pending[index], writer: writers[worker], memo: memos[worker])
+            try transform(entries[pending[index]], at: pending[index], writer: writers[worker], transformer: workerTransformers[worker])
         }
         line?.finish()
         for writer in writers { try writer.close() }
@@ -49,7 +49,7 @@ struct TransformStage {
             && (full || entries.transformKey(at: index) != key || !entries.isTransformed(at: index))
     }
 
-    private func transform(_ entry: Manifest.Entry, at position: Int, writer: SegmentWriter, memo: LabelMemo) throws -> Manifest.Entry {
+    private func transform(_ entry: Manifest.Entry, at position: Int, writer: SegmentWriter, transformer: Transformer.Worker) throws -> Manifest.Entry {
         let bytes: [UInt8]
         do {
             bytes = try store.read(entry.extractRef)
@@ -61,7 +61,7 @@ struct TransformStage {
             throw PipelineError.io("\(place): the stored extract result of \(entry.path) is not a report; run `disclosure-etl run \(pipelinePath) --full` to rebuild the work folder")
         }
         var updated = entry
-        try store(transformer.transform(extracted, memo: memo), in: &updated, writer: writer)
+        try store(transformer.transform(extracted), in: &updated, writer: writer)
         return updated
     }
 

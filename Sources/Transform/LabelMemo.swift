@@ -6,7 +6,7 @@
 /// and how many cells were joined, so remembering it changes no output.
 ///
 /// Not thread-safe: each worker owns its own (`Transformer.transform(_:memo:)`).
-public final class LabelMemo: @unchecked Sendable {
+final class LabelMemo: @unchecked Sendable {
     /// A label's entry, and the end of its `label_normalized` diagnostic when it gets one (from the
     /// `: "` after the line reference on), so only the table and line are written per occurrence.
     struct Resolution {
@@ -34,7 +34,7 @@ public final class LabelMemo: @unchecked Sendable {
     /// Printed labels are few, but a corpus of unusual ones must not grow the memo without end.
     private let capacity: Int
 
-    public init(capacity: Int = 8192) {
+    init(capacity: Int = 8192) {
         self.capacity = capacity
     }
 

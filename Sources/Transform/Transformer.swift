@@ -11,9 +11,28 @@ public struct Transformer: Sendable {
         self.dictionary = dictionary
     }
 
-    /// Transforms one report. A worker that transforms many passes the same `memo` to each call
-    /// (one memo per worker: it is not thread-safe); without one, the call has a memo of its own.
-    public func transform(_ report: ExtractedReport, memo: LabelMemo = LabelMemo()) -> TransformedReport {
+    /// Transforms one report. A worker that transforms many uses a `Worker`, which remembers the
+    /// labels it has resolved.
+    public func transform(_ report: ExtractedReport) -> TransformedReport {
+        transform(report, memo: LabelMemo())
+    }
+
+    /// One worker's transformer: it keeps the labels it has resolved (a `LabelMemo`), so a worker
+    /// that transforms many reports looks each printed label up once. Not thread-safe: one per worker.
+    public struct Worker: Sendable {
+        public let transformer: Transformer
+        let memo = LabelMemo()
+
+        public init(_ transformer: Transformer) {
+            self.transformer = transformer
+        }
+
+        public func transform(_ report: ExtractedReport) -> TransformedReport {
+            transformer.transform(report, memo: memo)
+        }
+    }
+
+    func transform(_ report: ExtractedReport, memo: LabelMemo) -> TransformedReport {
         var diagnostics = report.diagnostics
         for kind in TableKind.allCases where report.tables[kind] == nil {
             diagnostics.append(Diagnostic(.transform, .tableMissing, "table \(kind.sectionNumber) (\(kind.rawValue)) not found in the source",

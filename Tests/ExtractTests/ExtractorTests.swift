@@ -58,7 +58,7 @@ import Testing
         for sample in samples + ["Tests/Fixtures/inputs/gb18030_seed002.txt"] {
             let bytes = try Fixture.bytes(sample)
             guard case .report(let plain) = Extractor.extract(bytes: bytes, sourcePath: "x"),
-                  case .report(let reused) = Extractor.extract(bytes: bytes, sourcePath: "x", strings: strings) else {
+                  case .report(let reused) = Extractor.extract(bytes: bytes, sourcePath: "x", reportId: nil, strings: strings, file: nil, toolTimeout: 120) else {
                 Issue.record("rejected")
                 return
             }
