@@ -124,29 +124,33 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
     /// The columns every dataset of a report's rows starts with (report_id, report_year, agency): added once for
     /// all of a report's rows, not row by row. Static, so the table is not borrowed along with `self`.
     private static func appendReportColumns(to table: inout DatasetTable, id: [UInt8], year: Int32, agency: [UInt8], rows: Int) {
-        id.withUnsafeBytes { table.append(utf8: $0, count: rows, at: 0) }
-        table.append(repeating: year, count: rows, at: 1)
-        agency.withUnsafeBytes { table.append(utf8: $0, count: rows, at: 2) }
+        let schema = table.schema
+        id.withUnsafeBytes { table.append(utf8: $0, count: rows, at: schema.position(of: "report_id")) }
+        table.append(repeating: year, count: rows, at: schema.position(of: "report_year"))
+        agency.withUnsafeBytes { table.append(utf8: $0, count: rows, at: schema.position(of: "agency")) }
     }
 
     mutating func proactive(item: Int, measure: Int, value: Double) {
-        proactive.append(code: item, at: 3)
-        proactive.append(code: measure, at: 4)
-        proactive.append(value, at: 5)
+        let column = CellColumns.proactive
+        proactive.append(code: item, at: column.first)
+        proactive.append(code: measure, at: column.second)
+        proactive.append(value, at: column.value)
         if let slot = WideColumns.proactiveSlot[item][measure] { proactiveCells[slot] = value }
     }
 
     mutating func application(row: Int, applicant: Int, value: Int64) {
-        applications.append(code: row, at: 3)
-        applications.append(code: applicant, at: 4)
-        applications.append(value, at: 5)
+        let column = CellColumns.applications
+        applications.append(code: row, at: column.first)
+        applications.append(code: applicant, at: column.second)
+        applications.append(value, at: column.value)
         applicationCells[row * StoredCodes.applicants.count + applicant] = value
     }
 
     mutating func appeal(proceeding: Int, outcome: Int, value: Int64) {
-        appeals.append(code: proceeding, at: 3)
-        appeals.append(code: outcome, at: 4)
-        appeals.append(value, at: 5)
+        let column = CellColumns.appeals
+        appeals.append(code: proceeding, at: column.first)
+        appeals.append(code: outcome, at: column.second)
+        appeals.append(value, at: column.value)
         appealCells[proceeding * StoredCodes.outcomes.count + outcome] = value
     }
 
@@ -188,6 +192,21 @@ private enum ReportColumns {
     static let status = schema.position(of: "status"), checksFailed = schema.position(of: "checks_failed")
     static let diagnostics = schema.position(of: "diagnostics")
     static let warnings = schema.position(of: "warnings"), errors = schema.position(of: "errors")
+}
+
+/// Positions of a cell dataset's two codes and its value, from their names.
+private struct CellColumns {
+    let first, second, value: Int
+
+    init(_ schema: DatasetSchema, _ first: String, _ second: String) {
+        self.first = schema.position(of: first)
+        self.second = schema.position(of: second)
+        value = schema.position(of: "value")
+    }
+
+    static let proactive = CellColumns(Datasets.proactiveDisclosure, "item", "measure")
+    static let applications = CellColumns(Datasets.applications, "row", "applicant")
+    static let appeals = CellColumns(Datasets.appeals, "proceeding", "outcome")
 }
 
 /// Positions of the `checks` columns after the report's own, from their names.
