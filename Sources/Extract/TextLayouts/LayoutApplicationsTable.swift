@@ -92,12 +92,26 @@ struct LayoutApplicationsTable {
                                  fullLines: lines.filter { $0.words.count == Self.width }.map(\.words))
         }
         let printsBlanks = blocks.contains { $0.valueLines.contains { $0.words.count < Self.width } }
+        // Fewer values than the rows have cells: blanks for certain, not one row's values broken
+        // over two lines (which would still add up to seven a row).
+        let rows = blocks.filter { !Self.isGroup($0.label) }.count
+        let surelyBlanks = printsBlanks && blocks.map { $0.valueLines.map(\.words.count).reduce(0, +) }.reduce(0, +) < Self.width * rows
         Self.giveTrailingValuesToNextRow(&blocks)
         let doubtful = Self.doubtfulRows(blocks)
         for (position, block) in blocks.enumerated() {
             let origin = ConvertedText.origin(line: block.firstLine)
             let labels = block.groups + [block.label]
+            func zeroRow(_ zeros: String) {
+                text.row(labels + Array(repeating: "", count: Self.width), origin: origin)
+                diagnostics.append(Diagnostic(.extract, .cellEmpty,
+                    "table 三, \(origin): the row \"\(block.label)\" can own only zeros (\(zeros)) and blank cells; every cell read as 0, whichever columns the zeros stand in"))
+            }
+            let zeros = surelyBlanks && !Self.isGroup(block.label) ? Self.onlyZeros(blocks, around: position, doubtful: doubtful[position] != nil) : nil
             if let why = doubtful[position] {
+                if let zeros {
+                    zeroRow(zeros)
+                    continue
+                }
                 text.row(labels, origin: origin)
                 if !block.valueLines.isEmpty || printsBlanks {
                     diagnostics.append(Diagnostic(.extract, .cellMissing, "table 三, \(origin): the row \"\(block.label)\": \(why); left out"))
@@ -112,6 +126,8 @@ struct LayoutApplicationsTable {
                 text.row(labels + values.words.map(\.text), origin: origin)
             } else if block.isNumbered, let slots = columns[values.part]?.slots(values.words) {
                 text.row(labels + slots, origin: origin)
+            } else if let zeros {
+                zeroRow(zeros)
             } else {
                 text.row(labels, origin: origin)
                 diagnostics.append(Diagnostic(.extract, .cellMissing,
@@ -147,6 +163,16 @@ struct LayoutApplicationsTable {
             }
         }
         return doubtful
+    }
+
+    /// The zeros a row may own, when a row that prints some values prints nothing but zeros, and
+    /// so is all zeros in a table whose blank cells are zeros; nil otherwise. A doubtful row's
+    /// values may be in its neighbours' lines: those must be all zeros too.
+    static func onlyZeros(_ blocks: [Block], around position: Int, doubtful: Bool) -> String? {
+        let owners = doubtful ? blocks[max(0, position - 1)...min(blocks.count - 1, position + 1)] : blocks[position...position]
+        let words = owners.flatMap { $0.valueLines.flatMap(\.words) }
+        guard !blocks[position].valueLines.isEmpty || doubtful, !words.isEmpty, words.allSatisfy(\.isZero) else { return nil }
+        return words.map(\.text).joined(separator: " ")
     }
 
     /// A value line after the last piece of a row's label, when the row has another value line
