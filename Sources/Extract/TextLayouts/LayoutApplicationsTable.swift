@@ -18,6 +18,9 @@ struct LayoutApplicationsTable {
         var groups: [String]
         var label: String
         var labelColumn: Int
+        /// Where the row label's first line ends: header words right of every row label are
+        /// column headers.
+        var labelEnd: Int
         /// The last line holding a piece of the row label.
         var lastLabelLine: Int
         var valueLines: [ValueLine] = []
@@ -45,6 +48,7 @@ struct LayoutApplicationsTable {
         var header: [Line] = []
         var blocks: [Block] = []
         var part = 0
+        var headerPart = 0
         var skipped: [Int] = []
         for (position, (index, line)) in lines.enumerated() {
             if line.startsPage { part += 1 }
@@ -59,11 +63,12 @@ struct LayoutApplicationsTable {
                !isGroupInsideRow(labels[start], line: line, of: blocks.last) {
                 var block = Block(firstLine: index, groups: labels[..<start].map(\.text),
                                   label: labels[start...].map(\.text).joined(), labelColumn: labels[start].start,
-                                  lastLabelLine: index)
+                                  labelEnd: labels[labels.count - 1].end, lastLabelLine: index)
                 if !line.values.isEmpty { block.valueLines.append(ValueLine(index: index, words: line.values, part: part, besideLabel: true)) }
                 blocks.append(block)
             } else if blocks.isEmpty {
                 header.append((index, line))
+                headerPart = part
                 continue
             } else {
                 let last = blocks.count - 1
@@ -88,8 +93,10 @@ struct LayoutApplicationsTable {
         // converter squeezes the lines of the rows whose label spans the label columns (一、, （一）).
         let columns = (0...part).map { part in
             let lines = blocks.filter(\.isNumbered).flatMap(\.valueLines).filter { $0.part == part }
-            return LayoutColumns(words: lines.flatMap(\.words), expected: Self.width,
-                                 fullLines: lines.filter { $0.words.count == Self.width }.map(\.words))
+            let full = lines.filter { $0.words.count == Self.width }.map(\.words)
+            return LayoutColumns(words: lines.flatMap(\.words), expected: Self.width, fullLines: full)
+                ?? (part == headerPart ? LayoutColumns(header: Self.columnHeaderWords(header, blocks: blocks), numbers: lines.flatMap(\.words),
+                                              expected: Self.width, fullLines: full) : nil)
         }
         let printsBlanks = blocks.contains { $0.valueLines.contains { $0.words.count < Self.width } }
         // Fewer values than the rows have cells: blanks for certain, not one row's values broken
@@ -137,6 +144,15 @@ struct LayoutApplicationsTable {
         if !skipped.isEmpty {
             diagnostics.append(Diagnostic(.extract, .pageArtifactSkipped,
                 "table 三: page furniture skipped at \(skipped.map { ConvertedText.origin(line: $0) }.joined(separator: ", "))"))
+        }
+    }
+
+    /// The header's words over the value columns (自然 / 人, 商业 / 企业, …, 总计): right of every
+    /// row label, without the headings that span several columns.
+    static func columnHeaderWords(_ header: [Line], blocks: [Block]) -> [LayoutLine.Word] {
+        guard let labelsEnd = blocks.filter(\.isNumbered).map(\.labelEnd).max() else { return [] }
+        return header.flatMap(\.line.labels).filter { word in
+            word.start > labelsEnd && !["申请人", "法人", "其他组织"].contains { word.text.contains($0) }
         }
     }
 

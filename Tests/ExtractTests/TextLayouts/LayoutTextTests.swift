@@ -52,6 +52,38 @@ import Testing
         #expect(LayoutColumns(words: Self.line("x  1  2").values, expected: 3) == nil)
     }
 
+    /// A part whose numbers leave a column empty takes its columns from the header words' starts,
+    /// only when every number starts at one of them.
+    @Test func blanksArePlacedUnderTheHeaderWordsWhenANumberColumnIsEmpty() throws {
+        let header = ["       自然   商业   合计", "       人    企业"].map(Self.line).flatMap(\.labels)
+        let numbers = ["1.属于   3         5", "2.其他   12        12"].map(Self.line).flatMap(\.values)
+        #expect(LayoutColumns(words: numbers, expected: 3) == nil)
+        let columns = try #require(LayoutColumns(header: header, numbers: numbers, expected: 3, fullLines: []))
+        #expect(columns.slots(Self.line("3.危及   4         4").values) == ["4", "", "4"])
+        let astray = Self.line("3.危及     4       4").values
+        #expect(LayoutColumns(header: header, numbers: numbers + astray, expected: 3, fullLines: []) == nil)
+        #expect(LayoutColumns(header: header.filter { $0.text != "合计" }, numbers: numbers, expected: 3, fullLines: []) == nil)
+    }
+
+    /// Where blanks are zeros, a row that can own only zeros is all zeros, whatever their columns;
+    /// a doubtful row only when its neighbours' values are zeros too.
+    @Test func aRowOfZerosAndBlanksIsAllZeros() {
+        func block(_ values: String?) -> LayoutApplicationsTable.Block {
+            var block = LayoutApplicationsTable.Block(firstLine: 0, groups: [], label: "1.属于国家秘密", labelColumn: 0, labelEnd: 8, lastLabelLine: 0)
+            if let values { block.valueLines = [.init(index: 0, words: Self.line(values).values, part: 0, besideLabel: true)] }
+            return block
+        }
+        let zeros = Self.line("0  ０  —  /  --").values
+        #expect(zeros.count == 5 && zeros.allSatisfy { $0.isZero })
+        #expect(!Self.line("10").values[0].isZero)
+        let blocks = [block("  0     —"), block("  1"), block(nil), block("  0")]
+        #expect(LayoutApplicationsTable.onlyZeros(blocks, around: 0, doubtful: false) == "0 —")
+        #expect(LayoutApplicationsTable.onlyZeros(blocks, around: 1, doubtful: false) == nil)
+        #expect(LayoutApplicationsTable.onlyZeros(blocks, around: 2, doubtful: false) == nil)
+        #expect(LayoutApplicationsTable.onlyZeros(blocks, around: 2, doubtful: true) == nil)
+        #expect(LayoutApplicationsTable.onlyZeros(blocks, around: 3, doubtful: true) == "0")
+    }
+
     /// Aligned text is told from reading-order text by numbers two spaces apart on three lines.
     @Test func alignedTextIsTold() {
         let aligned = SourceLines(utf8: Array("二、主动公开政府信息情况\n规章  0  0  0\n规范性文件  1  -  3\n行政许可  2  2\n".utf8))
