@@ -105,41 +105,59 @@ struct LayoutApplicationsTable {
         let surelyBlanks = printsBlanks && blocks.map { $0.valueLines.map(\.words.count).reduce(0, +) }.reduce(0, +) < Self.width * rows
         Self.giveTrailingValuesToNextRow(&blocks)
         let doubtful = Self.doubtfulRows(blocks)
+        // Each row's cells (nil: labels only), and the top rows placed on squeezed lines, kept only
+        // if the table's sums confirm them.
+        var cells: [[String]?] = []
+        var squeezed: [(position: Int, line: Int)] = []
         for (position, block) in blocks.enumerated() {
             let origin = ConvertedText.origin(line: block.firstLine)
-            let labels = block.groups + [block.label]
-            func zeroRow(_ zeros: String) {
-                text.row(labels + Array(repeating: "", count: Self.width), origin: origin)
-                diagnostics.append(Diagnostic(.extract, .cellEmpty,
-                    "table 三, \(origin): the row \"\(block.label)\" can own only zeros (\(zeros)) and blank cells; every cell read as 0, whichever columns the zeros stand in"))
-            }
             let zeros = surelyBlanks && !Self.isGroup(block.label) ? Self.onlyZeros(blocks, around: position, doubtful: doubtful[position] != nil) : nil
-            if let why = doubtful[position] {
-                if let zeros {
-                    zeroRow(zeros)
+            if let zeros {
+                if doubtful[position] != nil || (block.valueLines.first.map { $0.words.count < Self.width && !(block.isNumbered && columns[$0.part]?.slots($0.words) != nil) } ?? false) {
+                    cells.append(Array(repeating: "", count: Self.width))
+                    diagnostics.append(Diagnostic(.extract, .cellEmpty,
+                        "table 三, \(origin): the row \"\(block.label)\" can own only zeros (\(zeros)) and blank cells; every cell read as 0, whichever columns the zeros stand in"))
                     continue
                 }
-                text.row(labels, origin: origin)
+            }
+            if let why = doubtful[position] {
+                cells.append(nil)
                 if !block.valueLines.isEmpty || printsBlanks {
                     diagnostics.append(Diagnostic(.extract, .cellMissing, "table 三, \(origin): the row \"\(block.label)\": \(why); left out"))
                 }
                 continue
             }
             guard let values = block.valueLines.first else {
-                text.row(labels + (printsBlanks && !Self.isGroup(block.label) ? Array(repeating: "", count: Self.width) : []), origin: origin)
+                cells.append(printsBlanks && !Self.isGroup(block.label) ? Array(repeating: "", count: Self.width) : nil)
                 continue
             }
             if values.words.count == Self.width {
-                text.row(labels + values.words.map(\.text), origin: origin)
-            } else if block.isNumbered, let slots = columns[values.part]?.slots(values.words) {
-                text.row(labels + slots, origin: origin)
-            } else if let zeros {
-                zeroRow(zeros)
+                cells.append(values.words.map(\.text))
+            } else if let slots = columns[values.part]?.slots(values.words) {
+                cells.append(slots)
+                if !block.isNumbered { squeezed.append((position, values.index)) }
             } else {
-                text.row(labels, origin: origin)
+                cells.append(nil)
                 diagnostics.append(Diagnostic(.extract, .cellMissing,
                     "table 三, \(ConvertedText.origin(line: values.index)): \(values.words.count) value(s) (\(values.words.map(\.text).joined(separator: " "))) whose columns cannot be told for certain; the row's values are left out"))
             }
+        }
+        if !squeezed.isEmpty {
+            let confirmed = Self.sumsHold(blocks.map(\.label), cells)
+            for (position, line) in squeezed {
+                let origin = ConvertedText.origin(line: line)
+                if confirmed {
+                    diagnostics.append(Diagnostic(.extract, .valueNormalized,
+                        "table 三, \(origin): the row \"\(blocks[position].label)\" placed under the columns of the numbered rows, confirmed by the table's sums (which therefore cannot confirm it again)"))
+                } else {
+                    cells[position] = nil
+                    diagnostics.append(Diagnostic(.extract, .cellMissing,
+                        "table 三, \(origin): the row \"\(blocks[position].label)\" is printed where a converter may squeeze a line, and the table's sums do not confirm its values under the columns; left out"))
+                }
+            }
+        }
+        for (block, cells) in zip(blocks, cells) {
+            text.row(block.groups + [block.label] + (cells ?? []), origin: ConvertedText.origin(line: block.firstLine))
         }
         if !skipped.isEmpty {
             diagnostics.append(Diagnostic(.extract, .pageArtifactSkipped,

@@ -84,6 +84,25 @@ import Testing
         #expect(LayoutApplicationsTable.onlyZeros(blocks, around: 3, doubtful: true) == "0")
     }
 
+    /// Top rows placed on a squeezed line are kept only if the whole table adds up: a number
+    /// moved to a neighbouring column keeps its row's total but breaks two columns' sums.
+    @Test func squeezedRowsAreConfirmedByTheTablesSums() {
+        let labels = ["一、本年新收", "二、上年结转", "三、本年度办理结果", "（一）予以公开", "（二）部分公开"]
+            + (1...19).map { "\($0 % 8 + 1).其他" } + ["（七）总计", "四、结转下年度继续办理"]
+        let zero = Array(repeating: "", count: 7)
+        var cells: [[String]?] = labels.map { LayoutApplicationsTable.isGroup($0) ? nil : zero }
+        let natural = ["2", "", "", "", "", "", "2"]
+        cells[0] = natural
+        cells[3] = natural
+        cells[24] = ["2", "", "", "", "", "0", "2"]
+        #expect(LayoutApplicationsTable.sumsHold(labels, cells))
+        cells[3] = ["", "2", "", "", "", "", "2"]
+        #expect(!LayoutApplicationsTable.sumsHold(labels, cells))
+        cells[3] = natural
+        cells[25] = nil
+        #expect(!LayoutApplicationsTable.sumsHold(labels, cells))
+    }
+
     /// Aligned text is told from reading-order text by numbers two spaces apart on three lines.
     @Test func alignedTextIsTold() {
         let aligned = SourceLines(utf8: Array("二、主动公开政府信息情况\n规章  0  0  0\n规范性文件  1  -  3\n行政许可  2  2\n".utf8))
