@@ -48,7 +48,10 @@ struct LayoutApplicationsTable {
         var header: [Line] = []
         var blocks: [Block] = []
         var part = 0
-        var headerPart = 0
+        // Each part's header lines (the first, and any repeated on the next page): from the line
+        // naming 申请人情况 to the next row.
+        var headers: [Int: [LayoutLine]] = [:]
+        var inHeader = true
         var skipped: [Int] = []
         for (position, (index, line)) in lines.enumerated() {
             if line.startsPage { part += 1 }
@@ -58,6 +61,11 @@ struct LayoutApplicationsTable {
                 continue
             }
             let labels = line.labels
+            if labels.contains(where: { $0.text.contains("申请人情况") }) {
+                inHeader = true
+                headers[part] = []
+            }
+            if inHeader { headers[part, default: []].append(line) }
             if let start = labels.lastIndex(where: { LayoutLine.startsNumberedLabel(Array($0.text.utf8)) }),
                !continuesLabel(labels[start], line: line, of: blocks.last),
                !isGroupInsideRow(labels[start], line: line, of: blocks.last) {
@@ -66,9 +74,10 @@ struct LayoutApplicationsTable {
                                   labelEnd: labels[labels.count - 1].end, lastLabelLine: index)
                 if !line.values.isEmpty { block.valueLines.append(ValueLine(index: index, words: line.values, part: part, besideLabel: true)) }
                 blocks.append(block)
+                if inHeader { headers[part]?.removeLast() }
+                inHeader = false
             } else if blocks.isEmpty {
                 header.append((index, line))
-                headerPart = part
                 continue
             } else {
                 let last = blocks.count - 1
@@ -95,8 +104,8 @@ struct LayoutApplicationsTable {
             let lines = blocks.filter(\.isNumbered).flatMap(\.valueLines).filter { $0.part == part }
             let full = lines.filter { $0.words.count == Self.width }.map(\.words)
             return LayoutColumns(words: lines.flatMap(\.words), expected: Self.width, fullLines: full)
-                ?? (part == headerPart ? LayoutColumns(header: Self.columnHeaderWords(header, blocks: blocks), numbers: lines.flatMap(\.words),
-                                              expected: Self.width, fullLines: full) : nil)
+                ?? headers[part].flatMap { LayoutColumns(header: Self.columnHeaderWords($0, blocks: blocks), numbers: lines.flatMap(\.words),
+                                                         expected: Self.width, fullLines: full) }
         }
         let printsBlanks = blocks.contains { $0.valueLines.contains { $0.words.count < Self.width } }
         // Fewer values than the rows have cells: blanks for certain, not one row's values broken
@@ -167,9 +176,9 @@ struct LayoutApplicationsTable {
 
     /// The header's words over the value columns (自然 / 人, 商业 / 企业, …, 总计): right of every
     /// row label, without the headings that span several columns.
-    static func columnHeaderWords(_ header: [Line], blocks: [Block]) -> [LayoutLine.Word] {
+    static func columnHeaderWords(_ header: [LayoutLine], blocks: [Block]) -> [LayoutLine.Word] {
         guard let labelsEnd = blocks.filter(\.isNumbered).map(\.labelEnd).max() else { return [] }
-        return header.flatMap(\.line.labels).filter { word in
+        return header.flatMap(\.labelPieces).filter { word in
             word.start > labelsEnd && !["申请人", "法人", "其他组织"].contains { word.text.contains($0) }
         }
     }
