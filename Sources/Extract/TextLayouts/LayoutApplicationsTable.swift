@@ -9,7 +9,9 @@ import DisclosureModel
 /// are the group cells' fragments and are left out. The block's values are those of its one value
 /// line, placed in the columns found from the whole table part (`LayoutColumns`). A block with no
 /// value line is a row of blank cells when the table prints zeros as blanks; two value lines in a
-/// block, or a value whose column is unsure, leave the row's values out, with a diagnostic.
+/// block, or a value whose column is unsure, leave the row's values out, with a diagnostic; but a
+/// row that can own only zeros is all zeros where blanks are zeros, whatever its columns, and the
+/// top rows on squeezed lines are placed when the table's sums confirm them.
 struct LayoutApplicationsTable {
     typealias Line = (index: Int, line: LayoutLine)
 

@@ -5,7 +5,8 @@ import DisclosureModel
 /// Table 2 is blocks of a header line (信息内容 and one word per value column) and item lines
 /// (规章 0 0 5). Table 4 is header words stacked over 15 columns (结 / 果 / 维 / 持) and one line of
 /// values. A line with all its columns printed reads in order; one with blanks is placed under the
-/// header's columns, and left out when a value's column is unsure.
+/// header's columns, and left out when a value's column is unsure (unless its values are all zeros,
+/// which read the same in any column).
 struct LayoutGridTable {
     typealias Line = (index: Int, line: LayoutLine)
 
