@@ -120,6 +120,7 @@ struct LayoutApplicationsTable {
         // if the table's sums confirm them.
         var cells: [[String]?] = []
         var squeezed: [(position: Int, line: Int)] = []
+        var unplaced: [Int: ValueLine] = [:]
         for (position, block) in blocks.enumerated() {
             let origin = ConvertedText.origin(line: block.firstLine)
             let zeros = surelyBlanks && !Self.isGroup(block.label) ? Self.onlyZeros(blocks, around: position, doubtful: doubtful[position] != nil) : nil
@@ -149,30 +150,54 @@ struct LayoutApplicationsTable {
                 if !block.isNumbered { squeezed.append((position, values.index)) }
             } else {
                 cells.append(nil)
-                diagnostics.append(Diagnostic(.extract, .cellMissing,
-                    "table 三, \(ConvertedText.origin(line: values.index)): \(values.words.count) value(s) (\(values.words.map(\.text).joined(separator: " "))) whose columns cannot be told for certain; the row's values are left out"))
+                unplaced[position] = values
             }
         }
-        if !squeezed.isEmpty {
-            let confirmed = Self.sumsHold(blocks.map(\.label), cells)
-            for (position, line) in squeezed {
-                let origin = ConvertedText.origin(line: line)
-                if confirmed {
-                    diagnostics.append(Diagnostic(.extract, .valueNormalized,
-                        "table 三, \(origin): the row \"\(blocks[position].label)\" placed under the columns of the numbered rows, confirmed by the table's sums (which therefore cannot confirm it again)"))
-                } else {
-                    cells[position] = nil
-                    diagnostics.append(Diagnostic(.extract, .cellMissing,
-                        "table 三, \(origin): the row \"\(blocks[position].label)\" is printed where a converter may squeeze a line, and the table's sums do not confirm its values under the columns; left out"))
-                }
-            }
-        }
+        Self.placeUncertainRows(blocks, &cells, squeezed: squeezed, unplaced: unplaced, diagnostics: &diagnostics)
         for (block, cells) in zip(blocks, cells) {
             text.row(block.groups + [block.label] + (cells ?? []), origin: ConvertedText.origin(line: block.firstLine))
         }
         if !skipped.isEmpty {
             diagnostics.append(Diagnostic(.extract, .pageArtifactSkipped,
                 "table 三: page furniture skipped at \(skipped.map { ConvertedText.origin(line: $0) }.joined(separator: ", "))"))
+        }
+    }
+
+    /// Rows placed on a squeezed line are kept when the table's sums confirm them; otherwise they
+    /// and the rows whose columns are unsure are placed by the sums when only one placement of
+    /// their printed values satisfies them, else left out.
+    static func placeUncertainRows(_ blocks: [Block], _ cells: inout [[String]?], squeezed: [(position: Int, line: Int)],
+                                   unplaced: [Int: ValueLine], diagnostics: inout [Diagnostic]) {
+        guard !squeezed.isEmpty || !unplaced.isEmpty else { return }
+        let labels = blocks.map(\.label)
+        if unplaced.isEmpty, sumsHold(labels, cells) {
+            for (position, line) in squeezed {
+                diagnostics.append(Diagnostic(.extract, .valueNormalized,
+                    "table 三, \(ConvertedText.origin(line: line)): the row \"\(blocks[position].label)\" placed under the columns of the numbered rows, confirmed by the table's sums (which therefore cannot confirm it again)"))
+            }
+            return
+        }
+        var printed = unplaced.mapValues { $0.words.map(\.text) }
+        for (position, _) in squeezed {
+            printed[position] = blocks[position].valueLines[0].words.map(\.text)
+            cells[position] = nil
+        }
+        if let placed = placeBySums(labels, cells, printed: printed) {
+            for (position, row) in placed.sorted(by: { $0.key < $1.key }) {
+                cells[position] = row
+                let line = blocks[position].valueLines[0].index
+                diagnostics.append(Diagnostic(.extract, .valueNormalized,
+                    "table 三, \(ConvertedText.origin(line: line)): the row \"\(blocks[position].label)\" (\(printed[position]!.joined(separator: " "))) placed by the table's sums, the one placement of its values in their printed order that makes every row and column add up (so the checks cannot confirm it again)"))
+            }
+            return
+        }
+        for (position, line) in squeezed {
+            diagnostics.append(Diagnostic(.extract, .cellMissing,
+                "table 三, \(ConvertedText.origin(line: line)): the row \"\(blocks[position].label)\" is printed where a converter may squeeze a line, and the table's sums do not confirm its values under the columns; left out"))
+        }
+        for (_, values) in unplaced.sorted(by: { $0.key < $1.key }) {
+            diagnostics.append(Diagnostic(.extract, .cellMissing,
+                "table 三, \(ConvertedText.origin(line: values.index)): \(values.words.count) value(s) (\(values.words.map(\.text).joined(separator: " "))) whose columns cannot be told for certain; the row's values are left out"))
         }
     }
 

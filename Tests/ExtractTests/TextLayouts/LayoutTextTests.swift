@@ -103,6 +103,36 @@ import Testing
         #expect(!LayoutApplicationsTable.sumsHold(labels, cells))
     }
 
+    /// Rows whose columns are unsure are placed by the sums only when one placement of their
+    /// printed values, in order, makes the table add up; a row whose total is printed off, or two
+    /// readings, give none.
+    @Test func unsureRowsArePlacedByTheSumsOnlyWhenOneReadingFits() {
+        let labels = ["一、本年新收", "二、上年结转", "（一）予以公开", "（二）部分公开"]
+            + (1...19).map { "\($0 % 8 + 1).其他" } + ["（七）总计", "四、结转下年度继续办理"]
+        var cells: [[String]?] = labels.map { _ in Array(repeating: "", count: 7) }
+        cells[0] = ["3", "", "2", "", "", "", "5"]
+        cells[2] = ["3", "", "", "", "", "", "3"]
+        cells[4] = ["", "", "2", "", "", "", "2"]
+        cells[23] = ["3", "", "2", "", "", "", "5"]
+        #expect(LayoutApplicationsTable.sumsHold(labels, cells))
+        var unsure = cells
+        unsure[0] = nil
+        unsure[23] = nil
+        let placed = LayoutApplicationsTable.placeBySums(labels, unsure, printed: [0: ["3", "2", "5"], 23: ["3", "2", "5"]])
+        #expect(placed == [0: cells[0]!, 23: cells[23]!])
+        #expect(LayoutApplicationsTable.placeBySums(labels, unsure, printed: [0: ["3", "2", "6"], 23: ["3", "2", "5"]]) == nil)
+        // Two outcome rows of one value each: either could stand in either column.
+        unsure = cells
+        unsure[2] = nil
+        unsure[4] = nil
+        cells[4] = ["", "", "3", "", "", "", "3"]
+        cells[23] = ["3", "", "3", "", "", "", "6"]
+        cells[0] = ["3", "", "3", "", "", "", "6"]
+        unsure[0] = cells[0]
+        unsure[23] = cells[23]
+        #expect(LayoutApplicationsTable.placeBySums(labels, unsure, printed: [2: ["3", "3"], 4: ["3", "3"]]) == nil)
+    }
+
     /// Aligned text is told from reading-order text by numbers two spaces apart on three lines.
     @Test func alignedTextIsTold() {
         let aligned = SourceLines(utf8: Array("二、主动公开政府信息情况\n规章  0  0  0\n规范性文件  1  -  3\n行政许可  2  2\n".utf8))
