@@ -18,10 +18,10 @@ extension LayoutApplicationsTable {
 
     /// The one placement of each unplaced row's printed values (by block position) that makes the
     /// table add up: the row's cells, or nil when there is none, several, or too many to try.
+    /// Every row needs a reading, read or to be placed.
     static func placeBySums(_ labels: [String], _ cells: [[String]?], printed: [Int: [String]]) -> [Int: [String]]? {
         guard let rows = numericRows(labels, cells) else { return nil }
         var unknown: [(index: Int, position: Int, candidates: [[Int]], values: [[Int]])] = []
-        var tries = 1
         for (index, entry) in rows.enumerated() where entry.row == nil {
             guard let texts = printed[entry.position] else { return nil }
             var values: [Int] = []
@@ -30,13 +30,11 @@ extension LayoutApplicationsTable {
                 values.append(value)
             }
             let candidates = placements(values)
-            tries *= max(candidates.count, 1)
-            guard !candidates.isEmpty, tries <= 1_000_000 else { return nil }
+            guard !candidates.isEmpty else { return nil }
             unknown.append((index, entry.position, candidates, candidates.map { fill($0, texts).map { number($0)! } }))
         }
         // With （七） read, the outcome rows tried so far may not exceed it in any column: tried
-        // first, they cut the search short.
-        // Unread, it is 一 + 二 − 四 when those are read.
+        // first, they cut the search short. Unread, it is 一 + 二 − 四 when those are read.
         var seven = rows[23].row
         if seven == nil, let new = rows[0].row, let old = rows[1].row, let forward = rows[24].row {
             let derived = (0..<width).map { new[$0] + old[$0] - forward[$0] }
@@ -46,16 +44,23 @@ extension LayoutApplicationsTable {
             unknown[at].values = keep.map { unknown[at].values[$0] }
             seven = derived
         }
-        guard !unknown.isEmpty, seven != nil || tries <= 20_000 else { return nil }
-        unknown.sort { ($0.index < 2 || $0.index > 22 ? 1 : 0, $0.index) < ($1.index < 2 || $1.index > 22 ? 1 : 0, $1.index) }
+        // A row read with its total off: no placement can make the table add up.
+        for row in rows.compactMap(\.row) where row[6] != row[..<6].reduce(0, +) { return nil }
+        guard !unknown.isEmpty else { return nil }
+        // The outcome rows first, then （七） (their sum), 一, 二 and 四 (一 + 二 − （七））.
+        let order = Array(2...22) + [23, 0, 1, 24]
+        unknown.sort { order.firstIndex(of: $0.index)! < order.firstIndex(of: $1.index)! }
         var full = rows.map { $0.row ?? [] }
         var outcomes = Array(repeating: 0, count: width)
         for row in rows[2...22].compactMap(\.row) { for column in 0..<width { outcomes[column] += row[column] } }
         var chosen = Array(repeating: 0, count: unknown.count)
         var found: (choices: [Int], rows: [[Int]])?
         var solutions = 0
+        // Steps tried at most: a table with many rows to place gives up rather than stall the run.
+        var budget = 300_000
         func search(_ depth: Int) {
-            guard solutions < 2 else { return }
+            guard solutions < 2, budget > 0 else { return }
+            budget -= 1
             if depth == unknown.count {
                 // Zeros moved between blank cells read the same: one reading, not two.
                 if holds(full), found.map({ $0.rows != full }) ?? true {
@@ -64,13 +69,16 @@ extension LayoutApplicationsTable {
                 }
                 return
             }
-            let isOutcome = (2...22).contains(unknown[depth].index)
+            let index = unknown[depth].index
+            let isOutcome = (2...22).contains(index)
             for (choice, row) in unknown[depth].values.enumerated() {
+                if index == 23, row != outcomes { continue }
+                if index == 24, (0..<width).contains(where: { full[0][$0] + full[1][$0] - full[23][$0] != row[$0] }) { continue }
                 chosen[depth] = choice
                 full[unknown[depth].index] = row
-                if isOutcome, let seven {
+                if isOutcome {
                     for column in 0..<width { outcomes[column] += row[column] }
-                    if (0..<width).allSatisfy({ outcomes[$0] <= seven[$0] }) { search(depth + 1) }
+                    if seven.map({ seven in (0..<width).allSatisfy { outcomes[$0] <= seven[$0] } }) ?? true { search(depth + 1) }
                     for column in 0..<width { outcomes[column] -= row[column] }
                 } else {
                     search(depth + 1)
@@ -78,7 +86,7 @@ extension LayoutApplicationsTable {
             }
         }
         search(0)
-        guard solutions == 1, let found else { return nil }
+        guard solutions == 1, budget > 0, let found else { return nil }
         var placed: [Int: [String]] = [:]
         for (depth, entry) in unknown.enumerated() {
             placed[entry.position] = fill(entry.candidates[found.choices[depth]], printed[entry.position]!)
