@@ -19,18 +19,53 @@ extension LayoutApplicationsTable {
     /// The one placement of each unplaced row's printed values (by block position) that makes the
     /// table add up: the row's cells, or nil when there is none, several, or too many to try.
     /// Every row needs a reading, read or to be placed.
-    static func placeBySums(_ labels: [String], _ cells: [[String]?], printed: [Int: [String]]) -> [Int: [String]]? {
-        guard let rows = numericRows(labels, cells) else { return nil }
+    /// A line of values in `shared` may be any of its owners' (rows with no other values): each
+    /// is tried, the other owners then blank, and the one reading over all of them is kept.
+    static func placeBySums(_ labels: [String], _ cells: [[String]?], printed: [Int: [String]],
+                            shared: [(words: [String], owners: [Int])] = []) -> [Int: [String]]? {
+        let choices = shared.reduce(1) { $0 * $1.owners.count }
+        guard choices <= 16 else { return nil }
+        var reading: [Int: [String]]?
+        for choice in 0..<choices {
+            var cells = cells, printed = printed, blank: [Int] = []
+            var rest = choice
+            for group in shared {
+                let owner = group.owners[rest % group.owners.count]
+                rest /= group.owners.count
+                printed[owner] = group.words
+                for other in group.owners where other != owner {
+                    cells[other] = Array(repeating: "", count: width)
+                    blank.append(other)
+                }
+            }
+            switch solve(labels, cells, printed: printed) {
+            case .none: continue
+            case .unsure: return nil
+            case .one(var placed):
+                guard reading == nil else { return nil }
+                for other in blank { placed[other] = Array(repeating: "", count: width) }
+                reading = placed
+            }
+        }
+        return reading
+    }
+
+    enum SumsReading {
+        case none, one([Int: [String]]), unsure
+    }
+
+    private static func solve(_ labels: [String], _ cells: [[String]?], printed: [Int: [String]]) -> SumsReading {
+        guard let rows = numericRows(labels, cells) else { return .unsure }
         var unknown: [(index: Int, position: Int, candidates: [[Int]], values: [[Int]])] = []
         for (index, entry) in rows.enumerated() where entry.row == nil {
-            guard let texts = printed[entry.position] else { return nil }
+            guard let texts = printed[entry.position] else { return .unsure }
             var values: [Int] = []
             for text in texts {
-                guard let value = number(text) else { return nil }
+                guard let value = number(text) else { return .unsure }
                 values.append(value)
             }
             let candidates = placements(values)
-            guard !candidates.isEmpty else { return nil }
+            guard !candidates.isEmpty else { return .none }
             unknown.append((index, entry.position, candidates, candidates.map { fill($0, texts).map { number($0)! } }))
         }
         // With （七） read, the outcome rows tried so far may not exceed it in any column: tried
@@ -38,15 +73,16 @@ extension LayoutApplicationsTable {
         var seven = rows[23].row
         if seven == nil, let new = rows[0].row, let old = rows[1].row, let forward = rows[24].row {
             let derived = (0..<width).map { new[$0] + old[$0] - forward[$0] }
-            guard let at = unknown.firstIndex(where: { $0.index == 23 }), unknown[at].values.contains(derived) else { return nil }
+            guard let at = unknown.firstIndex(where: { $0.index == 23 }) else { return .unsure }
+            guard unknown[at].values.contains(derived) else { return .none }
             let keep = unknown[at].values.indices.filter { unknown[at].values[$0] == derived }
             unknown[at].candidates = keep.map { unknown[at].candidates[$0] }
             unknown[at].values = keep.map { unknown[at].values[$0] }
             seven = derived
         }
         // A row read with its total off: no placement can make the table add up.
-        for row in rows.compactMap(\.row) where row[6] != row[..<6].reduce(0, +) { return nil }
-        guard !unknown.isEmpty else { return nil }
+        for row in rows.compactMap(\.row) where row[6] != row[..<6].reduce(0, +) { return .unsure }
+        guard !unknown.isEmpty else { return holds(rows.compactMap(\.row)) ? .one([:]) : .none }
         // The outcome rows first, then （七） (their sum), 一, 二 and 四 (一 + 二 − （七））.
         let order = Array(2...22) + [23, 0, 1, 24]
         unknown.sort { order.firstIndex(of: $0.index)! < order.firstIndex(of: $1.index)! }
@@ -86,12 +122,13 @@ extension LayoutApplicationsTable {
             }
         }
         search(0)
-        guard solutions == 1, budget > 0, let found else { return nil }
+        guard budget > 0, solutions < 2 else { return .unsure }
+        guard let found else { return .none }
         var placed: [Int: [String]] = [:]
         for (depth, entry) in unknown.enumerated() {
             placed[entry.position] = fill(entry.candidates[found.choices[depth]], printed[entry.position]!)
         }
-        return placed
+        return .one(placed)
     }
 
     /// The rows of the table by block position, numbers where read: nil unless there are 25, in

@@ -121,6 +121,9 @@ struct LayoutApplicationsTable {
         var cells: [[String]?] = []
         var squeezed: [(position: Int, line: Int)] = []
         var unplaced: [Int: ValueLine] = [:]
+        let shared = Self.sharedLines(blocks, doubtful: doubtful)
+        let sharing = Set(shared.flatMap(\.owners))
+        var deferred: [Int: String] = [:]
         for (position, block) in blocks.enumerated() {
             let origin = ConvertedText.origin(line: block.firstLine)
             let zeros = surelyBlanks && !Self.isGroup(block.label) ? Self.onlyZeros(blocks, around: position, doubtful: doubtful[position] != nil) : nil
@@ -135,7 +138,8 @@ struct LayoutApplicationsTable {
             if let why = doubtful[position] {
                 cells.append(nil)
                 if !block.valueLines.isEmpty || printsBlanks {
-                    diagnostics.append(Diagnostic(.extract, .cellMissing, "table 三, \(origin): the row \"\(block.label)\": \(why); left out"))
+                    let detail = "table 三, \(origin): the row \"\(block.label)\": \(why); left out"
+                    if sharing.contains(position) { deferred[position] = detail } else { diagnostics.append(Diagnostic(.extract, .cellMissing, detail)) }
                 }
                 continue
             }
@@ -153,7 +157,7 @@ struct LayoutApplicationsTable {
                 unplaced[position] = values
             }
         }
-        Self.placeUncertainRows(blocks, &cells, squeezed: squeezed, unplaced: unplaced, diagnostics: &diagnostics)
+        Self.placeUncertainRows(blocks, &cells, squeezed: squeezed, unplaced: unplaced, shared: shared, deferred: deferred, diagnostics: &diagnostics)
         for (block, cells) in zip(blocks, cells) {
             text.row(block.groups + [block.label] + (cells ?? []), origin: ConvertedText.origin(line: block.firstLine))
         }
@@ -167,29 +171,51 @@ struct LayoutApplicationsTable {
     /// and the rows whose columns are unsure are placed by the sums when only one placement of
     /// their printed values satisfies them, else left out.
     static func placeUncertainRows(_ blocks: [Block], _ cells: inout [[String]?], squeezed: [(position: Int, line: Int)],
-                                   unplaced: [Int: ValueLine], diagnostics: inout [Diagnostic]) {
-        guard !squeezed.isEmpty || !unplaced.isEmpty else { return }
+                                   unplaced: [Int: ValueLine], shared: [(line: ValueLine, owners: [Int])], deferred: [Int: String],
+                                   diagnostics: inout [Diagnostic]) {
+        guard !squeezed.isEmpty || !unplaced.isEmpty || !shared.isEmpty else { return }
         let labels = blocks.map(\.label)
-        if unplaced.isEmpty, sumsHold(labels, cells) {
+        var printed = unplaced.mapValues { $0.words.map(\.text) }
+        // A line shared by numbered rows adds the same to the sums whichever owns it: it is placed
+        // as the first's and both rows stay out; the sums decide only other owners.
+        var undecided: [Int] = []
+        for group in shared where group.owners.allSatisfy({ blocks[$0].isNumbered }) {
+            printed[group.owners[0]] = group.line.words.map(\.text)
+            for other in group.owners.dropFirst() { cells[other] = Array(repeating: "", count: width) }
+            undecided += group.owners
+        }
+        let sharedWords = shared.filter { !$0.owners.allSatisfy { blocks[$0].isNumbered } }.map { ($0.line.words.map(\.text), $0.owners) }
+        func read(_ placed: [Int: [String]]) {
+            for position in undecided { cells[position] = nil }
+            for (position, row) in placed.sorted(by: { $0.key < $1.key }) where !undecided.contains(position) {
+                cells[position] = row
+                let shown = row.filter { !$0.isEmpty }.joined(separator: " ")
+                diagnostics.append(Diagnostic(.extract, .valueNormalized,
+                    "table 三, \(ConvertedText.origin(line: blocks[position].firstLine)): the row \"\(blocks[position].label)\" (\(shown.isEmpty ? "blank" : shown)) read by the table's sums, the one reading of the rows not placed for certain, their values in printed order, that makes every row and column add up (so the checks cannot confirm it again)"))
+            }
+            for position in undecided.sorted() { if let detail = deferred[position] { diagnostics.append(Diagnostic(.extract, .cellMissing, detail)) } }
+        }
+        // The squeezed rows where the columns put them, if the sums confirm that.
+        if !squeezed.isEmpty, unplaced.isEmpty && shared.isEmpty ? sumsHold(labels, cells) : true,
+           let placed = unplaced.isEmpty && shared.isEmpty ? [:] : placeBySums(labels, cells, printed: printed, shared: sharedWords) {
             for (position, line) in squeezed {
                 diagnostics.append(Diagnostic(.extract, .valueNormalized,
                     "table 三, \(ConvertedText.origin(line: line)): the row \"\(blocks[position].label)\" placed under the columns of the numbered rows, confirmed by the table's sums (which therefore cannot confirm it again)"))
             }
+            read(placed)
             return
         }
-        var printed = unplaced.mapValues { $0.words.map(\.text) }
         for (position, _) in squeezed {
             printed[position] = blocks[position].valueLines[0].words.map(\.text)
             cells[position] = nil
         }
-        if let placed = placeBySums(labels, cells, printed: printed) {
-            for (position, row) in placed.sorted(by: { $0.key < $1.key }) {
-                cells[position] = row
-                let line = blocks[position].valueLines[0].index
-                diagnostics.append(Diagnostic(.extract, .valueNormalized,
-                    "table 三, \(ConvertedText.origin(line: line)): the row \"\(blocks[position].label)\" (\(printed[position]!.joined(separator: " "))) placed by the table's sums, the one placement of its values in their printed order that makes every row and column add up (so the checks cannot confirm it again)"))
-            }
+        if let placed = placeBySums(labels, cells, printed: printed, shared: sharedWords) {
+            read(placed)
             return
+        }
+        for position in undecided { cells[position] = nil }
+        for (_, detail) in deferred.sorted(by: { $0.key < $1.key }) {
+            diagnostics.append(Diagnostic(.extract, .cellMissing, detail))
         }
         for (position, line) in squeezed {
             diagnostics.append(Diagnostic(.extract, .cellMissing,
@@ -199,6 +225,23 @@ struct LayoutApplicationsTable {
             diagnostics.append(Diagnostic(.extract, .cellMissing,
                 "table 三, \(ConvertedText.origin(line: values.index)): \(values.words.count) value(s) (\(values.words.map(\.text).joined(separator: " "))) whose columns cannot be told for certain; the row's values are left out"))
         }
+    }
+
+    /// Lines of values standing alone between a row's label and a neighbour's that has no values
+    /// (either row's, so both rows are doubtful), with the rows that may own them; a row that
+    /// could share two lines is in none.
+    static func sharedLines(_ blocks: [Block], doubtful: [Int: String]) -> [(line: ValueLine, owners: [Int])] {
+        var shared: [(line: ValueLine, owners: [Int])] = []
+        for (position, block) in blocks.enumerated() where doubtful[position] != nil && block.valueLines.count == 1 {
+            let line = block.valueLines[0]
+            guard !line.besideLabel, line.index > block.lastLabelLine else { continue }
+            let neighbours = [position - 1, position + 1].filter {
+                blocks.indices.contains($0) && blocks[$0].valueLines.isEmpty && doubtful[$0] != nil && !isGroup(blocks[$0].label)
+            }
+            if !neighbours.isEmpty { shared.append((line, [position] + neighbours)) }
+        }
+        let owners = shared.flatMap(\.owners)
+        return shared.filter { group in group.owners.allSatisfy { owner in owners.filter { $0 == owner }.count == 1 } }
     }
 
     /// The header's words over the value columns (自然 / 人, 商业 / 企业, …, 总计): right of every

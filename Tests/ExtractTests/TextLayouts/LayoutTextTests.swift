@@ -133,6 +133,22 @@ import Testing
         #expect(LayoutApplicationsTable.placeBySums(labels, unsure, printed: [2: ["3", "3"], 4: ["3", "3"]]) == nil)
     }
 
+    /// A line of values between （七） and 四 (neither with others) is the one whose reading adds up.
+    @Test func aLineBetweenTwoRowsGoesToTheRowTheSumsGiveIt() {
+        let labels = ["一、本年新收", "二、上年结转", "（一）予以公开", "（二）部分公开"]
+            + (1...19).map { "\($0 % 8 + 1).其他" } + ["（七）总计", "四、结转下年度继续办理"]
+        let blank = Array(repeating: "", count: 7)
+        var cells: [[String]?] = labels.map { _ in blank }
+        cells[0] = ["2", "", "", "", "", "", "2"]
+        cells[2] = ["2", "", "", "", "", "", "2"]
+        cells[23] = nil
+        cells[24] = nil
+        let placed = LayoutApplicationsTable.placeBySums(labels, cells, printed: [:], shared: [(["2", "2"], [23, 24])])
+        #expect(placed == [23: ["2", "", "", "", "", "", "2"], 24: blank])
+        cells[0] = ["4", "", "", "", "", "", "4"]
+        #expect(LayoutApplicationsTable.placeBySums(labels, cells, printed: [:], shared: [(["2", "2"], [23, 24])]) == nil)
+    }
+
     /// Aligned text is told from reading-order text by numbers two spaces apart on three lines.
     @Test func alignedTextIsTold() {
         let aligned = SourceLines(utf8: Array("二、主动公开政府信息情况\n规章  0  0  0\n规范性文件  1  -  3\n行政许可  2  2\n".utf8))
