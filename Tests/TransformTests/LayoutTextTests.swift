@@ -9,8 +9,8 @@ import Testing
     static let fixtures: [(String, Int, String)] = [
         ("000023", 200, "dashes for zero, table 3 across a page break"),
         ("000136", 193, "rotated group cells whose pieces stand in the row labels' column"),
-        ("000006", 158, "zeros printed blank: numbered rows placed by the columns, top rows left out"),
-        ("000112", 151, "slashes and blanks mixed, header repeated on the next page, squeezed top rows"),
+        ("000006", 200, "zeros printed blank: numbered rows placed by the columns, rows of zeros and blanks read whole, squeezed top rows confirmed by the table's sums"),
+        ("000112", 186, "slashes and blanks mixed, header repeated on the next page, squeezed top rows placed by the table's sums"),
     ]
 
     @Test(arguments: fixtures)

@@ -9,7 +9,9 @@ import DisclosureModel
 /// are the group cells' fragments and are left out. The block's values are those of its one value
 /// line, placed in the columns found from the whole table part (`LayoutColumns`). A block with no
 /// value line is a row of blank cells when the table prints zeros as blanks; two value lines in a
-/// block, or a value whose column is unsure, leave the row's values out, with a diagnostic.
+/// block, or a value whose column is unsure, leave the row's values out, with a diagnostic; but a
+/// row that can own only zeros is all zeros where blanks are zeros, whatever its columns, and the
+/// top rows on squeezed lines are placed when the table's sums confirm them.
 struct LayoutApplicationsTable {
     typealias Line = (index: Int, line: LayoutLine)
 
@@ -18,6 +20,9 @@ struct LayoutApplicationsTable {
         var groups: [String]
         var label: String
         var labelColumn: Int
+        /// Where the row label's first line ends: header words right of every row label are
+        /// column headers.
+        var labelEnd: Int
         /// The last line holding a piece of the row label.
         var lastLabelLine: Int
         var valueLines: [ValueLine] = []
@@ -45,6 +50,10 @@ struct LayoutApplicationsTable {
         var header: [Line] = []
         var blocks: [Block] = []
         var part = 0
+        // Each part's header lines (the first, and any repeated on the next page): from the line
+        // naming 申请人情况 to the next row.
+        var headers: [Int: [LayoutLine]] = [:]
+        var inHeader = true
         var skipped: [Int] = []
         for (position, (index, line)) in lines.enumerated() {
             if line.startsPage { part += 1 }
@@ -54,14 +63,21 @@ struct LayoutApplicationsTable {
                 continue
             }
             let labels = line.labels
+            if labels.contains(where: { $0.text.contains("申请人情况") }) {
+                inHeader = true
+                headers[part] = []
+            }
+            if inHeader { headers[part, default: []].append(line) }
             if let start = labels.lastIndex(where: { LayoutLine.startsNumberedLabel(Array($0.text.utf8)) }),
                !continuesLabel(labels[start], line: line, of: blocks.last),
                !isGroupInsideRow(labels[start], line: line, of: blocks.last) {
                 var block = Block(firstLine: index, groups: labels[..<start].map(\.text),
                                   label: labels[start...].map(\.text).joined(), labelColumn: labels[start].start,
-                                  lastLabelLine: index)
+                                  labelEnd: labels[labels.count - 1].end, lastLabelLine: index)
                 if !line.values.isEmpty { block.valueLines.append(ValueLine(index: index, words: line.values, part: part, besideLabel: true)) }
                 blocks.append(block)
+                if inHeader { headers[part]?.removeLast() }
+                inHeader = false
             } else if blocks.isEmpty {
                 header.append((index, line))
                 continue
@@ -88,39 +104,152 @@ struct LayoutApplicationsTable {
         // converter squeezes the lines of the rows whose label spans the label columns (一、, （一）).
         let columns = (0...part).map { part in
             let lines = blocks.filter(\.isNumbered).flatMap(\.valueLines).filter { $0.part == part }
-            return LayoutColumns(words: lines.flatMap(\.words), expected: Self.width,
-                                 fullLines: lines.filter { $0.words.count == Self.width }.map(\.words))
+            let full = lines.filter { $0.words.count == Self.width }.map(\.words)
+            return LayoutColumns(words: lines.flatMap(\.words), expected: Self.width, fullLines: full)
+                ?? headers[part].flatMap { LayoutColumns(header: Self.columnHeaderWords($0, blocks: blocks), numbers: lines.flatMap(\.words),
+                                                         expected: Self.width, fullLines: full) }
         }
         let printsBlanks = blocks.contains { $0.valueLines.contains { $0.words.count < Self.width } }
+        // Fewer values than the rows have cells: blanks for certain, not one row's values broken
+        // over two lines (which would still add up to seven a row).
+        let rows = blocks.filter { !Self.isGroup($0.label) }.count
+        let surelyBlanks = printsBlanks && blocks.map { $0.valueLines.map(\.words.count).reduce(0, +) }.reduce(0, +) < Self.width * rows
         Self.giveTrailingValuesToNextRow(&blocks)
         let doubtful = Self.doubtfulRows(blocks)
+        // Each row's cells (nil: labels only), and the top rows placed on squeezed lines, kept only
+        // if the table's sums confirm them.
+        var cells: [[String]?] = []
+        var squeezed: [(position: Int, line: Int)] = []
+        var unplaced: [Int: ValueLine] = [:]
+        let shared = Self.sharedLines(blocks, doubtful: doubtful)
+        let sharing = Set(shared.flatMap(\.owners))
+        var deferred: [Int: String] = [:]
         for (position, block) in blocks.enumerated() {
             let origin = ConvertedText.origin(line: block.firstLine)
-            let labels = block.groups + [block.label]
+            let zeros = surelyBlanks && !Self.isGroup(block.label) ? Self.onlyZeros(blocks, around: position, doubtful: doubtful[position] != nil) : nil
+            if let zeros {
+                if doubtful[position] != nil || (block.valueLines.first.map { $0.words.count < Self.width && !(block.isNumbered && columns[$0.part]?.slots($0.words) != nil) } ?? false) {
+                    cells.append(Array(repeating: "", count: Self.width))
+                    diagnostics.append(Diagnostic(.extract, .cellEmpty,
+                        "table 三, \(origin): the row \"\(block.label)\" can own only zeros (\(zeros)) and blank cells; every cell read as 0, whichever columns the zeros stand in"))
+                    continue
+                }
+            }
             if let why = doubtful[position] {
-                text.row(labels, origin: origin)
+                cells.append(nil)
                 if !block.valueLines.isEmpty || printsBlanks {
-                    diagnostics.append(Diagnostic(.extract, .cellMissing, "table 三, \(origin): the row \"\(block.label)\": \(why); left out"))
+                    let detail = "table 三, \(origin): the row \"\(block.label)\": \(why); left out"
+                    if sharing.contains(position) { deferred[position] = detail } else { diagnostics.append(Diagnostic(.extract, .cellMissing, detail)) }
                 }
                 continue
             }
             guard let values = block.valueLines.first else {
-                text.row(labels + (printsBlanks && !Self.isGroup(block.label) ? Array(repeating: "", count: Self.width) : []), origin: origin)
+                cells.append(printsBlanks && !Self.isGroup(block.label) ? Array(repeating: "", count: Self.width) : nil)
                 continue
             }
             if values.words.count == Self.width {
-                text.row(labels + values.words.map(\.text), origin: origin)
-            } else if block.isNumbered, let slots = columns[values.part]?.slots(values.words) {
-                text.row(labels + slots, origin: origin)
+                cells.append(values.words.map(\.text))
+            } else if let slots = columns[values.part]?.slots(values.words) {
+                cells.append(slots)
+                if !block.isNumbered { squeezed.append((position, values.index)) }
             } else {
-                text.row(labels, origin: origin)
-                diagnostics.append(Diagnostic(.extract, .cellMissing,
-                    "table 三, \(ConvertedText.origin(line: values.index)): \(values.words.count) value(s) (\(values.words.map(\.text).joined(separator: " "))) whose columns cannot be told for certain; the row's values are left out"))
+                cells.append(nil)
+                unplaced[position] = values
             }
+        }
+        Self.placeUncertainRows(blocks, &cells, squeezed: squeezed, unplaced: unplaced, shared: shared, deferred: deferred, diagnostics: &diagnostics)
+        for (block, cells) in zip(blocks, cells) {
+            text.row(block.groups + [block.label] + (cells ?? []), origin: ConvertedText.origin(line: block.firstLine))
         }
         if !skipped.isEmpty {
             diagnostics.append(Diagnostic(.extract, .pageArtifactSkipped,
                 "table 三: page furniture skipped at \(skipped.map { ConvertedText.origin(line: $0) }.joined(separator: ", "))"))
+        }
+    }
+
+    /// Rows placed on a squeezed line are kept when the table's sums confirm them; otherwise they
+    /// and the rows whose columns are unsure are placed by the sums when only one placement of
+    /// their printed values satisfies them, else left out.
+    static func placeUncertainRows(_ blocks: [Block], _ cells: inout [[String]?], squeezed: [(position: Int, line: Int)],
+                                   unplaced: [Int: ValueLine], shared: [(line: ValueLine, owners: [Int])], deferred: [Int: String],
+                                   diagnostics: inout [Diagnostic]) {
+        guard !squeezed.isEmpty || !unplaced.isEmpty || !shared.isEmpty else { return }
+        let labels = blocks.map(\.label)
+        var printed = unplaced.mapValues { $0.words.map(\.text) }
+        // A line shared by numbered rows adds the same to the sums whichever owns it: it is placed
+        // as the first's and both rows stay out; the sums decide only other owners.
+        var undecided: [Int] = []
+        for group in shared where group.owners.allSatisfy({ blocks[$0].isNumbered }) {
+            printed[group.owners[0]] = group.line.words.map(\.text)
+            for other in group.owners.dropFirst() { cells[other] = Array(repeating: "", count: width) }
+            undecided += group.owners
+        }
+        let sharedWords = shared.filter { !$0.owners.allSatisfy { blocks[$0].isNumbered } }.map { ($0.line.words.map(\.text), $0.owners) }
+        func read(_ placed: [Int: [String]]) {
+            for position in undecided { cells[position] = nil }
+            for (position, row) in placed.sorted(by: { $0.key < $1.key }) where !undecided.contains(position) {
+                cells[position] = row
+                let shown = row.filter { !$0.isEmpty }.joined(separator: " ")
+                diagnostics.append(Diagnostic(.extract, .valueNormalized,
+                    "table 三, \(ConvertedText.origin(line: blocks[position].firstLine)): the row \"\(blocks[position].label)\" (\(shown.isEmpty ? "blank" : shown)) read by the table's sums, the one reading of the rows not placed for certain, their values in printed order, that makes every row and column add up (so the checks cannot confirm it again)"))
+            }
+            for position in undecided.sorted() { if let detail = deferred[position] { diagnostics.append(Diagnostic(.extract, .cellMissing, detail)) } }
+        }
+        // The squeezed rows where the columns put them, if the sums confirm that.
+        if !squeezed.isEmpty, unplaced.isEmpty && shared.isEmpty ? sumsHold(labels, cells) : true,
+           let placed = unplaced.isEmpty && shared.isEmpty ? [:] : placeBySums(labels, cells, printed: printed, shared: sharedWords) {
+            for (position, line) in squeezed {
+                diagnostics.append(Diagnostic(.extract, .valueNormalized,
+                    "table 三, \(ConvertedText.origin(line: line)): the row \"\(blocks[position].label)\" placed under the columns of the numbered rows, confirmed by the table's sums (which therefore cannot confirm it again)"))
+            }
+            read(placed)
+            return
+        }
+        for (position, _) in squeezed {
+            printed[position] = blocks[position].valueLines[0].words.map(\.text)
+            cells[position] = nil
+        }
+        if let placed = placeBySums(labels, cells, printed: printed, shared: sharedWords) {
+            read(placed)
+            return
+        }
+        for position in undecided { cells[position] = nil }
+        for (_, detail) in deferred.sorted(by: { $0.key < $1.key }) {
+            diagnostics.append(Diagnostic(.extract, .cellMissing, detail))
+        }
+        for (position, line) in squeezed {
+            diagnostics.append(Diagnostic(.extract, .cellMissing,
+                "table 三, \(ConvertedText.origin(line: line)): the row \"\(blocks[position].label)\" is printed where a converter may squeeze a line, and the table's sums do not confirm its values under the columns; left out"))
+        }
+        for (_, values) in unplaced.sorted(by: { $0.key < $1.key }) {
+            diagnostics.append(Diagnostic(.extract, .cellMissing,
+                "table 三, \(ConvertedText.origin(line: values.index)): \(values.words.count) value(s) (\(values.words.map(\.text).joined(separator: " "))) whose columns cannot be told for certain; the row's values are left out"))
+        }
+    }
+
+    /// Lines of values standing alone between a row's label and a neighbour's that has no values
+    /// (either row's, so both rows are doubtful), with the rows that may own them; a row that
+    /// could share two lines is in none.
+    static func sharedLines(_ blocks: [Block], doubtful: [Int: String]) -> [(line: ValueLine, owners: [Int])] {
+        var shared: [(line: ValueLine, owners: [Int])] = []
+        for (position, block) in blocks.enumerated() where doubtful[position] != nil && block.valueLines.count == 1 {
+            let line = block.valueLines[0]
+            guard !line.besideLabel, line.index > block.lastLabelLine else { continue }
+            let neighbours = [position - 1, position + 1].filter {
+                blocks.indices.contains($0) && blocks[$0].valueLines.isEmpty && doubtful[$0] != nil && !isGroup(blocks[$0].label)
+            }
+            if !neighbours.isEmpty { shared.append((line, [position] + neighbours)) }
+        }
+        let owners = shared.flatMap(\.owners)
+        return shared.filter { group in group.owners.allSatisfy { owner in owners.filter { $0 == owner }.count == 1 } }
+    }
+
+    /// The header's words over the value columns (自然 / 人, 商业 / 企业, …, 总计): right of every
+    /// row label, without the headings that span several columns.
+    static func columnHeaderWords(_ header: [LayoutLine], blocks: [Block]) -> [LayoutLine.Word] {
+        guard let labelsEnd = blocks.filter(\.isNumbered).map(\.labelEnd).max() else { return [] }
+        return header.flatMap(\.labelPieces).filter { word in
+            word.start > labelsEnd && !["申请人", "法人", "其他组织"].contains { word.text.contains($0) }
         }
     }
 
@@ -147,6 +276,16 @@ struct LayoutApplicationsTable {
             }
         }
         return doubtful
+    }
+
+    /// The zeros a row may own, when a row that prints some values prints nothing but zeros, and
+    /// so is all zeros in a table whose blank cells are zeros; nil otherwise. A doubtful row's
+    /// values may be in its neighbours' lines: those must be all zeros too.
+    static func onlyZeros(_ blocks: [Block], around position: Int, doubtful: Bool) -> String? {
+        let owners = doubtful ? blocks[max(0, position - 1)...min(blocks.count - 1, position + 1)] : blocks[position...position]
+        let words = owners.flatMap { $0.valueLines.flatMap(\.words) }
+        guard !blocks[position].valueLines.isEmpty || doubtful, !words.isEmpty, words.allSatisfy(\.isZero) else { return nil }
+        return words.map(\.text).joined(separator: " ")
     }
 
     /// A value line after the last piece of a row's label, when the row has another value line

@@ -22,6 +22,8 @@ struct LayoutColumns {
 
     let edge: Edge
     let places: [Double]
+    /// How far from its column's place a word may stand.
+    var tolerance = 0.5
 
     /// The columns of `words` (all the numbers of a table part): nil unless one edge gives exactly
     /// `expected` columns, each within half a column, evenly spaced (the template's value columns
@@ -77,8 +79,43 @@ struct LayoutColumns {
         return gaps.allSatisfy { $0 >= 0.6 * median && $0 <= 1.6 * median }
     }
 
-    private static func column(_ position: Double, _ places: [Double]) -> Int? {
-        places.firstIndex { abs($0 - position) <= 0.5 }
+    /// The columns under a table's stacked header words (商业 / 企业), for a table part whose
+    /// numbers leave a column empty: nil unless the words' starts (the one place pdftotext keeps
+    /// for wide characters) make exactly `expected` columns, every number starts within a column
+    /// of one of them, numbers at one column start within a column of each other, and every line
+    /// of `fullLines` has its numbers at the columns in order.
+    init?(header: [LayoutLine.Word], numbers: [LayoutLine.Word], expected: Int, fullLines: [[LayoutLine.Word]]) {
+        var clusters: [[Double]] = []
+        for point in header.map({ Double($0.start) }).sorted() {
+            if let last = clusters.last?.last, point - last <= 1 {
+                clusters[clusters.count - 1].append(point)
+            } else {
+                clusters.append([point])
+            }
+        }
+        let places = clusters.map { $0.reduce(0, +) / Double($0.count) }
+        guard places.count == expected, !numbers.isEmpty, zip(places.dropFirst(), places).allSatisfy({ $0 - $1 >= 3 }) else { return nil }
+        let columns = LayoutColumns(edge: .start, places: places, tolerance: 1)
+        var seen: [Int: (low: Int, high: Int)] = [:]
+        for number in numbers {
+            guard let column = Self.column(Double(number.start), places, tolerance: 1) else { return nil }
+            let range = seen[column].map { (min($0.low, number.start), max($0.high, number.start)) } ?? (number.start, number.start)
+            guard range.1 - range.0 <= 1 else { return nil }
+            seen[column] = range
+        }
+        guard fullLines.allSatisfy({ $0.count == expected && columns.slots($0) == $0.map(\.text) }) else { return nil }
+        self = columns
+    }
+
+    private init(edge: Edge, places: [Double], tolerance: Double) {
+        self.edge = edge
+        self.places = places
+        self.tolerance = tolerance
+    }
+
+    private static func column(_ position: Double, _ places: [Double], tolerance: Double = 0.5) -> Int? {
+        let near = places.indices.filter { abs(places[$0] - position) <= tolerance }
+        return near.count == 1 ? near[0] : nil
     }
 
     /// The line's values in their columns ("" for a blank cell), or nil when a word is not at a
@@ -87,7 +124,7 @@ struct LayoutColumns {
         var slots = Array(repeating: "", count: places.count)
         var taken = Array(repeating: false, count: places.count)
         for word in words {
-            guard let index = Self.column(edge.position(word), places), !taken[index] else { return nil }
+            guard let index = Self.column(edge.position(word), places, tolerance: tolerance), !taken[index] else { return nil }
             taken[index] = true
             slots[index] = word.text
         }

@@ -5,7 +5,8 @@ import DisclosureModel
 /// Table 2 is blocks of a header line (信息内容 and one word per value column) and item lines
 /// (规章 0 0 5). Table 4 is header words stacked over 15 columns (结 / 果 / 维 / 持) and one line of
 /// values. A line with all its columns printed reads in order; one with blanks is placed under the
-/// header's columns, and left out when a value's column is unsure.
+/// header's columns, and left out when a value's column is unsure (unless its values are all zeros,
+/// which read the same in any column).
 struct LayoutGridTable {
     typealias Line = (index: Int, line: LayoutLine)
 
@@ -71,6 +72,9 @@ struct LayoutGridTable {
                 items.append(Item(index: index, labels: labels, values: values, labelColumn: line.labels.first?.start ?? 0))
             }
         }
+        // A line of values no label claimed may be the rest of any row's: then no row is surely
+        // printed short.
+        let strayValues = items.contains { $0.labels.isEmpty && $0.values != nil }
         var header: [String] = []
         for item in items {
             let origin = ConvertedText.origin(line: item.index)
@@ -87,6 +91,9 @@ struct LayoutGridTable {
                 text.row(item.labels + values.map(\.text), origin: origin)
             } else if let slots = blockColumns(around: item.index, body: body, count: header.count)?.slots(values) {
                 text.row(item.labels + slots, origin: origin)
+            } else if values.count < header.count, values.allSatisfy(\.isZero), !strayValues {
+                text.row(item.labels + Array(repeating: "", count: header.count), origin: origin)
+                diagnostics.append(Self.zeroRow("table 二, \(origin)", values))
             } else {
                 text.row(item.labels, origin: origin)
                 diagnostics.append(Diagnostic(.extract, .cellMissing,
@@ -114,6 +121,13 @@ struct LayoutGridTable {
         return LayoutColumns(words: lines.flatMap { $0 }, expected: count, fullLines: lines.filter { $0.count == count })
     }
 
+    /// Where blank cells are zeros, a row printing fewer values than columns, all zeros, is all
+    /// zeros whichever columns they stand in.
+    static func zeroRow(_ place: String, _ zeros: [LayoutLine.Word]) -> Diagnostic {
+        Diagnostic(.extract, .cellEmpty,
+            "\(place): only zeros (\(zeros.map(\.text).joined(separator: " "))) and blank cells; every cell read as 0, whichever columns the zeros stand in")
+    }
+
     /// The 15 values: one line of them, in order when all are printed, else under the columns of
     /// the stacked header words.
     private func emitAppeals(_ body: [Line], into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
@@ -129,7 +143,11 @@ struct LayoutGridTable {
         guard let (index, line) = valueLines.first else { return }
         let origin = ConvertedText.origin(line: index)
         let values = line.values
-        if valueLines.count > 1 {
+        let allValues = valueLines.flatMap(\.line.values)
+        if allValues.count < width, allValues.allSatisfy(\.isZero) {
+            text.row(Array(repeating: "", count: width), origin: origin)
+            diagnostics.append(Self.zeroRow("table 四, \(origin)", allValues))
+        } else if valueLines.count > 1 {
             diagnostics.append(Diagnostic(.extract, .cellMissing,
                 "table 四: values on \(valueLines.count) lines (\(valueLines.map { ConvertedText.origin(line: $0.index) }.joined(separator: ", "))); left out"))
         } else if values.count == width {

@@ -14,6 +14,11 @@ struct LayoutLine {
         var end: Int
         var isValue: Bool
         var center: Double { Double(start + end) / 2 }
+        /// A zero however printed (`0`, `０`, a dash or slash): where blank cells are zeros too, a
+        /// line of these reads the same whichever columns they stand in.
+        var isZero: Bool {
+            isValue && (text.unicodeScalars.allSatisfy { $0 == "0" || $0 == "０" } || ByteText.isDash(text))
+        }
     }
 
     var words: [Word] = []

@@ -52,6 +52,103 @@ import Testing
         #expect(LayoutColumns(words: Self.line("x  1  2").values, expected: 3) == nil)
     }
 
+    /// A part whose numbers leave a column empty takes its columns from the header words' starts,
+    /// only when every number starts at one of them.
+    @Test func blanksArePlacedUnderTheHeaderWordsWhenANumberColumnIsEmpty() throws {
+        let header = ["       自然   商业   合计", "       人    企业"].map(Self.line).flatMap(\.labels)
+        let numbers = ["1.属于   3         5", "2.其他   12        12"].map(Self.line).flatMap(\.values)
+        #expect(LayoutColumns(words: numbers, expected: 3) == nil)
+        let columns = try #require(LayoutColumns(header: header, numbers: numbers, expected: 3, fullLines: []))
+        #expect(columns.slots(Self.line("3.危及   4         4").values) == ["4", "", "4"])
+        let astray = Self.line("3.危及     4       4").values
+        #expect(LayoutColumns(header: header, numbers: numbers + astray, expected: 3, fullLines: []) == nil)
+        #expect(LayoutColumns(header: header.filter { $0.text != "合计" }, numbers: numbers, expected: 3, fullLines: []) == nil)
+    }
+
+    /// Where blanks are zeros, a row that can own only zeros is all zeros, whatever their columns;
+    /// a doubtful row only when its neighbours' values are zeros too.
+    @Test func aRowOfZerosAndBlanksIsAllZeros() {
+        func block(_ values: String?) -> LayoutApplicationsTable.Block {
+            var block = LayoutApplicationsTable.Block(firstLine: 0, groups: [], label: "1.属于国家秘密", labelColumn: 0, labelEnd: 8, lastLabelLine: 0)
+            if let values { block.valueLines = [.init(index: 0, words: Self.line(values).values, part: 0, besideLabel: true)] }
+            return block
+        }
+        let zeros = Self.line("0  ０  —  /  --").values
+        #expect(zeros.count == 5 && zeros.allSatisfy { $0.isZero })
+        #expect(!Self.line("10").values[0].isZero)
+        let blocks = [block("  0     —"), block("  1"), block(nil), block("  0")]
+        #expect(LayoutApplicationsTable.onlyZeros(blocks, around: 0, doubtful: false) == "0 —")
+        #expect(LayoutApplicationsTable.onlyZeros(blocks, around: 1, doubtful: false) == nil)
+        #expect(LayoutApplicationsTable.onlyZeros(blocks, around: 2, doubtful: false) == nil)
+        #expect(LayoutApplicationsTable.onlyZeros(blocks, around: 2, doubtful: true) == nil)
+        #expect(LayoutApplicationsTable.onlyZeros(blocks, around: 3, doubtful: true) == "0")
+    }
+
+    /// Top rows placed on a squeezed line are kept only if the whole table adds up: a number
+    /// moved to a neighbouring column keeps its row's total but breaks two columns' sums.
+    @Test func squeezedRowsAreConfirmedByTheTablesSums() {
+        let labels = ["一、本年新收", "二、上年结转", "三、本年度办理结果", "（一）予以公开", "（二）部分公开"]
+            + (1...19).map { "\($0 % 8 + 1).其他" } + ["（七）总计", "四、结转下年度继续办理"]
+        let zero = Array(repeating: "", count: 7)
+        var cells: [[String]?] = labels.map { LayoutApplicationsTable.isGroup($0) ? nil : zero }
+        let natural = ["2", "", "", "", "", "", "2"]
+        cells[0] = natural
+        cells[3] = natural
+        cells[24] = ["2", "", "", "", "", "0", "2"]
+        #expect(LayoutApplicationsTable.sumsHold(labels, cells))
+        cells[3] = ["", "2", "", "", "", "", "2"]
+        #expect(!LayoutApplicationsTable.sumsHold(labels, cells))
+        cells[3] = natural
+        cells[25] = nil
+        #expect(!LayoutApplicationsTable.sumsHold(labels, cells))
+    }
+
+    /// Rows whose columns are unsure are placed by the sums only when one placement of their
+    /// printed values, in order, makes the table add up; a row whose total is printed off, or two
+    /// readings, give none.
+    @Test func unsureRowsArePlacedByTheSumsOnlyWhenOneReadingFits() {
+        let labels = ["一、本年新收", "二、上年结转", "（一）予以公开", "（二）部分公开"]
+            + (1...19).map { "\($0 % 8 + 1).其他" } + ["（七）总计", "四、结转下年度继续办理"]
+        var cells: [[String]?] = labels.map { _ in Array(repeating: "", count: 7) }
+        cells[0] = ["3", "", "2", "", "", "", "5"]
+        cells[2] = ["3", "", "", "", "", "", "3"]
+        cells[4] = ["", "", "2", "", "", "", "2"]
+        cells[23] = ["3", "", "2", "", "", "", "5"]
+        #expect(LayoutApplicationsTable.sumsHold(labels, cells))
+        var unsure = cells
+        unsure[0] = nil
+        unsure[23] = nil
+        let placed = LayoutApplicationsTable.placeBySums(labels, unsure, printed: [0: ["3", "2", "5"], 23: ["3", "2", "5"]])
+        #expect(placed == [0: cells[0]!, 23: cells[23]!])
+        #expect(LayoutApplicationsTable.placeBySums(labels, unsure, printed: [0: ["3", "2", "6"], 23: ["3", "2", "5"]]) == nil)
+        // Two outcome rows of one value each: either could stand in either column.
+        unsure = cells
+        unsure[2] = nil
+        unsure[4] = nil
+        cells[4] = ["", "", "3", "", "", "", "3"]
+        cells[23] = ["3", "", "3", "", "", "", "6"]
+        cells[0] = ["3", "", "3", "", "", "", "6"]
+        unsure[0] = cells[0]
+        unsure[23] = cells[23]
+        #expect(LayoutApplicationsTable.placeBySums(labels, unsure, printed: [2: ["3", "3"], 4: ["3", "3"]]) == nil)
+    }
+
+    /// A line of values between （七） and 四 (neither with others) is the one whose reading adds up.
+    @Test func aLineBetweenTwoRowsGoesToTheRowTheSumsGiveIt() {
+        let labels = ["一、本年新收", "二、上年结转", "（一）予以公开", "（二）部分公开"]
+            + (1...19).map { "\($0 % 8 + 1).其他" } + ["（七）总计", "四、结转下年度继续办理"]
+        let blank = Array(repeating: "", count: 7)
+        var cells: [[String]?] = labels.map { _ in blank }
+        cells[0] = ["2", "", "", "", "", "", "2"]
+        cells[2] = ["2", "", "", "", "", "", "2"]
+        cells[23] = nil
+        cells[24] = nil
+        let placed = LayoutApplicationsTable.placeBySums(labels, cells, printed: [:], shared: [(["2", "2"], [23, 24])])
+        #expect(placed == [23: ["2", "", "", "", "", "", "2"], 24: blank])
+        cells[0] = ["4", "", "", "", "", "", "4"]
+        #expect(LayoutApplicationsTable.placeBySums(labels, cells, printed: [:], shared: [(["2", "2"], [23, 24])]) == nil)
+    }
+
     /// Aligned text is told from reading-order text by numbers two spaces apart on three lines.
     @Test func alignedTextIsTold() {
         let aligned = SourceLines(utf8: Array("二、主动公开政府信息情况\n规章  0  0  0\n规范性文件  1  -  3\n行政许可  2  2\n".utf8))
