@@ -79,7 +79,7 @@ import Transform
             // A stage re-runs anyway when a stage before it has a new version (its inputs change).
             let upstreamBumped = zip(current, recorded).prefix(index).contains { $0.version != $1.version }
             if now.version == then.version && now.digest != then.digest && !upstreamBumped {
-                Issue.record("the output of stage \(now.version) changed but its version did not: bump it (stored results of \(now.version) in every work folder would be reused as they are), \(update)")
+                Issue.record("the output of stage \(now.version) changed but its version did not: bump it, or an earlier stage's version if the change comes from there (stored results of \(now.version) in every work folder would be reused as they are), \(update)")
             } else if now.version != then.version || now.digest != then.digest {
                 Issue.record("stage \(now.version) (recorded: \(then.version)): \(update)")
             }
