@@ -85,6 +85,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         case textRepaired = "text_repaired"
         /// The tables print wording of both templates; the report is read by the one it matches best.
         case templateMixed = "template_mixed"
+        /// Values of text without separators placed in their cells by the table's sums, the one
+        /// placement that adds up: the checks cannot confirm those cells again.
+        case placedBySums = "placed_by_sums"
     }
 }
 
@@ -93,7 +96,7 @@ extension Diagnostic.Code {
     public var severity: Diagnostic.Severity {
         switch self {
         case .labelNormalized, .valueNormalized, .cellEmpty, .pageArtifactSkipped, .textOverprinted: .info
-        case .labelUnrecognized, .extraValues, .yearInferred, .agencyInferred, .checkSkipped, .groupRowZero, .textRepaired, .templateMixed: .warning
+        case .labelUnrecognized, .extraValues, .yearInferred, .agencyInferred, .checkSkipped, .groupRowZero, .textRepaired, .templateMixed, .placedBySums: .warning
         case .cellMissing, .tableMissing, .valueInvalid, .agencyMissing: .error
         }
     }

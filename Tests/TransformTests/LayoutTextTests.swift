@@ -26,4 +26,14 @@ import Testing
         #expect(read.count == count)
         #expect(report.status == (count == 200 ? .ok : .partial))
     }
+
+    /// Rows placed by the table's sums say so as a warning of their own: the checks cannot confirm
+    /// those cells again, and an analyst may want to leave such reports out of a check count.
+    @Test func rowsPlacedByTheSumsAreAWarning() throws {
+        for name in ["000006", "000112"] {
+            let report = try Repository.transform("Tests/Fixtures/formats/layout/\(name).layout.txt")
+            let placed = report.diagnostics.filter { $0.code == .placedBySums }
+            #expect(!placed.isEmpty && placed.allSatisfy { $0.severity == .warning && $0.detail.contains("sums") }, "\(name)")
+        }
+    }
 }

@@ -190,7 +190,7 @@ struct LayoutApplicationsTable {
             for (position, row) in placed.sorted(by: { $0.key < $1.key }) where !undecided.contains(position) {
                 cells[position] = row
                 let shown = row.filter { !$0.isEmpty }.joined(separator: " ")
-                diagnostics.append(Diagnostic(.extract, .valueNormalized,
+                diagnostics.append(Diagnostic(.extract, .placedBySums,
                     "table 三, \(ConvertedText.origin(line: blocks[position].firstLine)): the row \"\(blocks[position].label)\" (\(shown.isEmpty ? "blank" : shown)) read by the table's sums, the one reading of the rows not placed for certain, their values in printed order, that makes every row and column add up (so the checks cannot confirm it again)"))
             }
             for position in undecided.sorted() { if let detail = deferred[position] { diagnostics.append(Diagnostic(.extract, .cellMissing, detail)) } }
@@ -199,7 +199,7 @@ struct LayoutApplicationsTable {
         if !squeezed.isEmpty, unplaced.isEmpty && shared.isEmpty ? sumsHold(labels, cells) : true,
            let placed = unplaced.isEmpty && shared.isEmpty ? [:] : placeBySums(labels, cells, printed: printed, shared: sharedWords) {
             for (position, line) in squeezed {
-                diagnostics.append(Diagnostic(.extract, .valueNormalized,
+                diagnostics.append(Diagnostic(.extract, .placedBySums,
                     "table 三, \(ConvertedText.origin(line: line)): the row \"\(blocks[position].label)\" placed under the columns of the numbered rows, confirmed by the table's sums (which therefore cannot confirm it again)"))
             }
             read(placed)
