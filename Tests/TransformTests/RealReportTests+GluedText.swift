@@ -51,7 +51,7 @@ extension RealReportTests {
         let extract = report.diagnostics.filter { $0.stage == .extract }
         #expect(extract.contains { $0.code == .cellMissing && $0.detail.contains("规章") && $0.detail.contains("1111 has 3 possible splits") })
         #expect(extract.filter { $0.code == .cellMissing && $0.detail.contains("110000011 has 2 possible splits") }.count == 2)
-        #expect(extract.contains { $0.code == .valueNormalized && $0.detail.contains("220000022 split as 2|20|0|0|0|0|22") && $0.detail.contains("rows add up") })
+        #expect(extract.contains { $0.code == .placedBySums && $0.detail.contains("220000022 split as 2|20|0|0|0|0|22") && $0.detail.contains("rows add up") })
         #expect(extract.contains { $0.code == .valueNormalized && $0.detail.contains("0141 split as 0|1|41") })
     }
 }

@@ -67,7 +67,7 @@ extension GluedReport {
                 var stated: [String] = []
                 if kept.count > 1 { kept = clues.narrow(kept, item: item, stated: &stated) }
                 let rule = stated.isEmpty ? "(table 2 has no identity to check them by)" : "consistent with the report's text (\(stated.joined(separator: ", ")))"
-                let cells = settle(kept, of: row.runs, what: what, rule: rule, cellCount: count, leadingZeros: leadingZeros)
+                let cells = settle(kept, of: row.runs, what: what, rule: rule, cellCount: count, leadingZeros: leadingZeros, bySums: false)
                 out.row(row.labels + (cells ?? []), origin: origin(row.start))
             case .tooManyToSearch, .unsplittable:
                 unread(row.runs, what: what, count: count)
@@ -192,8 +192,10 @@ extension GluedReport {
     // MARK: Diagnostics
 
     /// The cells of the only split, or nil (cells missing) when there is none or more than one;
-    /// a diagnostic either way when the digits left a choice.
-    mutating func settle(_ splits: [[Int]], of runs: [String], what: String, rule: String, cellCount: Int, leadingZeros: Bool) -> [String]? {
+    /// a diagnostic either way when the digits left a choice. `bySums`: the rule is the table's
+    /// sums (the checks), so a split it settles is `placed_by_sums`, which the checks cannot confirm.
+    mutating func settle(_ splits: [[Int]], of runs: [String], what: String, rule: String, cellCount: Int, leadingZeros: Bool,
+                         bySums: Bool = true) -> [String]? {
         let printed = runs.joined(separator: " ")
         let digitCount = runs.reduce(0) { $0 + $1.count }
         let zeros = leadingZeros ? " (only by reading a number with a leading zero, such as 05)" : ""
@@ -203,7 +205,7 @@ extension GluedReport {
             return nil
         case 1:
             if digitCount > cellCount || leadingZeros {
-                diagnostics.append(Diagnostic(.extract, .valueNormalized, "\(what): digit run \(printed) split as \(DigitRunSplitter.shown(splits[0]))\(zeros), the only split \(rule); the checks cannot confirm these cells independently"))
+                diagnostics.append(Diagnostic(.extract, bySums ? .placedBySums : .valueNormalized, "\(what): digit run \(printed) split as \(DigitRunSplitter.shown(splits[0]))\(zeros), the only split \(rule); the checks cannot confirm these cells independently"))
             }
             return splits[0].map(String.init)
         default:
