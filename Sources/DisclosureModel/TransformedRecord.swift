@@ -14,6 +14,12 @@ public protocol TransformedRecordVisitor {
     mutating func appeal(proceeding: Int, outcome: Int, value: Int64)
     mutating func checkFailure(rule: UnsafeRawBufferPointer, subject: UnsafeRawBufferPointer, expected: Int64, actual: Int64)
     mutating func diagnostic(_ diagnostic: StoredDiagnostic)
+    /// False once the visitor has what it needs: the rest of the record is then not read.
+    var wantsMore: Bool { get }
+}
+
+extension TransformedRecordVisitor {
+    public var wantsMore: Bool { true }
 }
 
 /// A stored diagnostic with its text as UTF-8 bytes of the record; codes as positions
@@ -157,6 +163,7 @@ private struct RecordFields {
                                 applicant: try reader.readIndex(below: applicants, what: "applicant"),
                                 value: try reader.readInt64())
         }
+        guard visitor.wantsMore else { return }
         let proceedings = StoredCodes.proceedings.count, outcomes = StoredCodes.outcomes.count
         for _ in 0..<(try begin(.appeals, &visitor)) {
             visitor.appeal(proceeding: try reader.readIndex(below: proceedings, what: "proceeding"),

@@ -6,18 +6,60 @@ import DisclosureModel
 /// year's plus this year's 制发 (issued) less 废止 (repealed). Failures are rows of `checks` on the
 /// later report, naming the earlier one.
 public enum ContinuityCheck {
-    /// What the check needs of one report.
+    /// What the check needs of one report: its agency as printed, its year, and its numbers
+    /// (`Slot` order; `missing` where the cell is not in the report).
     public struct Facts: Sendable {
-        public var reportId = ""
-        var agency = AgencyName("")
-        var year = 0
-        /// Per applicant column (`StoredCodes.applicants`); nil when the cell is missing.
-        var carriedOver = [Int64?](repeating: nil, count: StoredCodes.applicants.count)
-        var carriedForward = [Int64?](repeating: nil, count: StoredCodes.applicants.count)
-        /// Per chained item (`chainItems`): issued, repealed, in_force.
-        var issued = [Double?](repeating: nil, count: chainItems.count)
-        var repealed = [Double?](repeating: nil, count: chainItems.count)
-        var inForce = [Double?](repeating: nil, count: chainItems.count)
+        public var agency = ""
+        public var year = 0
+        public var numbers = [Int64](repeating: missing, count: Slot.count)
+    }
+
+    /// A number the report does not hold.
+    public static let missing = Int64.min
+
+    /// Where each number of `Facts.numbers` is.
+    enum Slot {
+        static let carriedOver = 0
+        static let carriedForward = StoredCodes.applicants.count
+        /// issued, repealed, in_force of each chained item.
+        static func chain(_ item: Int, _ measure: Int) -> Int { 2 * StoredCodes.applicants.count + 3 * item + measure }
+        static let count = 2 * StoredCodes.applicants.count + 3 * chainItems.count
+    }
+
+    /// Table 2 items whose 现行有效件数 chains from year to year.
+    static let chainItems = ["regulations", "normative_documents"]
+
+    /// Every report's facts, packed for 100,000s of reports: agencies held once, numbers in one
+    /// array (a few dozen bytes per report rather than a struct of arrays each).
+    public struct Table: Sendable {
+        var names: [AgencyName] = []
+        private var nameIndex: [String: Int32] = [:]
+        var agency: [Int32] = []
+        var year: [Int32] = []
+        var numbers: [Int64] = []
+
+        public init() {}
+
+        public var count: Int { agency.count }
+
+        public mutating func append(_ facts: Facts) {
+            let index: Int32
+            if let known = nameIndex[facts.agency] {
+                index = known
+            } else {
+                index = Int32(names.count)
+                names.append(AgencyName(facts.agency))
+                nameIndex[facts.agency] = index
+            }
+            agency.append(index)
+            year.append(Int32(truncatingIfNeeded: facts.year))
+            numbers += facts.numbers
+        }
+
+        func number(_ report: Int, _ slot: Int) -> Int64? {
+            let value = numbers[report * Slot.count + slot]
+            return value == missing ? nil : value
+        }
     }
 
     /// One failed comparison, for the later report's `checks` rows.
@@ -28,31 +70,32 @@ public enum ContinuityCheck {
         public var otherReportId: String
     }
 
-    /// Table 2 items whose 现行有效件数 chains from year to year.
-    static let chainItems = ["regulations", "normative_documents"]
-
-    /// The failures of every report that has any, by report_id.
-    public static func failures(_ facts: [Facts]) -> [String: [Failure]] {
-        var byYear: [Int: [Int]] = [:]
-        for index in facts.indices { byYear[facts[index].year, default: []].append(index) }
-        var result: [String: [Failure]] = [:]
+    /// The failures of every report that has any, by its position in `table`; `reportId` names
+    /// the earlier report of a pair.
+    public static func failures(_ table: Table, reportId: (Int) -> String) -> [Int: [Failure]] {
+        var byYear: [Int32: [Int]] = [:]
+        for report in 0..<table.count { byYear[table.year[report], default: []].append(report) }
+        let shorterForms = table.names.map(\.shorterForms)
+        var result: [Int: [Failure]] = [:]
         for (year, later) in byYear {
             guard let earlier = byYear[year - 1] else { continue }
             // Last year's reports by every form of their name, so a pair is found without
             // comparing every report with every other.
             var byName: [AgencyName: [Int]] = [:]
-            for index in earlier {
-                byName[facts[index].agency, default: []].append(index)
-                for form in facts[index].agency.shorterForms { byName[form, default: []].append(index) }
+            for report in earlier {
+                let name = Int(table.agency[report])
+                byName[table.names[name], default: []].append(report)
+                for form in shorterForms[name] { byName[form, default: []].append(report) }
             }
-            for index in later {
-                let current = facts[index]
-                var candidates = byName[current.agency] ?? []
-                for form in current.agency.shorterForms {
-                    candidates += (byName[form] ?? []).filter { facts[$0].agency == form }
+            for report in later {
+                let name = Int(table.agency[report])
+                var candidates = byName[table.names[name]] ?? []
+                for form in shorterForms[name] {
+                    candidates += (byName[form] ?? []).filter { table.names[Int(table.agency[$0])] == form }
                 }
-                for previous in Set(candidates).sorted(by: { facts[$0].reportId < facts[$1].reportId }) {
-                    result[current.reportId, default: []] += compare(facts[previous], current)
+                for previous in Set(candidates).sorted() {
+                    let found = compare(table, previous, report, otherReportId: reportId(previous))
+                    if !found.isEmpty { result[report, default: []] += found }
                 }
             }
         }
@@ -60,18 +103,20 @@ public enum ContinuityCheck {
     }
 
     /// The failed comparisons between last year's report and this year's.
-    static func compare(_ last: Facts, _ this: Facts) -> [Failure] {
+    static func compare(_ table: Table, _ last: Int, _ this: Int, otherReportId: String) -> [Failure] {
         var failures: [Failure] = []
         for (column, applicant) in StoredCodes.applicants.enumerated() {
-            guard let expected = last.carriedForward[column], let actual = this.carriedOver[column], expected != actual else { continue }
-            failures.append(Failure(subject: "carried_over.\(applicant)", expected: expected, actual: actual, otherReportId: last.reportId))
+            guard let expected = table.number(last, Slot.carriedForward + column), let actual = table.number(this, Slot.carriedOver + column),
+                  expected != actual else { continue }
+            failures.append(Failure(subject: "carried_over.\(applicant)", expected: expected, actual: actual, otherReportId: otherReportId))
         }
-        for (slot, item) in chainItems.enumerated() {
-            guard let before = last.inForce[slot], let issued = this.issued[slot], let repealed = this.repealed[slot],
-                  let actual = this.inForce[slot] else { continue }
+        for (item, code) in chainItems.enumerated() {
+            guard let before = table.number(last, Slot.chain(item, 2)), let issued = table.number(this, Slot.chain(item, 0)),
+                  let repealed = table.number(this, Slot.chain(item, 1)), let actual = table.number(this, Slot.chain(item, 2)) else { continue }
             let expected = before + issued - repealed
-            guard expected != actual, let wanted = Int64(exactly: expected), let got = Int64(exactly: actual) else { continue }
-            failures.append(Failure(subject: "in_force.\(item)", expected: wanted, actual: got, otherReportId: last.reportId))
+            if expected != actual {
+                failures.append(Failure(subject: "in_force.\(code)", expected: expected, actual: actual, otherReportId: otherReportId))
+            }
         }
         return failures
     }
@@ -90,35 +135,32 @@ public struct ContinuityFactsReader: TransformedRecordVisitor {
         return reader.facts
     }
 
+    private typealias Slot = ContinuityCheck.Slot
     private static let carriedOver = StoredCodes.applicationRows.firstIndex(of: "carried_over")!
     private static let carriedForward = StoredCodes.applicationRows.firstIndex(of: "carried_forward")!
     private static let chainItem: [Int?] = StoredCodes.items.map { ContinuityCheck.chainItems.firstIndex(of: $0) }
-    private static let issued = StoredCodes.measures.firstIndex(of: "issued")
-    private static let repealed = StoredCodes.measures.firstIndex(of: "repealed")
-    private static let inForce = StoredCodes.measures.firstIndex(of: "in_force")
+    /// issued, repealed, in_force: their place among a chained item's three numbers.
+    private static let chainMeasure: [Int?] = StoredCodes.measures.map { ["issued", "repealed", "in_force"].firstIndex(of: $0) }
 
     public mutating func header(_ header: StoredReportHeader) {
-        facts.reportId = String(decoding: header.reportId, as: UTF8.self)
-        facts.agency = AgencyName(String(decoding: header.agency, as: UTF8.self))
+        facts.agency = String(decoding: header.agency, as: UTF8.self)
         facts.year = header.reportYear
     }
 
     public mutating func begin(_ section: StoredReportSection, count: Int) {}
 
     public mutating func proactive(item: Int, measure: Int, value: Double) {
-        guard let slot = Self.chainItem[item] else { return }
-        switch measure {
-        case Self.issued: facts.issued[slot] = value
-        case Self.repealed: facts.repealed[slot] = value
-        case Self.inForce: facts.inForce[slot] = value
-        default: break
-        }
+        guard let slot = Self.chainItem[item], let place = Self.chainMeasure[measure], let whole = Int64(exactly: value) else { return }
+        facts.numbers[Slot.chain(slot, place)] = whole
     }
 
     public mutating func application(row: Int, applicant: Int, value: Int64) {
-        if row == Self.carriedOver { facts.carriedOver[applicant] = value }
-        if row == Self.carriedForward { facts.carriedForward[applicant] = value }
+        if row == Self.carriedOver { facts.numbers[Slot.carriedOver + applicant] = value }
+        if row == Self.carriedForward { facts.numbers[Slot.carriedForward + applicant] = value }
     }
+
+    /// Tables 2 and 3 hold all it needs: the rest of the record is not read.
+    public var wantsMore: Bool { false }
 
     public mutating func appeal(proceeding: Int, outcome: Int, value: Int64) {}
     public mutating func checkFailure(rule: UnsafeRawBufferPointer, subject: UnsafeRawBufferPointer, expected: Int64, actual: Int64) {}

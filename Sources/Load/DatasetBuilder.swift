@@ -21,9 +21,11 @@ public struct DatasetBuilder: Sendable {
         let sorted = reports.sorted(by: { ($0.reportId, $0.sourcePath) < ($1.reportId, $1.sourcePath) })
         let records = sorted.map { $0.encoded() }
         // Records just encoded are whole.
-        let continuity = ContinuityCheck.failures(records.map { try! ContinuityFactsReader.facts(record: $0) })
-        for (report, record) in zip(sorted, records) {
-            try! add(record: record, sourcePath: report.sourcePath, continuity: continuity[report.reportId] ?? [])
+        var facts = ContinuityCheck.Table()
+        for record in records { facts.append(try! ContinuityFactsReader.facts(record: record)) }
+        let continuity = ContinuityCheck.failures(facts) { sorted[$0].reportId }
+        for (index, (report, record)) in zip(sorted, records).enumerated() {
+            try! add(record: record, sourcePath: report.sourcePath, continuity: continuity[index] ?? [])
         }
         for reject in rejects.sorted(by: { $0.sourcePath < $1.sourcePath }) {
             add(reject)

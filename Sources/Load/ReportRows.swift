@@ -124,10 +124,10 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
     /// The columns every dataset of a report's rows starts with (report_id, report_year, agency): added once for
     /// all of a report's rows, not row by row. Static, so the table is not borrowed along with `self`.
     private static func appendReportColumns(to table: inout DatasetTable, id: [UInt8], year: Int32, agency: [UInt8], rows: Int) {
-        let schema = table.schema
-        id.withUnsafeBytes { table.append(utf8: $0, count: rows, at: schema.position(of: "report_id")) }
-        table.append(repeating: year, count: rows, at: schema.position(of: "report_year"))
-        agency.withUnsafeBytes { table.append(utf8: $0, count: rows, at: schema.position(of: "agency")) }
+        let column = RowColumns.first
+        id.withUnsafeBytes { table.append(utf8: $0, count: rows, at: column.reportId) }
+        table.append(repeating: year, count: rows, at: column.reportYear)
+        agency.withUnsafeBytes { table.append(utf8: $0, count: rows, at: column.agency) }
     }
 
     mutating func proactive(item: Int, measure: Int, value: Double) {
@@ -192,6 +192,21 @@ private enum ReportColumns {
     static let status = schema.position(of: "status"), checksFailed = schema.position(of: "checks_failed")
     static let diagnostics = schema.position(of: "diagnostics")
     static let warnings = schema.position(of: "warnings"), errors = schema.position(of: "errors")
+}
+
+/// Positions of the columns every dataset of a report's rows starts with, the same in each
+/// (checked once, from their names, for every such dataset).
+private struct RowColumns {
+    let reportId, reportYear, agency: Int
+
+    static let first: RowColumns = {
+        let schemas = [Datasets.proactiveDisclosure, Datasets.applications, Datasets.appeals, Datasets.checks, Datasets.diagnostics]
+        let positions = schemas.map { RowColumns(reportId: $0.position(of: "report_id"), reportYear: $0.position(of: "report_year"),
+                                                 agency: $0.position(of: "agency")) }
+        precondition(positions.allSatisfy { $0.reportId == positions[0].reportId && $0.reportYear == positions[0].reportYear
+                                            && $0.agency == positions[0].agency }, "the row datasets do not start alike")
+        return positions[0]
+    }()
 }
 
 /// Positions of a cell dataset's two codes and its value, from their names.

@@ -108,6 +108,12 @@ public struct EntryTable: RandomAccessCollection, MutableCollection, Expressible
     func isReport(at index: Int) -> Bool { records[index].rejectReason == 0 }
     func isTransformed(at index: Int) -> Bool { records[index].transformKey != 0 }
     func transformKey(at index: Int) -> String? { pool[records[index].transformKey] }
+    /// Where the entry's transform result is stored, without building the entry.
+    func transformRef(at index: Int) -> RecordRef? {
+        let record = records[index]
+        guard let segment = pool[record.transformSegment] else { return nil }
+        return RecordRef(segment: segment, offset: record.transformOffset, length: record.transformLength)
+    }
     func extractKey(at index: Int) -> String? { pool[records[index].extractKey] }
     func transformedWithExtract(at index: Int) -> Bool { records[index].transformedWithExtract }
     func rejectReason(at index: Int) -> String? { pool[records[index].rejectReason] }

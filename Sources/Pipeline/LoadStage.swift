@@ -151,26 +151,37 @@ struct LoadStage {
         }
     }
 
-    /// The failures of the checks across reports, by report_id: a first pass over the stored
-    /// results reads what they need (a few cells per report). A record that cannot be read is
-    /// left out here; the main pass repairs it or stops.
-    private func continuityFailures(_ plan: Plan) throws -> [String: [ContinuityCheck.Failure]] {
+    /// The failures of the checks across reports, by entry position: a first pass over the stored
+    /// results reads what they need (tables 2 and 3 of each). A record that cannot be read is left
+    /// out here; the main pass repairs it or stops.
+    private func continuityFailures(_ plan: Plan) throws -> [Int: [ContinuityCheck.Failure]] {
         let sliceSize = Self.chunkSize * 4
         let slices = (plan.reports.count + sliceSize - 1) / sliceSize
-        let facts = try parallelMap(slices, jobs: jobs) { _, slice in
+        let read = try parallelMap(slices, jobs: jobs) { _, slice in
             plan.reports[(slice * sliceSize)..<min((slice + 1) * sliceSize, plan.reports.count)].compactMap { position in
-                plan.entries[position].transformRef.flatMap { try? store.read($0) }.flatMap { try? ContinuityFactsReader.facts(record: $0) }
+                plan.entries.transformRef(at: position).flatMap { try? store.read($0) }
+                    .flatMap { try? ContinuityFactsReader.facts(record: $0) }.map { (position, $0) }
             }
         }
-        return ContinuityCheck.failures(facts.flatMap { $0 })
+        var table = ContinuityCheck.Table()
+        var positions: [Int] = []
+        positions.reserveCapacity(plan.reports.count)
+        for slice in read {
+            for (position, facts) in slice {
+                table.append(facts)
+                positions.append(position)
+            }
+        }
+        let failures = ContinuityCheck.failures(table) { plan.entries.reportKey(at: positions[$0]).hex }
+        return Dictionary(uniqueKeysWithValues: failures.map { (positions[$0.key], $0.value) })
     }
 
     /// Adds the rows of the report at `position`, from its stored transform result, or from its
     /// source when that record is damaged, with its failures among `continuity`.
-    private func addReport(at position: Int, of entries: EntryTable, continuity: [String: [ContinuityCheck.Failure]],
+    private func addReport(at position: Int, of entries: EntryTable, continuity: [Int: [ContinuityCheck.Failure]],
                            to builder: inout DatasetBuilder) throws {
         let entry = entries[position]
-        let failures = continuity[entry.reportId] ?? []
+        let failures = continuity[position] ?? []
         let bytes: [UInt8]
         do {
             bytes = try store.read(entry.transformRef!)
