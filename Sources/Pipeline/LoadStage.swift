@@ -155,22 +155,28 @@ struct LoadStage {
     /// results reads what they need (tables 2 and 3 of each). A record that cannot be read is left
     /// out here; the main pass repairs it or stops.
     private func continuityFailures(_ plan: Plan) throws -> [Int: [ContinuityCheck.Failure]] {
-        let sliceSize = Self.chunkSize * 4
-        let slices = (plan.reports.count + sliceSize - 1) / sliceSize
-        let read = try parallelMap(slices, jobs: jobs) { _, slice in
-            plan.reports[(slice * sliceSize)..<min((slice + 1) * sliceSize, plan.reports.count)].compactMap { position in
-                plan.entries.transformRef(at: position).flatMap { try? store.read($0) }
-                    .flatMap { try? ContinuityFactsReader.facts(record: $0) }.map { (position, $0) }
-            }
-        }
         var table = ContinuityCheck.Table()
         var positions: [Int] = []
         positions.reserveCapacity(plan.reports.count)
-        for slice in read {
-            for (position, facts) in slice {
-                table.append(facts)
-                positions.append(position)
+        // Read in rounds, each packed into the table before the next, so the facts as read (an
+        // array and a string per report) are held for one round, not for every report at once.
+        var start = 0
+        while start < plan.reports.count {
+            let round = Array(plan.reports[start..<min(start + Self.chunkSize * jobs, plan.reports.count)])
+            let sliceSize = Self.chunkSize
+            let read = try parallelMap((round.count + sliceSize - 1) / sliceSize, jobs: jobs) { _, slice in
+                round[(slice * sliceSize)..<min((slice + 1) * sliceSize, round.count)].compactMap { position in
+                    plan.entries.transformRef(at: position).flatMap { try? store.read($0) }
+                        .flatMap { try? ContinuityFactsReader.facts(record: $0) }.map { (position, $0) }
+                }
             }
+            for slice in read {
+                for (position, facts) in slice {
+                    table.append(facts)
+                    positions.append(position)
+                }
+            }
+            start += round.count
         }
         let failures = ContinuityCheck.failures(table) { plan.entries.reportKey(at: positions[$0]).hex }
         return Dictionary(uniqueKeysWithValues: failures.map { (positions[$0.key], $0.value) })
