@@ -26,6 +26,14 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
     private var appealCells = [Int64?](repeating: nil, count: StoredCodes.proceedings.count * StoredCodes.outcomes.count)
     private var template = Template.national2021
     private var ruleFailures = [Int32](repeating: 0, count: CheckRule.allCases.count)
+    /// Column positions the per-cell calls use, held here rather than read from statics on every
+    /// call (each such read checks its one-time initialization).
+    private let proactiveColumns = CellColumns.proactive, applicationColumns = CellColumns.applications,
+                appealColumns = CellColumns.appeals
+    private let applicantCount = StoredCodes.applicants.count, outcomeCount = StoredCodes.outcomes.count
+    private let diagnosticColumns = DiagnosticColumns.all
+    private let severityOfCode = StoredCodes.severityOfCode
+    private let tableNumbers = TableKind.storedOrder.map { Int32($0.number) }
 
     var tables: [DatasetTable] { [reports, wide, proactive, applications, appeals, checks, diagnostics] }
 
@@ -131,7 +139,7 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
     }
 
     mutating func proactive(item: Int, measure: Int, value: Double) {
-        let column = CellColumns.proactive
+        let column = proactiveColumns
         proactive.append(code: item, at: column.first)
         proactive.append(code: measure, at: column.second)
         proactive.append(value, at: column.value)
@@ -139,19 +147,19 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
     }
 
     mutating func application(row: Int, applicant: Int, value: Int64) {
-        let column = CellColumns.applications
+        let column = applicationColumns
         applications.append(code: row, at: column.first)
         applications.append(code: applicant, at: column.second)
         applications.append(value, at: column.value)
-        applicationCells[row * StoredCodes.applicants.count + applicant] = value
+        applicationCells[row * applicantCount + applicant] = value
     }
 
     mutating func appeal(proceeding: Int, outcome: Int, value: Int64) {
-        let column = CellColumns.appeals
+        let column = appealColumns
         appeals.append(code: proceeding, at: column.first)
         appeals.append(code: outcome, at: column.second)
         appeals.append(value, at: column.value)
-        appealCells[proceeding * StoredCodes.outcomes.count + outcome] = value
+        appealCells[proceeding * outcomeCount + outcome] = value
     }
 
     mutating func checkFailure(rule: UnsafeRawBufferPointer, subject: UnsafeRawBufferPointer, expected: Int64, actual: Int64) {
@@ -167,13 +175,13 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
     }
 
     mutating func diagnostic(_ diagnostic: StoredDiagnostic) {
-        let column = DiagnosticColumns.self
-        let severity = StoredCodes.severityOfCode[diagnostic.code]
+        let column = diagnosticColumns
+        let severity = severityOfCode[diagnostic.code]
         severityCounts[severity] += 1
         diagnostics.append(code: diagnostic.stage, at: column.stage)
         diagnostics.append(code: diagnostic.code, at: column.code)
         diagnostics.append(code: severity, at: column.severity)
-        diagnostics.append(diagnostic.table.map { Int32(TableKind.storedOrder[$0].number) }, at: column.table)
+        diagnostics.append(diagnostic.table.map { tableNumbers[$0] }, at: column.table)
         diagnostics.append(diagnostic.line.map { Int32(truncatingIfNeeded: $0) }, at: column.line)
         diagnostics.append(diagnostic.page.map { Int32(truncatingIfNeeded: $0) }, at: column.page)
         diagnostics.append(utf8: diagnostic.label, at: column.label)
@@ -233,10 +241,14 @@ private enum CheckColumns {
 }
 
 /// Positions of the `diagnostics` columns after the report's own, from their names.
-private enum DiagnosticColumns {
-    static let schema = Datasets.diagnostics
-    static let stage = schema.position(of: "stage"), code = schema.position(of: "code")
-    static let severity = schema.position(of: "severity"), table = schema.position(of: "table")
-    static let line = schema.position(of: "line"), page = schema.position(of: "page")
-    static let label = schema.position(of: "label"), detail = schema.position(of: "detail")
+private struct DiagnosticColumns {
+    let stage, code, severity, table, line, page, label, detail: Int
+
+    static let all: DiagnosticColumns = {
+        let schema = Datasets.diagnostics
+        return DiagnosticColumns(
+            stage: schema.position(of: "stage"), code: schema.position(of: "code"), severity: schema.position(of: "severity"),
+            table: schema.position(of: "table"), line: schema.position(of: "line"), page: schema.position(of: "page"),
+            label: schema.position(of: "label"), detail: schema.position(of: "detail"))
+    }()
 }
