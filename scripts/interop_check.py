@@ -682,6 +682,17 @@ def check_large(binary: str, rows: int, workdir: str, readers: Readers) -> list[
 # --------------------------------------------------------------------------- main
 
 
+def report(label: str, problems: list[str], passed: str) -> int:
+    """Prints one check's PASS line, or its FAIL line and problems; 1 when it failed."""
+    if not problems:
+        print(f"PASS {label}: {passed}")
+        return 0
+    print(f"FAIL {label}")
+    for p in problems:
+        print(f"     - {p}")
+    return 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("outdir", nargs="?", help="pipeline output folder holding parquet/ and csv/")
@@ -713,13 +724,7 @@ def main() -> int:
                     problems = [f"checker error: {error}\n{traceback.format_exc()}"]
                 files = parquet_files(os.path.join(args.outdir, "parquet", dataset))
                 label = f"{dataset} ({len(files)} file{'s' if len(files) != 1 else ''})"
-                if problems:
-                    failures += 1
-                    print(f"FAIL {label}")
-                    for p in problems:
-                        print(f"     - {p}")
-                else:
-                    print(f"PASS {label}: {', '.join(names)} agree with csv/{dataset}.csv; ZSTD; statistics ok")
+                failures += report(label, problems, f"{', '.join(names)} agree with csv/{dataset}.csv; ZSTD; statistics ok")
             workbooks = sorted(f[:-len(".xlsx")] for f in os.listdir(os.path.join(args.outdir, "xlsx"))
                                if f.endswith(".xlsx")) if os.path.isdir(os.path.join(args.outdir, "xlsx")) else []
             for dataset in workbooks:
@@ -730,25 +735,14 @@ def main() -> int:
                 except Exception as error:
                     problems = [f"checker error: {error}\n{traceback.format_exc()}"]
                 also = " and LibreOffice" if dataset == "reports_wide" else ""
-                if problems:
-                    failures += 1
-                    print(f"FAIL xlsx/{dataset}.xlsx")
-                    for p in problems:
-                        print(f"     - {p}")
-                else:
-                    print(f"PASS xlsx/{dataset}.xlsx: openpyxl, pandas{also} agree with csv/{dataset}.csv, typed; header frozen and bold")
+                failures += report(f"xlsx/{dataset}.xlsx", problems,
+                                   f"openpyxl, pandas{also} agree with csv/{dataset}.csv, typed; header frozen and bold")
         if args.large:
             workdir = args.workdir or tempfile.mkdtemp(prefix="parquet-large-")
             os.makedirs(workdir, exist_ok=True)
             problems = check_large(args.large, args.rows, workdir, readers)
             label = f"large ({args.rows} rows, {os.path.join(workdir, 'large.parquet')})"
-            if problems:
-                failures += 1
-                print(f"FAIL {label}")
-                for p in problems:
-                    print(f"     - {p}")
-            else:
-                print(f"PASS {label}: {', '.join(names)} agree on rows, row groups, nulls, sums, non-ASCII text, samples")
+            failures += report(label, problems, f"{', '.join(names)} agree on rows, row groups, nulls, sums, non-ASCII text, samples")
     finally:
         readers.stop()
     print(f"interop: {'FAIL' if failures else 'PASS'} ({failures} failing)")

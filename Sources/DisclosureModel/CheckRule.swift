@@ -13,6 +13,9 @@ public enum CheckRule: String, Sendable, CaseIterable {
     /// carried_over, the 现行有效件数 chain). Checked at load, where every report is at hand.
     case continuity
 
-    /// The table whose cells the rule relates.
+    /// The table whose cells the rule relates (for `continuity`, table 3 of two reports).
     public var table: TableKind { self == .appealTotal ? .appeals : .applications }
+
+    /// The rules checked within one report's tables (all but `continuity`).
+    public static let withinReport = allCases.filter { $0 != .continuity }
 }

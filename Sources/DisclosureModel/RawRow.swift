@@ -39,9 +39,4 @@ public enum TableKind: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// The table whose section number is printed `number` (二, 三, 四).
-    public init?(sectionNumber number: String) {
-        guard let kind = Self.allCases.first(where: { $0.sectionNumber == number }) else { return nil }
-        self = kind
-    }
 }

@@ -77,7 +77,7 @@ public struct Template: Sendable, Hashable {
         outcomeRows = 2..<(applicationRows.count - 2)
         proceedings = ["review", "litigation_direct", "litigation_after_review"]
         outcomes = ["upheld", "corrected", "other", "pending", "total"]
-        checks = CheckRule.allCases
+        checks = CheckRule.withinReport
     }
 
     /// Table 3's rows with the given （六）其他处理 rows: both templates print the rest alike.

@@ -119,10 +119,12 @@ extension RunFacts {
     static func severityOfCode(codes: ByteArrayValues, severities: ByteArrayValues) -> [String: Severity] {
         guard severities.rowCount == codes.rowCount else { return [:] }
         var severityOfEntry = [Severity?](repeating: nil, count: codes.entryCount)
-        for row in 0..<codes.rowCount {
+        var unknown = codes.entryCount
+        for row in 0..<codes.rowCount where unknown > 0 {
             let code = codes.entryOfRow[row], severity = severities.entryOfRow[row]
             guard code >= 0, severity >= 0, severityOfEntry[Int(code)] == nil else { continue }
             severityOfEntry[Int(code)] = Severity(rawValue: severities.entryString(Int(severity)))
+            unknown -= 1
         }
         var result: [String: Severity] = [:]
         for (entry, severity) in severityOfEntry.enumerated() { if let severity { result[codes.entryString(entry)] = severity } }

@@ -8,8 +8,8 @@ struct AppealsMapper {
 
     /// The cells in printed order, and the values as a grid (proceedings × outcomes, nil = missing).
     func map(_ rows: [RawRow], diagnostics: inout [Diagnostic]) -> (cells: [AppealCell], grid: [[Int64?]]) {
-        let resolver = LabelResolver(dictionary: dictionary, table: "四", cite: cite, memo: memo)
-        let reader = ValueReader(table: "四", cite: cite)
+        let resolver = LabelResolver(dictionary: dictionary, table: .appeals, cite: cite, memo: memo)
+        let reader = ValueReader(table: .appeals, cite: cite)
         let slots = Self.slots
         var values: [TextCell] = []
         values.reserveCapacity(slots.count)
@@ -29,12 +29,12 @@ struct AppealsMapper {
         if !values.isEmpty, doubtful || picked.cells.count < slots.count {
             let why = doubtful ? "a cell before the values holds text and digits (a value glued to a label)" : "\(picked.cells.count) value(s) for \(slots.count) cells"
             diagnostics.append(Diagnostic(.transform, .cellMissing, "table 四, \(cite(values[0].line)): \(why); which cell each value belongs to cannot be told, so none is used",
-                                          at: cite.place("四", line: values[0].line)))
+                                          at: cite.place(.appeals, line: values[0].line)))
             picked = CellPicker.Picked(cells: [], extra: [])
         }
         if !picked.extra.isEmpty {
             diagnostics.append(Diagnostic(.transform, .extraValues, "table 四: \(picked.extra.count) value(s) beyond its \(slots.count), from \(cite(picked.extra[0].line)); ignored",
-                                          at: cite.place("四", line: picked.extra[0].line)))
+                                          at: cite.place(.appeals, line: picked.extra[0].line)))
         }
         var cells: [AppealCell] = []
         cells.reserveCapacity(slots.count)
@@ -51,7 +51,7 @@ struct AppealsMapper {
         }
         if !missing.isEmpty {
             diagnostics.append(Diagnostic(.transform, .cellMissing, "table 四: \(missing.count) cell(s) not in the source: \(missing.joined(separator: ", "))",
-                                      at: cite.place("四", line: nil)))
+                                      at: cite.place(.appeals, line: nil)))
         }
         return (cells, grid)
     }

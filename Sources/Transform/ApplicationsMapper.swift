@@ -26,9 +26,8 @@ struct ApplicationsMapper {
 
     /// Reads the rows; `cells(_:template:diagnostics:)` then lays them out by the template.
     func read(_ rows: [RawRow], diagnostics: inout [Diagnostic]) -> Printed {
-        let resolver = LabelResolver(dictionary: dictionary, table: "三", cite: cite, memo: memo)
-        let reader = ValueReader(table: "三", cite: cite)
-        let width = StoredCodes.applicants.count
+        let resolver = LabelResolver(dictionary: dictionary, table: .applications, cite: cite, memo: memo)
+        let reader = ValueReader(table: .applications, cite: cite)
         var inBody = false
         // Values by row, at the row's position in `StoredCodes.applicationRows` (`Entry.index`); nil = not printed.
         var found = [[Int64?]?](repeating: nil, count: StoredCodes.applicationRows.count)
@@ -65,34 +64,23 @@ struct ApplicationsMapper {
                 } else if inBody, row.values.contains(where: { !$0.text.isEmpty }) {
                     let line = row.values.first { !$0.text.isEmpty }?.line ?? 0
                     diagnostics.append(Diagnostic(.transform, .labelUnrecognized, "table 三, \(cite(line)): values without a recognized row label; not used",
-                                                  at: cite.place("三", line: line, label: row.labels.last?.text)))
+                                                  at: cite.place(.applications, line: line, label: row.labels.last?.text)))
                 }
                 continue
             }
             for skipped in labels[..<last] where skipped.entry.role == .row && found[skipped.entry.index] == nil {
                 diagnostics.append(Diagnostic(.transform, .cellMissing, "table 三, \(cite(skipped.cell.line)): row \(skipped.entry.code) has no values",
-                                              at: cite.place("三", line: skipped.cell.line, label: skipped.cell.text)))
+                                              at: cite.place(.applications, line: skipped.cell.line, label: skipped.cell.text)))
             }
             let rowLabel = labels[last]
             let code = rowLabel.entry.code
-            if found[rowLabel.entry.index] != nil {
-                diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(rowLabel.cell.line)): row \(code) printed a second time; the first is kept",
-                                              at: cite.place("三", line: rowLabel.cell.line, label: rowLabel.cell.text)))
-                continue
-            }
+            if repeated(code, at: rowLabel.entry.index, label: rowLabel.cell, in: found, diagnostics: &diagnostics) { continue }
             if LabelResolver.endsUnrecognized(labels, labelCount: row.labels.count) {
                 diagnostics.append(Diagnostic(.transform, .cellMissing, "table 三, \(cite(rowLabel.cell.line)): row \(code): the cell before its values (\"\(row.labels.last?.text ?? "")\") is neither a label nor a value, so the values may not be in their columns; left out",
-                                              at: cite.place("三", line: rowLabel.cell.line, label: rowLabel.cell.text)))
+                                              at: cite.place(.applications, line: rowLabel.cell.line, label: rowLabel.cell.text)))
                 continue
             }
-            let picked = CellPicker.pick(row.values, expected: width)
-            if !picked.extra.isEmpty {
-                diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(rowLabel.cell.line)): row \(code) has \(picked.extra.count) value(s) beyond its \(width); ignored: \(picked.extra.map(\.text).joined(separator: " "))",
-                                              at: cite.place("三", line: rowLabel.cell.line, label: rowLabel.cell.text)))
-            }
-            found[rowLabel.entry.index] = zip(StoredCodes.applicants, picked.cells).map { applicant, cell in
-                reader.read(cell, what: "\(code)/\(applicant)", label: rowLabel.cell.text, integer: true, diagnostics: &diagnostics).map { Int64($0) }
-            }
+            found[rowLabel.entry.index] = values(of: row, code: code, label: rowLabel.cell, reader: reader, diagnostics: &diagnostics)
         }
         return Printed(found: found, groupRows: groupRows)
     }
@@ -100,7 +88,7 @@ struct ApplicationsMapper {
     /// The cells in the template's order, and the same values as a grid (the template's rows ×
     /// applicants, nil = missing) for the checks.
     func cells(_ printed: Printed, template: Template, diagnostics: inout [Diagnostic]) -> (cells: [ApplicationCell], grid: [[Int64?]]) {
-        let reader = ValueReader(table: "三", cite: cite)
+        let reader = ValueReader(table: .applications, cite: cite)
         let width = template.applicants.count
         var found = printed.found
         for (row, group, rows) in printed.groupRows {
@@ -113,7 +101,7 @@ struct ApplicationsMapper {
         let positions = Self.storedPositions[template.storedIndex]
         for position in found.indices where found[position] != nil && !positions.contains(position) {
             diagnostics.append(Diagnostic(.transform, .labelUnrecognized, "table 三: row \(StoredCodes.applicationRows[position]) is not a row of the \(template.id) template the report follows; its values are not used",
-                                          at: cite.place("三", line: nil)))
+                                          at: cite.place(.applications, line: nil)))
         }
         var cells: [ApplicationCell] = []
         cells.reserveCapacity(template.applicationCellCount)
@@ -133,7 +121,7 @@ struct ApplicationsMapper {
             if !missing.isEmpty {
                 let what = missing.count == width ? "the whole row" : missing.joined(separator: ", ")
                 diagnostics.append(Diagnostic(.transform, .cellMissing, "table 三: row \(code): \(missing.count) cell(s) not in the source (\(what))",
-                                              at: cite.place("三", line: nil)))
+                                              at: cite.place(.applications, line: nil)))
             }
         }
         return (cells, grid)
@@ -151,21 +139,30 @@ struct ApplicationsMapper {
     /// A group that is a row of the template (the 2019 template's （六）其他处理, code `other`).
     private func readOwnRow(_ row: RawRow, group: LabelResolver.Resolved, into found: inout [[Int64?]?],
                             reader: ValueReader, diagnostics: inout [Diagnostic]) {
-        let width = StoredCodes.applicants.count
         let code = group.entry.code
         let position = StoredCodes.applicationRows.firstIndex(of: code)!
-        if found[position] != nil {
-            diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(group.cell.line)): row \(code) printed a second time; the first is kept",
-                                          at: cite.place("三", line: group.cell.line, label: group.cell.text)))
-            return
-        }
+        if repeated(code, at: position, label: group.cell, in: found, diagnostics: &diagnostics) { return }
+        found[position] = values(of: row, code: code, label: group.cell, reader: reader, diagnostics: &diagnostics)
+    }
+
+    /// Whether row `code` was read already (its first printing is kept, with `extra_values`).
+    private func repeated(_ code: String, at position: Int, label: TextCell, in found: [[Int64?]?], diagnostics: inout [Diagnostic]) -> Bool {
+        guard found[position] != nil else { return false }
+        diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(label.line)): row \(code) printed a second time; the first is kept",
+                                      at: cite.place(.applications, line: label.line, label: label.text)))
+        return true
+    }
+
+    /// A row's seven values, one per applicant column (values beyond them ignored, with `extra_values`).
+    private func values(of row: RawRow, code: String, label: TextCell, reader: ValueReader, diagnostics: inout [Diagnostic]) -> [Int64?] {
+        let width = StoredCodes.applicants.count
         let picked = CellPicker.pick(row.values, expected: width)
         if !picked.extra.isEmpty {
-            diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(group.cell.line)): row \(code) has \(picked.extra.count) value(s) beyond its \(width); ignored: \(picked.extra.map(\.text).joined(separator: " "))",
-                                          at: cite.place("三", line: group.cell.line, label: group.cell.text)))
+            diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(label.line)): row \(code) has \(picked.extra.count) value(s) beyond its \(width); ignored: \(picked.extra.map(\.text).joined(separator: " "))",
+                                          at: cite.place(.applications, line: label.line, label: label.text)))
         }
-        found[position] = zip(StoredCodes.applicants, picked.cells).map { applicant, cell in
-            reader.read(cell, what: "\(code)/\(applicant)", label: group.cell.text, integer: true, diagnostics: &diagnostics).map { Int64($0) }
+        return zip(StoredCodes.applicants, picked.cells).map { applicant, cell in
+            reader.read(cell, what: "\(code)/\(applicant)", label: label.text, integer: true, diagnostics: &diagnostics).map { Int64($0) }
         }
     }
 
@@ -183,12 +180,12 @@ struct ApplicationsMapper {
             for index in indices { found[index] = Array(repeating: 0, count: width) }
             diagnostics.append(Diagnostic(.transform, .groupRowZero,
                 "table 三, \(cite(group.cell.line)): \(group.cell.text) printed as one row of zeros without its rows; \(rows.joined(separator: ", ")) read as 0",
-                at: cite.place("三", line: group.cell.line, label: group.cell.text)))
+                at: cite.place(.applications, line: group.cell.line, label: group.cell.text)))
         } else {
             let printed = row.values.map { $0.text.isEmpty ? "(empty)" : $0.text }.joined(separator: " ")
             diagnostics.append(Diagnostic(.transform, .cellMissing,
                 "table 三, \(cite(group.cell.line)): \(group.cell.text) printed as one row (\(printed)) without its rows; the values cannot be split between \(rows.joined(separator: ", ")): left out",
-                at: cite.place("三", line: group.cell.line, label: group.cell.text)))
+                at: cite.place(.applications, line: group.cell.line, label: group.cell.text)))
         }
     }
 

@@ -18,11 +18,11 @@ struct Citation: Sendable {
         return "line \(line) (\(origins[line - 1]))"
     }
 
-    /// The diagnostic's place: table `table` (二, 三, 四), the line, its page when the source has
-    /// pages, and the label as printed (a label printed over lines shown `商业 / 企业`, as in details).
-    func place(_ table: String, line: Int?, label: String? = nil) -> Diagnostic.Place {
+    /// The diagnostic's place: the table, the line, its page when the source has pages, and the
+    /// label as printed (a label printed over lines shown `商业 / 企业`, as in details).
+    func place(_ table: TableKind, line: Int?, label: String? = nil) -> Diagnostic.Place {
         let shown = label.map { $0.utf8.contains(0x0A) ? LabelResolver.replacingLineBreaks(in: $0, with: " / ") : $0 }
-        return Diagnostic.Place(table: TableKind(sectionNumber: table), line: line, page: line.flatMap(page), label: shown)
+        return Diagnostic.Place(table: table, line: line, page: line.flatMap(page), label: shown)
     }
 
     /// The page a line came from, read from its origin (`page 2, y=800.1`).

@@ -4,8 +4,8 @@ import DisclosureModel
 /// label that maps to nothing.
 struct LabelResolver {
     let dictionary: LabelDictionary
-    /// Table number as printed (二, 三, 四), for diagnostics.
-    let table: String
+    /// The table, named in diagnostics by its printed number (二, 三, 四).
+    let table: TableKind
     let cite: Citation
     let memo: LabelMemo
 
@@ -68,7 +68,7 @@ struct LabelResolver {
                 index += count
             } else {
                 diagnostics.append(Diagnostic(.transform, .labelUnrecognized,
-                    "table \(table), \(cite(labels[index].line)): \"\(labels[index].text)\" matches no label of the dictionary",
+                    "table \(table.sectionNumber), \(cite(labels[index].line)): \"\(labels[index].text)\" matches no label of the dictionary",
                     at: cite.place(table, line: labels[index].line, label: labels[index].text)))
                 index += 1
             }
@@ -89,8 +89,8 @@ struct LabelResolver {
         guard let ending = resolution.noteEnding else { return nil }
         let cited = cite(line)
         var detail = "table "
-        detail.reserveCapacity(8 + table.utf8.count + cited.utf8.count + ending.utf8.count)
-        detail += table
+        detail.reserveCapacity(8 + table.sectionNumber.utf8.count + cited.utf8.count + ending.utf8.count)
+        detail += table.sectionNumber
         detail += ", "
         detail += cited
         detail += ending

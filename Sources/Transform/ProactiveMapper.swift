@@ -19,7 +19,7 @@ struct ProactiveMapper {
     }
 
     func read(_ rows: [RawRow]) -> Printed {
-        let resolver = LabelResolver(dictionary: dictionary, table: "二", cite: cite, memo: memo)
+        let resolver = LabelResolver(dictionary: dictionary, table: .proactive, cite: cite, memo: memo)
         var printed = Printed()
         printed.rows.reserveCapacity(rows.count)
         var index = 0
@@ -44,7 +44,7 @@ struct ProactiveMapper {
 
     /// The cells of the report's template in its order; the rows' diagnostics, then the values'.
     func cells(_ printed: Printed, template: Template, diagnostics: inout [Diagnostic]) -> [ProactiveCell] {
-        let reader = ValueReader(table: "二", cite: cite)
+        let reader = ValueReader(table: .proactive, cite: cite)
         // Values by item, in the template's order; nil = not printed.
         var found = [[Double?]?](repeating: nil, count: template.proactiveItems.count)
         for (row, labels, notes) in printed.rows {
@@ -52,24 +52,24 @@ struct ProactiveMapper {
             guard let itemLabel = labels.last(where: { $0.entry.role == .item }) else { continue }
             guard let position = template.proactiveItems.firstIndex(where: { $0.code == itemLabel.entry.code }) else {
                 diagnostics.append(Diagnostic(.transform, .labelUnrecognized, "table 二, \(cite(itemLabel.cell.line)): \(itemLabel.entry.code) is not an item of the \(template.id) template the report follows; its values are not used",
-                                              at: cite.place("二", line: itemLabel.cell.line, label: itemLabel.cell.text)))
+                                              at: cite.place(.proactive, line: itemLabel.cell.line, label: itemLabel.cell.text)))
                 continue
             }
             let item = template.proactiveItems[position]
             if LabelResolver.endsUnrecognized(labels, labelCount: row.labels.count) {
                 diagnostics.append(Diagnostic(.transform, .cellMissing, "table 二, \(cite(itemLabel.cell.line)): \(item.code): the cell before its values (\"\(row.labels.last?.text ?? "")\") is neither a label nor a value, so the values may not be in their columns; left out",
-                                              at: cite.place("二", line: itemLabel.cell.line, label: itemLabel.cell.text)))
+                                              at: cite.place(.proactive, line: itemLabel.cell.line, label: itemLabel.cell.text)))
                 continue
             }
             if found[position] != nil {
                 diagnostics.append(Diagnostic(.transform, .extraValues, "table 二, \(cite(itemLabel.cell.line)): \(item.code) printed a second time; the first is kept",
-                                              at: cite.place("二", line: itemLabel.cell.line, label: itemLabel.cell.text)))
+                                              at: cite.place(.proactive, line: itemLabel.cell.line, label: itemLabel.cell.text)))
                 continue
             }
             let picked = CellPicker.pick(row.values, expected: item.measures.count)
             if !picked.extra.isEmpty {
                 diagnostics.append(Diagnostic(.transform, .extraValues, "table 二, \(cite(itemLabel.cell.line)): \(item.code) has \(picked.extra.count) value(s) beyond its \(item.measures.count); ignored: \(picked.extra.map(\.text).joined(separator: " "))",
-                                              at: cite.place("二", line: itemLabel.cell.line, label: itemLabel.cell.text)))
+                                              at: cite.place(.proactive, line: itemLabel.cell.line, label: itemLabel.cell.text)))
             }
             found[position] = zip(item.measures, picked.cells).map { measure, cell in
                 reader.read(cell, what: "\(item.code).\(measure)", label: itemLabel.cell.text, as: item.reading, diagnostics: &diagnostics)
@@ -90,7 +90,7 @@ struct ProactiveMapper {
         }
         if !missing.isEmpty {
             diagnostics.append(Diagnostic(.transform, .cellMissing, "table 二: \(missing.count) cell(s) not in the source: \(missing.joined(separator: ", "))",
-                                          at: cite.place("二", line: nil)))
+                                          at: cite.place(.proactive, line: nil)))
         }
         return cells
     }

@@ -4,7 +4,7 @@ import DisclosureModel
 /// sign (2019's 本年增/减), and empty or dash cells as 0. Every departure from a plain number is a
 /// diagnostic.
 struct ValueReader {
-    let table: String
+    let table: TableKind
     let cite: Citation
 
     /// Plain ASCII digits, the usual case, read without building anything.
@@ -42,7 +42,7 @@ struct ValueReader {
             return read(cell, what: what(), label: label(), integer: false, diagnostics: &diagnostics)
         }
         let unit = String(cell.text.unicodeScalars.dropFirst(number.unicodeScalars.count))
-        diagnostics.append(Diagnostic(.transform, .valueNormalized, "table \(table), \(cite(cell.line)): \(what()) \"\(cell.text)\" read as \(number) (unit \"\(unit)\" printed beside the value, not converted)",
+        diagnostics.append(Diagnostic(.transform, .valueNormalized, "table \(table.sectionNumber), \(cite(cell.line)): \(what()) \"\(cell.text)\" read as \(number) (unit \"\(unit)\" printed beside the value, not converted)",
                                       at: cite.place(table, line: cell.line, label: label())))
         return value
     }
@@ -57,7 +57,7 @@ struct ValueReader {
         let place = cite.place(table, line: cell.line, label: label())
         if text.isEmpty || ["-", "—", "－", "–", "/", "／", "——", "--"].contains(text) {
             let shown = text.isEmpty ? "empty" : "\"\(text)\""
-            diagnostics.append(Diagnostic(.transform, .cellEmpty, "table \(table), \(line): \(what) is \(shown); read as 0", at: place))
+            diagnostics.append(Diagnostic(.transform, .cellEmpty, "table \(table.sectionNumber), \(line): \(what) is \(shown); read as 0", at: place))
             return 0
         }
         var ascii = ""
@@ -76,19 +76,19 @@ struct ValueReader {
             }
         }
         guard let value = Double(ascii), value.isFinite else {
-            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), \(line): \(what) \"\(text)\" is not a number; cell left out", at: place))
+            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table.sectionNumber), \(line): \(what) \"\(text)\" is not a number; cell left out", at: place))
             return nil
         }
         if integer && value.rounded() != value {
-            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), \(line): \(what) \"\(text)\" is not a whole number; cell left out", at: place))
+            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table.sectionNumber), \(line): \(what) \"\(text)\" is not a whole number; cell left out", at: place))
             return nil
         }
         if integer && abs(value) > 9.0e15 {
-            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table), \(line): \(what) \"\(text)\" is out of range; cell left out", at: place))
+            diagnostics.append(Diagnostic(.transform, .valueInvalid, "table \(table.sectionNumber), \(line): \(what) \"\(text)\" is out of range; cell left out", at: place))
             return nil
         }
         if !changed.isEmpty {
-            diagnostics.append(Diagnostic(.transform, .valueNormalized, "table \(table), \(line): \(what) \"\(text)\" read as \(ascii) (\(changed.joined(separator: ", ")))", at: place))
+            diagnostics.append(Diagnostic(.transform, .valueNormalized, "table \(table.sectionNumber), \(line): \(what) \"\(text)\" read as \(ascii) (\(changed.joined(separator: ", ")))", at: place))
         }
         return value
     }

@@ -41,7 +41,7 @@ import Testing
         let memo = LabelMemo()
         var diagnostics: [Diagnostic] = []
         func resolve(_ text: String, _ scopes: [LabelDictionary.Scope]) -> String? {
-            let resolver = LabelResolver(dictionary: dictionary, table: "三", cite: Citation(), memo: memo)
+            let resolver = LabelResolver(dictionary: dictionary, table: .applications, cite: Citation(), memo: memo)
             return resolver.resolve([TextCell(text, line: 1)], in: scopes, diagnostics: &diagnostics).first.map { "\($0.entry.role.rawValue) \($0.entry.code)" }
         }
         for _ in 0..<2 {
