@@ -6,7 +6,7 @@ import DisclosureModel
 /// complete, so a run killed during load leaves the previous outputs whole.
 public struct Loader: Sendable {
     /// Bumped whenever the datasets change shape; outputs of another version are rewritten.
-    public static let version = "load-4"
+    public static let version = "load-5"
 
     public let writers: [any DatasetWriter]
     public let part: PartName

@@ -89,11 +89,20 @@ final class ParquetSink: DatasetSink {
         do {
             var options = options
             options.sortingColumns = Self.sorting(parquetSchema)
+            options.dataPageValueLimit = Self.pageValueLimit(columns: parquetSchema.columns.count, default: options.dataPageValueLimit)
             let writer = try ParquetWriter(path: temporary, schema: parquetSchema, options: options)
             return (writer, StagedFile(temporaryPath: temporary, finalPath: finalPath, relativePath: relative))
         } catch {
             throw LoadError("\(temporary): cannot start a Parquet file: \(error)")
         }
+    }
+
+    /// Values per data page. Every column of a file holds its open page in memory (up to about
+    /// five bytes a value: index and level) while rows come in, so a file of hundreds of columns
+    /// (`reports_wide`) gets shorter pages: its open pages together stay near a few megabytes
+    /// instead of growing with its column count.
+    static func pageValueLimit(columns: Int, default limit: Int) -> Int {
+        min(limit, max(1_024, (1 << 20) / max(columns, 1)))
     }
 
     func append(encoded: EncodedChunk) throws {
