@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Extract"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "DisclosureModel"]),
         .testTarget(name: "TransformTests", dependencies: ["Transform", "Extract", "DisclosureModel"]),
-        .testTarget(name: "LoadTests", dependencies: ["Load", "DisclosureModel", "Extract"]),
+        .testTarget(name: "LoadTests", dependencies: ["Load", "DisclosureModel", "Extract", "Parquet"]),
         .testTarget(name: "PipelineTests", dependencies: [
             "Pipeline", "Load", "DisclosureModel", "Extract", "Transform",
             .product(name: "Crypto", package: "swift-crypto"),

@@ -10,21 +10,24 @@ import Parquet
 /// says, with the tool and pipeline in the footer's key-value metadata.
 ///
 /// With `partitionByYear`, datasets that have `report_year` go into Hive-style
-/// `report_year=YYYY/` folders (the column then lives in the path, as Hive readers expect).
+/// `report_year=YYYY/` folders (the column then lives in the path, as Hive readers expect; with
+/// `yearInFiles` in each file too, which pyarrow, polars, DuckDB and Spark read but pandas does not).
 public struct ParquetDatasetWriter: DatasetWriter {
     public var format: String { "parquet" }
     public let compressionLevel: Int32
     public let rowGroupRows: Int
     public let partitionByYear: Bool
+    public let yearInFiles: Bool
     public let metadata: [(key: String, value: String)]
 
     public static let createdBy = "disclosure-etl version \(ToolVersion.current) (build parquet-swift 0.1.0)"
 
     public init(compressionLevel: Int32 = 3, rowGroupRows: Int = 1_000_000, partitionByYear: Bool = false,
-                metadata: [(key: String, value: String)] = []) {
+                yearInFiles: Bool = false, metadata: [(key: String, value: String)] = []) {
         self.compressionLevel = compressionLevel
         self.rowGroupRows = rowGroupRows
         self.partitionByYear = partitionByYear
+        self.yearInFiles = yearInFiles
         self.metadata = metadata
     }
 
@@ -36,7 +39,7 @@ public struct ParquetDatasetWriter: DatasetWriter {
     public func open(_ schema: DatasetSchema, outputRoot: String, part: PartName) throws -> any DatasetSink {
         let partitioned = partitionByYear && schema.columns.contains { $0.name == "report_year" }
         return ParquetSink(schema: schema, folder: "parquet/\(schema.name)", outputRoot: outputRoot,
-                           fileName: "\(part.stem).parquet", partitioned: partitioned, options: options)
+                           fileName: "\(part.stem).parquet", partitioned: partitioned, yearInFiles: yearInFiles, options: options)
     }
 
     /// The Parquet schema of a dataset, optionally without one column (the partition column).
@@ -62,16 +65,20 @@ final class ParquetSink: DatasetSink {
     let outputRoot: String
     let fileName: String
     let partitioned: Bool
+    /// Whether a partitioned file keeps `report_year` among its columns.
+    let yearInFiles: Bool
     let options: WriterOptions
     private var writers: [Int32: (writer: ParquetWriter, file: StagedFile)] = [:]
     private var whole: (writer: ParquetWriter, file: StagedFile)?
 
-    init(schema: DatasetSchema, folder: String, outputRoot: String, fileName: String, partitioned: Bool, options: WriterOptions) {
+    init(schema: DatasetSchema, folder: String, outputRoot: String, fileName: String, partitioned: Bool, yearInFiles: Bool,
+         options: WriterOptions) {
         self.schema = schema
         self.folder = folder
         self.outputRoot = outputRoot
         self.fileName = fileName
         self.partitioned = partitioned
+        self.yearInFiles = yearInFiles
         self.options = options
     }
 
@@ -125,10 +132,10 @@ final class ParquetSink: DatasetSink {
     private func appendPartitioned(_ chunk: DatasetTable) throws {
         guard let yearIndex = schema.columns.firstIndex(where: { $0.name == "report_year" }),
               case let values = chunk.values, case .int32(let years) = values[yearIndex] else { return }
-        let partSchema = ParquetDatasetWriter.parquetSchema(schema, dropping: "report_year")
+        let partSchema = ParquetDatasetWriter.parquetSchema(schema, dropping: yearInFiles ? nil : "report_year")
         var rowsByYear: [Int32: [Int]] = [:]
         for (row, year) in years.enumerated() { rowsByYear[year ?? 0, default: []].append(row) }
-        let columns = values.enumerated().filter { $0.offset != yearIndex }.map(\.element)
+        let columns = yearInFiles ? values : values.enumerated().filter { $0.offset != yearIndex }.map(\.element)
         for year in rowsByYear.keys.sorted() {
             let rows = rowsByYear[year] ?? []
             if writers[year] == nil {

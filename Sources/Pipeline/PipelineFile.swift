@@ -31,6 +31,10 @@ public struct PipelineFile: Sendable, Equatable {
     public var compressionLevel: Int
     /// `none`, or `report_year` for Hive-style `report_year=YYYY/` folders (Parquet).
     public var partitionBy: Partitioning
+    /// With `partition_by = "report_year"`, whether `report_year` stays a column of each file as
+    /// well as its folder's name (`partition_column_in_files`; off by default: pandas cannot read
+    /// such a folder, docs/datasets.md).
+    public var partitionColumnInFiles: Bool
     /// Rows per Parquet row group.
     public var rowGroupRows: Int
     /// Documents processed at once; 0 means one per core.
@@ -47,7 +51,7 @@ public struct PipelineFile: Sendable, Equatable {
 
     static let knownKeys: Set<String> = [
         "name", "input", "include", "exclude", "work", "output", "labels", "formats", "csv_bom", "compression_level",
-        "partition_by", "row_group_rows", "jobs", "on_reject", "max_input_bytes", "max_removed_share",
+        "partition_by", "partition_column_in_files", "row_group_rows", "jobs", "on_reject", "max_input_bytes", "max_removed_share",
         "tool_timeout_seconds",
     ]
 
@@ -91,6 +95,10 @@ public struct PipelineFile: Sendable, Equatable {
         csvBOM = try reader.bool("csv_bom", default: false)
         compressionLevel = try reader.int("compression_level", default: 3, range: 1...19)
         partitionBy = try reader.choice("partition_by", default: Partitioning.none)
+        partitionColumnInFiles = try reader.bool("partition_column_in_files", default: false)
+        if partitionColumnInFiles && partitionBy == .none {
+            throw PipelineError.configuration("\(source): \"partition_column_in_files\" = true needs \"partition_by\" = \"report_year\" (there is no partition column without it)")
+        }
         rowGroupRows = try reader.int("row_group_rows", default: 122_880, range: 1_000...100_000_000)
         jobs = try reader.int("jobs", default: 0, range: 0...1024)
         onReject = try reader.choice("on_reject", default: RejectPolicy.continue)

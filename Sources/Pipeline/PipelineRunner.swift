@@ -203,7 +203,7 @@ public struct PipelineRunner: Sendable {
 
     /// Everything besides the stored results that decides the output files.
     var loadSettings: String {
-        "formats=\(pipeline.formats.map(\.rawValue).joined(separator: ",")) bom=\(pipeline.csvBOM) level=\(pipeline.compressionLevel) partition=\(pipeline.partitionBy.rawValue) rowgroup=\(pipeline.rowGroupRows) shard=\(options.shard) name=\(pipeline.name)"
+        "formats=\(pipeline.formats.map(\.rawValue).joined(separator: ",")) bom=\(pipeline.csvBOM) level=\(pipeline.compressionLevel) partition=\(pipeline.partitionBy.rawValue)\(pipeline.partitionColumnInFiles ? "+column" : "") rowgroup=\(pipeline.rowGroupRows) shard=\(options.shard) name=\(pipeline.name)"
     }
 
     func writers() throws -> [any DatasetWriter] {
@@ -214,7 +214,7 @@ public struct PipelineRunner: Sendable {
             case .parquet:
                 return ParquetDatasetWriter(
                     compressionLevel: Int32(pipeline.compressionLevel), rowGroupRows: pipeline.rowGroupRows,
-                    partitionByYear: pipeline.partitionBy == .reportYear,
+                    partitionByYear: pipeline.partitionBy == .reportYear, yearInFiles: pipeline.partitionColumnInFiles,
                     metadata: [("disclosure_etl.version", ToolVersion.current), ("disclosure_etl.pipeline", pipeline.name)])
             case .xlsx: return XLSXDatasetWriter()
             }

@@ -1,5 +1,6 @@
 import DisclosureModel
 import Foundation
+import Parquet
 import Testing
 @testable import Load
 
@@ -43,6 +44,20 @@ import Testing
         #expect(written.contains("parquet/applications/report_year=2023/part-0.parquet"))
         #expect(written.contains("parquet/checks/part-0.parquet"))
         #expect(!written.contains("parquet/applications/part-0.parquet"))
+    }
+
+    @Test func theYearStaysInPartitionedFilesOnlyWhenAsked() throws {
+        let year = "report_year"
+        let plain = folder(), kept = folder()
+        _ = try write(ParquetDatasetWriter(partitionByYear: true), to: plain)
+        _ = try write(ParquetDatasetWriter(partitionByYear: true, yearInFiles: true), to: kept)
+        let file = "/parquet/applications/report_year=2023/part-0.parquet"
+        #expect(!(try ParquetReader(path: plain + file)).columns.contains { $0.name == year })
+        let reader = try ParquetReader(path: kept + file)
+        let column = try #require(reader.columns.first { $0.name == year })
+        #expect(column.physicalType == 1 && !column.nullable)  // INT32
+        guard case .integers(let values) = try reader.read(year) else { Issue.record("report_year is not integers"); return }
+        #expect(!values.isEmpty && values.allSatisfy { $0 == 2023 })
     }
 
     @Test func theSameRowsGiveByteIdenticalFiles() throws {

@@ -34,6 +34,18 @@ import Testing
         }
     }
 
+    @Test func thePartitionColumnStaysInFilesOnlyWithPartitions() throws {
+        let base = "input = \"a\"\noutput = \"b\"\n"
+        #expect(try PipelineFile(toml: base, source: "p.toml", baseDirectory: "/").partitionColumnInFiles == false)
+        let kept = try PipelineFile(toml: base + "partition_by = \"report_year\"\npartition_column_in_files = true", source: "p.toml", baseDirectory: "/")
+        #expect(kept.partitionColumnInFiles && kept.partitionBy == .reportYear)
+        #expect {
+            try PipelineFile(toml: base + "partition_column_in_files = true", source: "p.toml", baseDirectory: "/")
+        } throws: { error in
+            String(describing: error).contains("p.toml: \"partition_column_in_files\" = true needs \"partition_by\" = \"report_year\"")
+        }
+    }
+
     @Test func anUnknownKeyIsNamed() {
         #expect {
             try PipelineFile(toml: "input = \"a\"\noutput = \"b\"\nouptut = \"c\"", source: "p.toml", baseDirectory: "/")
