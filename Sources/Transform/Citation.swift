@@ -21,7 +21,7 @@ struct Citation: Sendable {
     /// The diagnostic's place: the table, the line, its page when the source has pages, and the
     /// label as printed (a label printed over lines shown `商业 / 企业`, as in details).
     func place(_ table: TableKind, line: Int?, label: String? = nil) -> Diagnostic.Place {
-        let shown = label.map { $0.utf8.contains(0x0A) ? LabelResolver.replacingLineBreaks(in: $0, with: " / ") : $0 }
+        let shown = label.map { UTF8Key.hasLineBreak($0) ? LabelResolver.replacingLineBreaks(in: $0, with: " / ") : $0 }
         return Diagnostic.Place(table: table, line: line, page: line.flatMap(page), label: shown)
     }
 

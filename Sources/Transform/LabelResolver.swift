@@ -104,7 +104,7 @@ struct LabelResolver {
         guard entry.role != .header, entry.isVariant || !UTF8Key.sameBytes(printed, entry.canonical) || joined > 1 else { return nil }
         var how: [String] = []
         if joined > 1 { how.append("joined from \(joined) cells") }
-        let split = printed.utf8.contains(0x0A)
+        let split = UTF8Key.hasLineBreak(printed)
         if split { how.append("split over lines") }
         let flat = split ? replacingLineBreaks(in: printed, with: "") : printed
         if entry.isVariant { how.append("variant \"\(entry.form)\"") } else if !UTF8Key.sameBytes(flat, entry.canonical) { how.append("printed form differs") }

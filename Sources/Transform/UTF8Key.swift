@@ -28,6 +28,13 @@ struct UTF8Key: Hashable, Sendable {
         sameBytes(lhs.string, rhs.string)
     }
 
+    /// Whether the text holds a line feed (a label printed over lines): one `memchr` over its bytes,
+    /// where `utf8.contains` steps an iterator byte by byte on every label and diagnostic.
+    static func hasLineBreak(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.count > 0 && memchr($0.baseAddress!, 0x0A, $0.count) != nil }
+    }
+
     /// Byte equality: no Unicode normalization, which `==` on non-ASCII strings may do.
     static func sameBytes(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
