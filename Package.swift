@@ -40,6 +40,9 @@ let package = Package(
         // Excel workbooks: knows nothing of the project, as Parquet; zlib deflates the ZIP entries.
         .target(name: "XLSX", dependencies: ["CZlib"]),
         .target(name: "DisclosureModel"),
+        // The work store's record format: how stage results are kept as bytes. Pipeline writes and
+        // reads them, Load reads transform results without needing the rest of Pipeline.
+        .target(name: "WorkStore", dependencies: ["DisclosureModel"]),
         .target(
             name: "Extract",
             dependencies: [
@@ -48,11 +51,11 @@ let package = Package(
             ]
         ),
         .target(name: "Transform", dependencies: ["DisclosureModel", "Extract", "TOMLKit"]),
-        .target(name: "Load", dependencies: ["DisclosureModel", "Parquet", "XLSX", "CZstd"]),
+        .target(name: "Load", dependencies: ["DisclosureModel", "WorkStore", "Parquet", "XLSX", "CZstd"]),
         .target(
             name: "Pipeline",
             dependencies: [
-                "DisclosureModel", "Extract", "Transform", "Load", "TOMLKit",
+                "DisclosureModel", "WorkStore", "Extract", "Transform", "Load", "TOMLKit",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -72,9 +75,10 @@ let package = Package(
         .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Extract"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "DisclosureModel"]),
         .testTarget(name: "TransformTests", dependencies: ["Transform", "Extract", "DisclosureModel"]),
+        .testTarget(name: "WorkStoreTests", dependencies: ["WorkStore", "DisclosureModel", "Extract", "Transform"]),
         .testTarget(name: "LoadTests", dependencies: ["Load", "DisclosureModel", "Extract", "Parquet"]),
         .testTarget(name: "PipelineTests", dependencies: [
-            "Pipeline", "Load", "DisclosureModel", "Extract", "Transform",
+            "Pipeline", "Load", "WorkStore", "DisclosureModel", "Extract", "Transform",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "RunReportTests", dependencies: ["RunReport", "Parquet", "Load", "DisclosureModel"]),

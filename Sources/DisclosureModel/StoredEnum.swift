@@ -1,6 +1,7 @@
-/// An enum the work store keeps as a number: its position in `storedOrder`, a list written out
-/// case by case, so reordering or inserting cases in the enum's declaration never remaps stored
-/// records. A new case goes at the end of the list; a test pins the list (StoredRecordTests).
+/// An enum kept as a number (by the work store's records, and by the datasets' code columns
+/// through `StoredCodes`): its position in `storedOrder`, a list written out case by case, so
+/// reordering or inserting cases in the enum's declaration never remaps stored records. A new case
+/// goes at the end of the list; a test pins the list (StoredRecordTests).
 public protocol StoredEnum: CaseIterable, Equatable, Sendable {
     /// Every case once, in the order of their stored numbers (0, 1, …). Append only.
     static var storedOrder: [Self] { get }
@@ -9,11 +10,6 @@ public protocol StoredEnum: CaseIterable, Equatable, Sendable {
 extension StoredEnum {
     /// The number the work store keeps for this case.
     public var storedNumber: Int { Self.storedOrder.firstIndex(of: self)! }
-
-    /// The case whose stored number `reader` holds next; a damaged record if it is out of range.
-    static func read(from reader: inout BinaryReader, what: String) throws -> Self {
-        storedOrder[try reader.readIndex(below: storedOrder.count, what: what)]
-    }
 }
 
 extension Diagnostic.Code: StoredEnum {

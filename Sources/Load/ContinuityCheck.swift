@@ -1,4 +1,5 @@
 import DisclosureModel
+import WorkStore
 
 /// The `continuity` check across reports (docs/datasets.md): where the same agency has reports
 /// for consecutive years, last year's 结转下年度继续办理 (carried_forward) should be this year's

@@ -1,4 +1,5 @@
 import DisclosureModel
+import WorkStore
 
 /// Turns transformed reports and rejects into the eight datasets of docs/datasets.md.
 ///
@@ -45,7 +46,8 @@ public struct DatasetBuilder: Sendable {
 
     /// Appends the rows of a stored report (`TransformedReport.encoded()`), under `sourcePath`,
     /// with its failures of the checks across reports (`ContinuityCheck.failures`).
-    /// Throws `BinaryReader.Damaged` for a damaged record, and then holds part of its rows.
+    /// Throws `RecordReader.OtherVersion`, with none of its rows added, for a record of another
+    /// format version; `RecordReader.Damaged` for a damaged record, and then holds part of its rows.
     public mutating func add(record: [UInt8], sourcePath: String, continuity: [ContinuityCheck.Failure] = []) throws {
         try reports.add(record: record, sourcePath: sourcePath, continuity: continuity)
     }

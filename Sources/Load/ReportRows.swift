@@ -1,4 +1,5 @@
 import DisclosureModel
+import WorkStore
 
 /// The seven datasets of reports, filled from stored reports as their records are read
 /// (`TransformedRecordVisitor`): text is copied from the record's bytes and template codes stay

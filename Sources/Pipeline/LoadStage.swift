@@ -3,6 +3,7 @@ import DisclosureModel
 import Foundation
 import Load
 import Logging
+import WorkStore
 
 /// The load stage: streams the stored transform results, in report_id order, into the dataset
 /// writers, then commits every file at once and removes outputs the previous load wrote that this
@@ -188,22 +189,24 @@ struct LoadStage {
                            to builder: inout DatasetBuilder) throws {
         let entry = entries[position]
         let failures = continuity[position] ?? []
-        let bytes: [UInt8]
+        let place = "\(store.directory)/\(entry.transformRef!.segment) at offset \(entry.transformRef!.offset)"
         do {
-            bytes = try store.read(entry.transformRef!)
+            let bytes = try store.read(entry.transformRef!)
+            do {
+                try builder.add(record: bytes, sourcePath: entry.path, continuity: failures)
+            } catch let other as RecordReader.OtherVersion {
+                // Refused before any of its rows is added: the stages run again for this report.
+                throw DamagedRecord(place: place, why: other.description)
+            } catch {
+                // The frame checked out, so this is no storage damage: stop rather than write a wrong row.
+                throw PipelineError.io("\(place): the stored transform result of \(entry.path) cannot be decoded (\(error)); run `disclosure-etl run \(pipelinePath) --full` to rebuild the work folder")
+            }
         } catch let damage as DamagedRecord {
             let repaired = try repair.repair(entry, at: position, damage: damage, pipeline: pipelinePath)
             guard let report = repaired.transformed else {
                 throw PipelineError.io("\(damage): \(entry.path), read again, is no longer a report; run `disclosure-etl run \(pipelinePath)` again")
             }
             builder.add(report, continuity: failures)
-            return
-        }
-        do {
-            try builder.add(record: bytes, sourcePath: entry.path, continuity: failures)
-        } catch {
-            // The frame checked out, so this is no storage damage: stop rather than write a wrong row.
-            throw PipelineError.io("\(store.directory)/\(entry.transformRef!.segment) at offset \(entry.transformRef!.offset): the stored transform result of \(entry.path) cannot be decoded (\(error)); run `disclosure-etl run \(pipelinePath) --full` to rebuild the work folder")
         }
     }
 

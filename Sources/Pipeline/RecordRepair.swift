@@ -3,6 +3,7 @@ import Extract
 import Foundation
 import Synchronization
 import Transform
+import WorkStore
 
 /// Re-extracts an input from its source when its stored record turns out damaged (`DamagedRecord`),
 /// so one bad byte in the work folder costs one re-read rather than a wrong row or a failed run.

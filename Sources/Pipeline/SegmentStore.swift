@@ -8,8 +8,9 @@ public struct RecordRef: Sendable, Hashable {
     public var length: Int
 }
 
-/// A stored record that cannot be trusted: its segment is gone, it is cut short, or its bytes no
-/// longer match their checksum. The stages re-extract such a record's input from its source.
+/// A stored record that cannot be trusted: its segment is gone, it is cut short, its bytes no
+/// longer match their checksum, or it is of another format version (`RecordReader.OtherVersion`).
+/// The stages re-extract such a record's input from its source.
 struct DamagedRecord: Error, CustomStringConvertible {
     /// The segment file and the record's offset in it.
     let place: String

@@ -2,6 +2,7 @@ import DisclosureModel
 import Foundation
 import Logging
 import Transform
+import WorkStore
 
 /// The transform stage over the stored extract results: a report is transformed again when its
 /// stored result was made by another transform version or dictionary, never reading the source.
@@ -50,14 +51,14 @@ struct TransformStage {
     }
 
     private func transform(_ entry: Manifest.Entry, at position: Int, writer: SegmentWriter, transformer: Transformer.Worker) throws -> Manifest.Entry {
-        let bytes: [UInt8]
+        let place = "\(store.directory)/\(entry.extractRef.segment) at offset \(entry.extractRef.offset)"
+        let stored: StoredExtract
         do {
-            bytes = try store.read(entry.extractRef)
+            stored = try StoredExtract(encoded: try store.read(entry.extractRef), from: place, input: entry.path, pipeline: pipelinePath)
         } catch let damage as DamagedRecord {
             return try repair.repair(entry, at: position, damage: damage, pipeline: pipelinePath).entry
         }
-        let place = "\(store.directory)/\(entry.extractRef.segment) at offset \(entry.extractRef.offset)"
-        guard case .report(let extracted) = try StoredExtract(encoded: bytes, from: place, input: entry.path, pipeline: pipelinePath) else {
+        guard case .report(let extracted) = stored else {
             throw PipelineError.io("\(place): the stored extract result of \(entry.path) is not a report; run `disclosure-etl run \(pipelinePath) --full` to rebuild the work folder")
         }
         var updated = entry

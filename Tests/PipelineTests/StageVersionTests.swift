@@ -5,6 +5,7 @@ import Foundation
 import Load
 import Testing
 import Transform
+import WorkStore
 
 /// Stage versions that cannot be forgotten. A work folder reuses every stored result whose stage
 /// version is unchanged, so a stage whose output changes without a new version leaves stale

@@ -1,6 +1,8 @@
+import DisclosureModel
 import Foundation
 import Testing
 @testable import Pipeline
+import WorkStore
 
 /// The work store proves its integrity: a damaged record is read again from its source, a damaged
 /// manifest is rebuilt by --full, an older format is redone, and every error names the file.
@@ -13,6 +15,18 @@ import Testing
         var bytes = try #require(FileManager.default.contents(atPath: path))
         bytes[ref.offset + 12 + (ref.length - 12) / 2] ^= 0x01
         try bytes.write(to: URL(fileURLWithPath: path))
+    }
+
+    /// Sets the byte `at` of a stored record's bytes (past its frame) and the frame's checksum to
+    /// match, as a build that writes another version of the record's format would have.
+    func rewrite(_ bench: Workbench, _ ref: RecordRef, at position: Int, to value: UInt8) throws {
+        let path = bench.work + "/segments/" + ref.segment
+        var bytes = [UInt8](try #require(FileManager.default.contents(atPath: path)))
+        bytes[ref.offset + SegmentStore.frameSize + position] = value
+        let record = ref.offset + SegmentStore.frameSize..<ref.offset + ref.length
+        let checksum = bytes[record].withUnsafeBytes { Checksum.of($0) }.littleEndian
+        withUnsafeBytes(of: checksum) { bytes.replaceSubrange(ref.offset + 4..<ref.offset + 12, with: $0) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
     }
 
     func report(_ bench: Workbench, named name: String) throws -> Manifest.Entry {
@@ -43,6 +57,26 @@ import Testing
         try damage(bench, try report(bench, named: "001_596f64b8fe124db2.txt").extractRef)
         let transform = try bench.run([.transform], full: true)
         #expect(transform.warnings.count == 1 && transform.transformed == 5)
+        _ = try bench.run([.load])
+        #expect(try bench.outputs() == before)
+    }
+
+    /// A record of another format version, its frame intact, is no damage but cannot be read
+    /// either: its stages run again for that report, with a warning naming both versions.
+    @Test func aRecordOfAnotherFormatVersionIsMadeAgain() throws {
+        let bench = try Workbench()
+        _ = try bench.run()
+        let before = try bench.outputs()
+        let entry = try report(bench, named: "003_4d0dc32836f03b08.txt")
+        try rewrite(bench, entry.transformRef!, at: 0, to: 99)
+        let load = try bench.run([.load])
+        #expect(load.warnings == ["\(bench.work)/segments/\(entry.transformRef!.segment) at offset \(entry.transformRef!.offset): stored record is in format version 99 of TransformedReport records, and this build reads version \(TransformedReport.formatVersion) (003_4d0dc32836f03b08.txt); re-extracted from the source"])
+        #expect(try bench.outputs() == before)
+
+        let other = try report(bench, named: "001_596f64b8fe124db2.txt")
+        try rewrite(bench, other.extractRef, at: 1, to: 99)  // past the tag that tells a report from a reject
+        let transform = try bench.run([.transform], full: true)
+        #expect(transform.warnings.count == 1 && transform.warnings[0].contains("stored record is in format version 99 of ExtractedReport records"))
         _ = try bench.run([.load])
         #expect(try bench.outputs() == before)
     }

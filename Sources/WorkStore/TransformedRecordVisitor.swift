@@ -1,3 +1,5 @@
+import DisclosureModel
+
 /// Receives a stored `TransformedReport` field by field, in stored order, from
 /// `TransformedReport.read(encoded:into:)`.
 ///
@@ -45,112 +47,55 @@ public enum StoredReportSection: Int, Sendable, CaseIterable {
     case proactive, applications, appeals, checkFailures, diagnostics
 }
 
-/// The lists whose positions a stored report holds instead of the codes' text: the codes of every
-/// template (`Template.union`), so a 2021 code has the same position in every report.
-public enum StoredCodes {
-    public static let items = Template.union { $0.proactiveItems.map(\.code) }
-    public static let measures = Template.union { $0.proactiveItems.flatMap(\.measures) }
-    public static let applicationRows = Template.union(\.applicationRows)
-    public static let applicants = Template.union(\.applicants)
-    public static let proceedings = Template.union(\.proceedings)
-    public static let outcomes = Template.union(\.outcomes)
-    public static let templates = Template.all.map(\.id)
-    public static let diagnosticStages = Diagnostic.Stage.storedOrder.map(\.rawValue)
-    public static let diagnosticCodes = Diagnostic.Code.storedOrder.map(\.rawValue)
-    public static let severities = Diagnostic.Severity.allCases.map(\.rawValue)
-    /// The severity of each diagnostic code, by position in `diagnosticCodes` and `severities`.
-    public static let severityOfCode = Diagnostic.Code.storedOrder.map { severities.firstIndex(of: $0.severity.rawValue)! }
-}
-
 extension TransformedReport {
-    /// Reads a record that `encoded()` wrote, handing its fields to `visitor` in stored order.
+    /// Reads a record that `encoded()` wrote, handing its fields to `visitor` in stored order: the
+    /// fields of `fields(_:)`, read in the same order, but text as bytes and codes as positions.
+    /// Throws `RecordReader.OtherVersion` before the visitor hears of the record when it is of
+    /// another format version.
     public static func read<Visitor: TransformedRecordVisitor>(encoded bytes: [UInt8], into visitor: inout Visitor) throws {
         try bytes.withUnsafeBytes { raw in
-            var record = RecordFields(reader: BinaryReader(bytes), raw: raw)
+            var record = VisitedFields(reader: RecordReader(bytes), raw: raw)
+            try record.reader.formatVersion(formatVersion, of: Self.self)
             try record.read(into: &visitor)
         }
-    }
-
-    public init(encoded bytes: [UInt8]) throws {
-        var assembler = ReportAssembler()
-        try Self.read(encoded: bytes, into: &assembler)
-        self = assembler.report
-    }
-}
-
-/// Builds the `TransformedReport` a record holds.
-private struct ReportAssembler: TransformedRecordVisitor {
-    var report = TransformedReport(
-        reportId: "", sourcePath: "", sourceFormat: "", encoding: "",
-        identity: ReportIdentity(agency: "", reportYear: 0, reportDate: nil, postedDate: nil),
-        proactive: [], applications: [], appeals: [], checkFailures: [], diagnostics: [])
-
-    private func string(_ utf8: UnsafeRawBufferPointer) -> String { String(decoding: utf8, as: UTF8.self) }
-
-    mutating func header(_ header: StoredReportHeader) {
-        report.reportId = string(header.reportId)
-        report.sourcePath = string(header.sourcePath)
-        report.sourceFormat = string(header.sourceFormat)
-        report.encoding = string(header.encoding)
-        report.identity = ReportIdentity(agency: string(header.agency), reportYear: header.reportYear,
-                                         reportDate: header.reportDate, postedDate: header.postedDate)
-        report.template = Template.all[header.template]
-    }
-
-    mutating func begin(_ section: StoredReportSection, count: Int) {
-        switch section {
-        case .proactive: report.proactive.reserveCapacity(count)
-        case .applications: report.applications.reserveCapacity(count)
-        case .appeals: report.appeals.reserveCapacity(count)
-        case .checkFailures: report.checkFailures.reserveCapacity(count)
-        case .diagnostics: report.diagnostics.reserveCapacity(count)
-        }
-    }
-
-    mutating func proactive(item: Int, measure: Int, value: Double) {
-        report.proactive.append(ProactiveCell(item: StoredCodes.items[item], measure: StoredCodes.measures[measure], value: value))
-    }
-
-    mutating func application(row: Int, applicant: Int, value: Int64) {
-        report.applications.append(ApplicationCell(row: StoredCodes.applicationRows[row], applicant: StoredCodes.applicants[applicant], value: value))
-    }
-
-    mutating func appeal(proceeding: Int, outcome: Int, value: Int64) {
-        report.appeals.append(AppealCell(proceeding: StoredCodes.proceedings[proceeding], outcome: StoredCodes.outcomes[outcome], value: value))
-    }
-
-    mutating func checkFailure(rule: UnsafeRawBufferPointer, subject: UnsafeRawBufferPointer, expected: Int64, actual: Int64) {
-        report.checkFailures.append(CheckFailure(rule: string(rule), subject: string(subject), expected: expected, actual: actual))
-    }
-
-    mutating func diagnostic(_ stored: StoredDiagnostic) {
-        let place = Diagnostic.Place(table: stored.table.map { TableKind.storedOrder[$0] }, line: stored.line,
-                                     page: stored.page, label: stored.label.map(string))
-        report.diagnostics.append(Diagnostic(Diagnostic.Stage.storedOrder[stored.stage], Diagnostic.Code.storedOrder[stored.code], string(stored.detail), at: place))
     }
 }
 
 /// The fields of a stored report, read in order; text as the record's bytes. (A struct rather
 /// than closures capturing the reader, which would check exclusive access at run time.)
-private struct RecordFields {
-    var reader: BinaryReader
+private struct VisitedFields {
+    var reader: RecordReader
     let raw: UnsafeRawBufferPointer
 
     mutating func text() throws -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: raw[try reader.readStringRange()]) }
 
+    /// An optional value declared by `StoredFields`, read by its declaration.
+    mutating func optional<Value: StoredFields>(_ type: Value.Type) throws -> Value? {
+        var value: Value?
+        try reader.optional(&value)
+        return value
+    }
+
+    mutating func optionalText() throws -> UnsafeRawBufferPointer? {
+        var present = false
+        try reader.bool(&present)
+        return present ? try text() : nil
+    }
+
     mutating func begin<Visitor: TransformedRecordVisitor>(_ section: StoredReportSection, _ visitor: inout Visitor) throws -> Int {
-        let count = try reader.readCount(what: "\(section)")
+        let count = try reader.readCount(what: "section")
         visitor.begin(section, count: count)
         return count
     }
 
     mutating func read<Visitor: TransformedRecordVisitor>(into visitor: inout Visitor) throws {
+        // headerFields, ReportIdentity.fields, Template.fields
         visitor.header(StoredReportHeader(
             reportId: try text(), sourcePath: try text(), sourceFormat: try text(), encoding: try text(),
             agency: try text(), reportYear: try reader.readInt(),
-            reportDate: try Optional<CalendarDate>.decode(from: &reader),
-            postedDate: try Optional<CalendarDate>.decode(from: &reader),
+            reportDate: try optional(CalendarDate.self), postedDate: try optional(CalendarDate.self),
             template: try reader.readIndex(below: Template.all.count, what: "template")))
+        // ProactiveCell.fields, ApplicationCell.fields
         let items = StoredCodes.items.count, measures = StoredCodes.measures.count
         for _ in 0..<(try begin(.proactive, &visitor)) {
             visitor.proactive(item: try reader.readIndex(below: items, what: "item"),
@@ -164,6 +109,7 @@ private struct RecordFields {
                                 value: try reader.readInt64())
         }
         guard visitor.wantsMore else { return }
+        // AppealCell.fields, CheckFailure.fields, Diagnostic.fields with Diagnostic.Place.fields
         let proceedings = StoredCodes.proceedings.count, outcomes = StoredCodes.outcomes.count
         for _ in 0..<(try begin(.appeals, &visitor)) {
             visitor.appeal(proceeding: try reader.readIndex(below: proceedings, what: "proceeding"),
@@ -178,11 +124,11 @@ private struct RecordFields {
             let stage = try reader.readIndex(below: stages, what: "stage")
             let code = try reader.readIndex(below: codes, what: "diagnostic")
             let detail = try text()
-            let table = try reader.readIndex(below: TableKind.storedOrder.count + 1, what: "table")
-            let line = try reader.readInt(), page = try reader.readInt()
-            let label = try reader.readBool() ? try text() : nil
-            visitor.diagnostic(StoredDiagnostic(stage: stage, code: code, detail: detail, table: table == 0 ? nil : table - 1,
-                                                line: line == 0 ? nil : line, page: page == 0 ? nil : page, label: label))
+            let table = try optional(TableKind.self)?.storedNumber
+            let line = try optional(Int.self), page = try optional(Int.self)
+            visitor.diagnostic(StoredDiagnostic(stage: stage, code: code, detail: detail, table: table,
+                                                line: line, page: page, label: try optionalText()))
         }
+        try reader.expectEnd(of: "TransformedReport")
     }
 }

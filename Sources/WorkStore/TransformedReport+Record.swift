@@ -1,0 +1,76 @@
+import DisclosureModel
+
+/// A transform result as the work store keeps it: template codes as their positions in
+/// `StoredCodes`. Bump `formatVersion` and `Transformer.version` when its fields change, and
+/// follow the change in `TransformedReport.read(encoded:into:)`, load's reader of the same bytes
+/// (`StoredRecordTests` fails until it does).
+extension TransformedReport: StoredRecord {
+    public static let formatVersion: UInt8 = 1
+
+    public static var blank: TransformedReport {
+        TransformedReport(reportId: "", sourcePath: "", sourceFormat: "", encoding: "", identity: .blank,
+                          proactive: [], applications: [], appeals: [], checkFailures: [], diagnostics: [])
+    }
+
+    public mutating func fields<Coder: RecordCoder>(_ coder: inout Coder) throws {
+        try headerFields(&coder)
+        try template.fields(&coder)
+        try coder.list(&proactive, what: "proactive")
+        try coder.list(&applications, what: "applications")
+        try coder.list(&appeals, what: "appeals")
+        try coder.list(&checkFailures, what: "checkFailures")
+        try coder.list(&diagnostics, what: "diagnostics")
+    }
+}
+
+/// Kept as its position in `Template.all`.
+extension Template: StoredFields {
+    public static var blank: Template { .national2021 }
+
+    public mutating func fields<Coder: RecordCoder>(_ coder: inout Coder) throws {
+        var position = storedIndex
+        try coder.position(&position, below: Template.all.count, what: "template")
+        if Coder.isReading { self = Template.all[position] }
+    }
+}
+
+extension ProactiveCell: StoredFields {
+    public static var blank: ProactiveCell { ProactiveCell(item: "", measure: "", value: 0) }
+
+    public mutating func fields<Coder: RecordCoder>(_ coder: inout Coder) throws {
+        try coder.code(&item, in: .items)
+        try coder.code(&measure, in: .measures)
+        try coder.double(&value)
+    }
+}
+
+extension ApplicationCell: StoredFields {
+    public static var blank: ApplicationCell { ApplicationCell(row: "", applicant: "", value: 0) }
+
+    public mutating func fields<Coder: RecordCoder>(_ coder: inout Coder) throws {
+        try coder.code(&row, in: .applicationRows)
+        try coder.code(&applicant, in: .applicants)
+        try coder.int64(&value)
+    }
+}
+
+extension AppealCell: StoredFields {
+    public static var blank: AppealCell { AppealCell(proceeding: "", outcome: "", value: 0) }
+
+    public mutating func fields<Coder: RecordCoder>(_ coder: inout Coder) throws {
+        try coder.code(&proceeding, in: .proceedings)
+        try coder.code(&outcome, in: .outcomes)
+        try coder.int64(&value)
+    }
+}
+
+extension CheckFailure: StoredFields {
+    public static var blank: CheckFailure { CheckFailure(rule: "", subject: "", expected: 0, actual: 0) }
+
+    public mutating func fields<Coder: RecordCoder>(_ coder: inout Coder) throws {
+        try coder.string(&rule)
+        try coder.string(&subject)
+        try coder.int64(&expected)
+        try coder.int64(&actual)
+    }
+}
