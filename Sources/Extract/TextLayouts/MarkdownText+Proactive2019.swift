@@ -8,8 +8,10 @@ import DisclosureModel
 /// The columns of each measure are those its header (`信息内容 | 上一年项目数量 | 本年增/减 | …`)
 /// spans: a header word repeated, or followed by blanks, is one measure. Without a header that
 /// says so, the row's cells are read as the measures in order when there are exactly as many, or
-/// when they split evenly into as many spans. A span holding two different values, or a value
-/// after a blank, is not one merged cell: the row's values are left out (`cell_missing`).
+/// when they split evenly into as many spans, or (under a generic header) as the first cells with
+/// blanks after. A span holding two different values, or a value after a blank, is not one merged
+/// cell. The row is read only when exactly one reading is left; otherwise its values are left out
+/// (`cell_missing`).
 extension MarkdownRows {
     /// The number of measures each 2019 item prints (docs/contract.md §2b).
     static let measures2019: [String: Int] = [
@@ -23,22 +25,38 @@ extension MarkdownRows {
               let width = Self.measures2019[String(decoding: SectionLocator.headingKey(Array(label.utf8)[...]), as: UTF8.self)] else {
             return values
         }
-        let spans = Self.headerSpans(header, columns: values.count, width: width)
-            ?? Self.evenSpans(values.count, width: width, genericHeader: genericHeader, values: values)
-        guard let spans else {
-            diagnostics.append(Diagnostic(.extract, .cellMissing, "table 二, line \(line + 1): \(label) has \(values.count) value cells for the 2019 template's \(width) measures, and no header says which columns each spans; none is used"))
+        let readings = Self.readings2019(values, width: width, header: header, genericHeader: genericHeader)
+        guard readings.count == 1, let only = readings.first else {
+            let why = readings.isEmpty
+                ? "no reading of them gives one value per measure (a span holding two values, or a value after a blank)"
+                : "they read as \(readings.map { $0.map { $0.isEmpty ? "(blank)" : $0 }.joined(separator: " ") }.joined(separator: " or "))"
+            diagnostics.append(Diagnostic(.extract, .cellMissing, "table 二, line \(line + 1): \(label) has \(values.map { $0.isEmpty ? "(blank)" : $0 }.joined(separator: " ")) for the 2019 template's \(width) measures; \(why), so none is used"))
             return []
         }
-        var kept: [String] = []
-        for span in spans {
-            let cells = Array(values[span])
-            guard let value = Self.mergedValue(cells) else {
-                diagnostics.append(Diagnostic(.extract, .cellMissing, "table 二, line \(line + 1): \(label) has \(cells.map { $0.isEmpty ? "(blank)" : $0 }.joined(separator: " ")) in the columns of one measure; none of its values is used"))
-                return []
+        return only
+    }
+
+    /// The distinct ways the cells read as `width` measures: by the header's spans when it names
+    /// them; else one cell each, equal spans, and (generic header) the first cells with blanks after.
+    static func readings2019(_ values: [String], width: Int, header: [String]?, genericHeader: Bool) -> [[String]] {
+        var layouts: [[Range<Int>]] = []
+        if let spans = headerSpans(header, columns: values.count, width: width) {
+            layouts = [spans]
+        } else {
+            if values.count >= width, values.count % width == 0 {
+                let span = values.count / width
+                layouts.append((0..<width).map { ($0 * span)..<(($0 + 1) * span) })
             }
-            kept.append(value)
+            if genericHeader, values.count > width, values[width...].allSatisfy(\.isEmpty) {
+                layouts.append((0..<width).map { $0..<($0 + 1) })
+            }
         }
-        return kept
+        var readings: [[String]] = []
+        for spans in layouts {
+            let reading = spans.compactMap { mergedValue(Array(values[$0])) }
+            if reading.count == width, !readings.contains(reading) { readings.append(reading) }
+        }
+        return readings
     }
 
     /// The column ranges of the measures a header row names: a word starts a measure, a repeat of
@@ -52,19 +70,6 @@ extension MarkdownRows {
         }
         guard starts.count == width else { return nil }
         return starts.indices.map { starts[$0]..<(starts.indices.contains($0 + 1) ? starts[$0 + 1] : columns) }
-    }
-
-    /// Without a header: the cells one per measure; spans of equal width; or, under a generic header
-    /// (the template's columns in order), the measures first and blank cells after them.
-    static func evenSpans(_ columns: Int, width: Int, genericHeader: Bool, values: [String]) -> [Range<Int>]? {
-        if columns >= width, columns % width == 0 {
-            let span = columns / width
-            return (0..<width).map { ($0 * span)..<(($0 + 1) * span) }
-        }
-        if genericHeader, columns > width, values[width...].allSatisfy(\.isEmpty) {
-            return (0..<width).map { $0..<($0 + 1) }
-        }
-        return nil
     }
 
     /// One merged cell's value: written in each of its columns, or in the first with blanks after;

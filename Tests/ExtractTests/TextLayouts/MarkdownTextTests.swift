@@ -140,7 +140,7 @@ import Testing
             "行政许可 ⇥ 120 ⇥ +3 ⇥ 5", "其他对外管理服务事项 ⇥ 7 ⇥ -1 ⇥  ⇥ ", "行政处罚", "行政强制", "行政事业性收费 ⇥ 36 ⇥ -1", "政府集中采购 ⇥ 6 ⇥ 251000元",
         ])
         #expect(converted.diagnostics.map(\.code) == [.cellMissing, .cellMissing])
-        #expect(converted.diagnostics.first?.detail.contains("行政处罚 has 7 8 in the columns of one measure") == true)
+        #expect(converted.diagnostics.first?.detail.contains("行政处罚 has 7 8 0 0 1 1 for the 2019 template's 3 measures; no reading") == true)
     }
 
     /// Under generic headers (`数据1` …) a 2019 item's measures are the first columns, the rest blank.
@@ -149,6 +149,18 @@ import Testing
         let converted = try #require(MarkdownText.read(lines(text)))
         #expect(rewritten(text)?.dropFirst() == ["政府集中采购 ⇥ 6 ⇥ 38.5", "行政事业性收费", "行政许可 ⇥ 1 ⇥ +2 ⇥ 3"])
         #expect(converted.diagnostics.map(\.code) == [.cellMissing])
+    }
+
+    /// Under a generic header wider than the row's measures, the cells may be spans or the first
+    /// columns: a row is read only when one of these gives one value per measure.
+    @Test func a2019RowThatReadsTwoWaysIsLeftOut() throws {
+        let text = "## 表二\n| 类别 | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 |\n|---|---|---|---|---|---|---|\n"
+            + "| 行政许可 | 1 | | 2 | | | |\n| 行政处罚 | 1 | 2 | 3 | | | |\n| 行政强制 | 4 | 4 | | | 5 | 5 |\n"
+            + "| 政府集中采购 | 6 | 6 | 6 | 38 | 38 | 38 |\n"
+        let converted = try #require(MarkdownText.read(lines(text)))
+        #expect(rewritten(text)?.dropFirst() == ["行政许可", "行政处罚 ⇥ 1 ⇥ 2 ⇥ 3", "行政强制 ⇥ 4 ⇥  ⇥ 5", "政府集中采购 ⇥ 6 ⇥ 38"])
+        #expect(converted.diagnostics.map(\.code) == [.cellMissing])
+        #expect(converted.diagnostics.first?.detail.contains("they read as 1 2 (blank) or 1 (blank) 2") == true)
     }
 
     @Test func aContentsPageBeforeTheTitleIsLeftOut() {
