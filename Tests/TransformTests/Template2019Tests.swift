@@ -47,6 +47,10 @@ import Extract
         let corpus: [(String, String)] = [
             ("Tests/Fixtures/formats/template2019/report-2019.tab.txt", "2019"),
             ("Tests/Fixtures/formats/template2019/report-2019.docx", "2019"),
+            ("Tests/Fixtures/formats/template2019/report-2019.md", "2019"),
+            ("Tests/Fixtures/formats/template2019/report-2019.crawl.txt", "2019"),
+            ("Tests/Fixtures/formats/markdown/luoyang-2023-headings-merged.md", "2021"),
+            ("Tests/Fixtures/real-dev/pingtan_2022.crawl.txt", "2021"),
             ("Tests/Fixtures/real-dev/shanghai_office_2019.html", "2019"),
             ("Tests/Fixtures/real-dev/hongze_2024.pdf", "2021"),
             ("Tests/Fixtures/real-dev/hongze_2024.layout.txt", "2021"),
