@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Parquet
 
 /// Writes a dataset as `csv/<dataset>.csv`: UTF-8, RFC 4180 (CRLF, fields quoted when needed),
 /// a header row of column names, nulls as empty fields and dates as `YYYY-MM-DD`. A text field
@@ -46,18 +45,18 @@ public struct CSVWriter: DatasetWriter {
         out.reserveCapacity(96 * table.rowCount)
         // Columns are split by type once per chunk, so the loop reads plain nested arrays
         // (`int32s[slot][row]`) and borrowed text buffers instead of unpacking an enum per cell.
-        var texts: [UTF8RunColumn] = [], int32s: [[Int32?]] = [], int64s: [[Int64?]] = [], doubles: [[Double?]] = []
+        var texts: [TextRuns] = [], int32s: [[Int32?]] = [], int64s: [[Int64?]] = [], doubles: [[Double?]] = []
         // A code column's list entries are made fields once; rows copy their entry's field.
         var codes: [[UInt32]] = [], codeFields: [[[UInt8]]] = []
         var layout: [(kind: FieldKind, slot: Int)] = []
         for column in table.values {
             switch column {
-            case .utf8Runs(let values): layout.append((.text, texts.count)); texts.append(values)
-            case .utf8Codes(let values):
+            case .text(let values): layout.append((.text, texts.count)); texts.append(values)
+            case .codes(let values):
                 layout.append((.code, codes.count))
                 codes.append(values.codes)
-                codeFields.append(values.values.withBuffers { list in
-                    (0 ..< values.values.count).map { entry in
+                codeFields.append(values.list.withBuffers { list in
+                    (0 ..< values.list.count).map { entry in
                         var field: [UInt8] = []
                         appendField(list[entry]!, to: &field)
                         return field
@@ -67,7 +66,6 @@ public struct CSVWriter: DatasetWriter {
             case .date(let values): layout.append((.date, int32s.count)); int32s.append(values)
             case .int64(let values): layout.append((.int64, int64s.count)); int64s.append(values)
             case .double(let values): layout.append((.double, doubles.count)); doubles.append(values)
-            case .string, .utf8, .boolean: preconditionFailure("datasets keep text as UTF-8 and have no booleans")
             }
         }
         withBuffers(texts[...]) { texts in
@@ -118,8 +116,8 @@ public struct CSVWriter: DatasetWriter {
     private enum FieldKind { case text, code, int32, date, int64, double }
 
     /// Calls `body` with every column's bytes borrowed, one nested `withBuffers` per column.
-    private static func withBuffers(_ columns: ArraySlice<UTF8RunColumn>, borrowed: [UTF8RunColumn.Buffers] = [],
-                                    _ body: ([UTF8RunColumn.Buffers]) -> Void) {
+    private static func withBuffers(_ columns: ArraySlice<TextRuns>, borrowed: [TextRuns.Buffers] = [],
+                                    _ body: ([TextRuns.Buffers]) -> Void) {
         guard let first = columns.first else { return body(borrowed) }
         first.withBuffers { withBuffers(columns.dropFirst(), borrowed: borrowed + [$0], body) }
     }

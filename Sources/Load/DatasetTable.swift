@@ -1,5 +1,3 @@
-import Parquet
-
 /// One column's values, typed; nil is null (only in nullable columns).
 public enum ColumnData: Sendable, Hashable {
     case string([String?])
@@ -20,18 +18,30 @@ public enum ColumnData: Sendable, Hashable {
     }
 }
 
+/// One column's values as the writers read them: text stays UTF-8 bytes. Load's own
+/// description; the Parquet writer maps it to Parquet's columns (`ParquetDatasetWriter`).
+enum DatasetColumnValues {
+    case text(TextRuns)
+    case codes(TextCodes)
+    case int32([Int32?])
+    /// Days since 1970-01-01.
+    case date([Int32?])
+    case int64([Int64?])
+    case double([Double?])
+}
+
 /// A dataset held as columns, the shape both CSV and Parquet writers want.
 ///
 /// Values are kept in one array per column type and appended in place: an enum of arrays would
 /// copy a whole column on every append. Text is kept as UTF-8 bytes back to back, with runs of
-/// equal rows stored once (`UTF8RunColumn`), not as one `String` per row: appending copies
+/// equal rows stored once (`TextRuns`), not as one `String` per row: appending copies
 /// bytes (a report's id once, not once per row), a chunk frees a few buffers rather than
 /// releasing every row's strings, and writers read the bytes directly. Columns of template
-/// codes keep each row's position in the code list (`UTF8CodeColumn`).
+/// codes keep each row's position in the code list (`TextCodes`).
 public struct DatasetTable: Sendable {
     public let schema: DatasetSchema
-    private var strings: [UTF8RunColumn]
-    private var codes: [UTF8CodeColumn]
+    private var strings: [TextRuns]
+    private var codes: [TextCodes]
     private var int32s: [[Int32?]]
     private var int64s: [[Int64?]]
     private var doubles: [[Double?]]
@@ -74,8 +84,8 @@ public struct DatasetTable: Sendable {
             counts[kind] += 1
         }
         self.slots = slots
-        strings = Array(repeating: UTF8RunColumn(), count: counts[Storage.strings.rawValue])
-        codes = schema.columns.compactMap { $0.codes.map { UTF8CodeColumn(values: UTF8StringColumn($0)) } }
+        strings = Array(repeating: TextRuns(), count: counts[Storage.strings.rawValue])
+        codes = schema.columns.compactMap { $0.codes.map { TextCodes(list: TextValues($0)) } }
         int32s = Array(repeating: [], count: counts[Storage.int32s.rawValue])
         int64s = Array(repeating: [], count: counts[Storage.int64s.rawValue])
         doubles = Array(repeating: [], count: counts[Storage.doubles.rawValue])
@@ -97,12 +107,12 @@ public struct DatasetTable: Sendable {
     }
 
     /// The columns in schema order as the writers read them: text stays UTF-8 bytes.
-    var values: [ColumnValues] {
+    var values: [DatasetColumnValues] {
         schema.columns.enumerated().map { index, column in
             let slot = slots[index]
             switch column.type {
-            case .string where column.codes != nil: return .utf8Codes(codes[slot])
-            case .string: return .utf8Runs(strings[slot])
+            case .string where column.codes != nil: return .codes(codes[slot])
+            case .string: return .text(strings[slot])
             case .int32: return .int32(int32s[slot])
             case .date: return .date(int32s[slot])
             case .int64: return .int64(int64s[slot])

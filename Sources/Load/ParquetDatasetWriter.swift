@@ -119,7 +119,7 @@ final class ParquetSink: DatasetSink {
                 try appendPartitioned(chunk)
             } else {
                 if whole == nil { whole = try makeWriter(relative: "\(folder)/\(fileName)", schema: ParquetDatasetWriter.parquetSchema(schema)) }
-                try whole?.writer.write(RecordBatch(schema: ParquetDatasetWriter.parquetSchema(schema), columns: chunk.values))
+                try whole?.writer.write(RecordBatch(schema: ParquetDatasetWriter.parquetSchema(schema), columns: Self.parquetColumns(chunk)))
             }
         } catch let error as LoadError {
             throw error
@@ -131,7 +131,7 @@ final class ParquetSink: DatasetSink {
     /// Splits the chunk by report year, keeping row order within each year.
     private func appendPartitioned(_ chunk: DatasetTable) throws {
         guard let yearIndex = schema.columns.firstIndex(where: { $0.name == "report_year" }),
-              case let values = chunk.values, case .int32(let years) = values[yearIndex] else { return }
+              case let values = Self.parquetColumns(chunk), case .int32(let years) = values[yearIndex] else { return }
         let partSchema = ParquetDatasetWriter.parquetSchema(schema, dropping: yearInFiles ? nil : "report_year")
         var rowsByYear: [Int32: [Int]] = [:]
         for (row, year) in years.enumerated() { rowsByYear[year ?? 0, default: []].append(row) }
@@ -171,6 +171,24 @@ final class ParquetSink: DatasetSink {
     func abandon() {
         if let whole { unlink(whole.file.temporaryPath) }
         for entry in writers.values { unlink(entry.file.temporaryPath) }
+    }
+
+    /// The chunk's columns as Parquet's: the same arrays, not copies.
+    static func parquetColumns(_ chunk: DatasetTable) -> [ColumnValues] {
+        chunk.values.map { column in
+            switch column {
+            case .text(let runs): .utf8Runs(UTF8RunColumn(values: parquetText(runs.values), runEnds: runs.runEnds))
+            case .codes(let codes): .utf8Codes(UTF8CodeColumn(values: parquetText(codes.list), codes: codes.codes))
+            case .int32(let values): .int32(values)
+            case .date(let values): .date(values)
+            case .int64(let values): .int64(values)
+            case .double(let values): .double(values)
+            }
+        }
+    }
+
+    private static func parquetText(_ values: TextValues) -> UTF8StringColumn {
+        UTF8StringColumn(bytes: values.bytes, offsets: values.offsets, validity: values.validity)
     }
 
     static func select(_ column: ColumnValues, _ rows: [Int]) -> ColumnValues {

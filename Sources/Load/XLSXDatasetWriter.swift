@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Parquet
 import XLSX
 
 /// Writes a dataset as `xlsx/<dataset>.xlsx`: one Excel workbook, typed cells (int64 beyond
@@ -75,18 +74,17 @@ final class XLSXSink: DatasetSink {
     static func write(_ table: DatasetTable, to workbook: WorkbookWriter) throws {
         // Columns are split by type once per chunk, so the loop reads plain nested arrays and
         // borrowed text buffers instead of unpacking an enum (and its array) per cell.
-        var texts: [UTF8RunColumn] = [], int32s: [[Int32?]] = [], int64s: [[Int64?]] = [], doubles: [[Double?]] = []
-        var codes: [[UInt32]] = [], codeTexts: [UTF8StringColumn] = []
+        var texts: [TextRuns] = [], int32s: [[Int32?]] = [], int64s: [[Int64?]] = [], doubles: [[Double?]] = []
+        var codes: [[UInt32]] = [], codeTexts: [TextValues] = []
         var layout: [(kind: CellKind, slot: Int)] = []
         for column in table.values {
             switch column {
-            case .utf8Runs(let values): layout.append((.text, texts.count)); texts.append(values)
-            case .utf8Codes(let values): layout.append((.code, codes.count)); codes.append(values.codes); codeTexts.append(values.values)
+            case .text(let values): layout.append((.text, texts.count)); texts.append(values)
+            case .codes(let values): layout.append((.code, codes.count)); codes.append(values.codes); codeTexts.append(values.list)
             case .int32(let values): layout.append((.int32, int32s.count)); int32s.append(values)
             case .date(let values): layout.append((.date, int32s.count)); int32s.append(values)
             case .int64(let values): layout.append((.int64, int64s.count)); int64s.append(values)
             case .double(let values): layout.append((.double, doubles.count)); doubles.append(values)
-            case .string, .utf8, .boolean: preconditionFailure("datasets keep text as UTF-8 and have no booleans")
             }
         }
         // A code column's entries' shared strings, looked up at first use.
@@ -133,7 +131,7 @@ final class XLSXSink: DatasetSink {
     private enum CellKind { case text, code, int32, date, int64, double }
 
     /// The shared string of run `run` when it covers more than one row and is not null.
-    private static func shared(run: Int, of column: UTF8RunColumn.Buffers, in workbook: WorkbookWriter) -> Int? {
+    private static func shared(run: Int, of column: TextRuns.Buffers, in workbook: WorkbookWriter) -> Int? {
         guard run < column.runEnds.count else { return nil }
         let start = run == 0 ? 0 : column.runEnds[run - 1]
         guard column.runEnds[run] - start > 1, let value = column.values[run] else { return nil }
@@ -141,8 +139,8 @@ final class XLSXSink: DatasetSink {
     }
 
     /// Calls `body` with every text column's bytes borrowed, one nested `withBuffers` per column.
-    private static func withBuffers(_ columns: ArraySlice<UTF8RunColumn>, borrowed: [UTF8RunColumn.Buffers] = [],
-                                    _ body: ([UTF8RunColumn.Buffers]) throws -> Void) throws {
+    private static func withBuffers(_ columns: ArraySlice<TextRuns>, borrowed: [TextRuns.Buffers] = [],
+                                    _ body: ([TextRuns.Buffers]) throws -> Void) throws {
         guard let first = columns.first else { return try body(borrowed) }
         try first.withBuffers { try withBuffers(columns.dropFirst(), borrowed: borrowed + [$0], body) }
     }

@@ -18,6 +18,12 @@ public struct UTF8CodeColumn: Sendable {
         self.values = values
     }
 
+    /// A column whose rows `codes` were drawn from `values` elsewhere (shared, not copied).
+    public init(values: UTF8StringColumn, codes: [UInt32]) {
+        self.init(values: values)
+        storedCodes = codes
+    }
+
     /// Number of rows.
     public var count: Int { codes.count }
 

@@ -11,6 +11,13 @@ public struct UTF8RunColumn: Sendable {
 
     public init() {}
 
+    /// A column of runs built elsewhere: `values[r]` on the rows up to `runEnds[r]` (shared, not copied).
+    public init(values: UTF8StringColumn, runEnds: [Int]) {
+        precondition(values.count == runEnds.count, "one run end per value")
+        self.values = values
+        self.runEnds = runEnds
+    }
+
     /// Number of rows.
     public var count: Int { runEnds.last ?? 0 }
 

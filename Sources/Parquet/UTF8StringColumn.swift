@@ -16,6 +16,15 @@ public struct UTF8StringColumn: Sendable {
         validity = nil
     }
 
+    /// A column over storage built elsewhere, laid out as above; the arrays are shared, not copied.
+    public init(bytes: [UInt8], offsets: [Int], validity: [Bool]?) {
+        precondition(offsets.first == 0 && offsets.last == bytes.count && validity.map { $0.count == offsets.count - 1 } ?? true,
+                     "offsets and validity do not describe the bytes")
+        self.bytes = bytes
+        self.offsets = offsets
+        self.validity = validity
+    }
+
     /// Reserves room for `rows` values totalling about `bytes` bytes.
     public mutating func reserveCapacity(rows: Int, bytes byteCount: Int) {
         offsets.reserveCapacity(rows + 1)

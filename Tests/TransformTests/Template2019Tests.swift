@@ -14,7 +14,8 @@ import Extract
     /// the template, and no check fails.
     @Test(arguments: ["report-2019.tab.txt", "report-2019.cells.txt", "report-2019.pipe.txt", "report-2019.html",
                       "report-2019.docx", "report-2019.printed.pdf", "report-2019.office.pdf",
-                      "report-2019.layout.txt", "report-2019.flow.txt"])
+                      "report-2019.layout.txt", "report-2019.flow.txt", "report-2019.md", "report-2019.generic.md",
+                      "report-2019.crawl.txt"])
     func everyFormatIsReadCellForCell(name: String) throws {
         let report = try RealReportTests().expectExact(Self.folder, name)
         #expect(report.template == .national2019)
@@ -28,11 +29,28 @@ import Extract
         #expect(report.diagnostics.contains { $0.code == .valueNormalized && $0.detail.contains("\"251000元\"") })
     }
 
+    /// The converters' texts are read as their layouts, by the 2019 template's columns: markdown's
+    /// merged measures once each, the crawler's glued table 3 split by the 2019 rows' identities.
+    @Test(arguments: [("report-2019.md", "markdown"), ("report-2019.generic.md", "markdown"), ("report-2019.crawl.txt", "web_text_glued")])
+    func theConvertersTextsAreReadAsTheirLayouts(name: String, format: String) throws {
+        let report = try Repository.transform("\(Self.folder)/\(name)")
+        #expect(report.sourceFormat == format)
+        #expect(!report.diagnostics.contains { $0.code == .cellMissing || $0.code == .extraValues })
+        if format == "web_text_glued" {
+            // （一）予以公开 has two splits whose 总计 is the sum; only one lets the 23 rows add up.
+            #expect(report.diagnostics.contains { $0.code == .placedBySums && $0.detail.contains("（一）予以公开") && $0.detail.contains("rows add up") })
+        }
+    }
+
     /// A corpus of both templates: each report gets its own, whatever its year says.
     @Test func aMixedCorpusGivesEveryReportItsTemplate() throws {
         let corpus: [(String, String)] = [
             ("Tests/Fixtures/formats/template2019/report-2019.tab.txt", "2019"),
             ("Tests/Fixtures/formats/template2019/report-2019.docx", "2019"),
+            ("Tests/Fixtures/formats/template2019/report-2019.md", "2019"),
+            ("Tests/Fixtures/formats/template2019/report-2019.crawl.txt", "2019"),
+            ("Tests/Fixtures/formats/markdown/luoyang-2023-headings-merged.md", "2021"),
+            ("Tests/Fixtures/real-dev/pingtan_2022.crawl.txt", "2021"),
             ("Tests/Fixtures/real-dev/shanghai_office_2019.html", "2019"),
             ("Tests/Fixtures/real-dev/hongze_2024.pdf", "2021"),
             ("Tests/Fixtures/real-dev/hongze_2024.layout.txt", "2021"),

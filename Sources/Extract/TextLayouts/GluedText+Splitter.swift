@@ -12,6 +12,9 @@ struct DigitRunSplitter {
     var allowsLeadingZeros = false
     /// The search stops after this many steps and says so, rather than run long on a garbled run.
     var stepLimit = 2_000_000
+    /// Pieces whose first number must be a given cell (by piece index): a signed piece starts at
+    /// 本年增/减, the only cell printed with a sign.
+    var pieceStartsAtCell: [Int: Int] = [:]
 
     enum Outcome: Equatable {
         case splits([[Int]])
@@ -33,8 +36,13 @@ struct DigitRunSplitter {
     func splits(accepts: ([Int]) -> Bool) -> Outcome {
         let digits = pieces.flatMap { $0 }
         var ends = Set<Int>()
+        var requiredCell: [Int: Int] = [:]
         var offset = 0
-        for piece in pieces { offset += piece.count; ends.insert(offset) }
+        for (index, piece) in pieces.enumerated() {
+            if let cell = pieceStartsAtCell[index] { requiredCell[offset] = cell }
+            offset += piece.count
+            ends.insert(offset)
+        }
         guard count > 0, digits.count >= count, pieces.count <= count, !pieces.contains(where: \.isEmpty) else { return .splits([]) }
         var found: [[Int]] = []
         var cells: [Int] = []
@@ -48,6 +56,7 @@ struct DigitRunSplitter {
             if gaveUp { return }
             steps += 1
             if steps > stepLimit { gaveUp = true; return }
+            if let cell = requiredCell[start], cell != cells.count { return }
             let left = count - cells.count
             if left == 0 {
                 if start == digits.count { found.append(cells) }

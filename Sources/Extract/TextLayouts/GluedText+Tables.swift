@@ -44,14 +44,11 @@ extension GluedReport {
     static let template2019Words = ["本年新制作数量", "上一年项目数量", "本年增/减", "采购项目数量"].map { Array($0.unicodeScalars) }
 
     mutating func readProactive(_ body: Range<Int>) {
+        if Self.template2019Words.contains(where: { find($0, from: body.lowerBound).map { $0 < body.upperBound } ?? false }) {
+            return readProactive2019(body)
+        }
         let clues = ProseClues(proseText)
         let rows = GluedTokenizer.rows(text, body, splitLabel: Self.proactiveWords.split)
-        if let word = Self.template2019Words.first(where: { find($0, from: body.lowerBound).map { $0 < body.upperBound } ?? false }) {
-            // Which of a 2019 row's cells a run holds (a signed 本年增/减 among them) is not split here.
-            diagnostics.append(Diagnostic(.extract, .cellMissing, "table 二, \(origin(body.lowerBound)): the 2019 template's table (\(String(String.UnicodeScalarView(word)))); its glued runs are not split, its values are left out"))
-            for row in rows { out.row(row.labels, origin: origin(row.start)) }
-            return
-        }
         for row in rows {
             guard let item = row.labels.last(where: { label in Self.proactiveItems.contains { $0.word == label } }),
                   let count = Self.proactiveItems.first(where: { $0.word == item })?.cells, !row.runs.isEmpty else {
@@ -88,7 +85,10 @@ extension GluedReport {
         let readings = rows.map { row in
             row.runs.isEmpty ? nil : Self.reading(row.runs, count: 7, accepts: DigitRunSplitter.rowTotalHolds)
         }
-        let decided = Self.decidedByTableIdentities(readings)
+        // The 2019 template prints （六）其他处理 as one row with values, the 2021 template as a group of three.
+        let otherIsOneRow = rows.contains { $0.labels.last?.hasSuffix("其他处理") == true && !$0.runs.isEmpty }
+        let template = otherIsOneRow ? Template.national2019 : Template.national2021
+        let decided = Self.decidedByTableIdentities(readings, rowCount: template.applicationRows.count)
         for (index, row) in rows.enumerated() {
             let what = "table 三, \(origin(row.start)): \(row.labels.last ?? "row")"
             switch readings[index] {
@@ -114,11 +114,11 @@ extension GluedReport {
     }
 
     /// For rows with several splits, the one split left when the table's cross-row identities
-    /// must hold for some choice of every row. Used only when the table has the template's 25
-    /// rows with values, in order; a row that cannot be read takes no part in any identity.
-    static func decidedByTableIdentities(_ readings: [RowReading?]) -> [Int: [Int]] {
+    /// must hold for some choice of every row. Used only when the table has the template's rows
+    /// with values (25, or 23 in 2019), in order; a row that cannot be read takes no part in any identity.
+    static func decidedByTableIdentities(_ readings: [RowReading?], rowCount: Int) -> [Int: [Int]] {
         let valued = readings.indices.filter { readings[$0] != nil }
-        guard valued.count == Template.national2021.applicationRows.count else { return [:] }
+        guard valued.count == rowCount else { return [:] }
         let choices: [[[Int]]] = valued.map { index in
             switch readings[index] {
             case .printed(let cells)?:
@@ -153,13 +153,15 @@ extension GluedReport {
     }
 
     /// The identity (new + carried over = total + carried forward) and total of outcomes, per
-    /// column, among the rows that are known (an unknown row's identities are not used).
+    /// column, among the rows that are known (an unknown row's identities are not used). The
+    /// rows are the template's: new, carried over, the outcome rows, total, carried forward.
     static func rowsAddUp(_ grid: [[Int]?]) -> Bool {
+        let totalRow = grid.count - 2
         for column in 0..<7 {
-            if let new = grid[0], let over = grid[1], let total = grid[23], let forward = grid[24],
+            if let new = grid[0], let over = grid[1], let total = grid[totalRow], let forward = grid[totalRow + 1],
                new[column] + over[column] != total[column] + forward[column] { return false }
-            let outcomes = grid[2..<23]
-            if let total = grid[23], outcomes.allSatisfy({ $0 != nil }),
+            let outcomes = grid[2..<totalRow]
+            if let total = grid[totalRow], outcomes.allSatisfy({ $0 != nil }),
                outcomes.reduce(0, { $0 + $1![column] }) != total[column] { return false }
         }
         return true

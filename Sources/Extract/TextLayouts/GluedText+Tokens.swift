@@ -13,8 +13,13 @@ struct GluedRow: Equatable {
 /// label: a digit followed by `.` or `、` and then text (no digit, no space: `0.` ending a
 /// sentence stays a value) starts a label, it is not a value.
 /// A digit in parentheses (`第(1)项`) is label text too.
+///
+/// `signedValues` (table 2 of the 2019 template): a sign directly before digits (`149+5314`,
+/// `326 -1`) starts a run (本年增/减 prints one), and 元 or 万元 directly after digits stays with
+/// the run (`251000元`, 采购总金额), rather than starting a label.
 enum GluedTokenizer {
-    static func rows(_ text: [Unicode.Scalar], _ range: Range<Int>, splitLabel: (String) -> [String]) -> [GluedRow] {
+    static func rows(_ text: [Unicode.Scalar], _ range: Range<Int>, signedValues: Bool = false,
+                     splitLabel: (String) -> [String]) -> [GluedRow] {
         var rows: [GluedRow] = []
         var row = GluedRow(start: range.lowerBound)
         var label = String.UnicodeScalarView()
@@ -40,14 +45,15 @@ enum GluedTokenizer {
                 index += 1
                 continue
             }
-            guard digit(scalar) != nil else {
+            let signed = signedValues && isSign(scalar) && index + 1 < range.upperBound && digit(text[index + 1]) != nil
+            guard digit(scalar) != nil || signed else {
                 startLabel(at: index)
                 label.append(scalar)
                 index += 1
                 continue
             }
-            var run = ""
-            var end = index
+            var run = signed ? (scalar == "+" || scalar == "＋" ? "+" : "-") : ""
+            var end = signed ? index + 1 : index
             var sawPoint = false
             while end < range.upperBound {
                 if let value = digit(text[end]) {
@@ -60,12 +66,17 @@ enum GluedTokenizer {
                 }
                 end += 1
             }
+            if signedValues, let unit = amountUnit(text, at: end, before: range.upperBound) {
+                run += unit
+                end += unit.unicodeScalars.count
+            }
             let next = end < range.upperBound ? text[end] : nil
             let afterNext = end + 1 < range.upperBound ? text[end + 1] : nil
             if index > range.lowerBound, isOpening(text[index - 1]), let next, isClosing(next) {
                 // `(1)` inside a label.
                 label.append(contentsOf: run.unicodeScalars)
-            } else if let next, isEnumeratorMark(next), let afterNext, digit(afterNext) == nil, !isSpace(afterNext), !sawPoint {
+            } else if let next, isEnumeratorMark(next), let afterNext, digit(afterNext) == nil, !isSpace(afterNext), !sawPoint,
+                      run.last?.isASCII == true, !(signed && run.count == 2) {
                 // The last digit numbers the label after it: `…00000002.其他法律行政法规禁止公开`.
                 let values = String(run.dropLast())
                 if !values.isEmpty {
@@ -102,6 +113,16 @@ enum GluedTokenizer {
         case 0xFF10...0xFF19: Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
         default: nil
         }
+    }
+
+    /// `+`, `-` and their full-width forms, and the minus sign.
+    static func isSign(_ scalar: Unicode.Scalar) -> Bool { ["+", "-", "＋", "－", "−"].contains(scalar) }
+
+    /// 万元 or 元 at `index`, as printed after an amount.
+    static func amountUnit(_ text: [Unicode.Scalar], at index: Int, before end: Int) -> String? {
+        if index < end, text[index] == "元" { return "元" }
+        if index + 1 < end, text[index] == "万", text[index + 1] == "元" { return "万元" }
+        return nil
     }
 
     static func isPoint(_ scalar: Unicode.Scalar) -> Bool { scalar == "." || scalar == "．" }

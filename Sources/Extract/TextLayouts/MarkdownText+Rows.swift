@@ -23,6 +23,7 @@ struct MarkdownRows {
         let labelColumns = body.compactMap { $0.cells.firstIndex(where: Self.isFilledValue) }.min()
         let proactive2019 = kind == .proactive && body.contains { $0.cells.contains { cell in Self.words2019.contains { cell.contains($0) } } }
         var appealValues = 0
+        var columnHeader: [String]?
         for (index, row) in body.enumerated() {
             let cells = row.cells
             guard let labelColumns, cells.count > labelColumns else {
@@ -32,6 +33,7 @@ struct MarkdownRows {
             let values = Array(cells[labelColumns...])
             if values.contains(where: { !Self.isValue($0) }) {
                 // Column headers, or a label printed across the value columns.
+                columnHeader = values
                 output.rows.append(MarkdownTable.Row(cells: Self.words(cells), line: row.line))
                 continue
             }
@@ -46,7 +48,9 @@ struct MarkdownRows {
             switch kind {
             case .applications?:
                 kept = applicationValues(labels, values, next: body.dropFirst(index + 1).first, labelColumns, row.line, &output.diagnostics)
-            case .proactive? where !proactive2019:
+            case .proactive? where proactive2019:
+                kept = proactive2019Values(labels, values, header: columnHeader, row.line, &output.diagnostics)
+            case .proactive?:
                 kept = proactiveValues(labels, values, row.line, &output.diagnostics)
             case .appeals?:
                 appealValues += values.count
@@ -142,7 +146,8 @@ struct MarkdownRows {
         return kept
     }
 
-    static func isFilledValue(_ cell: String) -> Bool { ByteText.isNumber(cell) || ByteText.isDash(cell) }
+    /// A number, a dash, or an amount with its unit (2019's `251000元`).
+    static func isFilledValue(_ cell: String) -> Bool { ByteText.isNumber(cell) || ByteText.isDash(cell) || ByteText.isNumberWithUnit(cell) }
     static func isValue(_ cell: String) -> Bool { cell.isEmpty || isFilledValue(cell) }
 
     /// `数据1`, `列2`, `类别`, `项目`, `Column 3`: header cells that name no column.

@@ -101,12 +101,25 @@ extension GluedTextTests {
         #expect(rows.first?.runs == ["0", "1", "1", "0", "2"])
     }
 
-    /// The 2019 template's table 2 has other cells per item (上一年项目数量, 本年增/减, 处理决定数量):
-    /// its runs are not split with the 2021 counts, so none of its values is written.
-    @Test func aGluedTable2Of2019IsLeftWithoutValues() throws {
-        let text = "某局2019年政府信息公开工作年度报告\n二、主动公开政府信息情况第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000规范性文件3312第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可120+35"
+    /// The 2019 template's table 2 (上一年项目数量, 本年增/减, 处理决定数量 …): a run is split only when
+    /// one split alone is possible, a sign starting 本年增/减 (the one signed cell); a unit stays on
+    /// 采购总金额. Anything else is left out and shows its run.
+    @Test func aGluedTable2Of2019IsSplitOnlyWhereOneSplitIsPossible() throws {
+        let text = "某局2019年政府信息公开工作年度报告\n二、主动公开政府信息情况第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000规范性文件3312"
+            + "第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可120+35其他对外管理服务事项12-4300"
+            + "第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚4 -2 9行政强制+512"
+            + "第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费3-1第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购6 38.5万元"
         let converted = try #require(GluedText.read(SourceLines(utf8: Array(text.utf8))))
-        #expect(!converted.text.lines.contains { $0.contains("\t3") || $0.contains("\t0") || $0.contains("\t120") })
-        #expect(converted.diagnostics.map(\.code) == [.cellMissing])
+        let lines = converted.text.lines
+        for row in ["规章\t0\t0\t0", "规范性文件", "行政许可\t120\t+3\t5", "其他对外管理服务事项", "行政处罚\t4\t-2\t9", "行政强制",
+                    "行政事业性收费\t3\t-1", "政府集中采购\t6\t38.5万元"] {
+            #expect(lines.contains { $0 == row || $0.hasSuffix("\t" + row) }, "\(row)")
+        }
+        #expect(converted.diagnostics.map(\.code) == [.cellMissing, .valueNormalized, .cellMissing, .valueInvalid])
+        #expect(converted.diagnostics[0].detail.contains("3312 has 3 possible splits"))
+        // 12 -4300: 12 is 上一年项目数量, then 4|300 or 430|0.
+        #expect(converted.diagnostics[2].detail.contains("12 -4300 has 2 possible splits"))
+        // A sign on the first cell: not this template's 本年增/减.
+        #expect(converted.diagnostics[3].detail.contains("+512 cannot be split"))
     }
 }

@@ -127,6 +127,42 @@ import Testing
         #expect(rewritten(text)?.dropFirst() == ["信息内容 ⇥ 本年处理决定数量", "行政许可 ⇥ 77", "行政处罚 ⇥ 3", "行政强制"])
     }
 
+    /// 2019's table 2: each measure's columns are those its header word spans (repeated, or followed
+    /// by blanks); a span holding two values, or a value after a blank, leaves its row out.
+    @Test func a2019MeasureIsReadFromTheColumnsItsHeaderSpans() throws {
+        let text = "## 二、主动公开政府信息情况\n| 第二十条第（五）项 | | | | | | |\n|---|---|---|---|---|---|---|\n"
+            + "| 信息内容 | 上一年项目数量 | 上一年项目数量 | 本年增/减 | 本年增/减 | 处理决定数量 | 处理决定数量 |\n"
+            + "| 行政许可 | 120 | 120 | +3 | +3 | 5 | 5 |\n| 其他对外管理服务事项 | 7 | | -1 | | | |\n| 行政处罚 | 7 | 8 | 0 | 0 | 1 | 1 |\n| 行政强制 | | 4 | 0 | 0 | 1 | 1 |\n"
+            + "| 信息内容 | 上一年项目数量 | 本年增/减 | | | | |\n| 行政事业性收费 | 36 | -1 | | | | |\n"
+            + "| 信息内容 | 采购项目数量 | 采购项目数量 | 采购项目数量 | 采购总金额 | 采购总金额 | 采购总金额 |\n| 政府集中采购 | 6 | 6 | 6 | 251000元 | 251000元 | 251000元 |\n"
+        let converted = try #require(MarkdownText.read(lines(text)))
+        #expect(rewritten(text)?.filter { !$0.hasPrefix("信息内容") }.dropFirst(2) == [
+            "行政许可 ⇥ 120 ⇥ +3 ⇥ 5", "其他对外管理服务事项 ⇥ 7 ⇥ -1 ⇥  ⇥ ", "行政处罚", "行政强制", "行政事业性收费 ⇥ 36 ⇥ -1", "政府集中采购 ⇥ 6 ⇥ 251000元",
+        ])
+        #expect(converted.diagnostics.map(\.code) == [.cellMissing, .cellMissing])
+        #expect(converted.diagnostics.first?.detail.contains("行政处罚 has 7 8 0 0 1 1 for the 2019 template's 3 measures; no reading") == true)
+    }
+
+    /// Under generic headers (`数据1` …) a 2019 item's measures are the first columns, the rest blank.
+    @Test func a2019RowUnderAGenericHeaderIsItsMeasuresThenBlanks() throws {
+        let text = "## 表二\n| 类别 | 数据1 | 数据2 | 数据3 |\n|---|---|---|---|\n| 政府集中采购 | 6 | 38.5 | |\n| 行政事业性收费 | | 3 | 1 |\n| 行政许可 | 1 | +2 | 3 |\n"
+        let converted = try #require(MarkdownText.read(lines(text)))
+        #expect(rewritten(text)?.dropFirst() == ["政府集中采购 ⇥ 6 ⇥ 38.5", "行政事业性收费", "行政许可 ⇥ 1 ⇥ +2 ⇥ 3"])
+        #expect(converted.diagnostics.map(\.code) == [.cellMissing])
+    }
+
+    /// Under a generic header wider than the row's measures, the cells may be spans or the first
+    /// columns: a row is read only when one of these gives one value per measure.
+    @Test func a2019RowThatReadsTwoWaysIsLeftOut() throws {
+        let text = "## 表二\n| 类别 | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 |\n|---|---|---|---|---|---|---|\n"
+            + "| 行政许可 | 1 | | 2 | | | |\n| 行政处罚 | 1 | 2 | 3 | | | |\n| 行政强制 | 4 | 4 | | | 5 | 5 |\n"
+            + "| 政府集中采购 | 6 | 6 | 6 | 38 | 38 | 38 |\n"
+        let converted = try #require(MarkdownText.read(lines(text)))
+        #expect(rewritten(text)?.dropFirst() == ["行政许可", "行政处罚 ⇥ 1 ⇥ 2 ⇥ 3", "行政强制 ⇥ 4 ⇥  ⇥ 5", "政府集中采购 ⇥ 6 ⇥ 38"])
+        #expect(converted.diagnostics.map(\.code) == [.cellMissing])
+        #expect(converted.diagnostics.first?.detail.contains("they read as 1 2 (blank) or 1 (blank) 2") == true)
+    }
+
     @Test func aContentsPageBeforeTheTitleIsLeftOut() {
         let text = "# 目录\n一、总体情况\n二、主动公开政府信息情况\n# 某市某局2023年政府信息公开工作年度报告\n## 表二\n| 类别 | 数据1 | 数据2 | 数据3 |\n|---|---|---|---|\n| 规章 | 0 | 0 | 5 |\n"
         #expect(rewritten(text) == ["某市某局2023年政府信息公开工作年度报告", "二、主动公开政府信息情况", "规章 ⇥ 0 ⇥ 0 ⇥ 5"])
