@@ -4,11 +4,15 @@ import DisclosureModel
 /// between the values. The order is kept only in the shapes seen to keep it: one run of 15 values;
 /// or 14 then the last column's 总计 header and the 15th. With header words between other runs the
 /// columns come mixed (行政复议's 总计 after the lawsuits', a 总计 read before its row's values,
-/// on the generated corpora in every shape seen) and the table is left out.
+/// on the generated corpora in every shape seen) and the table is left out, unless its 15 values
+/// are all zero (`FlowZeros`).
 enum FlowAppeals {
     static let cells = 15
 
     static func read(_ lines: [FlowLine], into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
+        if let zeros = FlowZeros.allZero(lines, cells: cells), let first = lines.first(where: { $0.kind == .value || $0.kind == .values }) {
+            return text.row(["行政复议"] + zeros, origin: ConvertedText.origin(line: first.line))
+        }
         var runs: [[FlowLine]] = []
         var between: [String] = []
         var current: [FlowLine] = []

@@ -5,7 +5,8 @@ import DisclosureModel
 /// to bottom. The table is read only when every value falls in such a group and the groups hold
 /// exactly the printed rows × 7 values; the rows are then the template's, in order. Anything else
 /// (a blank for a zero, a header word between a row's values, a run of another length) leaves the
-/// whole table out: a value could then belong to more than one cell.
+/// whole table out: a value could then belong to more than one cell. A table whose values are all
+/// zero, one per cell, is read whatever their order (`FlowZeros`).
 enum FlowApplications {
     /// The template's rows, in order, as printed.
     static let rows = [
@@ -26,6 +27,12 @@ enum FlowApplications {
 
     static func read(_ lines: [FlowLine], into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
         let labels = printedRows(lines)
+        if let zeros = FlowZeros.allZero(lines, cells: labels.count * columns), let first = lines.first(where: { $0.kind == .value || $0.kind == .values }) {
+            for (index, label) in labels.enumerated() {
+                text.row([label] + zeros[(index * columns)..<((index + 1) * columns)], origin: ConvertedText.origin(line: first.line))
+            }
+            return
+        }
         let why: String
         switch groupedRows(lines) {
         case .failure(let reason):
