@@ -50,7 +50,11 @@ enum FlowApplications {
 
     /// The rows that can be read between their labels (`FlowAnchoredRows`); the others left out.
     private static func readAnchored(_ lines: [FlowLine], labels: [String], why: String, into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
-        let anchored = labels.count == rows.count ? FlowAnchoredRows.read(lines) : [:]
+        var anchored = labels.count == rows.count ? FlowAnchoredRows.read(lines) : [:]
+        for (index, row) in FlowBlockRows.read(lines, rowCount: labels.count) {
+            guard let other = anchored[index] else { anchored[index] = row; continue }
+            if other.map(\.text) != row.map(\.text) { anchored[index] = nil }
+        }
         for (index, label) in labels.enumerated() {
             guard let row = anchored[index] else { continue }
             text.row([label] + row.map(\.text), origin: ConvertedText.origin(line: row[0].line))
