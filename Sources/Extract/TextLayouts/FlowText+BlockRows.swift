@@ -9,6 +9,9 @@
 /// after them (a longer string of single values may be read column by column over several rows);
 /// and every row of the block adds up (its 总计 the sum of its six columns), since a column read
 /// apart elsewhere (自然人 beside the labels) shifts the columns of the rows after it.
+/// A row's seven values in one run (`pdftotext` reading a row left to right) are taken where the
+/// values before them put them and the text just before or after them names that row (a column of
+/// seven rows would also be a run of seven, at a place a multiple of seven too), when the row adds up.
 /// Values printed at the end of a label's line (`2.重复申请 0`) count as values before a block but
 /// never belong to one.
 enum FlowBlockRows {
@@ -16,6 +19,9 @@ enum FlowBlockRows {
         var values: [FlowLine]
         var textAfter = false
         var glued = false
+        /// Template rows named by the text since the run before, and by the first text line after.
+        var labelsBefore: [Int] = []
+        var labelsAfter: [Int] = []
     }
 
     /// The rows read, by printed row index; empty when the values are not exactly the table's cells.
@@ -36,6 +42,13 @@ enum FlowBlockRows {
             let read = (0..<height).map { row in block.map { $0.values[row] } }
             guard read.allSatisfy(addsUp) else { continue }
             for (offset, row) in read.enumerated() where rows[first + offset] == nil { rows[first + offset] = row }
+        }
+        guard rowCount == FlowApplications.rows.count else { return rows }
+        for (index, run) in runs.enumerated() where run.values.count == columns && !run.glued && before[index] % columns == 0 {
+            let row = before[index] / columns
+            guard row < rowCount, rows[row] == nil, run.labelsBefore.contains(row) || run.labelsAfter.contains(row),
+                  addsUp(run.values) else { continue }
+            rows[row] = run.values
         }
         return rows
     }
@@ -59,8 +72,13 @@ enum FlowBlockRows {
     private static func runs(_ lines: [FlowLine]) -> [Run]? {
         var runs: [Run] = []
         var current: [FlowLine] = []
+        var textSince = ""
+        var sinceText = 0
         func close() {
-            if !current.isEmpty { runs.append(Run(values: current)); current = [] }
+            guard !current.isEmpty else { return }
+            runs.append(Run(values: current, labelsBefore: FlowRowLabels.rows(in: textSince)))
+            current = []
+            textSince = ""
         }
         for line in lines {
             switch line.kind {
@@ -70,9 +88,15 @@ enum FlowBlockRows {
             case .text:
                 close()
                 if !runs.isEmpty { runs[runs.count - 1].textAfter = true }
-                for word in gluedValues(line.text) {
+                let named = FlowRowLabels.rows(in: line.key)
+                for index in sinceText..<runs.count { runs[index].labelsAfter = named }
+                textSince += line.key
+                let glued = gluedValues(line.text)
+                for word in glued {
                     runs.append(Run(values: [FlowLine(kind: .value, text: word, key: word, line: line.line)], textAfter: true, glued: true))
                 }
+                if !glued.isEmpty { textSince = "" }
+                sinceText = runs.count
             }
         }
         close()
