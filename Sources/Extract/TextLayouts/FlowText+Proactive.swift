@@ -43,10 +43,15 @@ enum FlowProactive {
             text.row(["行政规范性文件"] + zeros[3...], origin: ConvertedText.origin(line: first.line))
             return
         }
-        let documents: Set<String> = ["行政规范性文件", "规范性文件", "行政规范性"]
         if lines.contains(where: { $0.kind == .values }) { return missing("（一）", "a line holds several values", &diagnostics) }
+        let values = lines.filter { $0.kind == .value }
+        if let apart = labelsApart(lines), values.count == 6 {
+            text.row(["规章"] + values[..<3].map(\.text), origin: ConvertedText.origin(line: apart.line))
+            text.row(["行政规范性文件"] + values[3...].map(\.text), origin: ConvertedText.origin(line: apart.line))
+            return
+        }
         guard let regulations = lines.firstIndex(where: { $0.key == "规章" }),
-              let normative = lines.firstIndex(where: { documents.contains($0.key) }), regulations < normative else {
+              let normative = lines.firstIndex(where: isDocuments), regulations < normative else {
             return missing("（一）", "its row labels 规章 and 行政规范性文件 are not found in order", &diagnostics)
         }
         let before = lines[..<regulations].filter { $0.kind == .value }
@@ -57,6 +62,26 @@ enum FlowProactive {
         }
         text.row(["规章"] + first.map(\.text), origin: ConvertedText.origin(line: lines[regulations].line))
         text.row(["行政规范性文件"] + second.map(\.text), origin: ConvertedText.origin(line: lines[normative].line))
+    }
+
+    /// 行政规范性文件 as printed, maybe wrapped (`行政规范性文` / `件`, `行政规范性` / `文件`).
+    private static func isDocuments(_ line: FlowLine) -> Bool {
+        line.kind == .text && (line.key.hasPrefix("行政规范性") || line.key == "规范性文件")
+    }
+
+    /// The row label 规章 when both row labels come before the first value or both after the last,
+    /// and only the column headers (本年制发件数 …) between the values: then the values are the
+    /// rows' in order, 规章's three first (`pdftotext` reads the row under the headers with them or
+    /// right after them, the second row after it; seen without exception on the generated corpora).
+    private static func labelsApart(_ lines: [FlowLine]) -> FlowLine? {
+        guard let first = lines.firstIndex(where: { $0.kind == .value }),
+              let last = lines.lastIndex(where: { $0.kind == .value }) else { return nil }
+        let headers = ["件数", "制发", "废止", "有效"]
+        guard lines[first...last].allSatisfy({ $0.kind != .text || headers.contains(where: $0.key.contains) }) else { return nil }
+        for side in [lines[..<first], lines[(last + 1)...]] {
+            if let regulations = side.first(where: { $0.key == "规章" }), side.contains(where: isDocuments) { return regulations }
+        }
+        return nil
     }
 
     /// `width` values per row (one in the 2021 template), in the rows' order. Another section's
