@@ -61,8 +61,8 @@ enum FlowBlockRows {
         return before && after
     }
 
-    /// Whether the row's last cell is the sum of the six before it.
-    private static func addsUp(_ row: [FlowLine]) -> Bool {
+    /// Whether the row's last cell (its 总计) is the sum of the cells before it.
+    static func addsUp(_ row: [FlowLine]) -> Bool {
         let numbers = row.compactMap { LayoutApplicationsTable.number($0.text) }
         guard numbers.count == row.count else { return false }
         return numbers.dropLast().reduce(0, +) == numbers.last!
