@@ -11,7 +11,9 @@ import DisclosureModel
 enum FlowAppeals {
     static let cells = 15
 
-    static func read(_ lines: [FlowLine], into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
+    /// `headerFirst`: the lines start with the header (no header words or cells before the heading),
+    /// so the first run of values is 行政复议's.
+    static func read(_ lines: [FlowLine], headerFirst: Bool, into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
         if let zeros = FlowZeros.allZero(lines, cells: cells), let first = lines.first(where: { $0.kind == .value || $0.kind == .values }) {
             return text.row(["行政复议"] + zeros, origin: ConvertedText.origin(line: first.line))
         }
@@ -30,7 +32,7 @@ enum FlowAppeals {
         let ends = runs.reduce(into: [Int]()) { $0.append(($0.last ?? 0) + $1.count) }
         let whole = runs.count == 1
         let lastApart = ends == [14, 15] && ["总计", "合计"].contains(between[0])
-        if !whole, !lastApart, let review = runs.first, review.count == 5, FlowBlockRows.addsUp(review),
+        if headerFirst, !whole, !lastApart, let review = runs.first, review.count == 5, FlowBlockRows.addsUp(review),
            runs.dropFirst().allSatisfy({ $0.allSatisfy { FlowZeros.isZero($0.text) } }) {
             return text.row(["行政复议"] + values.map(\.text), origin: ConvertedText.origin(line: values[0].line))
         }

@@ -75,11 +75,24 @@ extension Character {
     fileprivate var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }
 
-/// Where the three tables are: from each heading to the next (table 4 to `五、` or the end).
+/// Where the three tables are: from each heading to the next (table 4 to `五、` or the end). Table 4's
+/// header and first cells can come before its heading (`pdftotext` reads the page's columns in its
+/// own order): table 3 then ends at the first of table 4's header words, and what follows up to the
+/// heading is table 4's `lead`.
 struct FlowRegions {
     enum Table { case proactive, applications, appeals }
-    struct Region { let table: Table; let range: Range<Int> }
+    struct Region {
+        let table: Table
+        /// The lines after the heading that belong to the table region.
+        let range: Range<Int>
+        /// The table's lines: `range`, less table 4's lead for table 3, with it for table 4.
+        let read: [Range<Int>]
+        /// Whether table 4's header words come before its heading.
+        var hasLead: Bool { read.count > 1 }
+    }
     private var regions: [Int: Region] = [:]
+    /// Words only table 4's header has.
+    static let appealWords = ["复议后起诉", "未经复议直接起诉", "行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结"]
 
     init(_ flow: FlowLines) {
         let lines = flow.lines
@@ -91,9 +104,12 @@ struct FlowRegions {
               let applications = find("三、收到和处理政府信息公开申请", from: proactive + 1),
               let appeals = find("四、政府信息公开行政复议", from: applications + 1) else { return }
         let end = find("五、", from: appeals + 1) ?? lines.count
-        regions[proactive] = Region(table: .proactive, range: (proactive + 1)..<applications)
-        regions[applications] = Region(table: .applications, range: (applications + 1)..<appeals)
-        regions[appeals] = Region(table: .appeals, range: (appeals + 1)..<end)
+        let lead = lines[(applications + 1)..<appeals].firstIndex { line in
+            line.kind == .text && Self.appealWords.contains { line.key.contains($0) }
+        } ?? appeals
+        regions[proactive] = Region(table: .proactive, range: (proactive + 1)..<applications, read: [(proactive + 1)..<applications])
+        regions[applications] = Region(table: .applications, range: (applications + 1)..<appeals, read: [(applications + 1)..<lead])
+        regions[appeals] = Region(table: .appeals, range: (appeals + 1)..<end, read: lead < appeals ? [lead..<appeals, (appeals + 1)..<end] : [(appeals + 1)..<end])
     }
 
     /// The table whose heading is line `index`.
