@@ -52,7 +52,11 @@ struct FlowLines {
     }
 
     /// A number, a dash standing for zero or an amount with its unit (`251000元`), as one cell prints it.
-    static func isValue(_ word: String) -> Bool { ByteText.isNumber(word) || ByteText.isDash(word) || ByteText.isNumberWithUnit(word) }
+    /// A number ending in a point is a label's enumerator split off its label (`5.` / `属于三类…`).
+    static func isValue(_ word: String) -> Bool {
+        if word.hasSuffix(".") || word.hasSuffix("．") { return false }
+        return ByteText.isNumber(word) || ByteText.isDash(word) || ByteText.isNumberWithUnit(word)
+    }
 
     /// `-3-`, `—3—`, `第3页共5页`, `第3页`: never a cell.
     static func isPageMark(_ key: String) -> Bool {
