@@ -81,8 +81,8 @@ extension Character {
 
 /// Where the three tables are: from each heading to the next (table 4 to `五、` or the end). Table 4's
 /// header and first cells can come before its heading (`pdftotext` reads the page's columns in its
-/// own order): table 3 then ends at the first of table 4's header words, and what follows up to the
-/// heading is table 4's `lead`.
+/// own order): table 3 then ends at the first of table 4's header words after its first row label,
+/// and what follows up to the heading is read with table 4.
 struct FlowRegions {
     enum Table { case proactive, applications, appeals }
     struct Region {
@@ -108,7 +108,9 @@ struct FlowRegions {
               let applications = find("三、收到和处理政府信息公开申请", from: proactive + 1),
               let appeals = find("四、政府信息公开行政复议", from: applications + 1) else { return }
         let end = find("五、", from: appeals + 1) ?? lines.count
-        let lead = lines[(applications + 1)..<appeals].firstIndex { line in
+        // Looked for after the table's first row label, so prose under the heading naming 行政复议 does not end it.
+        let firstRow = lines[(applications + 1)..<appeals].firstIndex { $0.kind == .text && !FlowRowLabels.rows(in: $0.key).isEmpty } ?? appeals
+        let lead = lines[firstRow..<appeals].firstIndex { line in
             line.kind == .text && Self.appealWords.contains { line.key.contains($0) }
         } ?? appeals
         regions[proactive] = Region(table: .proactive, range: (proactive + 1)..<applications, read: [(proactive + 1)..<applications])
