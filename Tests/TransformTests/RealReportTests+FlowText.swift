@@ -58,12 +58,12 @@ extension RealReportTests {
     /// group's labels before its rows), and 000054 has values wandered into other 第二十条 sections;
     /// s5-000020 has table 4's header words and three of its cells before its heading (table 3
     /// is read whole once they are cut off it).
-    /// s4-000105 has each row's seven values in one run beside its label (one row, 4.无正当理由…,
-    /// is left out: the text beside its run does not name it); s5-000194 has its top rows in a
+    /// s4-000105 has each row's seven values in one run beside its label (4.无正当理由大量反复申请
+    /// wrapped around （五）不予处理's characters: `4.无正当理由大量反复` / `予处 请`); s5-000194 has its top rows in a
     /// mixed order and the rows below as blocks (10 rows read), table 2's labels all before its
     /// values, and table 4 read from 行政复议's first five values with the lawsuits' ten all zero.
     @Test(arguments: [("000092", 200), ("000135", 185), ("000050", 185), ("000022", 10), ("000146", 10),
-                      ("s5-000020", 185), ("s5-000026", 165), ("s5-000054", 0), ("s4-000105", 193), ("s5-000194", 95)])
+                      ("s5-000020", 185), ("s5-000026", 165), ("s5-000054", 0), ("s4-000105", 200), ("s5-000194", 95)])
     func officePDFsAsReadingOrderTextGiveNoWrongCell(name: String, cells: Int) throws {
         let folder = "Tests/Fixtures/formats/flow"
         let truth = try Self.truthCells("\(folder)/\(name).truth.csv")
@@ -86,6 +86,6 @@ extension RealReportTests {
         #expect(runs["applications|new_received|public_interest_org"] == 1)
         #expect(runs["applications|new_received|total"] == 17)
         #expect(runs["applications|total|natural_person"] == 12)
-        #expect(runs["applications|not_processed.excessive|total"] == nil)
+        #expect(runs["applications|not_processed.excessive|total"] == 1)
     }
 }

@@ -6,6 +6,7 @@ import Testing
     @Test func rowLabelsAreFoundOnTheirFirstLineAndNotInOtherRows() {
         #expect(FlowRowLabels.rows(in: "2.其他法律行政法规禁止公") == [5])
         #expect(FlowRowLabels.rows(in: "（五）不予4.无正当理由大量反复申请") == [18])
+        #expect(FlowRowLabels.rows(in: "）不4.无正当理由大量反复予处请") == [18])
         #expect(FlowRowLabels.rows(in: "（六）其他1.申请人无正当理由逾期不补") == [20])
         #expect(FlowRowLabels.rows(in: "3.其他") == [22])
         #expect(FlowRowLabels.rows(in: "3.其他法律") == [5])
