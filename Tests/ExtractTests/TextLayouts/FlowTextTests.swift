@@ -7,6 +7,12 @@ import Testing
         #expect(FlowRowLabels.rows(in: "2.其他法律行政法规禁止公") == [5])
         #expect(FlowRowLabels.rows(in: "（五）不予4.无正当理由大量反复申请") == [18])
         #expect(FlowRowLabels.rows(in: "）不4.无正当理由大量反复予处请") == [18])
+        // First lines of labels wrapped in narrow columns (pdftotext of the office corpora).
+        let firstLines = ["1.属于国家秘", "3.危及“三安", "4.保护第三方合", "5.属于三类内", "6.属于四类过", "7.属于行政执",
+                          "8.属于行政查", "1.本机关不掌", "2.没有现成信", "3.补正后申请内", "1.信访举报投", "3.要求提供公",
+                          "5.要求行政机", "1.申请人无正", "2.申请人逾期"]
+        #expect(firstLines.map { FlowRowLabels.rows(in: $0) } == [[4], [6], [7], [8], [9], [10], [11], [12], [13], [14], [15], [17], [19], [20], [21]])
+        #expect(FlowRowLabels.rows(in: "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）") == [])
         #expect(FlowRowLabels.rows(in: "（六）其他1.申请人无正当理由逾期不补") == [20])
         #expect(FlowRowLabels.rows(in: "3.其他") == [22])
         #expect(FlowRowLabels.rows(in: "3.其他法律") == [5])
