@@ -5,7 +5,8 @@ import DisclosureModel
 /// to bottom. The table is read only when every value falls in such a group and the groups hold
 /// exactly the printed rows × 7 values; the rows are then the template's, in order. Anything else
 /// (a blank for a zero, a header word between a row's values, a run of another length) leaves the
-/// whole table out: a value could then belong to more than one cell.
+/// whole table out: a value could then belong to more than one cell. A table whose values are all
+/// zero, one per cell, is read whatever their order (`FlowZeros`).
 enum FlowApplications {
     /// The template's rows, in order, as printed.
     static let rows = [
@@ -26,6 +27,12 @@ enum FlowApplications {
 
     static func read(_ lines: [FlowLine], into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
         let labels = printedRows(lines)
+        if let zeros = FlowZeros.allZero(lines, cells: labels.count * columns), let first = lines.first(where: { $0.kind == .value || $0.kind == .values }) {
+            for (index, label) in labels.enumerated() {
+                text.row([label] + zeros[(index * columns)..<((index + 1) * columns)], origin: ConvertedText.origin(line: first.line))
+            }
+            return
+        }
         let why: String
         switch groupedRows(lines) {
         case .failure(let reason):
@@ -43,7 +50,11 @@ enum FlowApplications {
 
     /// The rows that can be read between their labels (`FlowAnchoredRows`); the others left out.
     private static func readAnchored(_ lines: [FlowLine], labels: [String], why: String, into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
-        let anchored = labels.count == rows.count ? FlowAnchoredRows.read(lines) : [:]
+        var anchored = labels.count == rows.count ? FlowAnchoredRows.read(lines) : [:]
+        for (index, row) in FlowBlockRows.read(lines, rowCount: labels.count) {
+            guard let other = anchored[index] else { anchored[index] = row; continue }
+            if other.map(\.text) != row.map(\.text) { anchored[index] = nil }
+        }
         for (index, label) in labels.enumerated() {
             guard let row = anchored[index] else { continue }
             text.row([label] + row.map(\.text), origin: ConvertedText.origin(line: row[0].line))
@@ -51,7 +62,7 @@ enum FlowApplications {
         let missing = labels.indices.filter { anchored[$0] == nil }.map { labels[$0] }
         guard !missing.isEmpty else { return }
         let rowsRead = anchored.isEmpty ? "no row" : "\(anchored.count) rows"
-        diagnostics.append(Diagnostic(.extract, .cellMissing, "table 三: \(why), so which cell each value belongs to cannot be told; \(rowsRead) read between their labels, the cells of \(missing.joined(separator: "、")) are left out"))
+        diagnostics.append(Diagnostic(.extract, .cellMissing, "table 三: \(why), so which cell each value belongs to cannot be told; \(rowsRead) read between their labels or as blocks of rows, the cells of \(missing.joined(separator: "、")) are left out"))
     }
 
     /// The printed rows: the template's, with （六） as one row when its three rows are not printed.

@@ -52,7 +52,11 @@ struct FlowLines {
     }
 
     /// A number, a dash standing for zero or an amount with its unit (`251000元`), as one cell prints it.
-    static func isValue(_ word: String) -> Bool { ByteText.isNumber(word) || ByteText.isDash(word) || ByteText.isNumberWithUnit(word) }
+    /// A number ending in a point is a label's enumerator split off its label (`5.` / `属于三类…`).
+    static func isValue(_ word: String) -> Bool {
+        if word.hasSuffix(".") || word.hasSuffix("．") { return false }
+        return ByteText.isNumber(word) || ByteText.isDash(word) || ByteText.isNumberWithUnit(word)
+    }
 
     /// `-3-`, `—3—`, `第3页共5页`, `第3页`: never a cell.
     static func isPageMark(_ key: String) -> Bool {
@@ -75,11 +79,24 @@ extension Character {
     fileprivate var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }
 
-/// Where the three tables are: from each heading to the next (table 4 to `五、` or the end).
+/// Where the three tables are: from each heading to the next (table 4 to `五、` or the end). Table 4's
+/// header and first cells can come before its heading (`pdftotext` reads the page's columns in its
+/// own order): table 3 then ends at the first of table 4's header words after its first row label,
+/// and what follows up to the heading is read with table 4.
 struct FlowRegions {
     enum Table { case proactive, applications, appeals }
-    struct Region { let table: Table; let range: Range<Int> }
+    struct Region {
+        let table: Table
+        /// The lines after the heading that belong to the table region.
+        let range: Range<Int>
+        /// The table's lines: `range`, less table 4's lead for table 3, with it for table 4.
+        let read: [Range<Int>]
+        /// Whether table 4's header words come before its heading.
+        var hasLead: Bool { read.count > 1 }
+    }
     private var regions: [Int: Region] = [:]
+    /// Words only table 4's header has.
+    static let appealWords = ["复议后起诉", "未经复议直接起诉", "行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结"]
 
     init(_ flow: FlowLines) {
         let lines = flow.lines
@@ -91,9 +108,14 @@ struct FlowRegions {
               let applications = find("三、收到和处理政府信息公开申请", from: proactive + 1),
               let appeals = find("四、政府信息公开行政复议", from: applications + 1) else { return }
         let end = find("五、", from: appeals + 1) ?? lines.count
-        regions[proactive] = Region(table: .proactive, range: (proactive + 1)..<applications)
-        regions[applications] = Region(table: .applications, range: (applications + 1)..<appeals)
-        regions[appeals] = Region(table: .appeals, range: (appeals + 1)..<end)
+        // Looked for after the table's first row label, so prose under the heading naming 行政复议 does not end it.
+        let firstRow = lines[(applications + 1)..<appeals].firstIndex { $0.kind == .text && !FlowRowLabels.rows(in: $0.key).isEmpty } ?? appeals
+        let lead = lines[firstRow..<appeals].firstIndex { line in
+            line.kind == .text && Self.appealWords.contains { line.key.contains($0) }
+        } ?? appeals
+        regions[proactive] = Region(table: .proactive, range: (proactive + 1)..<applications, read: [(proactive + 1)..<applications])
+        regions[applications] = Region(table: .applications, range: (applications + 1)..<appeals, read: [(applications + 1)..<lead])
+        regions[appeals] = Region(table: .appeals, range: (appeals + 1)..<end, read: lead < appeals ? [lead..<appeals, (appeals + 1)..<end] : [(appeals + 1)..<end])
     }
 
     /// The table whose heading is line `index`.

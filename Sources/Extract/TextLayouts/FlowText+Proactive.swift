@@ -16,27 +16,42 @@ enum FlowProactive {
             }
             if let current, line.kind != .blank { sections[current, default: []].append(line) }
         }
-        readDocuments(sections["一"] ?? [], into: &text, diagnostics: &diagnostics)
+        let zeros = lines.allSatisfy { line in
+            !(line.kind == .value || line.kind == .values) || line.text.split(separator: " ").allSatisfy { FlowZeros.isZero(String($0)) }
+        }
+        readDocuments(sections["一"] ?? [], allZero: zeros, into: &text, diagnostics: &diagnostics)
         if sections.values.contains(where: { $0.contains { $0.key == "上一年项目数量" } }) {
             let counts = ["件数", "收费金额", "采购"]
-            readDecisions(sections["五"] ?? [], rows: ["行政许可", "其他对外管理服务事项"], width: 3, foreign: counts, section: "（五）", into: &text, diagnostics: &diagnostics)
-            readDecisions(sections["六"] ?? [], rows: ["行政处罚", "行政强制"], width: 3, foreign: counts, section: "（六）", into: &text, diagnostics: &diagnostics)
-            readDecisions(sections["八"] ?? [], rows: ["行政事业性收费"], width: 2, foreign: ["处理决定数量", "采购"], section: "（八）", into: &text, diagnostics: &diagnostics)
-            readDecisions(sections["九"] ?? [], rows: ["政府集中采购"], width: 2, foreign: ["处理决定数量", "上一年项目数量"], section: "（九）", into: &text, diagnostics: &diagnostics)
+            readDecisions(sections["五"] ?? [], rows: ["行政许可", "其他对外管理服务事项"], width: 3, foreign: counts, section: "（五）", allZero: zeros, into: &text, diagnostics: &diagnostics)
+            readDecisions(sections["六"] ?? [], rows: ["行政处罚", "行政强制"], width: 3, foreign: counts, section: "（六）", allZero: zeros, into: &text, diagnostics: &diagnostics)
+            readDecisions(sections["八"] ?? [], rows: ["行政事业性收费"], width: 2, foreign: ["处理决定数量", "采购"], section: "（八）", allZero: zeros, into: &text, diagnostics: &diagnostics)
+            readDecisions(sections["九"] ?? [], rows: ["政府集中采购"], width: 2, foreign: ["处理决定数量", "上一年项目数量"], section: "（九）", allZero: zeros, into: &text, diagnostics: &diagnostics)
             return
         }
         let decisions = ["件数", "收费金额"]
-        readDecisions(sections["五"] ?? [], rows: ["行政许可"], foreign: decisions, section: "（五）", into: &text, diagnostics: &diagnostics)
-        readDecisions(sections["六"] ?? [], rows: ["行政处罚", "行政强制"], foreign: decisions, section: "（六）", into: &text, diagnostics: &diagnostics)
-        readDecisions(sections["八"] ?? [], rows: ["行政事业性收费"], foreign: ["件数", "处理决定数量"], section: "（八）", into: &text, diagnostics: &diagnostics)
+        readDecisions(sections["五"] ?? [], rows: ["行政许可"], foreign: decisions, section: "（五）", allZero: zeros, into: &text, diagnostics: &diagnostics)
+        readDecisions(sections["六"] ?? [], rows: ["行政处罚", "行政强制"], foreign: decisions, section: "（六）", allZero: zeros, into: &text, diagnostics: &diagnostics)
+        readDecisions(sections["八"] ?? [], rows: ["行政事业性收费"], foreign: ["件数", "处理决定数量"], section: "（八）", allZero: zeros, into: &text, diagnostics: &diagnostics)
     }
 
     /// 规章 then its three values, then 行政规范性文件 (maybe wrapped) then its three.
-    private static func readDocuments(_ lines: [FlowLine], into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
-        let documents: Set<String> = ["行政规范性文件", "规范性文件", "行政规范性"]
+    /// When every value of table 2 is zero (`allZero`), six values are its six cells whatever the
+    /// labels' order: every cell is zero.
+    private static func readDocuments(_ lines: [FlowLine], allZero: Bool, into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
+        if allZero, let zeros = FlowZeros.allZero(lines, cells: 6), let first = lines.first {
+            text.row(["规章"] + zeros[..<3], origin: ConvertedText.origin(line: first.line))
+            text.row(["行政规范性文件"] + zeros[3...], origin: ConvertedText.origin(line: first.line))
+            return
+        }
         if lines.contains(where: { $0.kind == .values }) { return missing("（一）", "a line holds several values", &diagnostics) }
+        let values = lines.filter { $0.kind == .value }
+        if let apart = labelsApart(lines), values.count == 6 {
+            text.row(["规章"] + values[..<3].map(\.text), origin: ConvertedText.origin(line: apart.line))
+            text.row(["行政规范性文件"] + values[3...].map(\.text), origin: ConvertedText.origin(line: apart.line))
+            return
+        }
         guard let regulations = lines.firstIndex(where: { $0.key == "规章" }),
-              let normative = lines.firstIndex(where: { documents.contains($0.key) }), regulations < normative else {
+              let normative = lines.firstIndex(where: isDocuments), regulations < normative else {
             return missing("（一）", "its row labels 规章 and 行政规范性文件 are not found in order", &diagnostics)
         }
         let before = lines[..<regulations].filter { $0.kind == .value }
@@ -49,15 +64,35 @@ enum FlowProactive {
         text.row(["行政规范性文件"] + second.map(\.text), origin: ConvertedText.origin(line: lines[normative].line))
     }
 
+    /// 行政规范性文件 as printed, maybe wrapped (`行政规范性文` / `件`, `行政规范性` / `文件`).
+    private static func isDocuments(_ line: FlowLine) -> Bool {
+        line.kind == .text && (line.key.hasPrefix("行政规范性") || line.key == "规范性文件")
+    }
+
+    /// The row label 规章 when both row labels come before the first value or both after the last,
+    /// and only the column headers (本年制发件数 …) between the values: then the values are the
+    /// rows' in order, 规章's three first (`pdftotext` reads the row under the headers with them or
+    /// right after them, the second row after it; seen without exception on the generated corpora).
+    private static func labelsApart(_ lines: [FlowLine]) -> FlowLine? {
+        guard let first = lines.firstIndex(where: { $0.kind == .value }),
+              let last = lines.lastIndex(where: { $0.kind == .value }) else { return nil }
+        let headers = ["件数", "制发", "废止", "有效"]
+        guard lines[first...last].allSatisfy({ $0.kind != .text || headers.contains(where: $0.key.contains) }) else { return nil }
+        for side in [lines[..<first], lines[(last + 1)...]] {
+            if let regulations = side.first(where: { $0.key == "规章" }), side.contains(where: isDocuments) { return regulations }
+        }
+        return nil
+    }
+
     /// `width` values per row (one in the 2021 template), in the rows' order. Another section's
     /// header words here (`foreign`) mean cells of other sections have wandered in: their values
-    /// could be taken for this one's.
-    private static func readDecisions(_ lines: [FlowLine], rows: [String], width: Int = 1, foreign: [String], section: String, into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
+    /// could be taken for this one's, unless every value of table 2 is zero (`allZero`).
+    private static func readDecisions(_ lines: [FlowLine], rows: [String], width: Int = 1, foreign: [String], section: String, allZero: Bool, into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
         let values = lines.filter { $0.kind == .value }
         guard !lines.contains(where: { $0.kind == .values }), values.count == rows.count * width else {
             return missing(section, "\(values.count) values for its \(rows.count) row(s): blanks, or values that cannot be told apart", &diagnostics)
         }
-        if let stray = lines.first(where: { line in line.kind == .text && foreign.contains { line.key.contains($0) } }) {
+        if !allZero, let stray = lines.first(where: { line in line.kind == .text && foreign.contains { line.key.contains($0) } }) {
             return missing(section, "another section's header \(stray.text) comes among its cells, so its values may be that section's", &diagnostics)
         }
         for (index, row) in rows.enumerated() {

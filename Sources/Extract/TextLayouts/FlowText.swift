@@ -21,11 +21,11 @@ enum FlowText {
         while index < flow.lines.count {
             if let region = regions.region(startingAfter: index) {
                 text.paragraph(flow.lines[index].text, origin: ConvertedText.origin(line: flow.lines[index].line))
-                let slice = Array(flow.lines[region.range])
+                let slice = region.read.flatMap { flow.lines[$0] }
                 switch region.table {
                 case .proactive: FlowProactive.read(slice, into: &text, diagnostics: &diagnostics)
                 case .applications: FlowApplications.read(slice, into: &text, diagnostics: &diagnostics)
-                case .appeals: FlowAppeals.read(slice, into: &text, diagnostics: &diagnostics)
+                case .appeals: FlowAppeals.read(slice, headerFirst: !region.hasLead, into: &text, diagnostics: &diagnostics)
                 }
                 index = region.range.upperBound
                 continue

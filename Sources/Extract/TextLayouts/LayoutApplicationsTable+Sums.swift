@@ -190,7 +190,7 @@ extension LayoutApplicationsTable {
     }
 
     /// A cell's number: blank or a dash is 0; nil for anything else but plain digits.
-    private static func number(_ cell: String) -> Int? {
+    static func number(_ cell: String) -> Int? {
         if cell.isEmpty || ByteText.isDash(cell) { return 0 }
         var value = 0
         for scalar in cell.unicodeScalars {

@@ -6,11 +6,61 @@ import Testing
     @Test func rowLabelsAreFoundOnTheirFirstLineAndNotInOtherRows() {
         #expect(FlowRowLabels.rows(in: "2.其他法律行政法规禁止公") == [5])
         #expect(FlowRowLabels.rows(in: "（五）不予4.无正当理由大量反复申请") == [18])
+        #expect(FlowRowLabels.rows(in: "）不4.无正当理由大量反复予处请") == [18])
+        // First lines of labels wrapped in narrow columns (pdftotext of the office corpora).
+        let firstLines = ["1.属于国家秘", "3.危及“三安", "4.保护第三方合", "5.属于三类内", "6.属于四类过", "7.属于行政执",
+                          "8.属于行政查", "1.本机关不掌", "2.没有现成信", "3.补正后申请内", "1.信访举报投", "3.要求提供公",
+                          "5.要求行政机", "1.申请人无正", "2.申请人逾期"]
+        #expect(firstLines.map { FlowRowLabels.rows(in: $0) } == [[4], [6], [7], [8], [9], [10], [11], [12], [13], [14], [15], [17], [19], [20], [21]])
+        #expect(FlowRowLabels.rows(in: "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）") == [])
         #expect(FlowRowLabels.rows(in: "（六）其他1.申请人无正当理由逾期不补") == [20])
         #expect(FlowRowLabels.rows(in: "3.其他") == [22])
         #expect(FlowRowLabels.rows(in: "3.其他法律") == [5])
         #expect(FlowRowLabels.rows(in: "（七）总计") == [23])
         #expect(FlowRowLabels.rows(in: "总计") == [])
         #expect(FlowRowLabels.rows(in: "（七）总计四、结转下年度继续办理") == [23, 24])
+    }
+
+    /// Reading-order lines from printed lines, as `FlowLines` classifies them.
+    private func lines(_ texts: [String]) -> [FlowLine] {
+        texts.enumerated().map { FlowLines.classify($1, line: $0) }
+    }
+
+    @Test func zeroMarksAndZeroNumbersAreZeroOtherNumbersAreNot() {
+        for zero in ["0", "-", "—", "——", "/", "０", "0.00"] { #expect(FlowZeros.isZero(zero), "\(zero)") }
+        for other in ["10", "1", "0.5", "零", "1元"] { #expect(!FlowZeros.isZero(other), "\(other)") }
+    }
+
+    @Test func aTableOfZerosIsReadOnlyWithOneZeroPerCell() {
+        let table = lines(["行政复议", "0", "0 -", "结果维持", "—"] + Array(repeating: "0", count: 11))
+        #expect(FlowZeros.allZero(table, cells: 15)?.count == 15)
+        #expect(FlowZeros.allZero(Array(table.dropLast()), cells: 15) == nil)
+        #expect(FlowZeros.allZero(table + lines(["1"]), cells: 16) == nil)
+    }
+
+    /// Rows 0–2 printed in a mixed order (a run of 15, then two runs of 3), rows 3–24 as one block
+    /// read column by column: the block's rows are read at the place the 21 values before them give.
+    private func scrambledTop(totals: (Int) -> Int) -> [String] {
+        let rows = (0..<25).map { row in [row % 3, 0, 1, 0, 0, row % 2] }
+        let cells = rows.enumerated().map { row, six in six + [totals(row) + six.reduce(0, +)] }
+        var texts = ["一、本年新收政府信息公开申请数量", ""]
+        texts += (0..<3).flatMap { row in [1, 2, 3, 4, 6].map { String(cells[row][$0]) } } + [""]
+        texts += (0..<3).map { String(cells[$0][0]) } + [""] + (0..<3).map { String(cells[$0][5]) } + ["", "其他", ""]
+        for column in 0..<7 { texts += (3..<25).map { String(cells[$0][column]) } + [""] }
+        return texts
+    }
+
+    @Test func aBlockOfRowsBelowAScrambledTopIsReadWhereTheValuesBeforeItPutIt() {
+        let read = FlowBlockRows.read(lines(scrambledTop { _ in 0 }), rowCount: 25)
+        #expect(read.keys.sorted() == Array(3..<25))
+        #expect(read[4]?.map(\.text) == ["1", "0", "1", "0", "0", "0", "2"])
+    }
+
+    @Test func aBlockWhoseRowsDoNotAddUpIsNotRead() {
+        #expect(FlowBlockRows.read(lines(scrambledTop { $0 == 10 ? 1 : 0 }), rowCount: 25).isEmpty)
+        // One value fewer (a blank cell): the place of the block cannot be told.
+        var texts = scrambledTop { _ in 0 }
+        texts.remove(at: 2)
+        #expect(FlowBlockRows.read(lines(texts), rowCount: 25).isEmpty)
     }
 }
