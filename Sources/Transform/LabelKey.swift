@@ -7,6 +7,26 @@
 /// Built on UTF-8 bytes: it runs for every printed label that is not a dictionary form verbatim.
 public enum LabelKey {
     public static func make(_ text: String) -> String {
+        let folded = folded(text)
+        var start = 0
+        for _ in 0..<2 {
+            let length = enumeratorLength(folded, from: start)
+            if length == 0 || start + length >= folded.count { break }
+            start += length
+        }
+        return String(decoding: folded[start...], as: UTF8.self)
+    }
+
+    /// Whether the label starts with an enumerator (`3.其他`, `（七）总计`): the template numbers its
+    /// rows, never its column headers.
+    static func hasEnumerator(_ text: String) -> Bool {
+        let folded = folded(text)
+        let length = enumeratorLength(folded, from: 0)
+        return length > 0 && length < folded.count
+    }
+
+    /// The text with the variations above folded, its enumerator still there.
+    private static func folded(_ text: String) -> [UInt8] {
         var folded: [UInt8] = []
         folded.reserveCapacity(text.utf8.count)
         var source = text
@@ -36,13 +56,7 @@ public enum LabelKey {
                 folded.append(contentsOf: bytes[index..<(index + width)])
             }
         }
-        var start = 0
-        for _ in 0..<2 {
-            let length = enumeratorLength(folded, from: start)
-            if length == 0 || start + length >= folded.count { break }
-            start += length
-        }
-        return String(decoding: folded[start...], as: UTF8.self)
+        return folded
     }
 
     /// The numerals an enumerator is made of, as the 3-byte UTF-8 sequences they are.
