@@ -43,6 +43,6 @@ enum FlowAppeals {
     }
 
     private static func missing(_ why: String, _ diagnostics: inout [Diagnostic]) {
-        diagnostics.append(Diagnostic(.extract, .cellMissing, "table 四: \(why); which cell each value belongs to cannot be told, so its cells are left out"))
+        diagnostics.append(Diagnostic(.extract, .cellMissing, "table 四: \(why); which cell each value belongs to cannot be told, so its cells are left out", at: Diagnostic.Place(table: .appeals)))
     }
 }

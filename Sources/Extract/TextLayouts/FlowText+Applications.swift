@@ -62,7 +62,8 @@ enum FlowApplications {
         let missing = labels.indices.filter { anchored[$0] == nil }.map { labels[$0] }
         guard !missing.isEmpty else { return }
         let rowsRead = anchored.isEmpty ? "no row" : "\(anchored.count) rows"
-        diagnostics.append(Diagnostic(.extract, .cellMissing, "table 三: \(why), so which cell each value belongs to cannot be told; \(rowsRead) read between their labels or as blocks of rows, the cells of \(missing.joined(separator: "、")) are left out"))
+        diagnostics.append(Diagnostic(.extract, .cellMissing, "table 三: \(why), so which cell each value belongs to cannot be told; \(rowsRead) read between their labels or as blocks of rows, the cells of \(missing.joined(separator: "、")) are left out",
+                                      at: Diagnostic.Place(table: .applications)))
     }
 
     /// The printed rows: the template's, with （六） as one row when its three rows are not printed.

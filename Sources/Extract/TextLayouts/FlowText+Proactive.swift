@@ -102,6 +102,6 @@ enum FlowProactive {
     }
 
     private static func missing(_ section: String, _ why: String, _ diagnostics: inout [Diagnostic]) {
-        diagnostics.append(Diagnostic(.extract, .cellMissing, "table 二, 第二十条第\(section)项: \(why); its cells are left out"))
+        diagnostics.append(Diagnostic(.extract, .cellMissing, "table 二, 第二十条第\(section)项: \(why); its cells are left out", at: Diagnostic.Place(table: .proactive)))
     }
 }

@@ -55,14 +55,14 @@ extension GluedReport {
                 break
             }
             guard let piece = DigitRunSplitter.digits(String(digits)) else {
-                unread(runs, what: what, count: cells)
+                unread(runs, what: what, table: .proactive, count: cells)
                 return nil
             }
             pieces.append(piece)
         }
         // A sign on a row without 本年增/减 is not this template's row.
         guard signs.isEmpty || change != nil else {
-            unread(runs, what: what, count: cells)
+            unread(runs, what: what, table: .proactive, count: cells)
             return nil
         }
         var splitter = DigitRunSplitter(pieces: pieces, count: cells)
@@ -70,10 +70,10 @@ extension GluedReport {
         let rule = signs.isEmpty ? "(table 2 has no identity to check them by)" : "with 本年增/减 at its sign (table 2 has no other identity to check them by)"
         switch splitter.splitsPreferringNoLeadingZeros(accepts: { _ in true }) {
         case (.tooMany, _):
-            unread(runs, what: what, count: cells)
+            unread(runs, what: what, table: .proactive, count: cells)
             return nil
         case (.splits(let splits), let leadingZeros):
-            guard var values = settle(splits, of: runs, what: what, rule: rule, cellCount: cells, leadingZeros: leadingZeros, bySums: false) else { return nil }
+            guard var values = settle(splits, of: runs, what: what, table: .proactive, rule: rule, cellCount: cells, leadingZeros: leadingZeros, bySums: false) else { return nil }
             if let change, let sign = signs.values.first { values[change] = sign + values[change] }
             values[cells - 1] += unit
             return values

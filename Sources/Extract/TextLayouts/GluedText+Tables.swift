@@ -64,10 +64,10 @@ extension GluedReport {
                 var stated: [String] = []
                 if kept.count > 1 { kept = clues.narrow(kept, item: item, stated: &stated) }
                 let rule = stated.isEmpty ? "(table 2 has no identity to check them by)" : "consistent with the report's text (\(stated.joined(separator: ", ")))"
-                let cells = settle(kept, of: row.runs, what: what, rule: rule, cellCount: count, leadingZeros: leadingZeros, bySums: false)
+                let cells = settle(kept, of: row.runs, what: what, table: .proactive, rule: rule, cellCount: count, leadingZeros: leadingZeros, bySums: false)
                 out.row(row.labels + (cells ?? []), origin: origin(row.start))
             case .tooManyToSearch, .unsplittable:
-                unread(row.runs, what: what, count: count)
+                unread(row.runs, what: what, table: .proactive, count: count)
                 out.row(row.labels, origin: origin(row.start))
             }
         }
@@ -99,15 +99,15 @@ extension GluedReport {
             case .splits(let splits, let leadingZeros)?:
                 var cells: [String]?
                 if splits.count > 1, let chosen = decided[index] {
-                    cells = settle([chosen], of: row.runs, what: what,
+                    cells = settle([chosen], of: row.runs, what: what, table: .applications,
                                    rule: "\(Self.rowTotalRule), and of its \(splits.count) such splits the only one with which the table's rows add up (上年结转 + 本年新收 = 总计 + 结转下年度; 总计 = the sum of the outcome rows)",
                                    cellCount: 7, leadingZeros: leadingZeros)
                 } else {
-                    cells = settle(splits, of: row.runs, what: what, rule: Self.rowTotalRule, cellCount: 7, leadingZeros: leadingZeros)
+                    cells = settle(splits, of: row.runs, what: what, table: .applications, rule: Self.rowTotalRule, cellCount: 7, leadingZeros: leadingZeros)
                 }
                 out.row(row.labels + (cells ?? []), origin: origin(row.start))
             case .tooManyToSearch?, .unsplittable?:
-                unread(row.runs, what: what, count: 7)
+                unread(row.runs, what: what, table: .applications, count: 7)
                 out.row(row.labels, origin: origin(row.start))
             }
         }
@@ -183,11 +183,11 @@ extension GluedReport {
         case .printed(let cells):
             out.row(cells, origin: origin(valued.start))
         case .splits(let splits, let leadingZeros):
-            if let cells = settle(splits, of: runs, what: what, rule: "whose 总计 in each proceeding is the sum of its four outcomes", cellCount: 15, leadingZeros: leadingZeros) {
+            if let cells = settle(splits, of: runs, what: what, table: .appeals, rule: "whose 总计 in each proceeding is the sum of its four outcomes", cellCount: 15, leadingZeros: leadingZeros) {
                 out.row(cells, origin: origin(valued.start))
             }
         case .tooManyToSearch, .unsplittable:
-            unread(runs, what: what, count: 15)
+            unread(runs, what: what, table: .appeals, count: 15)
         }
     }
 
@@ -196,28 +196,31 @@ extension GluedReport {
     /// The cells of the only split, or nil (cells missing) when there is none or more than one;
     /// a diagnostic either way when the digits left a choice. `bySums`: the rule is the table's
     /// sums (the checks), so a split it settles is `placed_by_sums`, which the checks cannot confirm.
-    mutating func settle(_ splits: [[Int]], of runs: [String], what: String, rule: String, cellCount: Int, leadingZeros: Bool,
+    mutating func settle(_ splits: [[Int]], of runs: [String], what: String, table: TableKind, rule: String, cellCount: Int, leadingZeros: Bool,
                          bySums: Bool = true) -> [String]? {
         let printed = runs.joined(separator: " ")
         let digitCount = runs.reduce(0) { $0 + $1.count }
         let zeros = leadingZeros ? " (only by reading a number with a leading zero, such as 05)" : ""
         switch splits.count {
         case 0:
-            diagnostics.append(Diagnostic(.extract, .valueInvalid, "\(what): digit run \(printed) cannot be split into \(cellCount) numbers \(rule); left out"))
+            diagnostics.append(Diagnostic(.extract, .valueInvalid, "\(what): digit run \(printed) cannot be split into \(cellCount) numbers \(rule); left out", at: Diagnostic.Place(table: table)))
             return nil
         case 1:
             if digitCount > cellCount || leadingZeros {
-                diagnostics.append(Diagnostic(.extract, bySums ? .placedBySums : .valueNormalized, "\(what): digit run \(printed) split as \(DigitRunSplitter.shown(splits[0]))\(zeros), the only split \(rule); the checks cannot confirm these cells independently"))
+                diagnostics.append(Diagnostic(.extract, bySums ? .placedBySums : .valueNormalized, "\(what): digit run \(printed) split as \(DigitRunSplitter.shown(splits[0]))\(zeros), the only split \(rule); the checks cannot confirm these cells independently",
+                                              at: Diagnostic.Place(table: table)))
             }
             return splits[0].map(String.init)
         default:
             let shown = splits.prefix(4).map(DigitRunSplitter.shown).joined(separator: ", ") + (splits.count > 4 ? ", …" : "")
-            diagnostics.append(Diagnostic(.extract, .cellMissing, "\(what): digit run \(printed) has \(splits.count) possible splits into \(cellCount) numbers \(rule)\(zeros) (\(shown)); which is printed cannot be told, left out"))
+            diagnostics.append(Diagnostic(.extract, .cellMissing, "\(what): digit run \(printed) has \(splits.count) possible splits into \(cellCount) numbers \(rule)\(zeros) (\(shown)); which is printed cannot be told, left out",
+                                          at: Diagnostic.Place(table: table)))
             return nil
         }
     }
 
-    mutating func unread(_ runs: [String], what: String, count: Int) {
-        diagnostics.append(Diagnostic(.extract, .cellMissing, "\(what): digit run \(runs.joined(separator: " ")) cannot be split into \(count) numbers (too many ways to try, or a decimal point among several cells); left out"))
+    mutating func unread(_ runs: [String], what: String, table: TableKind, count: Int) {
+        diagnostics.append(Diagnostic(.extract, .cellMissing, "\(what): digit run \(runs.joined(separator: " ")) cannot be split into \(count) numbers (too many ways to try, or a decimal point among several cells); left out",
+                                      at: Diagnostic.Place(table: table)))
     }
 }

@@ -30,7 +30,8 @@ extension MarkdownRows {
             let why = readings.isEmpty
                 ? "no reading of them gives one value per measure (a span holding two values, or a value after a blank)"
                 : "they read as \(readings.map { $0.map { $0.isEmpty ? "(blank)" : $0 }.joined(separator: " ") }.joined(separator: " or "))"
-            diagnostics.append(Diagnostic(.extract, .cellMissing, "table 二, line \(line + 1): \(label) has \(values.map { $0.isEmpty ? "(blank)" : $0 }.joined(separator: " ")) for the 2019 template's \(width) measures; \(why), so none is used"))
+            diagnostics.append(Diagnostic(.extract, .cellMissing, "table 二, line \(line + 1): \(label) has \(values.map { $0.isEmpty ? "(blank)" : $0 }.joined(separator: " ")) for the 2019 template's \(width) measures; \(why), so none is used",
+                                          at: Diagnostic.Place(table: .proactive, label: label)))
             return []
         }
         return only

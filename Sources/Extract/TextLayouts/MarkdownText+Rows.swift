@@ -41,7 +41,8 @@ struct MarkdownRows {
             if labels.isEmpty && values.allSatisfy(\.isEmpty) { continue }
             if labels.isEmpty, kind == .applications || kind == .proactive {
                 // Values without a label would be read as more values of the row above.
-                output.diagnostics.append(Diagnostic(.extract, .cellMissing, "table \(kind?.sectionNumber ?? ""), line \(row.line + 1): values without a label (\(values.joined(separator: " "))); not used"))
+                output.diagnostics.append(Diagnostic(.extract, .cellMissing, "table \(kind?.sectionNumber ?? ""), line \(row.line + 1): values without a label (\(values.joined(separator: " "))); not used",
+                                                             at: Diagnostic.Place(table: kind)))
                 continue
             }
             let kept: [String]
@@ -73,12 +74,14 @@ struct MarkdownRows {
         if let label = labels.last, Self.isGroup(label), let next,
            let nextLabel = Self.words(Array(next.cells.prefix(labelColumns))).first, Self.startsSubRows(nextLabel) {
             if values.contains(where: { !$0.isEmpty }) {
-                diagnostics.append(Diagnostic(.extract, .cellMissing, "table 三, line \(line + 1): group \(label) printed with values (\(values.joined(separator: " "))) above its own rows; not used"))
+                diagnostics.append(Diagnostic(.extract, .cellMissing, "table 三, line \(line + 1): group \(label) printed with values (\(values.joined(separator: " "))) above its own rows; not used",
+                                              at: Diagnostic.Place(table: .applications, label: label)))
             }
             return []
         }
         guard values.count == Template.applicantCount else {
-            diagnostics.append(Diagnostic(.extract, .cellMissing, "table 三, line \(line + 1): \(labels.joined(separator: " ")) has \(values.count) value cells for the template's \(Template.applicantCount) applicant columns; which column each is in cannot be told, so none is used"))
+            diagnostics.append(Diagnostic(.extract, .cellMissing, "table 三, line \(line + 1): \(labels.joined(separator: " ")) has \(values.count) value cells for the template's \(Template.applicantCount) applicant columns; which column each is in cannot be told, so none is used",
+                                          at: Diagnostic.Place(table: .applications, label: labels.joined(separator: " "))))
             return []
         }
         return values
@@ -112,11 +115,12 @@ struct MarkdownRows {
             let filled = values.filter { !$0.isEmpty }
             if filled.isEmpty { return [""] }
             if filled.allSatisfy({ $0 == filled[0] }) { return [filled[0]] }
-            diagnostics.append(Diagnostic(.extract, .cellMissing, "table 二, line \(line + 1): \(label) has the values \(filled.joined(separator: " ")) for one cell; none is used"))
+            diagnostics.append(Diagnostic(.extract, .cellMissing, "table 二, line \(line + 1): \(label) has the values \(filled.joined(separator: " ")) for one cell; none is used", at: Diagnostic.Place(table: .proactive, label: label)))
             return []
         }
         if Self.threeMeasureItems.contains(key), values.count != 3 {
-            diagnostics.append(Diagnostic(.extract, .cellMissing, "table 二, line \(line + 1): \(label) has \(values.count) value cells for the template's 3; which column each is in cannot be told, so none is used"))
+            diagnostics.append(Diagnostic(.extract, .cellMissing, "table 二, line \(line + 1): \(label) has \(values.count) value cells for the template's 3; which column each is in cannot be told, so none is used",
+                                          at: Diagnostic.Place(table: .proactive, label: label)))
             return []
         }
         return values
@@ -129,7 +133,8 @@ struct MarkdownRows {
     private func checkAppeals(_ output: inout Output, valueCount: Int) {
         if genericHeader, valueCount != Template.appealCount {
             let line = output.rows.first?.line ?? 0
-            output.diagnostics.append(Diagnostic(.extract, .cellMissing, "table 四, line \(line + 1): \(valueCount) value cells under a generic header for the template's \(Template.appealCount); which cell each is in cannot be told, so none is used"))
+            output.diagnostics.append(Diagnostic(.extract, .cellMissing, "table 四, line \(line + 1): \(valueCount) value cells under a generic header for the template's \(Template.appealCount); which cell each is in cannot be told, so none is used",
+                                                  at: Diagnostic.Place(table: .appeals)))
             output.rows = output.rows.map { row in MarkdownTable.Row(cells: row.cells.filter { !Self.isValue($0) }, line: row.line) }
         }
         if let first = output.rows.first, let cell = first.cells.first, Self.isValue(cell) {

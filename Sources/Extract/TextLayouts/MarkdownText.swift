@@ -48,7 +48,8 @@ enum MarkdownText {
                     open = kind
                 }
                 guard open == kind else {
-                    diagnostics.append(Diagnostic(.extract, .cellMissing, "table \(kind.sectionNumber), \(ConvertedText.origin(line: origin)): a part of the table printed after another table's heading; not read"))
+                    diagnostics.append(Diagnostic(.extract, .cellMissing, "table \(kind.sectionNumber), \(ConvertedText.origin(line: origin)): a part of the table printed after another table's heading; not read",
+                                                  at: Diagnostic.Place(table: kind)))
                     continue
                 }
                 let generic = table.header.map { MarkdownRows.isGenericHeader($0.cells) }

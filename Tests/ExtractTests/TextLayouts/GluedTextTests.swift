@@ -91,6 +91,7 @@ import Testing
         #expect(converted.text.lines.contains("行政规范性文件\t0\t0\t0"))
         #expect(converted.diagnostics.map(\.code) == [.cellMissing])
         #expect(converted.diagnostics.first?.detail.contains("1111 has 3 possible splits") == true)
+        #expect(converted.diagnostics.first?.place.table == .proactive)
     }
 }
 

@@ -111,6 +111,7 @@ import Testing
         let out = converted.text.sourceLines
         #expect((0..<out.count).map { out.string($0) } == ["三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量"])
         #expect(converted.diagnostics.map(\.code) == [.cellMissing])
+        #expect(converted.diagnostics.first?.place == Diagnostic.Place(table: .applications, label: "一、本年新收政府信息公开申请数量"))
     }
 
     @Test func aGroupRowAboveItsRowsGivesNoValues() {
