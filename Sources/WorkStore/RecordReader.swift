@@ -122,6 +122,21 @@ public struct RecordReader: RecordCoder {
     public mutating func position(_ value: inout Int, below limit: Int, what: StaticString) throws { value = try readIndex(below: limit, what: what) }
     public mutating func count(_ value: inout Int, what: StaticString) throws { value = try readCount(what: what) }
 
+    public mutating func list<Element: StoredFields>(_ list: inout [Element], what: StaticString) throws {
+        let count = try readCount(what: what)
+        list = []
+        list.reserveCapacity(count)
+        for _ in 0..<count {
+            var element = Element.blank
+            try element.fields(&self)
+            list.append(element)
+        }
+    }
+
+    public mutating func storedEnum<Case: StoredEnum>(_ value: inout Case, what: StaticString) throws {
+        value = Case.storedOrder[try readIndex(below: Case.storedOrder.count, what: what)]
+    }
+
     public mutating func code(_ value: inout String, in list: StoredCodeList) throws {
         let codes = list.codes, position = try readUInt64()
         guard position < UInt64(codes.count) else { throw Damaged(description: "\(list) code #\(position) does not exist (\(codes.count) known)") }
