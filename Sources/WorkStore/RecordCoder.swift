@@ -30,7 +30,8 @@ public protocol StoredFields {
     /// What a reader starts from; `fields` then assigns every field what it reads.
     static var blank: Self { get }
     /// Hands each field to `coder`, in stored order. The one declaration of the stored form: a field
-    /// added here is measured, written and read alike.
+    /// added here is measured, written and read alike. Assigns nothing itself unless
+    /// `Coder.isReading`: the other coders are handed list elements in place (`forEachInPlace`).
     mutating func fields<Coder: RecordCoder>(_ coder: inout Coder) throws
 }
 
@@ -45,8 +46,8 @@ extension RecordCoder {
             var read = Wrapped.blank
             try read.fields(&self)
             value = read
-        } else if present {
-            try value!.fields(&self)  // in place: a copy would retain the strings it holds
+        } else if var wrapped = value {
+            try wrapped.fields(&self)
         }
     }
 
