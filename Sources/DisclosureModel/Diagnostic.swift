@@ -3,10 +3,10 @@
 /// `detail` says what happened in words; `place` says where, as fields an analyst can filter on,
 /// so every value can be traced back without reading the sentence.
 public struct Diagnostic: Sendable, Hashable, Codable {
-    public let stage: Stage
-    public let code: Code
-    public let detail: String
-    public let place: Place
+    public var stage: Stage
+    public var code: Code
+    public var detail: String
+    public var place: Place
 
     public init(_ stage: Stage, _ code: Code, _ detail: String, at place: Place = Place()) {
         self.stage = stage

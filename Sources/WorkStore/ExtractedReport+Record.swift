@@ -5,6 +5,12 @@ import DisclosureModel
 extension ExtractedReport: StoredRecord {
     public static let formatVersion: UInt8 = 1
 
+    /// The record, after `tag` when there is one (see `StoredRecord`).
+    public func encoded(tag: UInt8? = nil) -> [UInt8] { encode(tag: tag) }
+
+    /// Reads the record that starts at `start` of `bytes` and ends with them.
+    public init(encoded bytes: [UInt8], from start: Int = 0) throws { self = try Self.decode(bytes, from: start) }
+
     public static var blank: ExtractedReport {
         ExtractedReport(reportId: "", sourcePath: "", sourceFormat: "", encoding: "", identity: .blank, tables: [:], diagnostics: [])
     }

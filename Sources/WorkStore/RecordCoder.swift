@@ -19,6 +19,10 @@ public protocol RecordCoder {
     mutating func count(_ value: inout Int, what: StaticString) throws
     /// A template code, kept as its position in `list`.
     mutating func code(_ value: inout String, in list: StoredCodeList) throws
+    /// An enum case, by its pinned number (`StoredEnum.storedOrder`).
+    mutating func storedEnum<Case: StoredEnum>(_ value: inout Case, what: StaticString) throws
+    /// A list: its count, then each element.
+    mutating func list<Element: StoredFields>(_ list: inout [Element], what: StaticString) throws
 }
 
 /// A value the work store keeps, declared once, field by field.
@@ -26,31 +30,12 @@ public protocol StoredFields {
     /// What a reader starts from; `fields` then assigns every field what it reads.
     static var blank: Self { get }
     /// Hands each field to `coder`, in stored order. The one declaration of the stored form: a field
-    /// added here is measured, written and read alike.
+    /// added here is measured, written and read alike. Assigns nothing itself unless
+    /// `Coder.isReading`: the other coders are handed list elements in place (`forEachInPlace`).
     mutating func fields<Coder: RecordCoder>(_ coder: inout Coder) throws
 }
 
 extension RecordCoder {
-    /// A list: its count, then each element.
-    public mutating func list<Element: StoredFields>(_ list: inout [Element], what: StaticString) throws {
-        var count = list.count
-        try self.count(&count, what: what)
-        if Self.isReading {
-            list = []
-            list.reserveCapacity(count)
-            for _ in 0..<count {
-                var element = Element.blank
-                try element.fields(&self)
-                list.append(element)
-            }
-        } else {
-            for index in list.indices {
-                var element = list[index]
-                try element.fields(&self)
-            }
-        }
-    }
-
     /// An optional value: a flag, then the value when there is one.
     public mutating func optional<Wrapped: StoredFields>(_ value: inout Wrapped?) throws {
         var present = value != nil
@@ -64,13 +49,6 @@ extension RecordCoder {
         } else if var wrapped = value {
             try wrapped.fields(&self)
         }
-    }
-
-    /// An enum case, by its pinned number (`StoredEnum.storedOrder`).
-    public mutating func storedEnum<Case: StoredEnum>(_ value: inout Case, what: StaticString) throws {
-        var number = Self.isReading ? 0 : value.storedNumber
-        try position(&number, below: Case.storedOrder.count, what: what)
-        if Self.isReading { value = Case.storedOrder[number] }
     }
 
     /// A dictionary keyed by a stored enum: its count, then each key and value, in the keys' stored
@@ -92,7 +70,7 @@ extension RecordCoder {
             }
         } else {
             for key in Key.storedOrder {
-                guard var value = dictionary[key] else { continue }
+                guard var value = dictionary[key] else { continue }  // not in place: that would copy the dictionary
                 var stored = key
                 try stored.fields(&self)
                 try value.fields(&self)
@@ -114,4 +92,17 @@ extension String: StoredFields {
 extension Array: StoredFields where Element: StoredFields {
     public static var blank: [Element] { [] }
     public mutating func fields<Coder: RecordCoder>(_ coder: inout Coder) throws { try coder.list(&self, what: "entry") }
+}
+
+extension Array {
+    /// Hands each element to `body` in place, for the coders that measure or write, which never
+    /// assign what they are handed: a copy of each would retain every string it holds, and an
+    /// `inout` through the array would copy it whole, its buffer being shared with the record's
+    /// owner. Not for reading.
+    func forEachInPlace(_ body: (inout Element) throws -> Void) rethrows {
+        try withUnsafeBufferPointer { elements in
+            guard let first = elements.baseAddress else { return }
+            for index in elements.indices { try body(&UnsafeMutablePointer(mutating: first + index).pointee) }
+        }
+    }
 }

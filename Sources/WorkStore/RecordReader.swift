@@ -94,6 +94,7 @@ public struct RecordReader: RecordCoder {
         return Int(count)
     }
 
+    @inline(__always)
     public mutating func readByte() throws -> UInt8 {
         guard index < bytes.count else { throw Damaged(description: "record ends at byte \(index)") }
         defer { index += 1 }
@@ -111,7 +112,8 @@ public struct RecordReader: RecordCoder {
     public mutating func int64(_ value: inout Int64) throws { value = try readInt64() }
     public mutating func double(_ value: inout Double) throws { value = try readDouble() }
 
-    /// 0 or 1; any other byte is damage.
+    /// 0 or 1; any other byte is damage. Inlined: every optional field starts with one.
+    @inline(__always)
     public mutating func bool(_ value: inout Bool) throws {
         let byte = try readByte()
         guard byte <= 1 else { throw Damaged(description: "flag \(byte) at byte \(index - 1) is neither 0 nor 1") }
@@ -121,6 +123,21 @@ public struct RecordReader: RecordCoder {
     public mutating func string(_ value: inout String) throws { value = try readString() }
     public mutating func position(_ value: inout Int, below limit: Int, what: StaticString) throws { value = try readIndex(below: limit, what: what) }
     public mutating func count(_ value: inout Int, what: StaticString) throws { value = try readCount(what: what) }
+
+    public mutating func list<Element: StoredFields>(_ list: inout [Element], what: StaticString) throws {
+        let count = try readCount(what: what)
+        list = []
+        list.reserveCapacity(count)
+        for _ in 0..<count {
+            var element = Element.blank
+            try element.fields(&self)
+            list.append(element)
+        }
+    }
+
+    public mutating func storedEnum<Case: StoredEnum>(_ value: inout Case, what: StaticString) throws {
+        value = Case.storedOrder[try readIndex(below: Case.storedOrder.count, what: what)]
+    }
 
     public mutating func code(_ value: inout String, in list: StoredCodeList) throws {
         let codes = list.codes, position = try readUInt64()

@@ -10,8 +10,7 @@ public struct RecordWriter: RecordCoder {
     private var next: UnsafeMutablePointer<UInt8>
     private let end: UnsafeMutablePointer<UInt8>
     /// Where the last code of each list was found, where the next one most likely is.
-    private var lastCodes = LastCodePositions()
-    private let codes = StoredCodeList.tables
+    private var codes = CodeCursors.start
 
     /// Bytes a varint, an `Int`, a `Double` or a `Bool` can take at the most.
     static let numberBound = 10
@@ -39,6 +38,8 @@ public struct RecordWriter: RecordCoder {
         precondition(end - next >= count, "a work-store record overran the bound computed for it")
     }
 
+    /// Inlined: every field but a double is written through it.
+    @inline(__always)
     mutating func write(_ value: UInt64) {
         ensureRoom(Self.numberBound)
         var v = value
@@ -83,9 +84,18 @@ public struct RecordWriter: RecordCoder {
 
     public mutating func count(_ value: inout Int, what: StaticString) { write(UInt64(value)) }
 
+    public mutating func list<Element: StoredFields>(_ list: inout [Element], what: StaticString) {
+        write(UInt64(list.count))
+        list.forEachInPlace { try! $0.fields(&self) }
+    }
+
+    public mutating func storedEnum<Case: StoredEnum>(_ value: inout Case, what: StaticString) {
+        write(UInt64(Case.storedOrder.firstIndex(of: value)!))
+    }
+
     /// Inlined so that the code is read in place from its cell, not retained for the call.
     @inline(__always)
     public mutating func code(_ value: inout String, in list: StoredCodeList) {
-        write(UInt64(codes.position(of: value, in: list, near: &lastCodes[list])))
+        write(UInt64(codes.position(of: value, in: list)))
     }
 }

@@ -76,14 +76,11 @@ extension TransformedReport: SourceHeaderFields {}
 extension Diagnostic: StoredFields {
     public static var blank: Diagnostic { Diagnostic(.extract, .labelNormalized, "") }
 
-    /// Its fields are constants: read into copies, then made into a diagnostic.
     public mutating func fields<Coder: RecordCoder>(_ coder: inout Coder) throws {
-        var stage = stage, code = code, detail = detail, place = place
         try coder.storedEnum(&stage, what: "stage")
         try coder.storedEnum(&code, what: "diagnostic")
         try coder.string(&detail)
         try place.fields(&coder)
-        if Coder.isReading { self = Diagnostic(stage, code, detail, at: place) }
     }
 }
 

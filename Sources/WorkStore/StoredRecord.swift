@@ -1,6 +1,10 @@
 import DisclosureModel
 
 /// A record of the work store: a version byte, then its fields as `fields` declares them.
+///
+/// Each record type calls `encode` and `decode` from its own non-generic `encoded(tag:)` and
+/// `init(encoded:from:)`, so that they are compiled here for that type: called generically from
+/// another module, every field would go through a witness table (twice as slow an extract).
 public protocol StoredRecord: StoredFields {
     /// The version of the record's stored form, its first byte. Bump it whenever `fields` (or the
     /// fields of a value it holds) changes, with the version of the stage that writes the record
@@ -12,7 +16,7 @@ public protocol StoredRecord: StoredFields {
 extension StoredRecord {
     /// The record, after `tag` when there is one: measured, then written in one pass into memory
     /// reserved for that bound. Neither pass throws: only reading can fail.
-    public func encoded(tag: UInt8? = nil) -> [UInt8] {
+    func encode(tag: UInt8?) -> [UInt8] {
         var record = self
         var sizer = RecordSizer()
         try! record.fields(&sizer)
@@ -23,11 +27,12 @@ extension StoredRecord {
     }
 
     /// Reads the record that starts at `start` of `bytes` (past a store's tag, say) and ends with them.
-    public init(encoded bytes: [UInt8], from start: Int = 0) throws {
+    static func decode(_ bytes: [UInt8], from start: Int) throws -> Self {
         var reader = RecordReader(bytes, from: start)
-        try reader.formatVersion(Self.formatVersion, of: Self.self)
-        self = .blank
-        try fields(&reader)
+        try reader.formatVersion(formatVersion, of: Self.self)
+        var record = blank
+        try record.fields(&reader)
         try reader.expectEnd(of: "\(Self.self)")
+        return record
     }
 }

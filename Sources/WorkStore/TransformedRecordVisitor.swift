@@ -76,10 +76,11 @@ private struct VisitedFields {
         return value
     }
 
-    mutating func optionalText() throws -> UnsafeRawBufferPointer? {
+    /// An optional's flag: whether its value follows.
+    mutating func present() throws -> Bool {
         var present = false
         try reader.bool(&present)
-        return present ? try text() : nil
+        return present
     }
 
     mutating func begin<Visitor: TransformedRecordVisitor>(_ section: StoredReportSection, _ visitor: inout Visitor) throws -> Int {
@@ -120,14 +121,15 @@ private struct VisitedFields {
             visitor.checkFailure(rule: try text(), subject: try text(), expected: try reader.readInt64(), actual: try reader.readInt64())
         }
         let stages = StoredCodes.diagnosticStages.count, codes = StoredCodes.diagnosticCodes.count
+        let tables = TableKind.storedOrder.count
         for _ in 0..<(try begin(.diagnostics, &visitor)) {
             let stage = try reader.readIndex(below: stages, what: "stage")
             let code = try reader.readIndex(below: codes, what: "diagnostic")
             let detail = try text()
-            let table = try optional(TableKind.self)?.storedNumber
+            let table = try present() ? try reader.readIndex(below: tables, what: "table") : nil
             let line = try optional(Int.self), page = try optional(Int.self)
-            visitor.diagnostic(StoredDiagnostic(stage: stage, code: code, detail: detail, table: table,
-                                                line: line, page: page, label: try optionalText()))
+            let label = try present() ? try text() : nil
+            visitor.diagnostic(StoredDiagnostic(stage: stage, code: code, detail: detail, table: table, line: line, page: page, label: label))
         }
         try reader.expectEnd(of: "TransformedReport")
     }

@@ -7,6 +7,12 @@ import DisclosureModel
 extension TransformedReport: StoredRecord {
     public static let formatVersion: UInt8 = 1
 
+    /// The record, after `tag` when there is one (see `StoredRecord`).
+    public func encoded(tag: UInt8? = nil) -> [UInt8] { encode(tag: tag) }
+
+    /// Reads the record that starts at `start` of `bytes` and ends with them.
+    public init(encoded bytes: [UInt8], from start: Int = 0) throws { self = try Self.decode(bytes, from: start) }
+
     public static var blank: TransformedReport {
         TransformedReport(reportId: "", sourcePath: "", sourceFormat: "", encoding: "", identity: .blank,
                           proactive: [], applications: [], appeals: [], checkFailures: [], diagnostics: [])
@@ -37,6 +43,8 @@ extension Template: StoredFields {
 extension ProactiveCell: StoredFields {
     public static var blank: ProactiveCell { ProactiveCell(item: "", measure: "", value: 0) }
 
+    /// Inlined into the loop over a report's cells, a few hundred per report.
+    @inline(__always)
     public mutating func fields<Coder: RecordCoder>(_ coder: inout Coder) throws {
         try coder.code(&item, in: .items)
         try coder.code(&measure, in: .measures)
@@ -47,6 +55,8 @@ extension ProactiveCell: StoredFields {
 extension ApplicationCell: StoredFields {
     public static var blank: ApplicationCell { ApplicationCell(row: "", applicant: "", value: 0) }
 
+    /// Inlined into the loop over a report's cells, a few hundred per report.
+    @inline(__always)
     public mutating func fields<Coder: RecordCoder>(_ coder: inout Coder) throws {
         try coder.code(&row, in: .applicationRows)
         try coder.code(&applicant, in: .applicants)
@@ -57,6 +67,8 @@ extension ApplicationCell: StoredFields {
 extension AppealCell: StoredFields {
     public static var blank: AppealCell { AppealCell(proceeding: "", outcome: "", value: 0) }
 
+    /// Inlined into the loop over a report's cells, a few hundred per report.
+    @inline(__always)
     public mutating func fields<Coder: RecordCoder>(_ coder: inout Coder) throws {
         try coder.code(&proceeding, in: .proceedings)
         try coder.code(&outcome, in: .outcomes)
