@@ -40,8 +40,7 @@ struct ApplicationsMapper {
             index += 1
             // Rows are numbered and column headers never are: a first row printed 3.其他 or （七）总计
             // (reading-order text reads rows out of order) is that row, not the header of its words.
-            let numbered = row.labels.first.map { LabelKey.hasEnumerator($0.text) } ?? false
-            let scopes = inBody || numbered ? Self.bodyFirst : Self.headerFirst
+            let scopes = inBody || row.labels.first.map({ LabelKey.hasEnumerator($0.text) }) == true ? Self.bodyFirst : Self.headerFirst
             let noted = diagnostics.count
             var labels = resolver.resolve(row.labels, in: scopes, diagnostics: &diagnostics)
             if index < rows.count, LabelResolver.endsUnrecognized(labels, labelCount: row.labels.count),

@@ -20,7 +20,8 @@ public enum LabelKey {
     /// Whether the label starts with an enumerator (`3.其他`, `（七）总计`): the template numbers its
     /// rows, never its column headers.
     static func hasEnumerator(_ text: String) -> Bool {
-        let folded = folded(text)
+        // An enumerator is a few characters at the start: only those are folded.
+        let folded = folded(String(decoding: text.utf8.prefix(24), as: UTF8.self))
         let length = enumeratorLength(folded, from: 0)
         return length > 0 && length < folded.count
     }
