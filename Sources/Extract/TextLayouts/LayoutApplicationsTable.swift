@@ -25,6 +25,8 @@ struct LayoutApplicationsTable {
         var labelEnd: Int
         /// The last line holding a piece of the row label.
         var lastLabelLine: Int
+        /// The page part the row starts in: the next page may set the label column elsewhere.
+        var part = 0
         var valueLines: [ValueLine] = []
 
         /// A row numbered 1., 2. …: its label stays in the row-label column.
@@ -55,6 +57,9 @@ struct LayoutApplicationsTable {
         var headers: [Int: [LayoutLine]] = [:]
         var inHeader = true
         var skipped: [Int] = []
+        let partLabelColumns = Self.labelColumns(lines)
+        // Where the numbered rows' labels end so far: a repeated header's words stand right of it.
+        var labelsEnd = 0
         for (position, (index, line)) in lines.enumerated() {
             if line.startsPage { part += 1 }
             guard !line.words.isEmpty else { continue }
@@ -73,7 +78,8 @@ struct LayoutApplicationsTable {
                !isGroupInsideRow(labels[start], line: line, of: blocks.last) {
                 var block = Block(firstLine: index, groups: labels[..<start].map(\.text),
                                   label: labels[start...].map(\.text).joined(), labelColumn: labels[start].start,
-                                  labelEnd: labels[labels.count - 1].end, lastLabelLine: index)
+                                  labelEnd: labels[labels.count - 1].end, lastLabelLine: index, part: part)
+                if block.isNumbered { labelsEnd = max(labelsEnd, block.labelEnd) }
                 if !line.values.isEmpty { block.valueLines.append(ValueLine(index: index, words: line.values, part: part, besideLabel: true)) }
                 blocks.append(block)
                 if inHeader { headers[part]?.removeLast() }
@@ -83,12 +89,16 @@ struct LayoutApplicationsTable {
                 continue
             } else {
                 let last = blocks.count - 1
-                // In the label's column or right of it; a lone bracket or comma there is a piece of
-                // a group's vertical text beside it.
-                // A label already whole takes nothing more: what follows is a group's text.
+                // In the label's column or right of it (on a later page, the column that page's
+                // numbered labels start in); a lone bracket or comma there is a piece of a group's
+                // vertical text beside it. A label already whole takes nothing more: what follows
+                // is a group's text. A header repeated on the next page, inside a label broken over
+                // the pages, is no part of it.
+                let column = part == blocks[last].part ? blocks[last].labelColumn : partLabelColumns[part] ?? blocks[last].labelColumn
                 let continuing = Self.isWhole(blocks[last].label) ? [] : line.labelPieces.filter { piece in
-                    piece.start >= blocks[last].labelColumn - 1 && !Self.isGroup(piece.text)
+                    piece.start >= column - 1 && !Self.isGroup(piece.text)
                         && !piece.text.unicodeScalars.allSatisfy { "（）()、".unicodeScalars.contains($0) }
+                        && !(inHeader && Self.isHeaderWord(piece, labelsEnd: labelsEnd))
                 }
                 blocks[last].label += continuing.map(\.text).joined()
                 if !continuing.isEmpty { blocks[last].lastLabelLine = index }
@@ -244,6 +254,33 @@ struct LayoutApplicationsTable {
         return shared.filter { group in group.owners.allSatisfy { owner in owners.filter { $0 == owner }.count == 1 } }
     }
 
+    /// The leftmost column a numbered row label (`1.`, `2.` …) starts in, per page part: a label
+    /// broken over a page goes on in the new page's column, which pdftotext may set elsewhere.
+    static func labelColumns(_ lines: [Line]) -> [Int: Int] {
+        var columns: [Int: Int] = [:]
+        var part = 0
+        for (_, line) in lines {
+            if line.startsPage { part += 1 }
+            for piece in line.labelPieces where piece.text.first.map({ ("0"..."9").contains($0) }) == true
+                && LayoutLine.startsNumberedLabel(Array(piece.text.utf8), orIsANumber: true) {
+                columns[part] = min(columns[part] ?? piece.start, piece.start)
+            }
+        }
+        return columns
+    }
+
+    /// The note printed in the header's label cell, in full-width punctuation.
+    static let headerNote = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+    /// A word of a header repeated on the next page: right of every numbered row's label (the
+    /// column headers), or a piece of the header's note.
+    static func isHeaderWord(_ piece: LayoutLine.Word, labelsEnd: Int) -> Bool {
+        if piece.start >= labelsEnd { return true }
+        let text = piece.text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "(", with: "（")
+            .replacingOccurrences(of: ")", with: "）").replacingOccurrences(of: ":", with: "：").replacingOccurrences(of: ",", with: "，")
+        return text.count >= 2 && headerNote.contains(text) || text.contains("申请人情况") || text.contains("法人或其他组织")
+    }
+
     /// The header's words over the value columns (自然 / 人, 商业 / 企业, …, 总计): right of every
     /// row label, without the headings that span several columns.
     static func columnHeaderWords(_ header: [LayoutLine], blocks: [Block]) -> [LayoutLine.Word] {
@@ -314,13 +351,14 @@ struct LayoutApplicationsTable {
         return Self.isGroup(word.text)
     }
 
-    /// A group's number printed alone one space before the rest of the row label above
-    /// (`（六） 政府信息公开申请`): the number stands left of the label's column, the text in it.
+    /// A group's piece printed before the rest of the row label above (`（六） 政府信息公开申请`,
+    /// `（三）不予 益`, `三、本年    卷`): the group stands left of the label's column, the rest in it.
     func continuesLabel(_ word: LayoutLine.Word, line: LayoutLine, of block: Block?) -> Bool {
         guard let block else { return false }
-        let pieces = line.labelPieces.filter { $0.start >= word.start && $0.end <= word.end }
-        guard pieces.count >= 2, let number = pieces.first, number.start < block.labelColumn - 1,
-              Self.isGroup(number.text), !LayoutLine.startsNumberedLabel(Array(number.text.utf8)) else { return false }
+        let pieces = line.labelPieces.filter { $0.start >= word.start }
+        guard pieces.count >= 2, let group = pieces.first, group.start < block.labelColumn - 1, Self.isGroup(group.text),
+              !Self.isWhole(block.label) || !LayoutLine.startsNumberedLabel(Array(group.text.utf8)),
+              !pieces.dropFirst().contains(where: { LayoutLine.startsNumberedLabel(Array($0.text.utf8), orIsANumber: true) }) else { return false }
         return pieces.dropFirst().allSatisfy { $0.start >= block.labelColumn - 1 }
     }
 
