@@ -1,3 +1,4 @@
+import Foundation
 import DisclosureModel
 
 /// Table 3 in space-aligned text: 25 rows of 7 values, labels wrapped over lines with the values
@@ -89,17 +90,24 @@ struct LayoutApplicationsTable {
                 continue
             } else {
                 let last = blocks.count - 1
-                // In the label's column or right of it (on a later page, the column that page's
-                // numbered labels start in); a lone bracket or comma there is a piece of a group's
-                // vertical text beside it. A label already whole takes nothing more: what follows
-                // is a group's text. A header repeated on the next page, inside a label broken over
-                // the pages, is no part of it.
-                let column = part == blocks[last].part ? blocks[last].labelColumn : partLabelColumns[part] ?? blocks[last].labelColumn
-                let continuing = Self.isWhole(blocks[last].label) ? [] : line.labelPieces.filter { piece in
-                    piece.start >= column - 1 && !Self.isGroup(piece.text)
-                        && !piece.text.unicodeScalars.allSatisfy { "（）()、".unicodeScalars.contains($0) }
+                // In the label's column or right of it; a lone bracket or comma there is a piece of
+                // a group's vertical text beside it. A label already whole takes nothing more: what
+                // follows is a group's text. On a later page (a label broken over pages) the columns
+                // may have moved: the rightmost of the line's pieces continues it (the others are
+                // group cells'), a piece alone in the old column or that page's numbered labels' one;
+                // a header repeated there is no part of it.
+                let newPage = part != blocks[last].part
+                let column = newPage ? min(blocks[last].labelColumn, partLabelColumns[part] ?? .max) : blocks[last].labelColumn
+                var continuing = Self.isWhole(blocks[last].label) ? [] : line.labelPieces.filter { piece in
+                    !Self.isGroup(piece.text) && !piece.text.unicodeScalars.allSatisfy { "（）()、".unicodeScalars.contains($0) }
                         && !(inHeader && Self.isHeaderWord(piece, labelsEnd: labelsEnd))
                 }
+                if newPage, continuing.count > 1 {
+                    continuing = continuing.suffix(1)
+                } else {
+                    continuing.removeAll { $0.start < column - 1 }
+                }
+                if ProcessInfo.processInfo.environment["LAYDEBUG"] != nil { FileHandle.standardError.write("\(index) p\(part)/\(blocks[last].part) [\(blocks[last].label)] col=\(column) hdr=\(inHeader) pieces=\(line.labelPieces.map { "\($0.text)@\($0.start)" }) took=\(continuing.map(\.text))\n".data(using: .utf8)!) }
                 blocks[last].label += continuing.map(\.text).joined()
                 if !continuing.isEmpty { blocks[last].lastLabelLine = index }
                 if !line.values.isEmpty {
@@ -272,13 +280,18 @@ struct LayoutApplicationsTable {
     /// The note printed in the header's label cell, in full-width punctuation.
     static let headerNote = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
-    /// A word of a header repeated on the next page: right of every numbered row's label (the
-    /// column headers), or a piece of the header's note.
+    /// The header's column words, whole: a repeated header prints them in pieces (商业 / 企业).
+    static let headerWords = ["自然人", "商业企业", "科研机构", "社会公益组织", "社会组织", "法律服务机构", "其他", "总计", "合计"]
+
+    /// A word of a header repeated on the next page: its cells 申请人情况 and 法人或其他组织 (each
+    /// on one line), a piece of its column words (a single character only right of every numbered
+    /// row's label, where a label's last character is not), or a piece of its note.
     static func isHeaderWord(_ piece: LayoutLine.Word, labelsEnd: Int) -> Bool {
-        if piece.start >= labelsEnd { return true }
         let text = piece.text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "(", with: "（")
             .replacingOccurrences(of: ")", with: "）").replacingOccurrences(of: ":", with: "：").replacingOccurrences(of: ",", with: "，")
-        return text.count >= 2 && headerNote.contains(text) || text.contains("申请人情况") || text.contains("法人或其他组织")
+        if text.contains("申请人情况") || text.contains("法人或其他组织") { return true }
+        if headerWords.contains(where: { $0.contains(text) }), text.count >= 2 || piece.start >= labelsEnd { return true }
+        return text.count >= 2 && headerNote.contains(text)
     }
 
     /// The header's words over the value columns (自然 / 人, 商业 / 企业, …, 总计): right of every
