@@ -61,6 +61,9 @@ struct LayoutApplicationsTable {
         let partLabelColumns = Self.labelColumns(lines)
         // Where the numbered rows' labels end so far: a repeated header's words stand right of it.
         var labelsEnd = 0
+        // The last group label printed in the table part: its vertical text's next character may
+        // stand under it, inside a row label's lines.
+        var groupPiece: (word: LayoutLine.Word, part: Int)?
         for (position, (index, line)) in lines.enumerated() {
             if line.startsPage { part += 1 }
             guard !line.words.isEmpty else { continue }
@@ -69,6 +72,7 @@ struct LayoutApplicationsTable {
                 continue
             }
             let labels = line.labels
+            if let group = line.labelPieces.last(where: { Self.isGroup($0.text) }) { groupPiece = (group, part) }
             if labels.contains(where: { $0.text.contains("申请人情况") }) {
                 inHeader = true
                 headers[part] = []
@@ -101,6 +105,7 @@ struct LayoutApplicationsTable {
                 var continuing = Self.isWhole(blocks[last].label) ? [] : line.labelPieces.filter { piece in
                     !Self.isGroup(piece.text) && !piece.text.unicodeScalars.allSatisfy { "（）()、".unicodeScalars.contains($0) }
                         && !(inHeader && Self.isHeaderWord(piece, labelsEnd: labelsEnd))
+                        && !Self.isUnderGroup(piece, groupPiece.flatMap { $0.part == part ? $0.word : nil }, labelColumn: column)
                 }
                 if newPage, continuing.count > 1 {
                     continuing = continuing.suffix(1)
@@ -133,6 +138,14 @@ struct LayoutApplicationsTable {
         let rows = blocks.filter { !Self.isGroup($0.label) }.count
         let surelyBlanks = printsBlanks && blocks.map { $0.valueLines.map(\.words.count).reduce(0, +) }.reduce(0, +) < Self.width * rows
         Self.giveTrailingValuesToNextRow(&blocks)
+        if ProcessInfo.processInfo.environment["LAYDUMP"] != nil {
+            var row = 0
+            for block in blocks where !Self.isGroup(block.label) {
+                for line in block.valueLines { for w in line.words { FileHandle.standardError.write("DUMP \(line.part) \(row) \(line.index) \(w.start) \(w.end) \(w.text) \(block.isNumbered ? 1 : 0)\n".data(using: .utf8)!) } }
+                row += 1
+            }
+            FileHandle.standardError.write("DUMPROWS \(row)\n".data(using: .utf8)!)
+        }
         let doubtful = Self.doubtfulRows(blocks)
         // Each row's cells (nil: labels only), and the top rows placed on squeezed lines, kept only
         // if the table's sums confirm them.
@@ -357,11 +370,19 @@ struct LayoutApplicationsTable {
         return ["三、", "（三）", "（四）", "（五）", "（六）"].contains { bare.hasPrefix($0) }
     }
 
-    /// A group's label (（六）其他处) alone on a line, printed among the lines of a row label not yet
-    /// whole: a piece of the merged group cell beside the row, not a row.
+    /// A group's label (（六）其他处, `三、本 法提`) alone on a line, printed among the lines of a row
+    /// label not yet whole: a piece of the merged group cell beside the row, not a row (values on
+    /// its line are the row's).
     func isGroupInsideRow(_ word: LayoutLine.Word, line: LayoutLine, of block: Block?) -> Bool {
-        guard let block, !Self.isWhole(block.label), line.values.isEmpty, line.labels.count == 1 else { return false }
+        guard let block, !Self.isWhole(block.label), line.labels.count == 1 else { return false }
         return Self.isGroup(word.text)
+    }
+
+    /// A character or two under a group's label (（六）其他处 / 理), off the row label's column:
+    /// the group's vertical text going on, printed among the row label's lines.
+    static func isUnderGroup(_ piece: LayoutLine.Word, _ group: LayoutLine.Word?, labelColumn: Int) -> Bool {
+        guard let group, piece.text.count <= 2, piece.start > labelColumn + 1 else { return false }
+        return piece.start >= group.start && piece.end <= group.end + 1
     }
 
     /// A group's piece printed before the rest of the row label above (`（六） 政府信息公开申请`,
