@@ -138,6 +138,7 @@ struct LayoutApplicationsTable {
         let rows = blocks.filter { !Self.isGroup($0.label) }.count
         let surelyBlanks = printsBlanks && blocks.map { $0.valueLines.map(\.words.count).reduce(0, +) }.reduce(0, +) < Self.width * rows
         Self.giveTrailingValuesToNextRow(&blocks)
+        Self.giveGroupValuesToRow(&blocks)
         if ProcessInfo.processInfo.environment["LAYDUMP"] != nil {
             var row = 0
             for block in blocks where !Self.isGroup(block.label) {
@@ -362,6 +363,24 @@ struct LayoutApplicationsTable {
         }
     }
 
+    /// A line of values beside a group's label (`（三）不予公   0 0 0 …`) between a row with values
+    /// and one without: the latter's, since each row prints one line of values and the other
+    /// has its own (the row label printed on the next line, its values centred beside the group).
+    static func giveGroupValuesToRow(_ blocks: inout [Block]) {
+        for index in blocks.indices.dropFirst().dropLast() where isGroup(blocks[index].label) && blocks[index].valueLines.count == 1 {
+            let before = index - 1, after = index + 1
+            guard !isGroup(blocks[before].label), !isGroup(blocks[after].label) else { continue }
+            let owner: Int
+            switch (blocks[before].valueLines.count, blocks[after].valueLines.count) {
+            case (1, 0): owner = after
+            case (0, 1): owner = before
+            default: continue
+            }
+            var line = blocks[index].valueLines.removeLast()
+            line.besideLabel = false
+            blocks[owner].valueLines.append(line)
+        }
+    }
 
     /// The template numbers its groups 三、 and （三）…（六）: a group's label is never a row of
     /// blank cells (cut short, （六）其他 would read as the row 3.其他).
