@@ -99,7 +99,9 @@ struct LayoutApplicationsTable {
                 // follows is a group's text. On a later page (a label broken over pages) the columns
                 // may have moved: the rightmost of the line's pieces continues it (the others are
                 // group cells'), a piece alone in the old column or that page's numbered labels' one;
-                // a header repeated there is no part of it.
+                // a header repeated there is no part of it. A line's rightmost piece starting left
+                // of the column but reaching well into it continues the label too (a centred
+                // label's line pushed left; a group's text ends before the label's column).
                 let newPage = part != blocks[last].part
                 let column = newPage ? min(blocks[last].labelColumn, partLabelColumns[part] ?? .max) : blocks[last].labelColumn
                 var continuing = Self.isWhole(blocks[last].label) ? [] : line.labelPieces.filter { piece in
@@ -109,6 +111,8 @@ struct LayoutApplicationsTable {
                 }
                 if newPage, continuing.count > 1 {
                     continuing = continuing.suffix(1)
+                } else if let last = continuing.last, last.start < column - 1, last.end >= column + 2, !Self.isGroupFragment(last.text) {
+                    continuing = [last]
                 } else {
                     continuing.removeAll { $0.start < column - 1 }
                 }
@@ -395,6 +399,14 @@ struct LayoutApplicationsTable {
     func isGroupInsideRow(_ word: LayoutLine.Word, line: LayoutLine, of block: Block?) -> Bool {
         guard let block, !Self.isWhole(block.label), line.labels.count == 1 else { return false }
         return Self.isGroup(word.text)
+    }
+
+    /// A piece of a group's number broken over lines (`（三`, `）不`): never a row label's text.
+    static func isGroupFragment(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard let first = scalars.first else { return false }
+        if "）)".unicodeScalars.contains(first) { return true }
+        return "（(".unicodeScalars.contains(first) && scalars.count > 1 && "一二三四五六七八九十".unicodeScalars.contains(scalars[1])
     }
 
     /// A character or two under a group's label (（六）其他处 / 理), off the row label's column:
