@@ -1,4 +1,3 @@
-import Foundation
 /// The sums of table 3, used to place values whose columns the text does not show for certain.
 ///
 /// pdftotext squeezes the lines of the rows whose label spans the label columns (一、, （一）, （七）,
@@ -56,10 +55,10 @@ extension LayoutApplicationsTable {
     }
 
     private static func solve(_ labels: [String], _ cells: [[String]?], printed: [Int: [String]]) -> SumsReading {
-        guard let rows = numericRows(labels, cells) else { Self.dbg("rows"); return .unsure }
+        guard let rows = numericRows(labels, cells) else { return .unsure }
         var unknown: [(index: Int, position: Int, candidates: [[Int]], values: [[Int]])] = []
         for (index, entry) in rows.enumerated() where entry.row == nil {
-            guard let texts = printed[entry.position] else { Self.dbg("noprinted"); return .unsure }
+            guard let texts = printed[entry.position] else { return .unsure }
             var values: [Int] = []
             for text in texts {
                 guard let value = number(text) else { return .unsure }
@@ -82,7 +81,7 @@ extension LayoutApplicationsTable {
             seven = derived
         }
         // A row read with its total off: no placement can make the table add up.
-        for row in rows.compactMap(\.row) where row[6] != row[..<6].reduce(0, +) { Self.dbg("totaloff"); return .unsure }
+        for row in rows.compactMap(\.row) where row[6] != row[..<6].reduce(0, +) { return .unsure }
         guard !unknown.isEmpty else { return holds(rows.compactMap(\.row)) ? .one([:]) : .none }
         // The outcome rows first, then （七） (their sum), 一, 二 and 四 (一 + 二 − （七））.
         let order = Array(2...22) + [23, 0, 1, 24]
@@ -123,8 +122,8 @@ extension LayoutApplicationsTable {
             }
         }
         search(0)
-        guard budget > 0, solutions < 2 else { Self.dbg(budget > 0 ? "several" : "budget"); return .unsure }
-        guard let found else { Self.dbg("none"); return .none }
+        guard budget > 0, solutions < 2 else { return .unsure }
+        guard let found else { return .none }
         var placed: [Int: [String]] = [:]
         for (depth, entry) in unknown.enumerated() {
             placed[entry.position] = fill(entry.candidates[found.choices[depth]], printed[entry.position]!)
@@ -155,7 +154,6 @@ extension LayoutApplicationsTable {
         return rows
     }
 
-    static func dbg(_ s: String) { if ProcessInfo.processInfo.environment["LAYDEBUG"] != nil { FileHandle.standardError.write("SUMS \(s)\n".data(using: .utf8)!) } }
     private static func holds(_ rows: [[Int]]) -> Bool {
         for row in rows where row[6] != row[..<6].reduce(0, +) { return false }
         for column in 0..<width {

@@ -1,4 +1,3 @@
-import Foundation
 import DisclosureModel
 
 /// Table 3 in space-aligned text: 25 rows of 7 values, labels wrapped over lines with the values
@@ -116,7 +115,6 @@ struct LayoutApplicationsTable {
                 } else {
                     continuing.removeAll { $0.start < column - 1 }
                 }
-                if ProcessInfo.processInfo.environment["LAYDEBUG"] != nil { FileHandle.standardError.write("\(index) p\(part)/\(blocks[last].part) [\(blocks[last].label)] col=\(column) hdr=\(inHeader) pieces=\(line.labelPieces.map { "\($0.text)@\($0.start)" }) took=\(continuing.map(\.text))\n".data(using: .utf8)!) }
                 blocks[last].label += continuing.map(\.text).joined()
                 if !continuing.isEmpty { blocks[last].lastLabelLine = index }
                 if !line.values.isEmpty {
@@ -143,14 +141,6 @@ struct LayoutApplicationsTable {
         let surelyBlanks = printsBlanks && blocks.map { $0.valueLines.map(\.words.count).reduce(0, +) }.reduce(0, +) < Self.width * rows
         Self.giveTrailingValuesToNextRow(&blocks)
         Self.giveGroupValuesToRow(&blocks)
-        if ProcessInfo.processInfo.environment["LAYDUMP"] != nil {
-            var row = 0
-            for block in blocks where !Self.isGroup(block.label) {
-                for line in block.valueLines { for w in line.words { FileHandle.standardError.write("DUMP \(line.part) \(row) \(line.index) \(w.start) \(w.end) \(w.text) \(block.isNumbered ? 1 : 0)\n".data(using: .utf8)!) } }
-                row += 1
-            }
-            FileHandle.standardError.write("DUMPROWS \(row)\n".data(using: .utf8)!)
-        }
         let doubtful = Self.doubtfulRows(blocks)
         // Each row's cells (nil: labels only), and the top rows placed on squeezed lines, kept only
         // if the table's sums confirm them.

@@ -156,4 +156,41 @@ import Testing
         let flow = SourceLines(utf8: Array("二、主动公开政府信息情况\n规章\n0\n0\n0\n规范性文件\n1 2\n".utf8))
         #expect(LayoutText.read(flow) == nil)
     }
+
+    /// A table printing most cells blank has few lines with two numbers: labels followed by a
+    /// number two spaces on tell it too, but not words one space apart.
+    @Test func aSparseTableIsToldByLabelsFollowedBySpacedNumbers() {
+        let sparse = "二、主动公开政府信息情况\n规章          1\n行政规范性文件      19\n行政许可   419\n行政处罚   4\n三、收到和处理政府信息公开申请情况\n8.属于行政查询事   0\n1.本机关不掌握相    0\n"
+        #expect(LayoutText.read(SourceLines(utf8: Array(sparse.utf8)))?.format == "pdf_text_layout")
+        let flow = "二、主动公开政府信息情况\n规章 1\n行政规范性文件 19\n行政许可 419\n行政处罚 4\n三、收到和处理政府信息公开申请情况\n8.属于行政查询事 0\n1.本机关不掌握相 0\n"
+        #expect(LayoutText.read(SourceLines(utf8: Array(flow.utf8))) == nil)
+    }
+
+    /// pdftotext sets em dash cells (`——`) of table 4 apart, on a line above or below the values
+    /// (office corpus seed 1, 000100): a dash at a column of a dash on another line is that cell.
+    @Test func emDashCellsSetApartAreMergedBackByColumn() throws {
+        let above = Self.line(" —   —         —                   —              —   — —     —").values
+        let values = Self.line("           —         —   1   —  —     1      —").values
+        let below = above
+        let merged = try #require(LayoutGridTable.mergedDashLines([above, values, below]))
+        #expect(merged.map(\.text) == ["—", "—", "—", "—", "—", "1", "—", "—", "—", "1", "—", "—", "—", "—", "—"])
+        // A number at a dash's column on another line is not the same cell: nothing is merged.
+        #expect(LayoutGridTable.mergedDashLines([above, Self.line(" 1").values]) == nil)
+    }
+
+    /// A header repeated on the next page, inside a row label broken over the pages, is known by
+    /// its words; the label's own text is not, though it shares characters with them.
+    @Test func aRepeatedHeaderIsToldFromALabelsRest() {
+        func word(_ text: String, at start: Int) -> LayoutLine.Word {
+            LayoutLine.Word(text: text, start: start, end: start + text.count, isValue: false)
+        }
+        #expect(LayoutApplicationsTable.isHeaderWord(word("申请人情况", at: 49), labelsEnd: 30))
+        #expect(LayoutApplicationsTable.isHeaderWord(word("社会组", at: 44), labelsEnd: 30))
+        #expect(LayoutApplicationsTable.isHeaderWord(word("项之和，等于第三项加第四项之和）", at: 2), labelsEnd: 30))
+        #expect(LayoutApplicationsTable.isHeaderWord(word("人", at: 38), labelsEnd: 30))
+        #expect(!LayoutApplicationsTable.isHeaderWord(word("益", at: 12), labelsEnd: 30))
+        #expect(!LayoutApplicationsTable.isHeaderWord(word("开申请", at: 16), labelsEnd: 30))
+        #expect(!LayoutApplicationsTable.isHeaderWord(word("申请", at: 17), labelsEnd: 30))
+        #expect(!LayoutApplicationsTable.isHeaderWord(word("反复申请", at: 21), labelsEnd: 20))
+    }
 }
