@@ -53,8 +53,9 @@ extension LayoutApplicationsTable {
         return reading
     }
 
-    /// The search's steps at most per table placement (some tenths of a second).
-    static let stepLimit = 3_000_000
+    /// The search's steps at most per table placement, over all its tries (some tenths of a second
+    /// in a release build).
+    static let stepLimit = 2_000_000
 
     enum SumsReading {
         case none, one([Int: [String]]), unsure
