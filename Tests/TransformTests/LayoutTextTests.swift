@@ -15,6 +15,7 @@ import Testing
         ("s1-000024", 200, "a group's vertical text (（六）其他处 / 理) among a row label's lines"),
         ("s1-000051", 200, "a row's values beside the group label above it ((三)不予公   0 0 …)"),
         ("s1-000148", 200, "table 4's em dash cells set apart on the line above"),
+        ("s5-000037", 200, "rotated group cells pushing each row's line of zeros between two rows' labels"),
         ("s4-000063", 173, "most cells blank: told from reading-order text by labels followed by spaced numbers"),
     ]
 

@@ -141,7 +141,8 @@ struct LayoutApplicationsTable {
         let surelyBlanks = printsBlanks && blocks.map { $0.valueLines.map(\.words.count).reduce(0, +) }.reduce(0, +) < Self.width * rows
         Self.giveTrailingValuesToNextRow(&blocks)
         Self.giveGroupValuesToRow(&blocks)
-        let doubtful = Self.doubtfulRows(blocks)
+        let settled = Self.identicalLineRuns(blocks, doubtful: Self.doubtfulRows(blocks))
+        let doubtful = Self.doubtfulRows(blocks).filter { settled[$0.key] == nil }
         // Each row's cells (nil: labels only), and the top rows placed on squeezed lines, kept only
         // if the table's sums confirm them.
         var cells: [[String]?] = []
@@ -160,6 +161,10 @@ struct LayoutApplicationsTable {
                         "table 三, \(origin): the row \"\(block.label)\" can own only zeros (\(zeros)) and blank cells; every cell read as 0, whichever columns the zeros stand in"))
                     continue
                 }
+            }
+            if let line = settled[position] {
+                cells.append(line)
+                continue
             }
             if let why = doubtful[position] {
                 cells.append(nil)
@@ -334,6 +339,29 @@ struct LayoutApplicationsTable {
             }
         }
         return doubtful
+    }
+
+    /// Rows whose lines of values are unsure (on two lines, between two rows' labels) but whose
+    /// run of neighbouring unsure rows holds exactly one full line per row, all printed alike
+    /// (`0 0 0 0 0 0 0`): whichever line is whose, each row reads the same. By block position.
+    static func identicalLineRuns(_ blocks: [Block], doubtful: [Int: String]) -> [Int: [String]] {
+        var settled: [Int: [String]] = [:]
+        var start = 0
+        while start < blocks.count {
+            guard doubtful[start] != nil else { start += 1; continue }
+            var end = start
+            while end + 1 < blocks.count, doubtful[end + 1] != nil || (isGroup(blocks[end + 1].label) && end + 2 < blocks.count && doubtful[end + 2] != nil) {
+                end += 1
+            }
+            let run = start...end
+            let rows = run.filter { !isGroup(blocks[$0].label) }
+            let lines = run.flatMap { blocks[$0].valueLines.map { $0.words.map(\.text) } }
+            if lines.count == rows.count, let first = lines.first, first.count == width, lines.allSatisfy({ $0 == first }) {
+                for position in rows { settled[position] = first }
+            }
+            start = end + 1
+        }
+        return settled
     }
 
     /// The zeros a row may own, when a row that prints some values prints nothing but zeros, and

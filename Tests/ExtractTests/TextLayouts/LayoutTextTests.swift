@@ -84,6 +84,23 @@ import Testing
         #expect(LayoutApplicationsTable.onlyZeros(blocks, around: 3, doubtful: true) == "0")
     }
 
+    /// Rows whose value lines are unsure (two lines in one row, a line between two rows) read the
+    /// same whichever line is whose when their run has one full line per row, all printed alike.
+    @Test func unsureRowsWithIdenticalLinesReadTheSame() {
+        func block(_ lines: [String]) -> LayoutApplicationsTable.Block {
+            var block = LayoutApplicationsTable.Block(firstLine: 0, groups: [], label: "1.本机关不掌握相关政府信息", labelColumn: 0, labelEnd: 8, lastLabelLine: 0)
+            block.valueLines = lines.map { .init(index: 0, words: Self.line($0).values, part: 0, besideLabel: false) }
+            return block
+        }
+        let zeros = "0  0  0  0  0  0  0"
+        let unsure = [0: "two lines", 1: "no values", 2: "between"]
+        let settled = LayoutApplicationsTable.identicalLineRuns([block([zeros, zeros]), block([]), block([zeros]), block(["1  0  0  0  0  0  1"])], doubtful: unsure)
+        #expect(settled.keys.sorted() == [0, 1, 2] && settled[1] == Array(repeating: "0", count: 7))
+        // Lines that differ, or fewer lines than rows, settle nothing.
+        #expect(LayoutApplicationsTable.identicalLineRuns([block([zeros, "1  0  0  0  0  0  1"]), block([]), block([zeros])], doubtful: unsure).isEmpty)
+        #expect(LayoutApplicationsTable.identicalLineRuns([block([zeros, zeros]), block([]), block([])], doubtful: unsure).isEmpty)
+    }
+
     /// Top rows placed on a squeezed line are kept only if the whole table adds up: a number
     /// moved to a neighbouring column keeps its row's total but breaks two columns' sums.
     @Test func squeezedRowsAreConfirmedByTheTablesSums() {
