@@ -8,9 +8,15 @@ import Testing
     /// name, cells it must give, what it shows.
     static let fixtures: [(String, Int, String)] = [
         ("000023", 200, "dashes for zero, table 3 across a page break"),
-        ("000136", 193, "rotated group cells whose pieces stand in the row labels' column"),
+        ("000136", 200, "rotated group cells whose pieces stand in the row labels' column"),
         ("000006", 200, "zeros printed blank: numbered rows placed by the columns, rows of zeros and blanks read whole, squeezed top rows confirmed by the table's sums"),
-        ("000112", 186, "slashes and blanks mixed, header repeated on the next page, squeezed top rows placed by the table's sums"),
+        ("000112", 200, "slashes and blanks mixed, header repeated on the next page inside a row label, squeezed top rows placed by the table's sums"),
+        ("s1-000025", 200, "a row label broken over a page with the header repeated between its pieces"),
+        ("s1-000024", 200, "a group's vertical text (（六）其他处 / 理) among a row label's lines"),
+        ("s1-000051", 200, "a row's values beside the group label above it ((三)不予公   0 0 …)"),
+        ("s1-000148", 200, "table 4's em dash cells set apart on the line above"),
+        ("s5-000037", 200, "rotated group cells pushing each row's line of zeros between two rows' labels"),
+        ("s4-000063", 173, "most cells blank: told from reading-order text by labels followed by spaced numbers"),
     ]
 
     @Test(arguments: fixtures)

@@ -26,6 +26,9 @@ extension LayoutApplicationsTable {
         let choices = shared.reduce(1) { $0 * $1.owners.count }
         guard choices <= 16 else { return nil }
         var reading: [Int: [String]]?
+        // Steps tried at most, over all the choices: a table with many rows to place gives up
+        // rather than stall the run.
+        var budget = stepLimit
         for choice in 0..<choices {
             var cells = cells, printed = printed, blank: [Int] = []
             var rest = choice
@@ -38,7 +41,7 @@ extension LayoutApplicationsTable {
                     blank.append(other)
                 }
             }
-            switch solve(labels, cells, printed: printed) {
+            switch solve(labels, cells, printed: printed, budget: &budget) {
             case .none: continue
             case .unsure: return nil
             case .one(var placed):
@@ -50,11 +53,15 @@ extension LayoutApplicationsTable {
         return reading
     }
 
+    /// The search's steps at most per table placement, over all its tries (some tenths of a second
+    /// in a release build).
+    static let stepLimit = 2_000_000
+
     enum SumsReading {
         case none, one([Int: [String]]), unsure
     }
 
-    private static func solve(_ labels: [String], _ cells: [[String]?], printed: [Int: [String]]) -> SumsReading {
+    private static func solve(_ labels: [String], _ cells: [[String]?], printed: [Int: [String]], budget: inout Int) -> SumsReading {
         guard let rows = numericRows(labels, cells) else { return .unsure }
         var unknown: [(index: Int, position: Int, candidates: [[Int]], values: [[Int]])] = []
         for (index, entry) in rows.enumerated() where entry.row == nil {
@@ -68,8 +75,9 @@ extension LayoutApplicationsTable {
             guard !candidates.isEmpty else { return .none }
             unknown.append((index, entry.position, candidates, candidates.map { fill($0, texts).map { number($0)! } }))
         }
-        // With （七） read, the outcome rows tried so far may not exceed it in any column: tried
-        // first, they cut the search short. Unread, it is 一 + 二 − 四 when those are read.
+        // The outcome rows tried so far may not exceed （七） in any column, nor fall short of it
+        // with all the rest at their largest (（七） read, derived, or any reading of its printed
+        // values): tried first, they cut the search short. Unread, it is 一 + 二 − 四 when those are read.
         var seven = rows[23].row
         if seven == nil, let new = rows[0].row, let old = rows[1].row, let forward = rows[24].row {
             let derived = (0..<width).map { new[$0] + old[$0] - forward[$0] }
@@ -85,15 +93,28 @@ extension LayoutApplicationsTable {
         guard !unknown.isEmpty else { return holds(rows.compactMap(\.row)) ? .one([:]) : .none }
         // The outcome rows first, then （七） (their sum), 一, 二 and 四 (一 + 二 − （七））.
         let order = Array(2...22) + [23, 0, 1, 24]
-        unknown.sort { order.firstIndex(of: $0.index)! < order.firstIndex(of: $1.index)! }
+        // Among the outcome rows, those with the fewest readings first: the search narrows sooner.
+        func rank(_ entry: (index: Int, position: Int, candidates: [[Int]], values: [[Int]])) -> (Int, Int, Int) {
+            let step = order.firstIndex(of: entry.index)!
+            return (2...22).contains(entry.index) ? (0, entry.values.count, step) : (1, step, 0)
+        }
+        unknown.sort { rank($0) < rank($1) }
         var full = rows.map { $0.row ?? [] }
         var outcomes = Array(repeating: 0, count: width)
         for row in rows[2...22].compactMap(\.row) { for column in 0..<width { outcomes[column] += row[column] } }
+        // The most the outcome rows from each depth on can still add to each column: a branch
+        // that cannot reach （七） in some column is cut.
+        var reachable = Array(repeating: Array(repeating: 0, count: width), count: unknown.count + 1)
+        for depth in unknown.indices.reversed() {
+            reachable[depth] = reachable[depth + 1]
+            guard (2...22).contains(unknown[depth].index) else { continue }
+            for column in 0..<width { reachable[depth][column] += unknown[depth].values.map { $0[column] }.max() ?? 0 }
+        }
+        // （七）'s readings: the one read or derived, else those of its printed values.
+        let sevens = seven.map { [$0] } ?? unknown.first { $0.index == 23 }?.values
         var chosen = Array(repeating: 0, count: unknown.count)
         var found: (choices: [Int], rows: [[Int]])?
         var solutions = 0
-        // Steps tried at most: a table with many rows to place gives up rather than stall the run.
-        var budget = 300_000
         func search(_ depth: Int) {
             guard solutions < 2, budget > 0 else { return }
             budget -= 1
@@ -114,7 +135,10 @@ extension LayoutApplicationsTable {
                 full[unknown[depth].index] = row
                 if isOutcome {
                     for column in 0..<width { outcomes[column] += row[column] }
-                    if seven.map({ seven in (0..<width).allSatisfy { outcomes[$0] <= seven[$0] } }) ?? true { search(depth + 1) }
+                    let open = sevens.map { sevens in
+                        sevens.contains { seven in (0..<width).allSatisfy { outcomes[$0] <= seven[$0] && outcomes[$0] + reachable[depth + 1][$0] >= seven[$0] } }
+                    } ?? true
+                    if open { search(depth + 1) }
                     for column in 0..<width { outcomes[column] -= row[column] }
                 } else {
                     search(depth + 1)

@@ -25,6 +25,8 @@ struct LayoutApplicationsTable {
         var labelEnd: Int
         /// The last line holding a piece of the row label.
         var lastLabelLine: Int
+        /// The page part the row starts in: the next page may set the label column elsewhere.
+        var part = 0
         var valueLines: [ValueLine] = []
 
         /// A row numbered 1., 2. …: its label stays in the row-label column.
@@ -55,6 +57,12 @@ struct LayoutApplicationsTable {
         var headers: [Int: [LayoutLine]] = [:]
         var inHeader = true
         var skipped: [Int] = []
+        let partLabelColumns = Self.labelColumns(lines)
+        // Where the numbered rows' labels end so far: a repeated header's words stand right of it.
+        var labelsEnd = 0
+        // The last group label printed in the table part: its vertical text's next character may
+        // stand under it, inside a row label's lines.
+        var groupPiece: (word: LayoutLine.Word, part: Int)?
         for (position, (index, line)) in lines.enumerated() {
             if line.startsPage { part += 1 }
             guard !line.words.isEmpty else { continue }
@@ -63,6 +71,7 @@ struct LayoutApplicationsTable {
                 continue
             }
             let labels = line.labels
+            if let group = line.labelPieces.last(where: { Self.isGroup($0.text) }) { groupPiece = (group, part) }
             if labels.contains(where: { $0.text.contains("申请人情况") }) {
                 inHeader = true
                 headers[part] = []
@@ -73,7 +82,8 @@ struct LayoutApplicationsTable {
                !isGroupInsideRow(labels[start], line: line, of: blocks.last) {
                 var block = Block(firstLine: index, groups: labels[..<start].map(\.text),
                                   label: labels[start...].map(\.text).joined(), labelColumn: labels[start].start,
-                                  labelEnd: labels[labels.count - 1].end, lastLabelLine: index)
+                                  labelEnd: labels[labels.count - 1].end, lastLabelLine: index, part: part)
+                if block.isNumbered { labelsEnd = max(labelsEnd, block.labelEnd) }
                 if !line.values.isEmpty { block.valueLines.append(ValueLine(index: index, words: line.values, part: part, besideLabel: true)) }
                 blocks.append(block)
                 if inHeader { headers[part]?.removeLast() }
@@ -84,11 +94,26 @@ struct LayoutApplicationsTable {
             } else {
                 let last = blocks.count - 1
                 // In the label's column or right of it; a lone bracket or comma there is a piece of
-                // a group's vertical text beside it.
-                // A label already whole takes nothing more: what follows is a group's text.
-                let continuing = Self.isWhole(blocks[last].label) ? [] : line.labelPieces.filter { piece in
-                    piece.start >= blocks[last].labelColumn - 1 && !Self.isGroup(piece.text)
-                        && !piece.text.unicodeScalars.allSatisfy { "（）()、".unicodeScalars.contains($0) }
+                // a group's vertical text beside it. A label already whole takes nothing more: what
+                // follows is a group's text. On a later page (a label broken over pages) the columns
+                // may have moved: the rightmost of the line's pieces continues it (the others are
+                // group cells'), a piece alone in the old column or that page's numbered labels' one;
+                // a header repeated there is no part of it. A line's rightmost piece starting left
+                // of the column but reaching well into it continues the label too (a centred
+                // label's line pushed left; a group's text ends before the label's column).
+                let newPage = part != blocks[last].part
+                let column = newPage ? min(blocks[last].labelColumn, partLabelColumns[part] ?? .max) : blocks[last].labelColumn
+                var continuing = Self.isWhole(blocks[last].label) ? [] : line.labelPieces.filter { piece in
+                    !Self.isGroup(piece.text) && !piece.text.unicodeScalars.allSatisfy { "（）()、".unicodeScalars.contains($0) }
+                        && !(inHeader && Self.isHeaderWord(piece, labelsEnd: labelsEnd))
+                        && !Self.isUnderGroup(piece, groupPiece.flatMap { $0.part == part ? $0.word : nil }, labelColumn: column)
+                }
+                if newPage, continuing.count > 1 {
+                    continuing = continuing.suffix(1)
+                } else if let last = continuing.last, last.start < column - 1, last.end >= column + 2, !Self.isGroupFragment(last.text) {
+                    continuing = [last]
+                } else {
+                    continuing.removeAll { $0.start < column - 1 }
                 }
                 blocks[last].label += continuing.map(\.text).joined()
                 if !continuing.isEmpty { blocks[last].lastLabelLine = index }
@@ -115,7 +140,9 @@ struct LayoutApplicationsTable {
         let rows = blocks.filter { !Self.isGroup($0.label) }.count
         let surelyBlanks = printsBlanks && blocks.map { $0.valueLines.map(\.words.count).reduce(0, +) }.reduce(0, +) < Self.width * rows
         Self.giveTrailingValuesToNextRow(&blocks)
-        let doubtful = Self.doubtfulRows(blocks)
+        Self.giveGroupValuesToRow(&blocks)
+        let settled = Self.identicalLineRuns(blocks, doubtful: Self.doubtfulRows(blocks))
+        let doubtful = Self.doubtfulRows(blocks).filter { settled[$0.key] == nil }
         // Each row's cells (nil: labels only), and the top rows placed on squeezed lines, kept only
         // if the table's sums confirm them.
         var cells: [[String]?] = []
@@ -134,6 +161,10 @@ struct LayoutApplicationsTable {
                         "table 三, \(origin): the row \"\(block.label)\" can own only zeros (\(zeros)) and blank cells; every cell read as 0, whichever columns the zeros stand in"))
                     continue
                 }
+            }
+            if let line = settled[position] {
+                cells.append(line)
+                continue
             }
             if let why = doubtful[position] {
                 cells.append(nil)
@@ -244,6 +275,38 @@ struct LayoutApplicationsTable {
         return shared.filter { group in group.owners.allSatisfy { owner in owners.filter { $0 == owner }.count == 1 } }
     }
 
+    /// The leftmost column a numbered row label (`1.`, `2.` …) starts in, per page part: a label
+    /// broken over a page goes on in the new page's column, which pdftotext may set elsewhere.
+    static func labelColumns(_ lines: [Line]) -> [Int: Int] {
+        var columns: [Int: Int] = [:]
+        var part = 0
+        for (_, line) in lines {
+            if line.startsPage { part += 1 }
+            for piece in line.labelPieces where piece.text.first.map({ ("0"..."9").contains($0) }) == true
+                && LayoutLine.startsNumberedLabel(Array(piece.text.utf8), orIsANumber: true) {
+                columns[part] = min(columns[part] ?? piece.start, piece.start)
+            }
+        }
+        return columns
+    }
+
+    /// The note printed in the header's label cell, in full-width punctuation.
+    static let headerNote = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+    /// The header's column words, whole: a repeated header prints them in pieces (商业 / 企业).
+    static let headerWords = ["自然人", "商业企业", "科研机构", "社会公益组织", "社会组织", "法律服务机构", "其他", "总计", "合计"]
+
+    /// A word of a header repeated on the next page: its cells 申请人情况 and 法人或其他组织 (each
+    /// on one line), a piece of its column words (a single character only right of every numbered
+    /// row's label, where a label's last character is not), or a piece of its note.
+    static func isHeaderWord(_ piece: LayoutLine.Word, labelsEnd: Int) -> Bool {
+        let text = piece.text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "(", with: "（")
+            .replacingOccurrences(of: ")", with: "）").replacingOccurrences(of: ":", with: "：").replacingOccurrences(of: ",", with: "，")
+        if text.contains("申请人情况") || text.contains("法人或其他组织") { return true }
+        if headerWords.contains(where: { $0.contains(text) }), text.count >= 2 || piece.start >= labelsEnd { return true }
+        return text.count >= 2 && headerNote.contains(text)
+    }
+
     /// The header's words over the value columns (自然 / 人, 商业 / 企业, …, 总计): right of every
     /// row label, without the headings that span several columns.
     static func columnHeaderWords(_ header: [LayoutLine], blocks: [Block]) -> [LayoutLine.Word] {
@@ -278,6 +341,29 @@ struct LayoutApplicationsTable {
         return doubtful
     }
 
+    /// Rows whose lines of values are unsure (on two lines, between two rows' labels) but whose
+    /// run of neighbouring unsure rows holds exactly one full line per row, all printed alike
+    /// (`0 0 0 0 0 0 0`): whichever line is whose, each row reads the same. By block position.
+    static func identicalLineRuns(_ blocks: [Block], doubtful: [Int: String]) -> [Int: [String]] {
+        var settled: [Int: [String]] = [:]
+        var start = 0
+        while start < blocks.count {
+            guard doubtful[start] != nil else { start += 1; continue }
+            var end = start
+            while end + 1 < blocks.count, doubtful[end + 1] != nil || (isGroup(blocks[end + 1].label) && end + 2 < blocks.count && doubtful[end + 2] != nil) {
+                end += 1
+            }
+            let run = start...end
+            let rows = run.filter { !isGroup(blocks[$0].label) }
+            let lines = run.flatMap { blocks[$0].valueLines.map { $0.words.map(\.text) } }
+            if lines.count == rows.count, let first = lines.first, first.count == width, lines.allSatisfy({ $0 == first }) {
+                for position in rows { settled[position] = first }
+            }
+            start = end + 1
+        }
+        return settled
+    }
+
     /// The zeros a row may own, when a row that prints some values prints nothing but zeros, and
     /// so is all zeros in a table whose blank cells are zeros; nil otherwise. A doubtful row's
     /// values may be in its neighbours' lines: those must be all zeros too.
@@ -299,6 +385,24 @@ struct LayoutApplicationsTable {
         }
     }
 
+    /// A line of values beside a group's label (`（三）不予公   0 0 0 …`) between a row with values
+    /// and one without: the latter's, since each row prints one line of values and the other
+    /// has its own (the row label printed on the next line, its values centred beside the group).
+    static func giveGroupValuesToRow(_ blocks: inout [Block]) {
+        for index in blocks.indices.dropFirst().dropLast() where isGroup(blocks[index].label) && blocks[index].valueLines.count == 1 {
+            let before = index - 1, after = index + 1
+            guard !isGroup(blocks[before].label), !isGroup(blocks[after].label) else { continue }
+            let owner: Int
+            switch (blocks[before].valueLines.count, blocks[after].valueLines.count) {
+            case (1, 0): owner = after
+            case (0, 1): owner = before
+            default: continue
+            }
+            var line = blocks[index].valueLines.removeLast()
+            line.besideLabel = false
+            blocks[owner].valueLines.append(line)
+        }
+    }
 
     /// The template numbers its groups 三、 and （三）…（六）: a group's label is never a row of
     /// blank cells (cut short, （六）其他 would read as the row 3.其他).
@@ -307,20 +411,37 @@ struct LayoutApplicationsTable {
         return ["三、", "（三）", "（四）", "（五）", "（六）"].contains { bare.hasPrefix($0) }
     }
 
-    /// A group's label (（六）其他处) alone on a line, printed among the lines of a row label not yet
-    /// whole: a piece of the merged group cell beside the row, not a row.
+    /// A group's label (（六）其他处, `三、本 法提`) alone on a line, printed among the lines of a row
+    /// label not yet whole: a piece of the merged group cell beside the row, not a row (values on
+    /// its line are the row's).
     func isGroupInsideRow(_ word: LayoutLine.Word, line: LayoutLine, of block: Block?) -> Bool {
-        guard let block, !Self.isWhole(block.label), line.values.isEmpty, line.labels.count == 1 else { return false }
+        guard let block, !Self.isWhole(block.label), line.labels.count == 1 else { return false }
         return Self.isGroup(word.text)
     }
 
-    /// A group's number printed alone one space before the rest of the row label above
-    /// (`（六） 政府信息公开申请`): the number stands left of the label's column, the text in it.
+    /// A piece of a group's number broken over lines (`（三`, `）不`): never a row label's text.
+    static func isGroupFragment(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard let first = scalars.first else { return false }
+        if "）)".unicodeScalars.contains(first) { return true }
+        return "（(".unicodeScalars.contains(first) && scalars.count > 1 && "一二三四五六七八九十".unicodeScalars.contains(scalars[1])
+    }
+
+    /// A character or two under a group's label (（六）其他处 / 理), off the row label's column:
+    /// the group's vertical text going on, printed among the row label's lines.
+    static func isUnderGroup(_ piece: LayoutLine.Word, _ group: LayoutLine.Word?, labelColumn: Int) -> Bool {
+        guard let group, piece.text.count <= 2, piece.start > labelColumn + 1 else { return false }
+        return piece.start >= group.start && piece.end <= group.end + 1
+    }
+
+    /// A group's piece printed before the rest of the row label above (`（六） 政府信息公开申请`,
+    /// `（三）不予 益`, `三、本年    卷`): the group stands left of the label's column, the rest in it.
     func continuesLabel(_ word: LayoutLine.Word, line: LayoutLine, of block: Block?) -> Bool {
         guard let block else { return false }
-        let pieces = line.labelPieces.filter { $0.start >= word.start && $0.end <= word.end }
-        guard pieces.count >= 2, let number = pieces.first, number.start < block.labelColumn - 1,
-              Self.isGroup(number.text), !LayoutLine.startsNumberedLabel(Array(number.text.utf8)) else { return false }
+        let pieces = line.labelPieces.filter { $0.start >= word.start }
+        guard pieces.count >= 2, let group = pieces.first, group.start < block.labelColumn - 1, Self.isGroup(group.text),
+              !Self.isWhole(block.label) || !LayoutLine.startsNumberedLabel(Array(group.text.utf8)),
+              !pieces.dropFirst().contains(where: { LayoutLine.startsNumberedLabel(Array($0.text.utf8), orIsANumber: true) }) else { return false }
         return pieces.dropFirst().allSatisfy { $0.start >= block.labelColumn - 1 }
     }
 

@@ -121,6 +121,26 @@ struct LayoutGridTable {
         return LayoutColumns(words: lines.flatMap { $0 }, expected: count, fullLines: lines.filter { $0.count == count })
     }
 
+    /// The one row of values printed over several lines: pdftotext sets an em dash cell (`——`)
+    /// apart from its line, above or below it (or both, one dash each), at the cell's own column.
+    /// A dash standing within a column of a dash on another line is that cell again; nil unless
+    /// every other word stands at a column of its own.
+    static func mergedDashLines(_ lines: [[LayoutLine.Word]]) -> [LayoutLine.Word]? {
+        var cells: [LayoutLine.Word] = []
+        var lineOf: [Int] = []
+        for (number, line) in lines.enumerated() {
+            for word in line {
+                if let same = cells.indices.first(where: { abs(cells[$0].start - word.start) <= 1 }) {
+                    guard lineOf[same] != number, ByteText.isDash(word.text), ByteText.isDash(cells[same].text) else { return nil }
+                    continue
+                }
+                cells.append(word)
+                lineOf.append(number)
+            }
+        }
+        return cells.sorted { $0.start < $1.start }
+    }
+
     /// Where blank cells are zeros, a row printing fewer values than columns, all zeros, is all
     /// zeros whichever columns they stand in.
     static func zeroRow(_ place: String, _ zeros: [LayoutLine.Word]) -> Diagnostic {
@@ -147,6 +167,8 @@ struct LayoutGridTable {
         if allValues.count < width, allValues.allSatisfy(\.isZero) {
             text.row(Array(repeating: "", count: width), origin: origin)
             diagnostics.append(Self.zeroRow("table 四, \(origin)", allValues))
+        } else if valueLines.count > 1, let merged = Self.mergedDashLines(valueLines.map(\.line.values)), merged.count == width {
+            text.row(merged.map(\.text), origin: origin)
         } else if valueLines.count > 1 {
             diagnostics.append(Diagnostic(.extract, .cellMissing,
                 "table 四: values on \(valueLines.count) lines (\(valueLines.map { ConvertedText.origin(line: $0.index) }.joined(separator: ", "))); left out"))

@@ -39,26 +39,34 @@ enum LayoutText {
     }
 
     /// Whether the tables' numbers are aligned by spaces: at least three lines hold two numbers
-    /// two or more spaces apart (text in reading order has a number a line, or numbers one space
-    /// apart).
+    /// two or more spaces apart, or (a table printing most cells blank) fewer such lines but six
+    /// in all with those holding a label and a number two or more spaces apart (text in reading
+    /// order has a number a line, or words one space apart).
     static func isAligned(_ lines: SourceLines, _ regions: some Sequence<Range<Int>>) -> Bool {
-        var aligned = 0
+        var aligned = 0, labelled = 0
         lines.bytes.withUnsafeBufferPointer { text in
             for region in regions {
-                for index in region where aligned < 3 {
-                    if hasSpacedNumbers(UnsafeBufferPointer(rebasing: text[lines.ranges[index]])) { aligned += 1 }
+                for index in region where aligned < 3 && aligned + labelled < 6 {
+                    switch spacedNumbers(UnsafeBufferPointer(rebasing: text[lines.ranges[index]])) {
+                    case .afterValue: aligned += 1
+                    case .afterLabel: labelled += 1
+                    case .none: break
+                    }
                 }
             }
         }
-        return aligned >= 3
+        return aligned >= 3 || aligned + labelled >= 6
     }
 
-    /// A value (a number, or a dash or slash printed for zero), two or more spaces, a value: on
-    /// bytes, since every text without tabs or pipes passes here.
-    private static func hasSpacedNumbers(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    private enum SpacedNumber { case none, afterLabel, afterValue }
+
+    /// A value (a number, or a dash or slash printed for zero) two or more spaces after a value,
+    /// else after a label: on bytes, since every text without tabs or pipes passes here.
+    private static func spacedNumbers(_ line: UnsafeBufferPointer<UInt8>) -> SpacedNumber {
         var index = 0
-        var previousWasValue = false
+        var previous: Bool? = nil
         var spacesBefore = 0
+        var found = SpacedNumber.none
         while index < line.count {
             if line[index] == 0x20 {
                 spacesBefore += 1
@@ -68,12 +76,15 @@ enum LayoutText {
             var end = index
             while end < line.count, line[end] != 0x20 { end += 1 }
             let isValue = isValueToken(UnsafeBufferPointer(rebasing: line[index..<end]))
-            if isValue, previousWasValue, spacesBefore >= 2 { return true }
-            previousWasValue = isValue
+            if isValue, let previous, spacesBefore >= 2 {
+                if previous { return .afterValue }
+                found = .afterLabel
+            }
+            previous = isValue
             spacesBefore = 0
             index = end
         }
-        return false
+        return found
     }
 
     private static func isValueToken(_ token: UnsafeBufferPointer<UInt8>) -> Bool {

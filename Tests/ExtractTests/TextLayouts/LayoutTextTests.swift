@@ -84,6 +84,23 @@ import Testing
         #expect(LayoutApplicationsTable.onlyZeros(blocks, around: 3, doubtful: true) == "0")
     }
 
+    /// Rows whose value lines are unsure (two lines in one row, a line between two rows) read the
+    /// same whichever line is whose when their run has one full line per row, all printed alike.
+    @Test func unsureRowsWithIdenticalLinesReadTheSame() {
+        func block(_ lines: [String]) -> LayoutApplicationsTable.Block {
+            var block = LayoutApplicationsTable.Block(firstLine: 0, groups: [], label: "1.本机关不掌握相关政府信息", labelColumn: 0, labelEnd: 8, lastLabelLine: 0)
+            block.valueLines = lines.map { .init(index: 0, words: Self.line($0).values, part: 0, besideLabel: false) }
+            return block
+        }
+        let zeros = "0  0  0  0  0  0  0"
+        let unsure = [0: "two lines", 1: "no values", 2: "between"]
+        let settled = LayoutApplicationsTable.identicalLineRuns([block([zeros, zeros]), block([]), block([zeros]), block(["1  0  0  0  0  0  1"])], doubtful: unsure)
+        #expect(settled.keys.sorted() == [0, 1, 2] && settled[1] == Array(repeating: "0", count: 7))
+        // Lines that differ, or fewer lines than rows, settle nothing.
+        #expect(LayoutApplicationsTable.identicalLineRuns([block([zeros, "1  0  0  0  0  0  1"]), block([]), block([zeros])], doubtful: unsure).isEmpty)
+        #expect(LayoutApplicationsTable.identicalLineRuns([block([zeros, zeros]), block([]), block([])], doubtful: unsure).isEmpty)
+    }
+
     /// Top rows placed on a squeezed line are kept only if the whole table adds up: a number
     /// moved to a neighbouring column keeps its row's total but breaks two columns' sums.
     @Test func squeezedRowsAreConfirmedByTheTablesSums() {
@@ -155,5 +172,42 @@ import Testing
         #expect(LayoutText.read(aligned)?.format == "pdf_text_layout")
         let flow = SourceLines(utf8: Array("二、主动公开政府信息情况\n规章\n0\n0\n0\n规范性文件\n1 2\n".utf8))
         #expect(LayoutText.read(flow) == nil)
+    }
+
+    /// A table printing most cells blank has few lines with two numbers: labels followed by a
+    /// number two spaces on tell it too, but not words one space apart.
+    @Test func aSparseTableIsToldByLabelsFollowedBySpacedNumbers() {
+        let sparse = "二、主动公开政府信息情况\n规章          1\n行政规范性文件      19\n行政许可   419\n行政处罚   4\n三、收到和处理政府信息公开申请情况\n8.属于行政查询事   0\n1.本机关不掌握相    0\n"
+        #expect(LayoutText.read(SourceLines(utf8: Array(sparse.utf8)))?.format == "pdf_text_layout")
+        let flow = "二、主动公开政府信息情况\n规章 1\n行政规范性文件 19\n行政许可 419\n行政处罚 4\n三、收到和处理政府信息公开申请情况\n8.属于行政查询事 0\n1.本机关不掌握相 0\n"
+        #expect(LayoutText.read(SourceLines(utf8: Array(flow.utf8))) == nil)
+    }
+
+    /// pdftotext sets em dash cells (`——`) of table 4 apart, on a line above or below the values
+    /// (office corpus seed 1, 000100): a dash at a column of a dash on another line is that cell.
+    @Test func emDashCellsSetApartAreMergedBackByColumn() throws {
+        let above = Self.line(" —   —         —                   —              —   — —     —").values
+        let values = Self.line("           —         —   1   —  —     1      —").values
+        let below = above
+        let merged = try #require(LayoutGridTable.mergedDashLines([above, values, below]))
+        #expect(merged.map(\.text) == ["—", "—", "—", "—", "—", "1", "—", "—", "—", "1", "—", "—", "—", "—", "—"])
+        // A number at a dash's column on another line is not the same cell: nothing is merged.
+        #expect(LayoutGridTable.mergedDashLines([above, Self.line(" 1").values]) == nil)
+    }
+
+    /// A header repeated on the next page, inside a row label broken over the pages, is known by
+    /// its words; the label's own text is not, though it shares characters with them.
+    @Test func aRepeatedHeaderIsToldFromALabelsRest() {
+        func word(_ text: String, at start: Int) -> LayoutLine.Word {
+            LayoutLine.Word(text: text, start: start, end: start + text.count, isValue: false)
+        }
+        #expect(LayoutApplicationsTable.isHeaderWord(word("申请人情况", at: 49), labelsEnd: 30))
+        #expect(LayoutApplicationsTable.isHeaderWord(word("社会组", at: 44), labelsEnd: 30))
+        #expect(LayoutApplicationsTable.isHeaderWord(word("项之和，等于第三项加第四项之和）", at: 2), labelsEnd: 30))
+        #expect(LayoutApplicationsTable.isHeaderWord(word("人", at: 38), labelsEnd: 30))
+        #expect(!LayoutApplicationsTable.isHeaderWord(word("益", at: 12), labelsEnd: 30))
+        #expect(!LayoutApplicationsTable.isHeaderWord(word("开申请", at: 16), labelsEnd: 30))
+        #expect(!LayoutApplicationsTable.isHeaderWord(word("申请", at: 17), labelsEnd: 30))
+        #expect(!LayoutApplicationsTable.isHeaderWord(word("反复申请", at: 21), labelsEnd: 20))
     }
 }
