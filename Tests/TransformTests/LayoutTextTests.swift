@@ -40,6 +40,8 @@ import Testing
             let report = try Repository.transform("Tests/Fixtures/formats/layout/\(name).layout.txt")
             let placed = report.diagnostics.filter { $0.code == .placedBySums }
             #expect(!placed.isEmpty && placed.allSatisfy { $0.severity == .warning && $0.detail.contains("sums") }, "\(name)")
+            // The extract stage's diagnostics name their table too (the detail's `table 三`).
+            #expect(placed.allSatisfy { $0.place.table == .applications && $0.detail.hasPrefix("table 三") }, "\(name)")
         }
     }
 }

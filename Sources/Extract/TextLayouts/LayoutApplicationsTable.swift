@@ -158,7 +158,7 @@ struct LayoutApplicationsTable {
                 if doubtful[position] != nil || (block.valueLines.first.map { $0.words.count < Self.width && !(block.isNumbered && columns[$0.part]?.slots($0.words) != nil) } ?? false) {
                     cells.append(Array(repeating: "", count: Self.width))
                     diagnostics.append(Diagnostic(.extract, .cellEmpty,
-                        "table 三, \(origin): the row \"\(block.label)\" can own only zeros (\(zeros)) and blank cells; every cell read as 0, whichever columns the zeros stand in"))
+                        "table 三, \(origin): the row \"\(block.label)\" can own only zeros (\(zeros)) and blank cells; every cell read as 0, whichever columns the zeros stand in", at: Diagnostic.Place(table: .applications)))
                     continue
                 }
             }
@@ -170,7 +170,7 @@ struct LayoutApplicationsTable {
                 cells.append(nil)
                 if !block.valueLines.isEmpty || printsBlanks {
                     let detail = "table 三, \(origin): the row \"\(block.label)\": \(why); left out"
-                    if sharing.contains(position) { deferred[position] = detail } else { diagnostics.append(Diagnostic(.extract, .cellMissing, detail)) }
+                    if sharing.contains(position) { deferred[position] = detail } else { diagnostics.append(Diagnostic(.extract, .cellMissing, detail, at: Diagnostic.Place(table: .applications))) }
                 }
                 continue
             }
@@ -194,7 +194,7 @@ struct LayoutApplicationsTable {
         }
         if !skipped.isEmpty {
             diagnostics.append(Diagnostic(.extract, .pageArtifactSkipped,
-                "table 三: page furniture skipped at \(skipped.map { ConvertedText.origin(line: $0) }.joined(separator: ", "))"))
+                "table 三: page furniture skipped at \(skipped.map { ConvertedText.origin(line: $0) }.joined(separator: ", "))", at: Diagnostic.Place(table: .applications)))
         }
     }
 
@@ -222,16 +222,16 @@ struct LayoutApplicationsTable {
                 cells[position] = row
                 let shown = row.filter { !$0.isEmpty }.joined(separator: " ")
                 diagnostics.append(Diagnostic(.extract, .placedBySums,
-                    "table 三, \(ConvertedText.origin(line: blocks[position].firstLine)): the row \"\(blocks[position].label)\" (\(shown.isEmpty ? "blank" : shown)) read by the table's sums, the one reading of the rows not placed for certain, their values in printed order, that makes every row and column add up (so the checks cannot confirm it again)"))
+                    "table 三, \(ConvertedText.origin(line: blocks[position].firstLine)): the row \"\(blocks[position].label)\" (\(shown.isEmpty ? "blank" : shown)) read by the table's sums, the one reading of the rows not placed for certain, their values in printed order, that makes every row and column add up (so the checks cannot confirm it again)", at: Diagnostic.Place(table: .applications)))
             }
-            for position in undecided.sorted() { if let detail = deferred[position] { diagnostics.append(Diagnostic(.extract, .cellMissing, detail)) } }
+            for position in undecided.sorted() { if let detail = deferred[position] { diagnostics.append(Diagnostic(.extract, .cellMissing, detail, at: Diagnostic.Place(table: .applications))) } }
         }
         // The squeezed rows where the columns put them, if the sums confirm that.
         if !squeezed.isEmpty, unplaced.isEmpty && shared.isEmpty ? sumsHold(labels, cells) : true,
            let placed = unplaced.isEmpty && shared.isEmpty ? [:] : placeBySums(labels, cells, printed: printed, shared: sharedWords) {
             for (position, line) in squeezed {
                 diagnostics.append(Diagnostic(.extract, .placedBySums,
-                    "table 三, \(ConvertedText.origin(line: line)): the row \"\(blocks[position].label)\" placed under the columns of the numbered rows, confirmed by the table's sums (which therefore cannot confirm it again)"))
+                    "table 三, \(ConvertedText.origin(line: line)): the row \"\(blocks[position].label)\" placed under the columns of the numbered rows, confirmed by the table's sums (which therefore cannot confirm it again)", at: Diagnostic.Place(table: .applications)))
             }
             read(placed)
             return
@@ -246,15 +246,15 @@ struct LayoutApplicationsTable {
         }
         for position in undecided { cells[position] = nil }
         for (_, detail) in deferred.sorted(by: { $0.key < $1.key }) {
-            diagnostics.append(Diagnostic(.extract, .cellMissing, detail))
+            diagnostics.append(Diagnostic(.extract, .cellMissing, detail, at: Diagnostic.Place(table: .applications)))
         }
         for (position, line) in squeezed {
             diagnostics.append(Diagnostic(.extract, .cellMissing,
-                "table 三, \(ConvertedText.origin(line: line)): the row \"\(blocks[position].label)\" is printed where a converter may squeeze a line, and the table's sums do not confirm its values under the columns; left out"))
+                "table 三, \(ConvertedText.origin(line: line)): the row \"\(blocks[position].label)\" is printed where a converter may squeeze a line, and the table's sums do not confirm its values under the columns; left out", at: Diagnostic.Place(table: .applications)))
         }
         for (_, values) in unplaced.sorted(by: { $0.key < $1.key }) {
             diagnostics.append(Diagnostic(.extract, .cellMissing,
-                "table 三, \(ConvertedText.origin(line: values.index)): \(values.words.count) value(s) (\(values.words.map(\.text).joined(separator: " "))) whose columns cannot be told for certain; the row's values are left out"))
+                "table 三, \(ConvertedText.origin(line: values.index)): \(values.words.count) value(s) (\(values.words.map(\.text).joined(separator: " "))) whose columns cannot be told for certain; the row's values are left out", at: Diagnostic.Place(table: .applications)))
         }
     }
 

@@ -31,7 +31,7 @@ struct LayoutGridTable {
         if kind == .appeals { emitAppeals(body, into: &text, diagnostics: &diagnostics) } else { emitProactive(body, into: &text, diagnostics: &diagnostics) }
         if !skipped.isEmpty {
             diagnostics.append(Diagnostic(.extract, .pageArtifactSkipped,
-                "table \(kind.sectionNumber): page furniture skipped at \(skipped.map { ConvertedText.origin(line: $0) }.joined(separator: ", "))"))
+                "table \(kind.sectionNumber): page furniture skipped at \(skipped.map { ConvertedText.origin(line: $0) }.joined(separator: ", "))", at: Diagnostic.Place(table: kind)))
         }
     }
 
@@ -93,11 +93,11 @@ struct LayoutGridTable {
                 text.row(item.labels + slots, origin: origin)
             } else if values.count < header.count, values.allSatisfy(\.isZero), !strayValues {
                 text.row(item.labels + Array(repeating: "", count: header.count), origin: origin)
-                diagnostics.append(Self.zeroRow("table 二, \(origin)", values))
+                diagnostics.append(Self.zeroRow("table 二, \(origin)", values, table: .proactive))
             } else {
                 text.row(item.labels, origin: origin)
                 diagnostics.append(Diagnostic(.extract, .cellMissing,
-                    "table 二, \(origin): \(values.count) value(s) (\(values.map(\.text).joined(separator: " "))) under \(header.count) column(s) whose places cannot be told for certain; left out"))
+                    "table 二, \(origin): \(values.count) value(s) (\(values.map(\.text).joined(separator: " "))) under \(header.count) column(s) whose places cannot be told for certain; left out", at: Diagnostic.Place(table: .proactive)))
             }
         }
     }
@@ -143,9 +143,9 @@ struct LayoutGridTable {
 
     /// Where blank cells are zeros, a row printing fewer values than columns, all zeros, is all
     /// zeros whichever columns they stand in.
-    static func zeroRow(_ place: String, _ zeros: [LayoutLine.Word]) -> Diagnostic {
+    static func zeroRow(_ place: String, _ zeros: [LayoutLine.Word], table: TableKind) -> Diagnostic {
         Diagnostic(.extract, .cellEmpty,
-            "\(place): only zeros (\(zeros.map(\.text).joined(separator: " "))) and blank cells; every cell read as 0, whichever columns the zeros stand in")
+            "\(place): only zeros (\(zeros.map(\.text).joined(separator: " "))) and blank cells; every cell read as 0, whichever columns the zeros stand in", at: Diagnostic.Place(table: table))
     }
 
     /// The 15 values: one line of them, in order when all are printed, else under the columns of
@@ -166,19 +166,19 @@ struct LayoutGridTable {
         let allValues = valueLines.flatMap(\.line.values)
         if allValues.count < width, allValues.allSatisfy(\.isZero) {
             text.row(Array(repeating: "", count: width), origin: origin)
-            diagnostics.append(Self.zeroRow("table 四, \(origin)", allValues))
+            diagnostics.append(Self.zeroRow("table 四, \(origin)", allValues, table: .appeals))
         } else if valueLines.count > 1, let merged = Self.mergedDashLines(valueLines.map(\.line.values)), merged.count == width {
             text.row(merged.map(\.text), origin: origin)
         } else if valueLines.count > 1 {
             diagnostics.append(Diagnostic(.extract, .cellMissing,
-                "table 四: values on \(valueLines.count) lines (\(valueLines.map { ConvertedText.origin(line: $0.index) }.joined(separator: ", "))); left out"))
+                "table 四: values on \(valueLines.count) lines (\(valueLines.map { ConvertedText.origin(line: $0.index) }.joined(separator: ", "))); left out", at: Diagnostic.Place(table: .appeals)))
         } else if values.count == width {
             text.row(values.map(\.text), origin: origin)
         } else if let slots = LayoutColumns(words: headerWords, expected: width, evenly: false)?.slots(values) {
             text.row(slots, origin: origin)
         } else {
             diagnostics.append(Diagnostic(.extract, .cellMissing,
-                "table 四, \(origin): \(values.count) value(s) (\(values.map(\.text).joined(separator: " "))) whose columns cannot be told for certain; left out"))
+                "table 四, \(origin): \(values.count) value(s) (\(values.map(\.text).joined(separator: " "))) whose columns cannot be told for certain; left out", at: Diagnostic.Place(table: .appeals)))
         }
     }
 }
