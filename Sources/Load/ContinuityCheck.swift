@@ -8,7 +8,7 @@ import WorkStore
 /// later report, naming the earlier one.
 public enum ContinuityCheck {
     /// What the check needs of one report: its agency as printed, its year, and its numbers
-    /// (`Slot` order; `missing` where the cell is not in the report).
+    /// (`ContinuityNumbers.Slot` order; `missing` where the cell is not in the report).
     public struct Facts: Sendable {
         public var agency = ""
         public var year = 0
@@ -18,17 +18,7 @@ public enum ContinuityCheck {
     /// A number the report does not hold.
     public static let missing = Int64.min
 
-    /// Where each number of `Facts.numbers` is.
-    enum Slot {
-        static let carriedOver = 0
-        static let carriedForward = StoredCodes.applicants.count
-        /// issued, repealed, in_force of each chained item.
-        static func chain(_ item: Int, _ measure: Int) -> Int { 2 * StoredCodes.applicants.count + 3 * item + measure }
-        static let count = 2 * StoredCodes.applicants.count + 3 * chainItems.count
-    }
-
-    /// Table 2 items whose 现行有效件数 chains from year to year.
-    static let chainItems = ["regulations", "normative_documents"]
+    typealias Slot = ContinuityNumbers.Slot
 
     /// Every report's facts, packed for 100,000s of reports: agencies held once, numbers in one
     /// array (a few dozen bytes per report rather than a struct of arrays each).
@@ -111,7 +101,7 @@ public enum ContinuityCheck {
                   expected != actual else { continue }
             failures.append(Failure(subject: "carried_over.\(applicant)", expected: expected, actual: actual, otherReportId: otherReportId))
         }
-        for (item, code) in chainItems.enumerated() {
+        for (item, code) in ContinuityNumbers.chainItems.enumerated() {
             guard let before = table.number(last, Slot.chain(item, 2)), let issued = table.number(this, Slot.chain(item, 0)),
                   let repealed = table.number(this, Slot.chain(item, 1)), let actual = table.number(this, Slot.chain(item, 2)) else { continue }
             let expected = before + issued - repealed
@@ -123,7 +113,8 @@ public enum ContinuityCheck {
     }
 }
 
-/// Collects a stored report's `ContinuityCheck.Facts` as its record is read.
+/// Collects a stored report's `ContinuityCheck.Facts` as its record is read: its header and the
+/// numbers stored after it, not its cells.
 public struct ContinuityFactsReader: TransformedRecordVisitor {
     public private(set) var facts = ContinuityCheck.Facts()
 
@@ -136,33 +127,21 @@ public struct ContinuityFactsReader: TransformedRecordVisitor {
         return reader.facts
     }
 
-    private typealias Slot = ContinuityCheck.Slot
-    private static let carriedOver = StoredCodes.applicationRows.firstIndex(of: "carried_over")!
-    private static let carriedForward = StoredCodes.applicationRows.firstIndex(of: "carried_forward")!
-    private static let chainItem: [Int?] = StoredCodes.items.map { ContinuityCheck.chainItems.firstIndex(of: $0) }
-    /// issued, repealed, in_force: their place among a chained item's three numbers.
-    private static let chainMeasure: [Int?] = StoredCodes.measures.map { ["issued", "repealed", "in_force"].firstIndex(of: $0) }
-
     public mutating func header(_ header: StoredReportHeader) {
         facts.agency = String(decoding: header.agency, as: UTF8.self)
         facts.year = header.reportYear
     }
 
-    public mutating func begin(_ section: StoredReportSection, count: Int) {}
-
-    public mutating func proactive(item: Int, measure: Int, value: Double) {
-        guard let slot = Self.chainItem[item], let place = Self.chainMeasure[measure], let whole = Int64(exactly: value) else { return }
-        facts.numbers[Slot.chain(slot, place)] = whole
+    public mutating func continuityNumber(slot: Int, value: Int64?) {
+        facts.numbers[slot] = value ?? ContinuityCheck.missing
     }
 
-    public mutating func application(row: Int, applicant: Int, value: Int64) {
-        if row == Self.carriedOver { facts.numbers[Slot.carriedOver + applicant] = value }
-        if row == Self.carriedForward { facts.numbers[Slot.carriedForward + applicant] = value }
-    }
-
-    /// Tables 2 and 3 hold all it needs: the rest of the record is not read.
+    /// The header and the numbers are all it needs: the cells are not read.
     public var wantsMore: Bool { false }
 
+    public mutating func begin(_ section: StoredReportSection, count: Int) {}
+    public mutating func proactive(item: Int, measure: Int, value: Double) {}
+    public mutating func application(row: Int, applicant: Int, value: Int64) {}
     public mutating func appeal(proceeding: Int, outcome: Int, value: Int64) {}
     public mutating func checkFailure(rule: UnsafeRawBufferPointer, subject: UnsafeRawBufferPointer, expected: Int64, actual: Int64) {}
     public mutating func diagnostic(_ diagnostic: StoredDiagnostic) {}

@@ -9,6 +9,9 @@ import DisclosureModel
 public protocol TransformedRecordVisitor {
     /// The report's origin and identity; comes first.
     mutating func header(_ header: StoredReportHeader)
+    /// The numbers the `continuity` check compares (`ContinuityNumbers.Slot` order; nil where the
+    /// report lacks the cell); they come after the header, before the cells.
+    mutating func continuityNumber(slot: Int, value: Int64?)
     /// A section starts with `count` entries; they follow.
     mutating func begin(_ section: StoredReportSection, count: Int)
     mutating func proactive(item: Int, measure: Int, value: Double)
@@ -22,6 +25,8 @@ public protocol TransformedRecordVisitor {
 
 extension TransformedRecordVisitor {
     public var wantsMore: Bool { true }
+    /// Most readers take the numbers from the cells.
+    public mutating func continuityNumber(slot: Int, value: Int64?) {}
 }
 
 /// A stored diagnostic with its text as UTF-8 bytes of the record; codes as positions
@@ -96,6 +101,11 @@ private struct VisitedFields {
             agency: try text(), reportYear: try reader.readInt(),
             reportDate: try optional(CalendarDate.self), postedDate: try optional(CalendarDate.self),
             template: try reader.readIndex(below: Template.all.count, what: "template")))
+        // ContinuityNumbers.fields
+        for slot in 0..<ContinuityNumbers.Slot.count {
+            visitor.continuityNumber(slot: slot, value: try present() ? try reader.readInt64() : nil)
+        }
+        guard visitor.wantsMore else { return }
         // ProactiveCell.fields, ApplicationCell.fields
         let items = StoredCodes.items.count, measures = StoredCodes.measures.count
         for _ in 0..<(try begin(.proactive, &visitor)) {

@@ -5,7 +5,7 @@ import DisclosureModel
 /// follow the change in `TransformedReport.read(encoded:into:)`, load's reader of the same bytes
 /// (`StoredRecordTests` fails until it does).
 extension TransformedReport: StoredRecord {
-    public static let formatVersion: UInt8 = 1
+    public static let formatVersion: UInt8 = 2
 
     /// The record, after `tag` when there is one (see `StoredRecord`).
     public func encoded(tag: UInt8? = nil) -> [UInt8] { encode(tag: tag) }
@@ -21,11 +21,29 @@ extension TransformedReport: StoredRecord {
     public mutating func fields<Coder: RecordCoder>(_ coder: inout Coder) throws {
         try headerFields(&coder)
         try template.fields(&coder)
+        // Derived from the cells, stored for load's first pass (`ContinuityNumbers`); a full read
+        // has the cells and drops them.
+        var continuity = Coder.isReading ? ContinuityNumbers() : continuityNumbers
+        try continuity.fields(&coder)
         try coder.list(&proactive, what: "proactive")
         try coder.list(&applications, what: "applications")
         try coder.list(&appeals, what: "appeals")
         try coder.list(&checkFailures, what: "checkFailures")
         try coder.list(&diagnostics, what: "diagnostics")
+    }
+}
+
+/// Each number after a flag saying whether the report has it.
+extension ContinuityNumbers: StoredFields {
+    public static var blank: ContinuityNumbers { ContinuityNumbers() }
+
+    public mutating func fields<Coder: RecordCoder>(_ coder: inout Coder) throws {
+        for slot in 0..<Slot.count {
+            var present = values[slot] != nil, value = values[slot] ?? 0
+            try coder.bool(&present)
+            if present { try coder.int64(&value) }
+            if Coder.isReading { values[slot] = present ? value : nil }
+        }
     }
 }
 

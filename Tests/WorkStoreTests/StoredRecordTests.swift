@@ -16,6 +16,20 @@ import WorkStore
         #expect(try ReportAssembler.read(transformed.encoded()) == transformed)
     }
 
+    /// The numbers stored for the continuity check are those of the cells, read without the cells.
+    @Test(arguments: ["samples/001_596f64b8fe124db2.txt", "samples/format-anyang-2023.pdf"])
+    func continuityNumbersAreReadBeforeTheCells(_ file: String) throws {
+        let report = try Fixtures.transform(file)
+        var numbers = NumbersOnly()
+        try TransformedReport.read(encoded: report.encoded(), into: &numbers)
+        #expect(numbers.values == report.continuityNumbers.values)
+        #expect(numbers.values.count == ContinuityNumbers.Slot.count)
+        #expect(numbers.values[ContinuityNumbers.Slot.carriedOver] != nil && numbers.values[ContinuityNumbers.Slot.chain(0, 2)] != nil)
+        #expect(!numbers.sawCells)
+        let carriedForward = report.applications.first { $0.row == "carried_forward" && $0.applicant == StoredCodes.applicants[0] }
+        #expect(numbers.values[ContinuityNumbers.Slot.carriedForward] == carriedForward?.value)
+    }
+
     /// The fixtures leave no field blank, at any depth: a field added to a model type fails here
     /// until the fixture sets it, and then the round trips below prove that every reader reads it.
     @Test func theFullFixturesSetEveryField() {
@@ -214,4 +228,19 @@ func blankFields(_ value: Any, at path: String = "") -> [String] {
         default: return []
         }
     }
+}
+
+/// Takes a stored report's continuity numbers and stops.
+private struct NumbersOnly: TransformedRecordVisitor {
+    var values = [Int64?](repeating: nil, count: ContinuityNumbers.Slot.count)
+    var sawCells = false
+    var wantsMore: Bool { false }
+    mutating func header(_ header: StoredReportHeader) {}
+    mutating func continuityNumber(slot: Int, value: Int64?) { values[slot] = value }
+    mutating func begin(_ section: StoredReportSection, count: Int) { sawCells = true }
+    mutating func proactive(item: Int, measure: Int, value: Double) { sawCells = true }
+    mutating func application(row: Int, applicant: Int, value: Int64) { sawCells = true }
+    mutating func appeal(proceeding: Int, outcome: Int, value: Int64) { sawCells = true }
+    mutating func checkFailure(rule: UnsafeRawBufferPointer, subject: UnsafeRawBufferPointer, expected: Int64, actual: Int64) { sawCells = true }
+    mutating func diagnostic(_ diagnostic: StoredDiagnostic) { sawCells = true }
 }
