@@ -7,6 +7,7 @@
 /// values printed before it; three guards, each seen to be needed on the generated corpora: no text
 /// between its runs; seven single values only when no other single value comes right before or
 /// after them (a longer string of single values may be read column by column over several rows);
+/// a block of seven runs of seven is not read when its runs read as rows add up too and differ;
 /// and every row of the block adds up (its 总计 the sum of its six columns), since a column read
 /// apart elsewhere (自然人 beside the labels) shifts the columns of the rows after it.
 /// A row's seven values in one run (`pdftotext` reading a row left to right) are taken where the
@@ -41,6 +42,12 @@ enum FlowBlockRows {
             let first = before[start] / columns
             let read = (0..<height).map { row in block.map { $0.values[row] } }
             guard read.allSatisfy(addsUp) else { continue }
+            // Seven runs of seven could also be seven rows printed one after another: when that
+            // reading adds up too and differs, which one is printed cannot be told.
+            if height == columns {
+                let byRuns = block.map(\.values)
+                if byRuns.allSatisfy(addsUp), byRuns.map({ $0.map(\.text) }) != read.map({ $0.map(\.text) }) { continue }
+            }
             for (offset, row) in read.enumerated() where rows[first + offset] == nil { rows[first + offset] = row }
         }
         guard rowCount == FlowApplications.rows.count else { return rows }

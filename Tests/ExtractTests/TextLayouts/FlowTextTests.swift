@@ -56,6 +56,24 @@ import Testing
         #expect(read[4]?.map(\.text) == ["1", "0", "1", "0", "0", "0", "2"])
     }
 
+    /// Seven runs of seven: read column by column unless the runs, read as rows, add up too.
+    @Test func aSquareBlockIsReadOnlyWhenItsRunsCannotBeRows() {
+        func printed(_ runs: [[Int]]) -> [String] { runs.flatMap { $0.map(String.init) + [""] } }
+        var runs = Array(repeating: Array(repeating: 0, count: 7), count: 7)
+        // Column by column, row 0 = 1 0 0 0 0 0 1: its runs as rows would not add up (1 … 0).
+        runs[0][0] = 1
+        runs[6][0] = 1
+        let read = FlowBlockRows.read(lines(printed(runs)), rowCount: 7)
+        #expect(read[0]?.map(\.text) == ["1", "0", "0", "0", "0", "0", "1"])
+        #expect(read[3]?.map(\.text) == ["0", "0", "0", "0", "0", "0", "0"])
+        // Rows 3 and 6 printed one after another as 1 0 0 0 0 0 1: column by column that adds up as
+        // well, with a 1 in row 0: which is printed cannot be told.
+        runs = Array(repeating: Array(repeating: 0, count: 7), count: 7)
+        runs[3] = [1, 0, 0, 0, 0, 0, 1]
+        runs[6] = [1, 0, 0, 0, 0, 0, 1]
+        #expect(FlowBlockRows.read(lines(printed(runs)), rowCount: 7).isEmpty)
+    }
+
     @Test func aBlockWhoseRowsDoNotAddUpIsNotRead() {
         #expect(FlowBlockRows.read(lines(scrambledTop { $0 == 10 ? 1 : 0 }), rowCount: 25).isEmpty)
         // One value fewer (a blank cell): the place of the block cannot be told.
