@@ -10,18 +10,21 @@ import Parquet
 enum CSVColumns {
     /// With `keep`, only rows whose column `keep.column` holds one of `keep.values` keep their
     /// other columns (the rest get nulls there): a million diagnostics' details are not held
-    /// to show a few of them.
+    /// to show a few of them. Columns named in `codes` (and `keep.column`) hold few values: each
+    /// is stored once.
     static func read(_ bytes: UnsafeRawBufferPointer, columns wanted: [String], keep: (column: String, values: Set<String>)? = nil,
-                     path: String) throws -> DatasetColumns {
+                     codes: Set<String> = [], path: String) throws -> DatasetColumns {
         let bytes = bytes.bindMemory(to: UInt8.self)
         let keepSlot = keep.flatMap { wanted.firstIndex(of: $0.column) }
+        let codeSlots = wanted.map { codes.contains($0) || $0 == keep?.column }
         // A few codes each: found by comparing bytes, cheaper than hashing them for every row.
         let keepValues = (keep?.values ?? []).map { Array($0.utf8) }
         var rowFields = [[UInt8]](repeating: [], count: wanted.count)
         var rowHas = [Bool](repeating: false, count: wanted.count)
         // Whether this row's filtering column has been read and holds none of the kept values.
         var rowDropped = false
-        var keptEntries: [(value: [UInt8], entry: Int32)] = []
+        // Per code column, the values stored so far and their entries.
+        var codeEntries = [[(value: [UInt8], entry: Int32)]](repeating: [], count: wanted.count)
         var header: [String] = []
         var slots: [Int] = []  // per field position, the wanted column it fills, or -1
         var values: [ByteArrayValues] = Array(repeating: ByteArrayValues(), count: wanted.count)
@@ -52,13 +55,13 @@ enum CSVColumns {
                 for slot in 0..<wanted.count {
                     // A short row (a damaged file) still gets every wanted column.
                     let stored = rowHas[slot] && (kept || slot == keepSlot)
-                    if stored && slot == keepSlot {
-                        // The filtering column (codes) holds few values: each is stored once.
-                        if let known = keptEntries.first(where: { $0.value == rowFields[slot] }) {
+                    if stored && codeSlots[slot] {
+                        // Few values (codes): each is stored once, found by comparing bytes.
+                        if let known = codeEntries[slot].first(where: { $0.value == rowFields[slot] }) {
                             values[slot].appendRow(entry: known.entry)
                         } else {
                             let entry = values[slot].appendEntry(rowFields[slot])
-                            keptEntries.append((rowFields[slot], entry))
+                            codeEntries[slot].append((rowFields[slot], entry))
                             values[slot].appendRow(entry: entry)
                         }
                     } else {

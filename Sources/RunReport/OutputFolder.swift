@@ -28,13 +28,16 @@ struct OutputFolder {
         }
     }
 
-    /// Reads `columns` of `dataset` from all its files, in path order.
-    /// `keep` lets CSV leave out the other columns of rows it does not need (see `CSVColumns`).
-    mutating func read(_ dataset: String, columns: [String], keep: (column: String, values: Set<String>)? = nil) throws -> DatasetColumns {
+    /// Reads `columns` of `dataset` from all its files, in path order. `codes` names columns of few
+    /// values, which CSV then stores once each (Parquet's dictionaries already do).
+    /// `keep` leaves out the other text columns of rows it does not need (see `CSVColumns`; in
+    /// Parquet, the rows whose `keep.column` holds none of `keep.values` read those columns as null).
+    mutating func read(_ dataset: String, columns: [String], keep: (column: String, values: Set<String>)? = nil,
+                       codes: Set<String> = []) throws -> DatasetColumns {
         var result = DatasetColumns()
         if format == "parquet" {
             for path in Self.files(under: "\(root)/parquet/\(dataset)", suffix: ".parquet") {
-                result.append(try readParquet(path, columns: columns))
+                result.append(try readParquet(path, columns: columns, keep: keep))
             }
         } else {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/csv")) ?? []).filter {
@@ -48,16 +51,16 @@ struct OutputFolder {
                 }
                 if format == "csv.zst" {
                     let bytes = try ZstdFrames.decompress([UInt8](data), path: path)
-                    result.append(try bytes.withUnsafeBytes { try CSVColumns.read($0, columns: columns, keep: keep, path: path) })
+                    result.append(try bytes.withUnsafeBytes { try CSVColumns.read($0, columns: columns, keep: keep, codes: codes, path: path) })
                 } else {
-                    result.append(try data.withUnsafeBytes { try CSVColumns.read($0, columns: columns, keep: keep, path: path) })
+                    result.append(try data.withUnsafeBytes { try CSVColumns.read($0, columns: columns, keep: keep, codes: codes, path: path) })
                 }
             }
         }
         return result
     }
 
-    private mutating func readParquet(_ path: String, columns: [String]) throws -> DatasetColumns {
+    private mutating func readParquet(_ path: String, columns: [String], keep: (column: String, values: Set<String>)?) throws -> DatasetColumns {
         do {
             let reader = try ParquetReader(path: path)
             for (key, value) in reader.keyValueMetadata {
@@ -66,7 +69,15 @@ struct OutputFolder {
             }
             var result = DatasetColumns(rowCount: reader.rowCount)
             let available = Set(reader.columns.map(\.name))
-            for name in columns where available.contains(name) { result.columns[name] = try reader.read(name) }
+            var rows: [Bool]?
+            if let keep, available.contains(keep.column), case .byteArrays(let codes) = try reader.read(keep.column) {
+                result.columns[keep.column] = .byteArrays(codes)
+                let kept = (0..<codes.entryCount).map { keep.values.contains(codes.entryString($0)) }
+                rows = codes.entryOfRow.map { $0 >= 0 && kept[Int($0)] }
+            }
+            for name in columns where available.contains(name) && result.columns[name] == nil {
+                result.columns[name] = try reader.read(name, keep: rows)
+            }
             // A year partition keeps report_year in its folder name, not in the file.
             if columns.contains("report_year"), !available.contains("report_year"),
                let folder = path.split(separator: "/").last(where: { $0.hasPrefix("report_year=") }),
@@ -80,8 +91,12 @@ struct OutputFolder {
     }
 
     /// Files ending in `suffix` under `folder`, hidden ones (temporaries) left out, in byte order.
+    /// `folder` may be a link (output generations leave `parquet` a link into `.generations/`): the
+    /// enumerator does not go into a link, so it walks the folder the link points to; the paths it
+    /// returns stay under `folder`.
     static func files(under folder: String, suffix: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        let target = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        guard let enumerator = FileManager.default.enumerator(atPath: target) else { return [] }
         var found: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent

@@ -1,14 +1,31 @@
 /// Decodes the pages of one column, chunk after chunk, into a `ReadColumn`.
+///
+/// With `keep`, a byte-array column keeps the text of those rows only (the others read as null),
+/// and a dictionary entry is stored only once a kept row uses it: a million rows of mostly
+/// distinct text are walked, not held.
 struct ColumnDecoder {
     let column: ParquetReader.LeafColumn
+    let keep: [Bool]?
+    /// Rows decoded so far, over every chunk (the index into `keep`).
+    private var row = 0
     private var strings = ByteArrayValues()
     private var integers: [Int64?] = []
     private var doubles: [Double?] = []
     /// The current chunk's dictionary: entry numbers in `strings`, or the numbers themselves.
     private var stringDictionary: [Int32] = []
     private var numberDictionary: [Int64] = []
+    /// With `keep`, the current chunk's dictionary entries not stored yet (`stringDictionary` holds
+    /// `unstored` for them).
+    private var pendingEntries: [ArraySlice<UInt8>] = []
+    private static let unstored: Int32 = -2
 
-    init(column: ParquetReader.LeafColumn) { self.column = column }
+    init(column: ParquetReader.LeafColumn, keep: [Bool]? = nil) {
+        self.column = column
+        self.keep = keep
+    }
+
+    /// Whether the text of the page's row `offset` is kept.
+    private func keeps(_ offset: Int) -> Bool { keep.map { row + offset < $0.count && $0[row + offset] } ?? true }
 
     var result: ReadColumn {
         switch column.physicalType {
@@ -21,12 +38,16 @@ struct ColumnDecoder {
     mutating func startChunk() {
         stringDictionary.removeAll(keepingCapacity: true)
         numberDictionary.removeAll(keepingCapacity: true)
+        pendingEntries.removeAll()
     }
 
     mutating func readDictionary(_ body: [UInt8], count: Int) throws {
         var cursor = PlainCursor(body: body, column: column.name)
         for _ in 0..<count {
             switch column.physicalType {
+            case 6 where keep != nil:
+                pendingEntries.append(try cursor.byteArray())
+                stringDictionary.append(Self.unstored)
             case 6: stringDictionary.append(strings.appendEntry(try cursor.byteArray()))
             case 1: numberDictionary.append(Int64(try cursor.int32()))
             case 2, 5: numberDictionary.append(Int64(bitPattern: try cursor.uint64()))
@@ -53,7 +74,9 @@ struct ColumnDecoder {
             for row in 0..<count {
                 guard present[row] else { appendNull(); continue }
                 switch column.physicalType {
-                case 6: strings.appendRow(entry: strings.appendEntry(try cursor.byteArray()))
+                case 6:
+                    let value = try cursor.byteArray()
+                    strings.appendRow(entry: keeps(row) ? strings.appendEntry(value) : -1)
                 case 1: integers.append(Int64(try cursor.int32()))
                 case 2: integers.append(Int64(bitPattern: try cursor.uint64()))
                 case 5: doubles.append(Double(bitPattern: try cursor.uint64()))
@@ -71,13 +94,17 @@ struct ColumnDecoder {
                 next += 1
                 guard index < dictionarySize else { throw ParquetError.corrupt("column \(column.name): dictionary index out of range") }
                 switch column.physicalType {
-                case 6: strings.appendRow(entry: stringDictionary[index])
+                case 6 where !keeps(row): strings.appendRow(entry: -1)
+                case 6:
+                    if stringDictionary[index] == Self.unstored { stringDictionary[index] = strings.appendEntry(pendingEntries[index]) }
+                    strings.appendRow(entry: stringDictionary[index])
                 case 5: doubles.append(Double(bitPattern: UInt64(bitPattern: numberDictionary[index])))
                 default: integers.append(numberDictionary[index])
                 }
             }
         default: throw ParquetError.corrupt("column \(column.name): encoding \(encoding) not read (only PLAIN and RLE_DICTIONARY)")
         }
+        row += count
     }
 
     private mutating func appendNull() {

@@ -60,11 +60,13 @@ public struct ParquetReader: Sendable {
         }
     }
 
-    /// Reads one column of every row group, by name.
-    public func read(_ name: String) throws -> ReadColumn {
+    /// Reads one column of every row group, by name. With `keep` (one flag per row of the file), a
+    /// text column holds the text of those rows only and null for the others, so a reader that
+    /// needs a few rows of a long text column does not hold all of it.
+    public func read(_ name: String, keep: [Bool]? = nil) throws -> ReadColumn {
         guard let index = columns.firstIndex(where: { $0.name == name }) else { throw ParquetError.corrupt("no column \"\(name)\"") }
         let column = columns[index]
-        var decoder = ColumnDecoder(column: column)
+        var decoder = ColumnDecoder(column: column, keep: keep)
         for group in chunks {
             guard index < group.count else { throw ParquetError.corrupt("row group without column \(name)") }
             try readChunk(group[index], into: &decoder)
