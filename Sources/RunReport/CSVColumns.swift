@@ -11,7 +11,7 @@ enum CSVColumns {
     /// With `keep`, only rows whose column `keep.column` holds one of `keep.values` keep their
     /// other columns (the rest get nulls there): a million diagnostics' details are not held
     /// to show a few of them. Columns named in `codes` (and `keep.column`) hold few values: each
-    /// is stored once.
+    /// is stored once, and every row keeps them.
     static func read(_ bytes: UnsafeRawBufferPointer, columns wanted: [String], keep: (column: String, values: Set<String>)? = nil,
                      codes: Set<String> = [], path: String) throws -> DatasetColumns {
         let bytes = bytes.bindMemory(to: UInt8.self)
@@ -38,7 +38,7 @@ enum CSVColumns {
         func endField() {
             if inHeader {
                 header.append(String(decoding: field, as: UTF8.self))
-            } else if fieldIndex < slots.count, slots[fieldIndex] >= 0, !rowDropped {
+            } else if fieldIndex < slots.count, slots[fieldIndex] >= 0, !rowDropped || codeSlots[slots[fieldIndex]] {
                 rowFields[slots[fieldIndex]] = Array(unneutralized(field))
                 rowHas[slots[fieldIndex]] = true
                 if slots[fieldIndex] == keepSlot { rowDropped = !keepValues.contains(rowFields[slots[fieldIndex]]) }
@@ -54,7 +54,7 @@ enum CSVColumns {
                 let kept = !rowDropped
                 for slot in 0..<wanted.count {
                     // A short row (a damaged file) still gets every wanted column.
-                    let stored = rowHas[slot] && (kept || slot == keepSlot)
+                    let stored = rowHas[slot] && (kept || codeSlots[slot])
                     if stored && codeSlots[slot] {
                         // Few values (codes): each is stored once, found by comparing bytes.
                         if let known = codeEntries[slot].first(where: { $0.value == rowFields[slot] }) {
@@ -77,7 +77,7 @@ enum CSVColumns {
         while position < count {
             // A field no wanted column takes, or the rest of a row the filter drops, is passed over
             // without being copied: most of the bytes (diagnostics' details) are such fields.
-            let skipped = !inHeader && (fieldIndex >= slots.count || slots[fieldIndex] < 0 || rowDropped)
+            let skipped = !inHeader && (fieldIndex >= slots.count || slots[fieldIndex] < 0 || rowDropped && !codeSlots[slots[fieldIndex]])
             if skipped {
                 if bytes[position] == UInt8(ascii: "\"") {
                     position += 1

@@ -29,7 +29,8 @@ struct OutputFolder {
     }
 
     /// Reads `columns` of `dataset` from all its files, in path order. `codes` names columns of few
-    /// values, which CSV then stores once each (Parquet's dictionaries already do).
+    /// values: every row keeps them whatever `keep` says, and CSV stores each value once (Parquet's
+    /// dictionaries already do).
     /// `keep` leaves out the other text columns of rows it does not need (see `CSVColumns`; in
     /// Parquet, the rows whose `keep.column` holds none of `keep.values` read those columns as null).
     mutating func read(_ dataset: String, columns: [String], keep: (column: String, values: Set<String>)? = nil,
@@ -37,7 +38,7 @@ struct OutputFolder {
         var result = DatasetColumns()
         if format == "parquet" {
             for path in Self.files(under: "\(root)/parquet/\(dataset)", suffix: ".parquet") {
-                result.append(try readParquet(path, columns: columns, keep: keep))
+                result.append(try readParquet(path, columns: columns, keep: keep, codes: codes))
             }
         } else {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/csv")) ?? []).filter {
@@ -60,7 +61,8 @@ struct OutputFolder {
         return result
     }
 
-    private mutating func readParquet(_ path: String, columns: [String], keep: (column: String, values: Set<String>)?) throws -> DatasetColumns {
+    private mutating func readParquet(_ path: String, columns: [String], keep: (column: String, values: Set<String>)?,
+                                      codes: Set<String>) throws -> DatasetColumns {
         do {
             let reader = try ParquetReader(path: path)
             for (key, value) in reader.keyValueMetadata {
@@ -76,7 +78,7 @@ struct OutputFolder {
                 rows = codes.entryOfRow.map { $0 >= 0 && kept[Int($0)] }
             }
             for name in columns where available.contains(name) && result.columns[name] == nil {
-                result.columns[name] = try reader.read(name, keep: rows)
+                result.columns[name] = try reader.read(name, keep: codes.contains(name) ? nil : rows)
             }
             // A year partition keeps report_year in its folder name, not in the file.
             if columns.contains("report_year"), !available.contains("report_year"),

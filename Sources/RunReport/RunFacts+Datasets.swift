@@ -9,9 +9,9 @@ extension RunFacts {
         let reports = try folder.read("reports", columns: ["report_id", "source_path", "source_format", "agency", "report_year", "status", "checks_failed"])
         let checks = try folder.read("checks", columns: ["rule"])
         let listedCodes: Set<String> = ["label_unrecognized", "year_inferred", "agency_inferred", "agency_missing"]
-        let diagnostics = try folder.read("diagnostics", columns: ["report_id", "code", "detail"], keep: ("code", listedCodes))
-        // Every row's code and severity, apart: the rows the filter above drops keep theirs.
-        let severities = try folder.read("diagnostics", columns: ["code", "severity"], codes: ["code", "severity"])
+        // Every row keeps its code and severity; only the listed rows keep their id and detail.
+        let diagnostics = try folder.read("diagnostics", columns: ["report_id", "code", "severity", "detail"], keep: ("code", listedCodes),
+                                          codes: ["severity"])
         let rejectRows = try folder.read("rejects", columns: ["source_path", "reason", "detail"])
         version = folder.version
         pipeline = folder.pipeline
@@ -44,7 +44,7 @@ extension RunFacts {
 
         // Diagnostics by code; the rows of identity doubts and unrecognized labels are looked at.
         let codes = diagnostics.text("code")
-        let severityOfCode = Self.severityOfCode(codes: severities.text("code"), severities: severities.text("severity"))
+        let severityOfCode = Self.severityOfCode(codes: codes, severities: diagnostics.text("severity"))
         diagnosticsByCode = Self.counts(codes).map {
             DiagnosticCount(code: $0.key, severity: severityOfCode[$0.key] ?? Severity(code: $0.key), count: $0.count)
         }

@@ -19,7 +19,8 @@ public protocol TransformedRecordVisitor {
     mutating func appeal(proceeding: Int, outcome: Int, value: Int64)
     mutating func checkFailure(rule: UnsafeRawBufferPointer, subject: UnsafeRawBufferPointer, expected: Int64, actual: Int64)
     mutating func diagnostic(_ diagnostic: StoredDiagnostic)
-    /// False once the visitor has what it needs: the rest of the record is then not read.
+    /// False when the header and the continuity numbers are all the visitor needs: the cells and
+    /// the rest of the record are then not read.
     var wantsMore: Bool { get }
 }
 
@@ -119,7 +120,6 @@ private struct VisitedFields {
                                 applicant: try reader.readIndex(below: applicants, what: "applicant"),
                                 value: try reader.readInt64())
         }
-        guard visitor.wantsMore else { return }
         // AppealCell.fields, CheckFailure.fields, Diagnostic.fields with Diagnostic.Place.fields
         let proceedings = StoredCodes.proceedings.count, outcomes = StoredCodes.outcomes.count
         for _ in 0..<(try begin(.appeals, &visitor)) {

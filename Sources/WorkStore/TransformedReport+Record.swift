@@ -23,7 +23,7 @@ extension TransformedReport: StoredRecord {
         try template.fields(&coder)
         // Derived from the cells, stored for load's first pass (`ContinuityNumbers`); a full read
         // has the cells and drops them.
-        var continuity = Coder.isReading ? ContinuityNumbers() : continuityNumbers
+        var continuity = Coder.isReading ? ContinuityNumbers() : ContinuityNumbers(cellsOf: self)
         try continuity.fields(&coder)
         try coder.list(&proactive, what: "proactive")
         try coder.list(&applications, what: "applications")
