@@ -31,8 +31,13 @@ public struct ParquetDatasetWriter: DatasetWriter {
         self.metadata = metadata
     }
 
+    /// A row group is also written once it holds this much (`WriterOptions.rowGroupBytes`): the
+    /// per-report datasets (`reports`, `reports_wide`) would otherwise keep every report of a
+    /// run in memory, as their rows never reach `row_group_rows` in an ordinary run.
+    public static let rowGroupBytes = 4 << 20
+
     var options: WriterOptions {
-        WriterOptions(compression: .zstd(level: compressionLevel), rowGroupRows: rowGroupRows,
+        WriterOptions(compression: .zstd(level: compressionLevel), rowGroupRows: rowGroupRows, rowGroupBytes: Self.rowGroupBytes,
                       keyValueMetadata: metadata, createdBy: Self.createdBy)
     }
 

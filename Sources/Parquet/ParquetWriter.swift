@@ -47,7 +47,8 @@ public final class ParquetWriter {
     /// Rows accepted so far (written or buffered).
     public var rowsWritten: Int { Int(totalRows) + rowGroup.rowCount }
 
-    /// Adds the batch's rows; a row group is written each time `rowGroupRows` rows are buffered.
+    /// Adds the batch's rows; a row group is written each time `rowGroupRows` rows are buffered,
+    /// and after the batch if the group holds `rowGroupBytes`.
     public func write(_ batch: RecordBatch) throws {
         guard !closed else { throw ParquetError.writerClosed }
         if let failure { throw ParquetError.writerFailed(failure) }
@@ -63,6 +64,9 @@ public final class ParquetWriter {
                 if rowGroup.rowCount == options.rowGroupRows {
                     try flushRowGroup()
                 }
+            }
+            if let limit = options.rowGroupBytes, rowGroup.rowCount > 0, rowGroup.bufferedBytes >= limit {
+                try flushRowGroup()
             }
         } catch {
             failure = "\(error)"

@@ -13,6 +13,11 @@ public struct WriterOptions: Sendable {
     public var compression: Compression
     /// Rows per row group. Large groups compress better; readers parallelise across groups.
     public var rowGroupRows: Int
+    /// Also write a row group once it holds this many bytes (its compressed data pages and
+    /// its dictionaries' PLAIN size), checked after each `write`; nil: by `rowGroupRows` only.
+    /// A writer keeps its open row group in memory, so this bounds the memory of a file whose
+    /// rows are wide or whose text does not repeat, where `rowGroupRows` alone would not.
+    public var rowGroupBytes: Int?
     /// Whether to try dictionary encoding (never used for booleans, where it cannot help).
     public var dictionaryEnabled: Bool
     /// Soft limit on a column chunk's dictionary (its PLAIN size in bytes). Past it, the chunk
@@ -45,6 +50,7 @@ public struct WriterOptions: Sendable {
     public init(
         compression: Compression = .zstd,
         rowGroupRows: Int = 1_000_000,
+        rowGroupBytes: Int? = nil,
         dictionaryEnabled: Bool = true,
         dictionaryPageSizeLimit: Int = 1 << 20,
         dataPageSize: Int = 1 << 20,
@@ -56,6 +62,7 @@ public struct WriterOptions: Sendable {
     ) {
         self.compression = compression
         self.rowGroupRows = rowGroupRows
+        self.rowGroupBytes = rowGroupBytes
         self.dictionaryEnabled = dictionaryEnabled
         self.dictionaryPageSizeLimit = dictionaryPageSizeLimit
         self.dataPageSize = dataPageSize
@@ -68,6 +75,7 @@ public struct WriterOptions: Sendable {
 
     func validate() throws {
         guard rowGroupRows > 0 else { throw ParquetError.invalidOption("rowGroupRows must be positive") }
+        if let rowGroupBytes, rowGroupBytes <= 0 { throw ParquetError.invalidOption("rowGroupBytes must be positive") }
         // Page sizes are 32-bit in page headers; keep well clear of that.
         guard dataPageSize > 0, dataPageSize <= 1 << 30 else {
             throw ParquetError.invalidOption("dataPageSize must be in 1...\(1 << 30)")

@@ -27,7 +27,7 @@ struct LoadStage {
     let generations: Bool
 
     /// Reports per slice a worker encodes: bounds memory while keeping workers busy.
-    static let chunkSize = 256
+    static let chunkSize = 128
 
     struct Plan {
         /// The manifest's entries, shared with it rather than copied.

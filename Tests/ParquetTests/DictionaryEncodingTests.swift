@@ -196,3 +196,60 @@ import Testing
         #expect(try dataPageEncodings(limit: 512) == [0, 8])
     }
 }
+
+/// A dictionary that does not pay on its chunk's first page is given up there: unique values
+/// (ids, paths) go PLAIN after one page instead of growing a dictionary up to the soft limit.
+@Suite struct DictionaryGivenUpAfterFirstPage {
+    let schema = Schema(Column(name: "s", type: .string))
+
+    @Test func uniqueValuesGoPlainAfterTheFirstPage() throws {
+        let values: [String?] = (0 ..< 1_000).map { "id-\($0)" }
+        let options = WriterOptions(compression: .uncompressed, dataPageValueLimit: 100)
+        let batch = try RecordBatch(schema: schema, columns: [.string(values)])
+        let parquet = try TestParquetFile(ParquetWriter.encode(schema: schema, batches: [batch], options: options))
+        let pages = try parquet.pages(rowGroup: 0, column: 0)
+        #expect(pages.map(\.type) == [2] + Array(repeating: 0, count: 10))
+        #expect(pages[0].valueCount == 100)
+        #expect(pages[1].encoding == 8)
+        #expect(pages.dropFirst(2).allSatisfy { $0.encoding == 0 })
+        #expect(try parquet.column(0) == values.cells)
+    }
+
+    @Test func repeatingValuesKeepTheirDictionary() throws {
+        let values: [String?] = (0 ..< 1_000).map { "code-\($0 % 30)" }
+        let options = WriterOptions(compression: .uncompressed, dataPageValueLimit: 100)
+        let batch = try RecordBatch(schema: schema, columns: [.string(values)])
+        let parquet = try TestParquetFile(ParquetWriter.encode(schema: schema, batches: [batch], options: options))
+        let pages = try parquet.pages(rowGroup: 0, column: 0)
+        #expect(pages.dropFirst().allSatisfy { $0.encoding == 8 })
+        #expect(try parquet.column(0) == values.cells)
+    }
+
+    @Test func runCrossingTheFirstPageEndContinuesPlain() throws {
+        // 90 distinct values, then one value on 50 rows: the first page ends inside the run with
+        // 91 entries for 100 values, so the run's last 40 rows must go PLAIN, not as indices.
+        var runs = UTF8RunColumn()
+        for i in 0 ..< 90 { runs.append("v\(i)") }
+        runs.append("same", count: 50)
+        let expected: [String?] = (0 ..< 90).map { "v\($0)" } + Array(repeating: "same", count: 50)
+        let options = WriterOptions(compression: .uncompressed, dataPageValueLimit: 100)
+        let parquet = try TestParquetFile(ParquetWriter.encode(
+            schema: schema, batches: [RecordBatch(schema: schema, columns: [.utf8Runs(runs)])], options: options))
+        let pages = try parquet.pages(rowGroup: 0, column: 0)
+        #expect(pages.map(\.encoding) == [nil, 8, 0])
+        #expect(pages.map(\.valueCount) == [91, 100, 40])
+        #expect(try parquet.column(0) == expected.cells)
+    }
+
+    @Test func fixedWidthUniqueValuesGoPlainToo() throws {
+        let schema = Schema(Column(name: "n", type: .int64))
+        let values: [Int64?] = (0 ..< 1_000).map { Int64($0) * 7 }
+        let options = WriterOptions(compression: .uncompressed, dataPageValueLimit: 100)
+        let batch = try RecordBatch(schema: schema, columns: [.int64(values)])
+        let parquet = try TestParquetFile(ParquetWriter.encode(schema: schema, batches: [batch], options: options))
+        let pages = try parquet.pages(rowGroup: 0, column: 0)
+        #expect(pages[1].encoding == 8)
+        #expect(pages.dropFirst(2).allSatisfy { $0.encoding == 0 })
+        #expect(try parquet.column(0) == values.map { $0.map(CellValue.int64) })
+    }
+}

@@ -20,7 +20,7 @@ struct ByteArrayDictionary {
 
     var count: Int { offsets.count &- 1 }
 
-    init(initialCapacity: Int = 1024) {
+    init(initialCapacity: Int = 64) {
         var capacity = 16
         while capacity < initialCapacity * 2 { capacity <<= 1 }
         slots = [Int32](repeating: 0, count: capacity)
@@ -30,12 +30,21 @@ struct ByteArrayDictionary {
     /// Forgets all entries, for the next column chunk; keeping the allocated storage saves
     /// growing it again.
     mutating func removeAll(keepingCapacity: Bool) {
-        guard keepingCapacity else { return self = ByteArrayDictionary() }
+        guard keepingCapacity, !slots.isEmpty else { return self = ByteArrayDictionary() }
         plain.removeAll(keepingCapacity: true)
         offsets.removeAll(keepingCapacity: true)
         offsets.append(0)
         hashes.removeAll(keepingCapacity: true)
         for i in slots.indices { slots[i] = 0 }
+        lastIndex = -1
+    }
+
+    /// Frees the hash index when the chunk stops looking values up (it fell back to PLAIN); the
+    /// entries stay for its dictionary page. `removeAll` makes the dictionary usable again.
+    mutating func stopLookups() {
+        slots = []
+        hashes = []
+        mask = 0
         lastIndex = -1
     }
 

@@ -13,7 +13,7 @@ struct FixedWidthDictionary {
 
     var count: Int { keys.count }
 
-    init(initialCapacity: Int = 1024) {
+    init(initialCapacity: Int = 64) {
         var capacity = 16
         var bits: UInt64 = 4
         while capacity < initialCapacity * 2 {
@@ -27,9 +27,16 @@ struct FixedWidthDictionary {
     /// Forgets all entries, for the next column chunk; keeping the allocated storage saves
     /// growing it again.
     mutating func removeAll(keepingCapacity: Bool) {
-        guard keepingCapacity else { return self = FixedWidthDictionary() }
+        guard keepingCapacity, !slots.isEmpty else { return self = FixedWidthDictionary() }
         keys.removeAll(keepingCapacity: true)
         for i in slots.indices { slots[i] = 0 }
+        lastIndex = -1
+    }
+
+    /// Frees the hash index when the chunk stops looking values up (it fell back to PLAIN); the
+    /// keys stay for its dictionary page. `removeAll` makes the dictionary usable again.
+    mutating func stopLookups() {
+        slots = []
         lastIndex = -1
     }
 

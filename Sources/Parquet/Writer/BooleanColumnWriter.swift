@@ -18,6 +18,8 @@ final class BooleanColumnWriter: ColumnChunkWriter {
         try state.writeChunk(to: output)
     }
 
+    var bufferedBytes: Int { state.common.pages.bufferedBytes }
+
     struct State {
         var common: ChunkState
         var packed: [UInt8] = []

@@ -30,6 +30,8 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
         try state.writeChunk(to: output)
     }
 
+    var bufferedBytes: Int { state.common.pages.bufferedBytes &+ state.dictionary.plainSize }
+
     struct State {
         var common: ChunkState
         let dictionaryEnabled: Bool
@@ -223,12 +225,13 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
 
         /// Appends `value` on `count` rows: one lookup, and while the dictionary is in use the
         /// other rows take its index in bulk, as many at a time as fit before the next page
-        /// check (so pages end where one row at a time would end them).
+        /// check (so pages end where one row at a time would end them). A page written may end
+        /// the dictionary's use; the rows left then go PLAIN.
         mutating func appendRepeated(_ value: UnsafeRawBufferPointer, count: Int) throws {
             let index = try appendValue(value)
             var left = count &- 1
             if let index {
-                while left > 0 {
+                while left > 0, usingDictionary {
                     let stretch = min(left, common.valuesBeforePageCheck)
                     common.recordPresent(count: stretch)
                     indices.append(contentsOf: repeatElement(index, count: stretch))
@@ -236,11 +239,10 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
                     left &-= stretch
                     if common.isPageCheckDue, common.isPageFull(estimatedBytes: pageBytesEstimate) { try writePage() }
                 }
-            } else {
-                while left > 0 {
-                    _ = try appendValue(value)
-                    left &-= 1
-                }
+            }
+            while left > 0 {
+                _ = try appendValue(value)
+                left &-= 1
             }
         }
 
@@ -258,7 +260,12 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
         /// and write PLAIN from now on (the dictionary page still covers earlier pages).
         mutating func fallBackToPlain() throws {
             try writePage()
+            stopUsingDictionary()
+        }
+
+        mutating func stopUsingDictionary() {
             usingDictionary = false
+            dictionary.stopLookups()
         }
 
         mutating func writePage() throws {
@@ -274,8 +281,11 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
                 encoding = .plain
             }
             try common.endPage(page, encoding: encoding)
-            indices.removeAll(keepingCapacity: true)
+            indices.clearForNextPage(limit: common.pageValueLimit)
             plainValues.removeAll(keepingCapacity: true)
+            if usingDictionary, common.pages.dataPageCount == 1, policy.shouldFallBackAfterFirstPage(entries: dictionary.count) {
+                stopUsingDictionary()
+            }
         }
 
         mutating func writeChunk(to output: CountingOutput) throws -> ColumnChunk {

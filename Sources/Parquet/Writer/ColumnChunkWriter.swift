@@ -7,6 +7,9 @@ protocol ColumnChunkWriter: AnyObject {
     /// Closes the last page, writes dictionary page (if any) and data pages to `output`,
     /// returns the chunk's metadata, and gets ready for the next row group.
     func writeChunk(to output: CountingOutput) throws -> ColumnChunk
+    /// Bytes the chunk holds until it is written: its compressed data pages and its
+    /// dictionary's PLAIN size (the page being built is not counted).
+    var bufferedBytes: Int { get }
 }
 
 /// Creates the writer for a column's type.
@@ -116,7 +119,7 @@ struct ChunkState {
     /// Compresses and stores the page started by `beginPage`, and starts a new one.
     mutating func endPage(_ page: [UInt8], encoding: Encoding) throws {
         try page.withUnsafeBytes { try pages.writeDataPage($0, valueCount: pageValueCount, encoding: encoding) }
-        definitionLevels.removeAll(keepingCapacity: true)
+        definitionLevels.clearForNextPage(limit: pageValueLimit)
         pageValueCount = 0
         nextPageCheck = min(ChunkState.pageCheckInterval, pageValueLimit)
     }

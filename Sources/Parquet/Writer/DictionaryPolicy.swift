@@ -2,9 +2,11 @@
 ///
 /// Past `dictionaryPageSizeLimit` (the soft limit) the dictionary is kept only while it still
 /// pays: while at most 3/4 of the values seen so far were new, and up to 8× the soft limit.
-/// Unique-per-row values (ids, free text) therefore fall back at the soft limit, while a
-/// column with many repeats of a few tens of thousands of values (report ids in any order)
-/// keeps its dictionary, which can be many times smaller than PLAIN.
+/// The same test is made when the chunk's first data page is cut, so unique-per-row values
+/// (ids, paths, free text) fall back after one page rather than hold a dictionary (and its
+/// hash index, several times the text's size) up to the soft limit; a column with many
+/// repeats of a few tens of thousands of values (report ids in any order) keeps its
+/// dictionary, which can be many times smaller than PLAIN.
 struct DictionaryPolicy {
     let softLimit: Int
     let hardLimit: Int
@@ -35,6 +37,12 @@ struct DictionaryPolicy {
     /// need; below it, keeping the storage saves regrowing it.
     func keepsStorage(bytes: Int) -> Bool {
         bytes <= softLimit
+    }
+
+    /// Whether a dictionary of `entries` entries should be abandoned when its chunk's first data
+    /// page has just been cut: more than 3/4 of the values so far were new.
+    func shouldFallBackAfterFirstPage(entries: Int) -> Bool {
+        entries &* 4 > valueCount &* 3
     }
 
     /// Whether a dictionary of `bytes` (PLAIN size) and `entries` entries should be abandoned.

@@ -21,6 +21,8 @@ final class Int32ColumnWriter: ColumnChunkWriter {
     func writeChunk(to output: CountingOutput) throws -> ColumnChunk {
         try state.writeChunk(to: output)
     }
+
+    var bufferedBytes: Int { state.bufferedBytes }
 }
 
 final class Int64ColumnWriter: ColumnChunkWriter {
@@ -38,6 +40,8 @@ final class Int64ColumnWriter: ColumnChunkWriter {
     func writeChunk(to output: CountingOutput) throws -> ColumnChunk {
         try state.writeChunk(to: output)
     }
+
+    var bufferedBytes: Int { state.bufferedBytes }
 }
 
 final class DoubleColumnWriter: ColumnChunkWriter {
@@ -55,6 +59,8 @@ final class DoubleColumnWriter: ColumnChunkWriter {
     func writeChunk(to output: CountingOutput) throws -> ColumnChunk {
         try state.writeChunk(to: output)
     }
+
+    var bufferedBytes: Int { state.bufferedBytes }
 }
 
 /// Encoder state of one fixed-width column chunk.
@@ -85,6 +91,8 @@ struct FixedWidthChunkState<Value: FixedWidthValue> {
 
     var dictionaryBytes: Int { dictionary.count &* MemoryLayout<Value.Bits>.size }
 
+    var bufferedBytes: Int { common.pages.bufferedBytes &+ dictionaryBytes }
+
     mutating func append(_ values: [Value?], range: Range<Int>) throws {
         try values.withUnsafeBufferPointer { buffer in
             for i in range {
@@ -108,7 +116,7 @@ struct FixedWidthChunkState<Value: FixedWidthValue> {
             policy.countValue()
             if policy.shouldFallBack(bytes: dictionaryBytes, entries: dictionary.count) {
                 try writePage()
-                usingDictionary = false
+                stopUsingDictionary()
                 return
             }
         } else {
@@ -148,8 +156,16 @@ struct FixedWidthChunkState<Value: FixedWidthValue> {
             encoding = .plain
         }
         try common.endPage(page, encoding: encoding)
-        indices.removeAll(keepingCapacity: true)
-        plainValues.removeAll(keepingCapacity: true)
+        indices.clearForNextPage(limit: common.pageValueLimit)
+        plainValues.clearForNextPage(limit: common.pageValueLimit)
+        if usingDictionary, common.pages.dataPageCount == 1, policy.shouldFallBackAfterFirstPage(entries: dictionary.count) {
+            stopUsingDictionary()
+        }
+    }
+
+    mutating func stopUsingDictionary() {
+        usingDictionary = false
+        dictionary.stopLookups()
     }
 
     mutating func writeChunk(to output: CountingOutput) throws -> ColumnChunk {

@@ -14,6 +14,8 @@ struct PageWriter {
     private(set) var dictionaryPageOffset: Int64?
     private(set) var uncompressedSize: Int64 = 0
     private(set) var compressedSize: Int64 = 0
+    /// Headers and compressed bodies of the data pages not yet written out.
+    private(set) var bufferedBytes = 0
     /// Values (nulls included) over all data pages.
     private(set) var valueCount: Int64 = 0
     /// Data pages per encoding, indexed by `Encoding.rawValue` (fixed order keeps output deterministic).
@@ -23,10 +25,14 @@ struct PageWriter {
         self.compressor = compressor
     }
 
+    /// Data pages of the current chunk so far.
+    var dataPageCount: Int { dataPages.count }
+
     var hasDictionaryPage: Bool { dictionaryPageOffset != nil }
 
     mutating func reset() {
         dataPages = []
+        bufferedBytes = 0
         dictionaryPageOffset = nil
         uncompressedSize = 0
         compressedSize = 0
@@ -48,6 +54,7 @@ struct PageWriter {
             page.append(contentsOf: header)
             page.append(contentsOf: compressed)
             dataPages.append(page)
+            bufferedBytes &+= page.count
             uncompressedSize += Int64(header.count + body.count)
             compressedSize += Int64(header.count + compressed.count)
         }
@@ -78,6 +85,7 @@ struct PageWriter {
     mutating func writeDataPages(to output: CountingOutput) throws {
         for page in dataPages { try output.write(page) }
         dataPages = []
+        bufferedBytes = 0
     }
 
     /// Every encoding used in the chunk, ascending: PLAIN (dictionary page or PLAIN data

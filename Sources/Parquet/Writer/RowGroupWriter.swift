@@ -12,6 +12,9 @@ final class RowGroupWriter {
     /// Rows appended since the last `write`.
     private(set) var rowCount = 0
 
+    /// Bytes the group holds until it is written (see `ColumnChunkWriter.bufferedBytes`).
+    var bufferedBytes: Int { writers.reduce(0) { $0 &+ $1.bufferedBytes } }
+
     /// Appends smaller than this stay on the calling thread: not worth a thread hop.
     static let concurrentAppendRows = 8_192
 
