@@ -202,11 +202,16 @@ import Testing
 @Suite struct DictionaryGivenUpAfterFirstPage {
     let schema = Schema(Column(name: "s", type: .string))
 
-    @Test func uniqueValuesGoPlainAfterTheFirstPage() throws {
-        let values: [String?] = (0 ..< 1_000).map { "id-\($0)" }
+    /// `values` written uncompressed in pages of 100 values.
+    private func file(_ values: [String?]) throws -> TestParquetFile {
         let options = WriterOptions(compression: .uncompressed, dataPageValueLimit: 100)
         let batch = try RecordBatch(schema: schema, columns: [.string(values)])
-        let parquet = try TestParquetFile(ParquetWriter.encode(schema: schema, batches: [batch], options: options))
+        return try TestParquetFile(ParquetWriter.encode(schema: schema, batches: [batch], options: options))
+    }
+
+    @Test func uniqueValuesGoPlainAfterTheFirstPage() throws {
+        let values: [String?] = (0 ..< 1_000).map { "id-\($0)" }
+        let parquet = try file(values)
         let pages = try parquet.pages(rowGroup: 0, column: 0)
         #expect(pages.map(\.type) == [2] + Array(repeating: 0, count: 10))
         #expect(pages[0].valueCount == 100)
@@ -217,9 +222,7 @@ import Testing
 
     @Test func repeatingValuesKeepTheirDictionary() throws {
         let values: [String?] = (0 ..< 1_000).map { "code-\($0 % 30)" }
-        let options = WriterOptions(compression: .uncompressed, dataPageValueLimit: 100)
-        let batch = try RecordBatch(schema: schema, columns: [.string(values)])
-        let parquet = try TestParquetFile(ParquetWriter.encode(schema: schema, batches: [batch], options: options))
+        let parquet = try file(values)
         let pages = try parquet.pages(rowGroup: 0, column: 0)
         #expect(pages.dropFirst().allSatisfy { $0.encoding == 8 })
         #expect(try parquet.column(0) == values.cells)
