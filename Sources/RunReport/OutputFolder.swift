@@ -10,9 +10,10 @@ struct OutputFolder {
     let root: String
     /// Where the rows were read from: `parquet`, `csv` or `csv.zst`.
     let format: String
-    /// The `disclosure_etl.version` of the Parquet footers, when there are any.
-    private(set) var version: String?
-    private(set) var pipeline: String?
+    /// Per dataset, the `disclosure_etl.version` and `disclosure_etl.pipeline` of its Parquet
+    /// footers (the last file's), when there are any.
+    private(set) var versions: [String: String] = [:]
+    private(set) var pipelines: [String: String] = [:]
 
     init(root: String) throws {
         self.root = root
@@ -28,65 +29,65 @@ struct OutputFolder {
         }
     }
 
-    /// Reads `columns` of `dataset` from all its files, in path order. `codes` names columns of few
-    /// values: every row keeps them whatever `keep` says, and CSV stores each value once (Parquet's
-    /// dictionaries already do).
+    /// Hands `columns` of `dataset` to `body` a run of rows at a time (a Parquet row group, a
+    /// piece of a CSV file), from all its files in path order, so no dataset is held whole.
+    /// `codes` names columns of few values: every row keeps them whatever `keep` says, and CSV
+    /// stores each value once (Parquet's dictionaries already do).
     /// `keep` leaves out the other text columns of rows it does not need (see `CSVColumns`; in
     /// Parquet, the rows whose `keep.column` holds none of `keep.values` read those columns as null).
     mutating func read(_ dataset: String, columns: [String], keep: (column: String, values: Set<String>)? = nil,
-                       codes: Set<String> = []) throws -> DatasetColumns {
-        var result = DatasetColumns()
+                       codes: Set<String> = [], _ body: (DatasetColumns) throws -> Void) throws {
         if format == "parquet" {
             for path in Self.files(under: "\(root)/parquet/\(dataset)", suffix: ".parquet") {
-                result.append(try readParquet(path, columns: columns, keep: keep, codes: codes))
+                try readParquet(path, dataset: dataset, columns: columns, keep: keep, codes: codes, body)
             }
-        } else {
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/csv")) ?? []).filter {
-                $0.hasSuffix("." + format) && ($0 == "\(dataset).\(format)" || $0.hasPrefix("\(dataset).part-"))
-            }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for name in names {
-                let path = "\(root)/csv/\(name)"
-                // Mapped, not copied: a CSV of a million diagnostics is hundreds of MB.
-                guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
-                    throw RunReportError("\(path): cannot read")
-                }
-                if format == "csv.zst" {
-                    let bytes = try ZstdFrames.decompress([UInt8](data), path: path)
-                    result.append(try bytes.withUnsafeBytes { try CSVColumns.read($0, columns: columns, keep: keep, codes: codes, path: path) })
-                } else {
-                    result.append(try data.withUnsafeBytes { try CSVColumns.read($0, columns: columns, keep: keep, codes: codes, path: path) })
-                }
-            }
+            return
         }
-        return result
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/csv")) ?? []).filter {
+            $0.hasSuffix("." + format) && ($0 == "\(dataset).\(format)" || $0.hasPrefix("\(dataset).part-"))
+        }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for name in names {
+            let path = "\(root)/csv/\(name)"
+            var csv = CSVColumns(columns: columns, keep: keep, codes: codes, path: path)
+            // The bytes not yet taken: the start of a row that runs into the next piece.
+            var pending: [UInt8] = []
+            try FileChunks.forEach(path, zstd: format == "csv.zst") { piece in
+                pending.append(contentsOf: piece)
+                let (rows, used) = try pending.withUnsafeBytes { try csv.read($0, atEnd: false) }
+                pending.removeFirst(used)
+                if rows.rowCount > 0 { try body(rows) }
+            }
+            try body(try pending.withUnsafeBytes { try csv.read($0, atEnd: true) }.rows)
+        }
     }
 
-    private mutating func readParquet(_ path: String, columns: [String], keep: (column: String, values: Set<String>)?,
-                                      codes: Set<String>) throws -> DatasetColumns {
+    private mutating func readParquet(_ path: String, dataset: String, columns: [String], keep: (column: String, values: Set<String>)?,
+                                      codes: Set<String>, _ body: (DatasetColumns) throws -> Void) throws {
         do {
             let reader = try ParquetReader(path: path)
             for (key, value) in reader.keyValueMetadata {
-                if key == "disclosure_etl.version" { version = value }
-                if key == "disclosure_etl.pipeline" { pipeline = value }
+                if key == "disclosure_etl.version" { versions[dataset] = value }
+                if key == "disclosure_etl.pipeline" { pipelines[dataset] = value }
             }
-            var result = DatasetColumns(rowCount: reader.rowCount)
             let available = Set(reader.columns.map(\.name))
-            var rows: [Bool]?
-            if let keep, available.contains(keep.column), case .byteArrays(let codes) = try reader.read(keep.column) {
-                result.columns[keep.column] = .byteArrays(codes)
-                let kept = (0..<codes.entryCount).map { keep.values.contains(codes.entryString($0)) }
-                rows = codes.entryOfRow.map { $0 >= 0 && kept[Int($0)] }
-            }
-            for name in columns where available.contains(name) && result.columns[name] == nil {
-                result.columns[name] = try reader.read(name, keep: codes.contains(name) ? nil : rows)
-            }
             // A year partition keeps report_year in its folder name, not in the file.
-            if columns.contains("report_year"), !available.contains("report_year"),
-               let folder = path.split(separator: "/").last(where: { $0.hasPrefix("report_year=") }),
-               let year = Int64(folder.dropFirst("report_year=".count)) {
-                result.columns["report_year"] = .integers(Array(repeating: year, count: reader.rowCount))
+            let folderYear = columns.contains("report_year") && !available.contains("report_year")
+                ? path.split(separator: "/").last(where: { $0.hasPrefix("report_year=") }).flatMap { Int64($0.dropFirst("report_year=".count)) }
+                : nil
+            for group in 0..<reader.rowGroupCount {
+                var result = DatasetColumns(rowCount: reader.rowGroupRowCounts[group])
+                var rows: [Bool]?
+                if let keep, available.contains(keep.column), case .byteArrays(let codes) = try reader.read(keep.column, rowGroup: group) {
+                    result.columns[keep.column] = .byteArrays(codes)
+                    let kept = (0..<codes.entryCount).map { keep.values.contains(codes.entryString($0)) }
+                    rows = codes.entryOfRow.map { $0 >= 0 && kept[Int($0)] }
+                }
+                for name in columns where available.contains(name) && result.columns[name] == nil {
+                    result.columns[name] = try reader.read(name, rowGroup: group, keep: codes.contains(name) ? nil : rows)
+                }
+                if let folderYear { result.columns["report_year"] = .integers(Array(repeating: folderYear, count: result.rowCount)) }
+                try body(result)
             }
-            return result
         } catch let error as ParquetError {
             throw RunReportError("\(path): \(error.description)")
         }
