@@ -15,15 +15,15 @@ struct DiagnosticTally {
     private var severityMissing = false
     private var labels: [LabelKey: RunFacts.UnrecognizedLabel] = [:]
     /// Per report_id, its identity doubts: bit `i` for `identityDoubts[i]`.
-    private(set) var doubts: [String: UInt8] = [:]
+    private(set) var doubts: [ReportKey: UInt8] = [:]
 
     private struct LabelKey: Hashable {
         var table: String
         var label: String
     }
 
-    mutating func add(_ rows: DatasetColumns) {
-        let codeValues = rows.text("code"), severities = rows.text("severity")
+    mutating func add(_ rows: RowRun) throws {
+        let codeValues = try rows.text("code"), severities = try rows.text("severity")
         codes.add(codeValues)
         let names = (0..<codeValues.entryCount).map { codeValues.entryString($0) }
         if severities.rowCount != codeValues.rowCount {
@@ -43,18 +43,22 @@ struct DiagnosticTally {
             }
         }
 
+        // Only the listed rows are read for their id and detail.
         let listed: [String?] = names.map { Self.listedCodes.contains($0) ? $0 : nil }
-        let ids = rows.text("report_id"), details = rows.text("detail")
+        let keep = codeValues.entryOfRow.map { $0 >= 0 && listed[Int($0)] != nil }
+        let ids = try rows.text("report_id", keep: keep), details = try rows.text("detail", keep: keep)
         for row in 0..<min(codeValues.rowCount, ids.rowCount) {
             let entry = codeValues.entryOfRow[row]
-            guard entry >= 0, let code = listed[Int(entry)], let id = ids[row] else { continue }
+            guard entry >= 0, let code = listed[Int(entry)], ids.entryOfRow[row] >= 0 else { continue }
+            let id = ids.entryBytes(Int(ids.entryOfRow[row]))
             if code == "label_unrecognized" {
                 let (table, label, citation) = RunFacts.unrecognizedLabel(row < details.rowCount ? details[row] ?? "" : "")
                 let key = LabelKey(table: table, label: label)
                 // The first occurrence is the example; its report_id stands in for its path until the reports are read.
-                labels[key, default: RunFacts.UnrecognizedLabel(table: table, label: label, count: 0, exampleSource: id, exampleCitation: citation)].count += 1
+                labels[key, default: RunFacts.UnrecognizedLabel(table: table, label: label, count: 0, exampleSource: String(decoding: id, as: UTF8.self),
+                                                                exampleCitation: citation)].count += 1
             } else if let bit = Self.identityDoubts.firstIndex(of: code) {
-                doubts[id, default: 0] |= 1 << bit
+                doubts[ReportKey(id), default: 0] |= 1 << bit
             }
         }
     }

@@ -29,17 +29,26 @@ struct OutputFolder {
         }
     }
 
-    /// Hands `columns` of `dataset` to `body` a run of rows at a time (a Parquet row group, a
-    /// piece of a CSV file), from all its files in path order, so no dataset is held whole.
-    /// `codes` names columns of few values: every row keeps them whatever `keep` says, and CSV
-    /// stores each value once (Parquet's dictionaries already do).
-    /// `keep` leaves out the other text columns of rows it does not need (see `CSVColumns`; in
-    /// Parquet, the rows whose `keep.column` holds none of `keep.values` read those columns as null).
+    /// Hands the rows of `dataset` to `body` a run at a time (a Parquet row group, a piece of a
+    /// CSV file), from all its files in path order, so no dataset is held whole. A Parquet run
+    /// reads the columns its caller asks for; a CSV piece holds `columns`, where `codes` names
+    /// columns of few values (each stored once, every row keeps them) and `keep` leaves out the
+    /// other columns of rows it does not need (see `CSVColumns`).
     mutating func read(_ dataset: String, columns: [String], keep: (column: String, values: Set<String>)? = nil,
-                       codes: Set<String> = [], _ body: (DatasetColumns) throws -> Void) throws {
+                       codes: Set<String> = [], _ body: (RowRun) throws -> Void) throws {
         if format == "parquet" {
             for path in Self.files(under: "\(root)/parquet/\(dataset)", suffix: ".parquet") {
-                try readParquet(path, dataset: dataset, columns: columns, keep: keep, codes: codes, body)
+                let reader: ParquetReader
+                do { reader = try ParquetReader(path: path) } catch let error as ParquetError { throw RunReportError("\(path): \(error.description)") }
+                for (key, value) in reader.keyValueMetadata {
+                    if key == "disclosure_etl.version" { versions[dataset] = value }
+                    if key == "disclosure_etl.pipeline" { pipelines[dataset] = value }
+                }
+                // A year partition keeps report_year in its folder name, not in the file.
+                let folderYear = path.split(separator: "/").last(where: { $0.hasPrefix("report_year=") }).flatMap { Int64($0.dropFirst("report_year=".count)) }
+                for group in 0..<reader.rowGroupCount {
+                    try body(RowRun(rowCount: reader.rowGroupRowCounts[group], source: .parquet(reader, rowGroup: group, path: path, folderYear: folderYear)))
+                }
             }
             return
         }
@@ -55,41 +64,10 @@ struct OutputFolder {
                 pending.append(contentsOf: piece)
                 let (rows, used) = try pending.withUnsafeBytes { try csv.read($0, atEnd: false) }
                 pending.removeFirst(used)
-                if rows.rowCount > 0 { try body(rows) }
+                if rows.rowCount > 0 { try body(RowRun(rowCount: rows.rowCount, source: .csv(rows))) }
             }
-            try body(try pending.withUnsafeBytes { try csv.read($0, atEnd: true) }.rows)
-        }
-    }
-
-    private mutating func readParquet(_ path: String, dataset: String, columns: [String], keep: (column: String, values: Set<String>)?,
-                                      codes: Set<String>, _ body: (DatasetColumns) throws -> Void) throws {
-        do {
-            let reader = try ParquetReader(path: path)
-            for (key, value) in reader.keyValueMetadata {
-                if key == "disclosure_etl.version" { versions[dataset] = value }
-                if key == "disclosure_etl.pipeline" { pipelines[dataset] = value }
-            }
-            let available = Set(reader.columns.map(\.name))
-            // A year partition keeps report_year in its folder name, not in the file.
-            let folderYear = columns.contains("report_year") && !available.contains("report_year")
-                ? path.split(separator: "/").last(where: { $0.hasPrefix("report_year=") }).flatMap { Int64($0.dropFirst("report_year=".count)) }
-                : nil
-            for group in 0..<reader.rowGroupCount {
-                var result = DatasetColumns(rowCount: reader.rowGroupRowCounts[group])
-                var rows: [Bool]?
-                if let keep, available.contains(keep.column), case .byteArrays(let codes) = try reader.read(keep.column, rowGroup: group) {
-                    result.columns[keep.column] = .byteArrays(codes)
-                    let kept = (0..<codes.entryCount).map { keep.values.contains(codes.entryString($0)) }
-                    rows = codes.entryOfRow.map { $0 >= 0 && kept[Int($0)] }
-                }
-                for name in columns where available.contains(name) && result.columns[name] == nil {
-                    result.columns[name] = try reader.read(name, rowGroup: group, keep: codes.contains(name) ? nil : rows)
-                }
-                if let folderYear { result.columns["report_year"] = .integers(Array(repeating: folderYear, count: result.rowCount)) }
-                try body(result)
-            }
-        } catch let error as ParquetError {
-            throw RunReportError("\(path): \(error.description)")
+            let rows = try pending.withUnsafeBytes { try csv.read($0, atEnd: true) }.rows
+            try body(RowRun(rowCount: rows.rowCount, source: .csv(rows)))
         }
     }
 

@@ -5,46 +5,60 @@ import Parquet
 /// diagnostics named (the examples of unrecognized labels).
 struct ReportTally {
     /// Per report_id, its identity doubts (`DiagnosticTally.doubts`).
-    let doubts: [String: UInt8]
+    let doubts: [ReportKey: UInt8]
     /// The report_ids whose `source_path` is wanted.
-    let wantedPaths: Set<String>
-    private(set) var pathOfReport: [String: String] = [:]
+    let wantedPaths: Set<ReportKey>
+    private(set) var pathOfReport: [ReportKey: String] = [:]
     private(set) var ok = 0
     private(set) var partial = 0
     private var yearCounts: [Int64: RunFacts.Stacked] = [:]
     private var formatCounts: [String: RunFacts.Stacked] = [:]
     private(set) var toLook = ReportsToLook(limit: RunFacts.rowLimit)
 
-    init(doubts: [String: UInt8], wantedPaths: Set<String>) {
+    init(doubts: [ReportKey: UInt8], wantedPaths: Set<ReportKey>) {
         self.doubts = doubts
         self.wantedPaths = wantedPaths
     }
 
-    mutating func add(_ rows: DatasetColumns) {
-        let status = rows.text("status"), years = rows.integers("report_year"), formats = rows.text("source_format")
-        let checksFailed = rows.integers("checks_failed"), ids = rows.text("report_id")
-        let sourcePaths = rows.text("source_path"), agencies = rows.text("agency")
-        let formatNames = (0..<formats.entryCount).map { formats.entryString($0) }
+    mutating func add(_ rows: RowRun) throws {
+        let status = try rows.text("status"), years = try rows.integers("report_year"), formats = try rows.text("source_format")
+        let checksFailed = try rows.integers("checks_failed")
+        // Only the ids the diagnostics named are read, and the text of the rows that can be listed.
+        let ids = try rows.text("report_id", keepValue: { [doubts, wantedPaths] in
+            let key = ReportKey($0)
+            return doubts[key] != nil || wantedPaths.contains(key)
+        })
+        // Per row, its doubts (0 for none) and whether its path is wanted.
+        var doubtBits = [UInt8](repeating: 0, count: rows.rowCount), wanted = [Bool](repeating: false, count: rows.rowCount)
+        for row in 0..<min(rows.rowCount, ids.rowCount) where ids.entryOfRow[row] >= 0 {
+            let key = ReportKey(ids.entryBytes(Int(ids.entryOfRow[row])))
+            doubtBits[row] = doubts[key] ?? 0
+            wanted[row] = wantedPaths.contains(key)
+        }
         let okEntries = Set((0..<status.entryCount).filter { status.entryBytes($0).elementsEqual("ok".utf8) }.map(Int32.init))
-        let lookUpIds = !doubts.isEmpty || !wantedPaths.isEmpty
+        let isOK = (0..<rows.rowCount).map { $0 < status.rowCount && okEntries.contains(status.entryOfRow[$0]) }
+        let failed = (0..<rows.rowCount).map { Int($0 < checksFailed.count ? checksFailed[$0] ?? 0 : 0) }
+        let listable = (0..<rows.rowCount).map { !isOK[$0] || failed[$0] > 0 || doubtBits[$0] != 0 }
+        let sourcePaths = try rows.text("source_path", keep: (0..<rows.rowCount).map { listable[$0] || wanted[$0] })
+        let agencies = try rows.text("agency", keep: listable)
+
+        let formatNames = (0..<formats.entryCount).map { formats.entryString($0) }
         for row in 0..<rows.rowCount {
-            let isOK = row < status.rowCount && okEntries.contains(status.entryOfRow[row])
-            if isOK { ok += 1 } else { partial += 1 }
+            if isOK[row] { ok += 1 } else { partial += 1 }
             let year = row < years.count ? years[row] ?? 0 : 0
             let formatEntry = row < formats.rowCount ? formats.entryOfRow[row] : -1
             let format = formatEntry < 0 ? "" : formatNames[Int(formatEntry)]
-            yearCounts[year, default: RunFacts.Stacked(key: String(year))].add(ok: isOK)
-            formatCounts[format, default: RunFacts.Stacked(key: format)].add(ok: isOK)
+            yearCounts[year, default: RunFacts.Stacked(key: String(year))].add(ok: isOK[row])
+            formatCounts[format, default: RunFacts.Stacked(key: format)].add(ok: isOK[row])
 
-            let id = lookUpIds && row < ids.rowCount ? ids[row] : nil
-            if let id, wantedPaths.contains(id), row < sourcePaths.rowCount, let path = sourcePaths[row] { pathOfReport[id] = path }
-            let doubtBits = id.flatMap { doubts[$0] }
-            let failed = Int(row < checksFailed.count ? checksFailed[row] ?? 0 : 0)
-            guard !isOK || failed > 0 || doubtBits != nil else { continue }
+            if wanted[row], row < sourcePaths.rowCount, let path = sourcePaths[row] {
+                pathOfReport[ReportKey(ids.entryBytes(Int(ids.entryOfRow[row])))] = path
+            }
+            guard listable[row] else { continue }
             toLook.add(RunFacts.ReportToLook(
                 sourcePath: row < sourcePaths.rowCount ? sourcePaths[row] ?? "" : "", agency: row < agencies.rowCount ? agencies[row] ?? "" : "",
-                year: row < years.count ? years[row] : nil, status: row < status.rowCount ? status[row] ?? "" : "", checksFailed: failed,
-                identityDoubts: DiagnosticTally.doubtCodes(doubtBits ?? 0)))
+                year: row < years.count ? years[row] : nil, status: row < status.rowCount ? status[row] ?? "" : "", checksFailed: failed[row],
+                identityDoubts: DiagnosticTally.doubtCodes(doubtBits[row])))
         }
     }
 

@@ -11,14 +11,14 @@ extension RunFacts {
         // Every row keeps its code and severity; only the listed rows keep their id and detail.
         var diagnostics = DiagnosticTally()
         try folder.read("diagnostics", columns: ["report_id", "code", "severity", "detail"], keep: ("code", DiagnosticTally.listedCodes),
-                        codes: ["severity"]) { diagnostics.add($0) }
+                        codes: ["severity"]) { try diagnostics.add($0) }
         diagnosticsByCode = diagnostics.diagnosticsByCode
         distinctUnrecognized = diagnostics.distinctUnrecognized
         unrecognized = diagnostics.unrecognized(limit: Self.labelLimit)
 
-        var reports = ReportTally(doubts: diagnostics.doubts, wantedPaths: Set(unrecognized.map(\.exampleSource)))
+        var reports = ReportTally(doubts: diagnostics.doubts, wantedPaths: Set(unrecognized.map { ReportKey($0.exampleSource.utf8) }))
         try folder.read("reports", columns: ["report_id", "source_path", "source_format", "agency", "report_year", "status", "checks_failed"]) {
-            reports.add($0)
+            try reports.add($0)
         }
         reportsOK = reports.ok
         reportsPartial = reports.partial
@@ -26,19 +26,21 @@ extension RunFacts {
         byFormat = reports.byFormat
         reportsToLook = reports.toLook.first
         reportsToLookCount = reports.toLook.count
-        for index in unrecognized.indices { unrecognized[index].exampleSource = reports.pathOfReport[unrecognized[index].exampleSource] ?? unrecognized[index].exampleSource }
+        for index in unrecognized.indices {
+            unrecognized[index].exampleSource = reports.pathOfReport[ReportKey(unrecognized[index].exampleSource.utf8)] ?? unrecognized[index].exampleSource
+        }
 
         var rules = TextCounts()
         try folder.read("checks", columns: ["rule"]) { checks in
-            rules.add(checks.text("rule"))
+            rules.add(try checks.text("rule"))
             checksFailed += checks.rowCount
         }
         checksByRule = rules.sorted
 
         var reasons = TextCounts()
         try folder.read("rejects", columns: ["source_path", "reason", "detail"]) { rows in
-            reasons.add(rows.text("reason"))
-            let paths = rows.text("source_path"), reasonValues = rows.text("reason"), details = rows.text("detail")
+            let paths = try rows.text("source_path"), reasonValues = try rows.text("reason"), details = try rows.text("detail")
+            reasons.add(reasonValues)
             for row in 0..<min(rows.rowCount, Self.rowLimit - rejects.count) {
                 rejects.append(RejectRow(sourcePath: row < paths.rowCount ? paths[row] ?? "" : "", reason: row < reasonValues.rowCount ? reasonValues[row] ?? "" : "",
                                          detail: row < details.rowCount ? details[row] ?? "" : ""))

@@ -82,11 +82,12 @@ public struct ParquetReader: Sendable {
     }
 
     /// Reads one column of row group `rowGroup` only (`keep` has one flag per row of the group): a
-    /// reader going through a file group by group holds one group's rows at a time.
-    public func read(_ name: String, rowGroup: Int, keep: [Bool]? = nil) throws -> ReadColumn {
+    /// reader going through a file group by group holds one group's rows at a time. With
+    /// `keepValue`, a text column holds only the values it accepts (the others read as null).
+    public func read(_ name: String, rowGroup: Int, keep: [Bool]? = nil, keepValue: ((ArraySlice<UInt8>) -> Bool)? = nil) throws -> ReadColumn {
         let index = try columnIndex(name)
         guard chunks.indices.contains(rowGroup) else { throw ParquetError.corrupt("no row group \(rowGroup) (the file has \(chunks.count))") }
-        var decoder = ColumnDecoder(column: columns[index], keep: keep)
+        var decoder = ColumnDecoder(column: columns[index], keep: keep, keepValue: keepValue)
         try readChunk(group: rowGroup, column: index, into: &decoder)
         return decoder.result
     }
