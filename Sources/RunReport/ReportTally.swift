@@ -20,46 +20,56 @@ struct ReportTally {
         self.wantedPaths = wantedPaths
     }
 
+    /// Reads the columns one after another, each let go once what the page needs of it is kept.
     mutating func add(_ rows: RowRun) throws {
-        let status = try rows.text("status"), years = try rows.integers("report_year"), formats = try rows.text("source_format")
-        let checksFailed = try rows.integers("checks_failed")
-        // Only the ids the diagnostics named are read, and the text of the rows that can be listed.
-        let ids = try rows.text("report_id", keepValue: { [doubts, wantedPaths] in
-            let key = ReportKey($0)
-            return doubts[key] != nil || wantedPaths.contains(key)
-        })
-        // Per row, its doubts (0 for none) and whether its path is wanted.
-        var doubtBits = [UInt8](repeating: 0, count: rows.rowCount), wanted = [Bool](repeating: false, count: rows.rowCount)
-        for row in 0..<min(rows.rowCount, ids.rowCount) where ids.entryOfRow[row] >= 0 {
-            let key = ReportKey(ids.entryBytes(Int(ids.entryOfRow[row])))
-            doubtBits[row] = doubts[key] ?? 0
-            wanted[row] = wantedPaths.contains(key)
-        }
+        let count = rows.rowCount
+        let status = try rows.text("status")
         let okEntries = Set((0..<status.entryCount).filter { status.entryBytes($0).elementsEqual("ok".utf8) }.map(Int32.init))
-        let isOK = (0..<rows.rowCount).map { $0 < status.rowCount && okEntries.contains(status.entryOfRow[$0]) }
-        let failed = (0..<rows.rowCount).map { Int($0 < checksFailed.count ? checksFailed[$0] ?? 0 : 0) }
-        let listable = (0..<rows.rowCount).map { !isOK[$0] || failed[$0] > 0 || doubtBits[$0] != 0 }
-        let sourcePaths = try rows.text("source_path", keep: (0..<rows.rowCount).map { listable[$0] || wanted[$0] })
+        let isOK = (0..<count).map { $0 < status.rowCount && okEntries.contains(status.entryOfRow[$0]) }
+        let failed = try Self.checksFailed(rows)
+        // Per row, its doubts (0 for none), and the ids of the rows whose path is wanted.
+        var doubtBits = [UInt8](repeating: 0, count: count)
+        var wantedRows: [Int: ReportKey] = [:]
+        do {
+            // Only the ids the diagnostics named are read.
+            let ids = try rows.text("report_id", keepValue: { [doubts, wantedPaths] in
+                let key = ReportKey($0)
+                return doubts[key] != nil || wantedPaths.contains(key)
+            })
+            for row in 0..<min(count, ids.rowCount) where ids.entryOfRow[row] >= 0 {
+                let key = ReportKey(ids.entryBytes(Int(ids.entryOfRow[row])))
+                doubtBits[row] = doubts[key] ?? 0
+                if wantedPaths.contains(key) { wantedRows[row] = key }
+            }
+        }
+        // The text of the rows that can be listed only.
+        let listable = (0..<count).map { !isOK[$0] || failed[$0] > 0 || doubtBits[$0] != 0 }
+        let years = try rows.integers("report_year")
+        let sourcePaths = try rows.text("source_path", keep: (0..<count).map { listable[$0] || wantedRows[$0] != nil })
         let agencies = try rows.text("agency", keep: listable)
+        for (row, key) in wantedRows where row < sourcePaths.rowCount { if let path = sourcePaths[row] { pathOfReport[key] = path } }
+        for row in 0..<count where listable[row] {
+            toLook.add(RunFacts.ReportToLook(
+                sourcePath: row < sourcePaths.rowCount ? sourcePaths[row] ?? "" : "", agency: row < agencies.rowCount ? agencies[row] ?? "" : "",
+                year: row < years.count ? years[row] : nil, status: row < status.rowCount ? status[row] ?? "" : "", checksFailed: failed[row],
+                identityDoubts: DiagnosticTally.doubtCodes(doubtBits[row])))
+        }
 
+        let formats = try rows.text("source_format")
         let formatNames = (0..<formats.entryCount).map { formats.entryString($0) }
-        for row in 0..<rows.rowCount {
+        for row in 0..<count {
             if isOK[row] { ok += 1 } else { partial += 1 }
             let year = row < years.count ? years[row] ?? 0 : 0
             let formatEntry = row < formats.rowCount ? formats.entryOfRow[row] : -1
             let format = formatEntry < 0 ? "" : formatNames[Int(formatEntry)]
             yearCounts[year, default: RunFacts.Stacked(key: String(year))].add(ok: isOK[row])
             formatCounts[format, default: RunFacts.Stacked(key: format)].add(ok: isOK[row])
-
-            if wanted[row], row < sourcePaths.rowCount, let path = sourcePaths[row] {
-                pathOfReport[ReportKey(ids.entryBytes(Int(ids.entryOfRow[row])))] = path
-            }
-            guard listable[row] else { continue }
-            toLook.add(RunFacts.ReportToLook(
-                sourcePath: row < sourcePaths.rowCount ? sourcePaths[row] ?? "" : "", agency: row < agencies.rowCount ? agencies[row] ?? "" : "",
-                year: row < years.count ? years[row] : nil, status: row < status.rowCount ? status[row] ?? "" : "", checksFailed: failed[row],
-                identityDoubts: DiagnosticTally.doubtCodes(doubtBits[row])))
         }
+    }
+
+    private static func checksFailed(_ rows: RowRun) throws -> [Int] {
+        let values = try rows.integers("checks_failed")
+        return (0..<rows.rowCount).map { Int($0 < values.count ? values[$0] ?? 0 : 0) }
     }
 
     var byYear: [RunFacts.Stacked] { yearCounts.keys.sorted().map { yearCounts[$0]! } }

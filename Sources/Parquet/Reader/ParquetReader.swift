@@ -106,19 +106,18 @@ public struct ParquetReader: Sendable {
               first >= 0, size >= 0, Int(first) + Int(size) <= source.count else {
             throw ParquetError.corrupt("column \(decoder.column.name): chunk outside the file")
         }
-        let file = try source.bytes(Int(first)..<(Int(first) + Int(size)))
-        var position = file.startIndex
-        let end = file.endIndex
+        // Page by page: a reader from the file holds one page's bytes, not the chunk's.
+        var position = Int(first)
+        let end = position + Int(size)
         decoder.startChunk()
         while position < end {
-            var reader = CompactReader(file[position..<end])
-            let header = try reader.readStruct()
-            position = reader.position
+            let (header, headerSize) = try pageHeader(at: position, end: end)
+            position += headerSize
             guard let type = header[1]?.int, let rawSize = header[2]?.int, let storedSize = header[3]?.int,
                   storedSize >= 0, position + Int(storedSize) <= end else {
                 throw ParquetError.corrupt("column \(decoder.column.name): damaged page header")
             }
-            let stored = file[position..<(position + Int(storedSize))]
+            let stored = try source.bytes(position..<(position + Int(storedSize)))
             position += Int(storedSize)
             let body = codec == 6 ? try Self.decompress(stored, size: Int(rawSize)) : Array(stored)
             switch type {
@@ -129,6 +128,21 @@ public struct ParquetReader: Sendable {
                 }
                 try decoder.readDataPage(body, count: Int(count), encoding: Int(encoding))
             default: throw ParquetError.corrupt("column \(decoder.column.name): page type \(type) not read (only v1 data and dictionary pages)")
+            }
+        }
+    }
+
+    /// The page header at `position` and its size in bytes: read from a few kilobytes after
+    /// `position`, more when the header runs past them (statistics can be long).
+    private func pageHeader(at position: Int, end: Int) throws -> (ThriftValue, Int) {
+        var window = min(end - position, 4096)
+        while true {
+            let bytes = try source.bytes(position..<(position + window))
+            var reader = CompactReader(bytes)
+            do {
+                return (try reader.readStruct(), reader.position - bytes.startIndex)
+            } catch ParquetError.corrupt where window < end - position {
+                window = min(end - position, window * 8)
             }
         }
     }
