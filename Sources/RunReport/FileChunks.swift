@@ -11,7 +11,8 @@ import CZstd
 enum FileChunks {
     static let size = 1 << 20
 
-    static func forEach(_ path: String, zstd: Bool, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// Calls `body` with pieces of at most `size` bytes.
+    static func forEach(_ path: String, zstd: Bool, size: Int = FileChunks.size, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw RunReportError("\(path): cannot read") }
         defer { close(descriptor) }

@@ -14,6 +14,8 @@ struct OutputFolder {
     /// footers (the last file's), when there are any.
     private(set) var versions: [String: String] = [:]
     private(set) var pipelines: [String: String] = [:]
+    /// The bytes of a CSV file read at a time (tests make it small to cut rows and fields apart).
+    var pieceSize = FileChunks.size
 
     init(root: String) throws {
         self.root = root
@@ -60,7 +62,7 @@ struct OutputFolder {
             var csv = CSVColumns(columns: columns, keep: keep, codes: codes, path: path)
             // The bytes not yet taken: the start of a row that runs into the next piece.
             var pending: [UInt8] = []
-            try FileChunks.forEach(path, zstd: format == "csv.zst") { piece in
+            try FileChunks.forEach(path, zstd: format == "csv.zst", size: pieceSize) { piece in
                 pending.append(contentsOf: piece)
                 let (rows, used) = try pending.withUnsafeBytes { try csv.read($0, atEnd: false) }
                 pending.removeFirst(used)
