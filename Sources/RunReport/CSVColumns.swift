@@ -38,6 +38,8 @@ struct CSVColumns {
     /// `atEnd`, the bytes run to the end of the file and every row is complete.
     mutating func read(_ bytes: UnsafeRawBufferPointer, atEnd: Bool) throws -> (rows: DatasetColumns, used: Int) {
         let bytes = bytes.bindMemory(to: UInt8.self)
+        // Locals, not properties: the loop below reads them for every field.
+        let wanted = self.wanted, keepSlot = self.keepSlot, codeSlots = self.codeSlots, keepValues = self.keepValues, path = self.path
         var rowFields = [[UInt8]](repeating: [], count: wanted.count)
         var rowHas = [Bool](repeating: false, count: wanted.count)
         // Whether this row's filtering column has been read and holds none of the kept values.
@@ -154,7 +156,8 @@ struct CSVColumns {
             }
             // A field, a comma or a CR at the end of the piece may go on in the next one: the row is
             // read again, whole, with the next piece (and so is a row cut anywhere else above).
-            if !atEnd, position >= count - 1 { return result() }
+            // A LF ends the row wherever it is.
+            if !atEnd, position >= count || position == count - 1 && bytes[position] != 0x0A { return result() }
             endField()
             if position >= count { endRow(); break }
             switch bytes[position] {

@@ -58,7 +58,7 @@ struct DiagnosticTally {
                 labels[key, default: RunFacts.UnrecognizedLabel(table: table, label: label, count: 0, exampleSource: String(decoding: id, as: UTF8.self),
                                                                 exampleCitation: citation)].count += 1
             } else if let bit = Self.identityDoubts.firstIndex(of: code) {
-                doubts[ReportKey(id), default: 0] |= 1 << bit
+                doubts[ReportKey(ids, entry: Int(ids.entryOfRow[row])), default: 0] |= 1 << bit
             }
         }
     }

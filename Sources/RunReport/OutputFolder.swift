@@ -60,17 +60,36 @@ struct OutputFolder {
         for name in names {
             let path = "\(root)/csv/\(name)"
             var csv = CSVColumns(columns: columns, keep: keep, codes: codes, path: path)
-            // The bytes not yet taken: the start of a row that runs into the next piece.
-            var pending: [UInt8] = []
-            try FileChunks.forEach(path, zstd: format == "csv.zst", size: pieceSize) { piece in
-                pending.append(contentsOf: piece)
-                let (rows, used) = try pending.withUnsafeBytes { try csv.read($0, atEnd: false) }
-                pending.removeFirst(used)
-                if rows.rowCount > 0 { try body(RowRun(rowCount: rows.rowCount, source: .csv(rows))) }
-            }
-            let rows = try pending.withUnsafeBytes { try csv.read($0, atEnd: true) }.rows
-            try body(RowRun(rowCount: rows.rowCount, source: .csv(rows)))
+            try readCSV(path, into: &csv, body)
         }
+    }
+
+    /// Reads a CSV file's rows a piece at a time, each piece where it lies: only a row cut by the
+    /// end of a piece is copied, with the next piece's bytes up to a line end.
+    private func readCSV(_ path: String, into csv: inout CSVColumns, _ body: (RowRun) throws -> Void) throws {
+        func hand(_ rows: DatasetColumns) throws { if rows.rowCount > 0 { try body(RowRun(rowCount: rows.rowCount, source: .csv(rows))) } }
+        // The start of a row that runs past the last piece.
+        var cut: [UInt8] = []
+        try FileChunks.forEach(path, zstd: format == "csv.zst", size: pieceSize) { piece in
+            var start = 0
+            while !cut.isEmpty {
+                // The cut row ends at a line end (or a later one, when the line end is quoted text).
+                guard let lineEnd = piece[start...].firstIndex(of: 0x0A) else {
+                    cut.append(contentsOf: piece[start...])
+                    return
+                }
+                cut.append(contentsOf: piece[start...lineEnd])
+                start = lineEnd + 1
+                let (rows, used) = try cut.withUnsafeBytes { try csv.read($0, atEnd: false) }
+                cut.removeFirst(used)
+                try hand(rows)
+            }
+            let rest = UnsafeRawBufferPointer(rebasing: piece[start...])
+            let (rows, used) = try csv.read(rest, atEnd: false)
+            cut.append(contentsOf: rest[used...])
+            try hand(rows)
+        }
+        try hand(try cut.withUnsafeBytes { try csv.read($0, atEnd: true) }.rows)
     }
 
     /// Files ending in `suffix` under `folder`, hidden ones (temporaries) left out, in byte order.

@@ -1,3 +1,5 @@
+import Parquet
+
 /// A report_id as a dictionary key that makes no `String`: the pipeline's ids (64 lowercase hex
 /// digits, a SHA-256) in 32 bytes, any other id as its text.
 enum ReportKey: Hashable {
@@ -5,22 +7,33 @@ enum ReportKey: Hashable {
     case text(String)
 
     init<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
-        guard bytes.count == 64 else { self = .text(String(decoding: bytes, as: UTF8.self)); return }
-        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        for (index, byte) in bytes.enumerated() {
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            default: self = .text(String(decoding: bytes, as: UTF8.self)); return
+        self = bytes.withContiguousStorageIfAvailable { Self($0) } ?? Array(bytes).withUnsafeBufferPointer { Self($0) }
+    }
+
+    /// The id of `entry`, read where `values` holds it.
+    init(_ values: ByteArrayValues, entry: Int) {
+        self = values.bytes.withUnsafeBufferPointer { Self(UnsafeBufferPointer(rebasing: $0[values.starts[entry]..<values.starts[entry + 1]])) }
+    }
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        func word(_ start: Int) -> UInt64? {
+            var value: UInt64 = 0
+            for index in start..<(start + 16) {
+                let byte = bytes[index]
+                if byte &- UInt8(ascii: "0") < 10 {
+                    value = value << 4 | UInt64(byte &- UInt8(ascii: "0"))
+                } else if byte &- UInt8(ascii: "a") < 6 {
+                    value = value << 4 | UInt64(byte &- UInt8(ascii: "a") &+ 10)
+                } else {
+                    return nil
+                }
             }
-            switch index / 16 {
-            case 0: words.0 = words.0 << 4 | UInt64(digit)
-            case 1: words.1 = words.1 << 4 | UInt64(digit)
-            case 2: words.2 = words.2 << 4 | UInt64(digit)
-            default: words.3 = words.3 << 4 | UInt64(digit)
-            }
+            return value
         }
-        self = .digest(words.0, words.1, words.2, words.3)
+        if bytes.count == 64, let a = word(0), let b = word(16), let c = word(32), let d = word(48) {
+            self = .digest(a, b, c, d)
+        } else {
+            self = .text(String(decoding: bytes, as: UTF8.self))
+        }
     }
 }

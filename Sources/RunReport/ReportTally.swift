@@ -37,7 +37,7 @@ struct ReportTally {
                 return doubts[key] != nil || wantedPaths.contains(key)
             })
             for row in 0..<min(count, ids.rowCount) where ids.entryOfRow[row] >= 0 {
-                let key = ReportKey(ids.entryBytes(Int(ids.entryOfRow[row])))
+                let key = ReportKey(ids, entry: Int(ids.entryOfRow[row]))
                 doubtBits[row] = doubts[key] ?? 0
                 if wantedPaths.contains(key) { wantedRows[row] = key }
             }
