@@ -10,13 +10,13 @@ import Testing
     let base = RunReportTests()
 
     /// 45 reports: every 5th partial, report i with i % 3 failed checks, every 4th with its year
-    /// inferred (and every 8th its agency too), every other with an unrecognized label of three,
-    /// and one routine diagnostic each.
+    /// inferred (and every 8th its agency too, in a detail of quoted line ends), every other with
+    /// an unrecognized label of three, and one routine diagnostic each.
     var reports: [TransformedReport] {
         (0..<45).map { i in
             var diagnostics = [Diagnostic(.transform, .cellEmpty, "table 二, line \(i): empty")]
             if i % 4 == 0 { diagnostics.append(Diagnostic(.extract, .yearInferred, "report year not in the title")) }
-            if i % 8 == 0 { diagnostics.append(Diagnostic(.extract, .agencyInferred, "agency from the folder, \"引号\", 逗号")) }
+            if i % 8 == 0 { diagnostics.append(Diagnostic(.extract, .agencyInferred, "agency from the folder,\r\n\"引号\", 逗号\n")) }
             if i % 2 == 0 { diagnostics.append(base.unrecognized("标签\(i % 3)", line: i)) }
             let checks = (0..<(i % 3)).map { CheckFailure(rule: $0 == 0 ? "identity" : "appeal_total", subject: "s\(i)", expected: 1, actual: 2) }
             return base.report(i, year: 2021 + i % 3, format: i % 2 == 0 ? "pdf" : "html", partial: i % 5 == 0, checks: checks, diagnostics: diagnostics)
