@@ -159,18 +159,20 @@ struct CSVColumns {
             // A LF ends the row wherever it is.
             if !atEnd, position >= count || position == count - 1 && bytes[position] != 0x0A { return result() }
             endField()
-            if position >= count { endRow(); break }
-            switch bytes[position] {
-            case UInt8(ascii: ","):
-                position += 1
-                if position == count { endField(); endRow() }
-            case 0x0D:
-                position += position + 1 < count && bytes[position + 1] == 0x0A ? 2 : 1
-                endRow()
-            default:
-                position += 1
-                endRow()
+            // Past the field's end: a comma (the row goes on, unless the bytes end there), a line
+            // end, or the end of the bytes. One call of `endRow`, so that it is inlined.
+            var rowEnds = true
+            if position < count {
+                switch bytes[position] {
+                case UInt8(ascii: ","):
+                    position += 1
+                    rowEnds = position == count
+                    if rowEnds { endField() }
+                case 0x0D: position += position + 1 < count && bytes[position + 1] == 0x0A ? 2 : 1
+                default: position += 1
+                }
             }
+            if rowEnds { endRow() }
         }
         return result()
     }
