@@ -1,8 +1,9 @@
 import Parquet
 
-/// The columns of one dataset that the report needs, read from every file of the dataset.
-/// Text stays as `ByteArrayValues` (entries and per-row entry numbers), so counting codes over a
-/// million diagnostics makes no `String` per row.
+/// The columns of one dataset that the report needs, for a run of its rows (a Parquet row group,
+/// a piece of a CSV file): the report counts them and lets them go. Text stays as
+/// `ByteArrayValues` (entries and per-row entry numbers), so counting codes over a million
+/// diagnostics makes no `String` per row.
 struct DatasetColumns {
     var rowCount = 0
     var columns: [String: ReadColumn] = [:]
@@ -23,22 +24,6 @@ struct DatasetColumns {
                 return entry < 0 ? nil : Int64(values.entryString(Int(entry)))
             }
         default: return []
-        }
-    }
-
-    /// Adds the rows of another file of the same dataset.
-    mutating func append(_ other: DatasetColumns) {
-        rowCount += other.rowCount
-        for (name, column) in other.columns {
-            switch (columns[name], column) {
-            case (nil, _): columns[name] = column
-            case (.byteArrays(var mine), .byteArrays(let theirs)):
-                mine.append(contentsOf: theirs)
-                columns[name] = .byteArrays(mine)
-            case (.integers(let mine), .integers(let theirs)): columns[name] = .integers(mine + theirs)
-            case (.doubles(let mine), .doubles(let theirs)): columns[name] = .doubles(mine + theirs)
-            default: break
-            }
         }
     }
 }

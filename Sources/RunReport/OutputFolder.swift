@@ -10,9 +10,12 @@ struct OutputFolder {
     let root: String
     /// Where the rows were read from: `parquet`, `csv` or `csv.zst`.
     let format: String
-    /// The `disclosure_etl.version` of the Parquet footers, when there are any.
-    private(set) var version: String?
-    private(set) var pipeline: String?
+    /// Per dataset, the `disclosure_etl.version` and `disclosure_etl.pipeline` of its Parquet
+    /// footers (the last file's), when there are any.
+    private(set) var versions: [String: String] = [:]
+    private(set) var pipelines: [String: String] = [:]
+    /// The bytes of a CSV file read at a time (tests make it small to cut rows and fields apart).
+    var pieceSize = FileChunks.size
 
     init(root: String) throws {
         self.root = root
@@ -28,68 +31,65 @@ struct OutputFolder {
         }
     }
 
-    /// Reads `columns` of `dataset` from all its files, in path order. `codes` names columns of few
-    /// values: every row keeps them whatever `keep` says, and CSV stores each value once (Parquet's
-    /// dictionaries already do).
-    /// `keep` leaves out the other text columns of rows it does not need (see `CSVColumns`; in
-    /// Parquet, the rows whose `keep.column` holds none of `keep.values` read those columns as null).
+    /// Hands the rows of `dataset` to `body` a run at a time (a Parquet row group, a piece of a
+    /// CSV file), from all its files in path order, so no dataset is held whole. A Parquet run
+    /// reads the columns its caller asks for; a CSV piece holds `columns`, where `codes` names
+    /// columns of few values (each stored once, every row keeps them) and `keep` leaves out the
+    /// other columns of rows it does not need (see `CSVColumns`).
     mutating func read(_ dataset: String, columns: [String], keep: (column: String, values: Set<String>)? = nil,
-                       codes: Set<String> = []) throws -> DatasetColumns {
-        var result = DatasetColumns()
+                       codes: Set<String> = [], _ body: (RowRun) throws -> Void) throws {
         if format == "parquet" {
             for path in Self.files(under: "\(root)/parquet/\(dataset)", suffix: ".parquet") {
-                result.append(try readParquet(path, columns: columns, keep: keep, codes: codes))
-            }
-        } else {
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/csv")) ?? []).filter {
-                $0.hasSuffix("." + format) && ($0 == "\(dataset).\(format)" || $0.hasPrefix("\(dataset).part-"))
-            }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for name in names {
-                let path = "\(root)/csv/\(name)"
-                // Mapped, not copied: a CSV of a million diagnostics is hundreds of MB.
-                guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
-                    throw RunReportError("\(path): cannot read")
+                let reader: ParquetReader
+                do { reader = try ParquetReader(path: path) } catch let error as ParquetError { throw RunReportError("\(path): \(error.description)") }
+                for (key, value) in reader.keyValueMetadata {
+                    if key == "disclosure_etl.version" { versions[dataset] = value }
+                    if key == "disclosure_etl.pipeline" { pipelines[dataset] = value }
                 }
-                if format == "csv.zst" {
-                    let bytes = try ZstdFrames.decompress([UInt8](data), path: path)
-                    result.append(try bytes.withUnsafeBytes { try CSVColumns.read($0, columns: columns, keep: keep, codes: codes, path: path) })
-                } else {
-                    result.append(try data.withUnsafeBytes { try CSVColumns.read($0, columns: columns, keep: keep, codes: codes, path: path) })
+                // A year partition keeps report_year in its folder name, not in the file.
+                let folderYear = path.split(separator: "/").last(where: { $0.hasPrefix("report_year=") }).flatMap { Int64($0.dropFirst("report_year=".count)) }
+                for group in 0..<reader.rowGroupCount {
+                    try body(RowRun(rowCount: reader.rowGroupRowCounts[group], source: .parquet(reader, rowGroup: group, path: path, folderYear: folderYear)))
                 }
             }
+            return
         }
-        return result
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/csv")) ?? []).filter {
+            $0.hasSuffix("." + format) && ($0 == "\(dataset).\(format)" || $0.hasPrefix("\(dataset).part-"))
+        }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for name in names {
+            let path = "\(root)/csv/\(name)"
+            var csv = CSVColumns(columns: columns, keep: keep, codes: codes, path: path)
+            try readCSV(path, into: &csv, body)
+        }
     }
 
-    private mutating func readParquet(_ path: String, columns: [String], keep: (column: String, values: Set<String>)?,
-                                      codes: Set<String>) throws -> DatasetColumns {
-        do {
-            let reader = try ParquetReader(path: path)
-            for (key, value) in reader.keyValueMetadata {
-                if key == "disclosure_etl.version" { version = value }
-                if key == "disclosure_etl.pipeline" { pipeline = value }
+    /// Reads a CSV file's rows a piece at a time, each piece where it lies: only a row cut by the
+    /// end of a piece is copied, with the next piece's bytes up to a line end.
+    private func readCSV(_ path: String, into csv: inout CSVColumns, _ body: (RowRun) throws -> Void) throws {
+        func hand(_ rows: DatasetColumns) throws { if rows.rowCount > 0 { try body(RowRun(rowCount: rows.rowCount, source: .csv(rows))) } }
+        // The start of a row that runs past the last piece.
+        var cut: [UInt8] = []
+        try FileChunks.forEach(path, zstd: format == "csv.zst", size: pieceSize) { piece in
+            var start = 0
+            while !cut.isEmpty {
+                // The cut row ends at a line end (or a later one, when the line end is quoted text).
+                guard let lineEnd = piece[start...].firstIndex(of: 0x0A) else {
+                    cut.append(contentsOf: piece[start...])
+                    return
+                }
+                cut.append(contentsOf: piece[start...lineEnd])
+                start = lineEnd + 1
+                let (rows, used) = try cut.withUnsafeBytes { try csv.read($0, atEnd: false) }
+                cut.removeFirst(used)
+                try hand(rows)
             }
-            var result = DatasetColumns(rowCount: reader.rowCount)
-            let available = Set(reader.columns.map(\.name))
-            var rows: [Bool]?
-            if let keep, available.contains(keep.column), case .byteArrays(let codes) = try reader.read(keep.column) {
-                result.columns[keep.column] = .byteArrays(codes)
-                let kept = (0..<codes.entryCount).map { keep.values.contains(codes.entryString($0)) }
-                rows = codes.entryOfRow.map { $0 >= 0 && kept[Int($0)] }
-            }
-            for name in columns where available.contains(name) && result.columns[name] == nil {
-                result.columns[name] = try reader.read(name, keep: codes.contains(name) ? nil : rows)
-            }
-            // A year partition keeps report_year in its folder name, not in the file.
-            if columns.contains("report_year"), !available.contains("report_year"),
-               let folder = path.split(separator: "/").last(where: { $0.hasPrefix("report_year=") }),
-               let year = Int64(folder.dropFirst("report_year=".count)) {
-                result.columns["report_year"] = .integers(Array(repeating: year, count: reader.rowCount))
-            }
-            return result
-        } catch let error as ParquetError {
-            throw RunReportError("\(path): \(error.description)")
+            let rest = UnsafeRawBufferPointer(rebasing: piece[start...])
+            let (rows, used) = try csv.read(rest, atEnd: false)
+            cut.append(contentsOf: rest[used...])
+            try hand(rows)
         }
+        try hand(try cut.withUnsafeBytes { try csv.read($0, atEnd: true) }.rows)
     }
 
     /// Files ending in `suffix` under `folder`, hidden ones (temporaries) left out, in byte order.

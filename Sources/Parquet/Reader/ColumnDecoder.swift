@@ -1,11 +1,13 @@
 /// Decodes the pages of one column, chunk after chunk, into a `ReadColumn`.
 ///
 /// With `keep`, a byte-array column keeps the text of those rows only (the others read as null),
-/// and a dictionary entry is stored only once a kept row uses it: a million rows of mostly
-/// distinct text are walked, not held.
+/// with `keepValue` only the values it accepts (a reader after a few ids among many), and a
+/// dictionary entry is stored only once a kept row uses it: a million rows of mostly distinct
+/// text are walked, not held.
 struct ColumnDecoder {
     let column: ParquetReader.LeafColumn
     let keep: [Bool]?
+    let keepValue: ((ArraySlice<UInt8>) -> Bool)?
     /// Rows decoded so far, over every chunk (the index into `keep`).
     private var row = 0
     private var strings = ByteArrayValues()
@@ -14,14 +16,15 @@ struct ColumnDecoder {
     /// The current chunk's dictionary: entry numbers in `strings`, or the numbers themselves.
     private var stringDictionary: [Int32] = []
     private var numberDictionary: [Int64] = []
-    /// With `keep`, the current chunk's dictionary entries not stored yet (`stringDictionary` holds
-    /// `unstored` for them).
+    /// With `keep` or `keepValue`, the current chunk's dictionary entries not stored yet
+    /// (`stringDictionary` holds `unstored` for them).
     private var pendingEntries: [ArraySlice<UInt8>] = []
     private static let unstored: Int32 = -2
 
-    init(column: ParquetReader.LeafColumn, keep: [Bool]? = nil) {
+    init(column: ParquetReader.LeafColumn, keep: [Bool]? = nil, keepValue: ((ArraySlice<UInt8>) -> Bool)? = nil) {
         self.column = column
         self.keep = keep
+        self.keepValue = keepValue
     }
 
     /// Whether the text of the page's row `offset` is kept.
@@ -45,7 +48,7 @@ struct ColumnDecoder {
         var cursor = PlainCursor(body: body, column: column.name)
         for _ in 0..<count {
             switch column.physicalType {
-            case 6 where keep != nil:
+            case 6 where keep != nil || keepValue != nil:
                 pendingEntries.append(try cursor.byteArray())
                 stringDictionary.append(Self.unstored)
             case 6: stringDictionary.append(strings.appendEntry(try cursor.byteArray()))
@@ -76,7 +79,7 @@ struct ColumnDecoder {
                 switch column.physicalType {
                 case 6:
                     let value = try cursor.byteArray()
-                    strings.appendRow(entry: keeps(row) ? strings.appendEntry(value) : -1)
+                    strings.appendRow(entry: keeps(row) && keepValue?(value) != false ? strings.appendEntry(value) : -1)
                 case 1: integers.append(Int64(try cursor.int32()))
                 case 2: integers.append(Int64(bitPattern: try cursor.uint64()))
                 case 5: doubles.append(Double(bitPattern: try cursor.uint64()))
@@ -96,7 +99,10 @@ struct ColumnDecoder {
                 switch column.physicalType {
                 case 6 where !keeps(row): strings.appendRow(entry: -1)
                 case 6:
-                    if stringDictionary[index] == Self.unstored { stringDictionary[index] = strings.appendEntry(pendingEntries[index]) }
+                    if stringDictionary[index] == Self.unstored {
+                        // -1 (null) for a value `keepValue` leaves out.
+                        stringDictionary[index] = keepValue?(pendingEntries[index]) == false ? -1 : strings.appendEntry(pendingEntries[index])
+                    }
                     strings.appendRow(entry: stringDictionary[index])
                 case 5: doubles.append(Double(bitPattern: UInt64(bitPattern: numberDictionary[index])))
                 default: integers.append(numberDictionary[index])
