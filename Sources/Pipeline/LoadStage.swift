@@ -26,8 +26,10 @@ struct LoadStage {
     /// Sharded runs write their part files straight into the shared folders (see docs/pipelines.md).
     let generations: Bool
 
-    /// Reports per slice a worker encodes: bounds memory while keeping workers busy.
-    static let chunkSize = 128
+    /// Reports per slice a worker encodes: bounds memory while keeping workers busy. Two rounds
+    /// of slices are alive at once (one appended while the next is built); 64 reports hold about
+    /// 5 MB less than 128 at the peak, for about 1% more instructions in load (more, smaller batches).
+    static let chunkSize = 64
 
     struct Plan {
         /// The manifest's entries, shared with it rather than copied.
