@@ -28,7 +28,8 @@ struct LoadStage {
 
     /// Reports per slice a worker encodes: bounds memory while keeping workers busy. Two rounds
     /// of slices are alive at once (one appended while the next is built); 64 reports hold about
-    /// 5 MB less than 128 at the peak, for about 1% more instructions in load (more, smaller batches).
+    /// 5 MB less than 128 at the peak, for about 3% more instructions in load, 1% of a run (more,
+    /// smaller batches).
     static let chunkSize = 64
 
     struct Plan {
