@@ -21,17 +21,30 @@ public enum ContinuityCheck {
     typealias Slot = ContinuityNumbers.Slot
 
     /// Every report's facts, packed for 100,000s of reports: agencies held once, numbers in one
-    /// array (a few dozen bytes per report rather than a struct of arrays each).
+    /// array of 32-bit values (about 90 bytes per report rather than a struct of arrays each); the
+    /// rare number beyond 32 bits is kept whole aside.
     public struct Table: Sendable {
         var names: [AgencyName] = []
         private var nameIndex: [String: Int32] = [:]
         var agency: [Int32] = []
         var year: [Int32] = []
-        var numbers: [Int64] = []
+        var numbers: [Int32] = []
+        /// Numbers that do not fit `numbers`, by their position in it.
+        private var wideNumbers: [Int: Int64] = [:]
+        private static let absent = Int32.min
+        private static let keptAside = Int32.min + 1
 
         public init() {}
 
         public var count: Int { agency.count }
+
+        /// Room for `reports` reports: the table holds every report of a run, and arrays grown
+        /// by doubling would take up to twice that (three times while one is copied).
+        public mutating func reserveCapacity(_ reports: Int) {
+            agency.reserveCapacity(reports)
+            year.reserveCapacity(reports)
+            numbers.reserveCapacity(reports * Slot.count)
+        }
 
         public mutating func append(_ facts: Facts) {
             let index: Int32
@@ -44,12 +57,25 @@ public enum ContinuityCheck {
             }
             agency.append(index)
             year.append(Int32(truncatingIfNeeded: facts.year))
-            numbers += facts.numbers
+            for value in facts.numbers {
+                if value == missing {
+                    numbers.append(Self.absent)
+                } else if let narrow = Int32(exactly: value), narrow > Self.keptAside {
+                    numbers.append(narrow)
+                } else {
+                    wideNumbers[numbers.count] = value
+                    numbers.append(Self.keptAside)
+                }
+            }
         }
 
         func number(_ report: Int, _ slot: Int) -> Int64? {
-            let value = numbers[report * Slot.count + slot]
-            return value == missing ? nil : value
+            let position = report * Slot.count + slot
+            switch numbers[position] {
+            case Self.absent: return nil
+            case Self.keptAside: return wideNumbers[position]
+            case let value: return Int64(value)
+            }
         }
     }
 

@@ -160,6 +160,7 @@ struct LoadStage {
     /// out here; the main pass repairs it or stops.
     private func continuityFailures(_ plan: Plan) throws -> [Int: [ContinuityCheck.Failure]] {
         var table = ContinuityCheck.Table()
+        table.reserveCapacity(plan.reports.count)
         var positions: [Int] = []
         positions.reserveCapacity(plan.reports.count)
         // Read in rounds, each packed into the table before the next, so the facts as read (an

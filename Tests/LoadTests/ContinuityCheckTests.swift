@@ -68,4 +68,24 @@ import Testing
         let continuity = wide[0].firstIndex(of: "checks_continuity")!
         #expect(wide.dropFirst().map { $0[continuity] } == ["0", "1", "7", "0", "0"])
     }
+
+    /// The table keeps numbers in 32 bits; one beyond them, or on the values it uses as marks,
+    /// comes back whole, and a missing one as nil.
+    @Test func tableGivesBackEveryNumberAsAppended() {
+        let edges: [Int64] = [ContinuityCheck.missing, 0, -1, 7, Int64(Int32.max), Int64(Int32.max) + 1, Int64(Int32.min),
+                              Int64(Int32.min) + 1, Int64(Int32.min) + 2, 1 << 40, -(1 << 40), Int64.max]
+        var table = ContinuityCheck.Table()
+        table.reserveCapacity(2)
+        for shift in 0 ..< 2 {
+            var facts = ContinuityCheck.Facts(agency: "某某县人民政府", year: 2023 + shift)
+            for slot in facts.numbers.indices { facts.numbers[slot] = edges[(slot + shift) % edges.count] }
+            table.append(facts)
+        }
+        for report in 0 ..< 2 {
+            for slot in 0 ..< ContinuityNumbers.Slot.count {
+                let value = edges[(slot + report) % edges.count]
+                #expect(table.number(report, slot) == (value == ContinuityCheck.missing ? nil : value), "report \(report), slot \(slot)")
+            }
+        }
+    }
 }
