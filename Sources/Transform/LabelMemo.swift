@@ -22,7 +22,7 @@ final class LabelMemo: @unchecked Sendable {
         func hash(into hasher: inout Hasher) {
             hasher.combine(context)
             var copy = text
-            copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            copy.withUTF8 { hasher.combine(UTF8Key.wordHash($0)) }
         }
 
         static func == (lhs: Key, rhs: Key) -> Bool {

@@ -7,16 +7,20 @@ extension ContinuityNumbers {
     public init(cellsOf report: TransformedReport) {
         self.init()
         var codes = CodeCursors.start
+        // The lookup tables as locals: a static read in the loop is a lazy-initialisation check
+        // per cell (hundreds per report).
+        let chainItemAt = Self.chainItemAt, chainMeasureAt = Self.chainMeasureAt
+        let carriedOverRow = Self.carriedOverRow, carriedForwardRow = Self.carriedForwardRow
         for index in report.proactive.indices {
             let item = codes.position(of: report.proactive[index].item, in: .items)
             let measure = codes.position(of: report.proactive[index].measure, in: .measures)
-            guard let chained = Self.chainItemAt[item], let place = Self.chainMeasureAt[measure],
+            guard let chained = chainItemAt[item], let place = chainMeasureAt[measure],
                   let whole = Int64(exactly: report.proactive[index].value) else { continue }
             values[Slot.chain(chained, place)] = whole
         }
         for index in report.applications.indices {
             let row = codes.position(of: report.applications[index].row, in: .applicationRows)
-            guard let first = row == Self.carriedOverRow ? Slot.carriedOver : row == Self.carriedForwardRow ? Slot.carriedForward : nil else { continue }
+            guard let first = row == carriedOverRow ? Slot.carriedOver : row == carriedForwardRow ? Slot.carriedForward : nil else { continue }
             values[first + codes.position(of: report.applications[index].applicant, in: .applicants)] = report.applications[index].value
         }
     }
