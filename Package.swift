@@ -61,7 +61,7 @@ let package = Package(
             ]
         ),
         // OUT/report.html: reads a run's datasets back and draws them; knows nothing of the pipeline.
-        .target(name: "RunReport", dependencies: ["Parquet", "CZstd"]),
+        .target(name: "RunReport", dependencies: ["DisclosureModel", "Parquet", "CZstd"]),
         .executableTarget(
             name: "disclosure-etl",
             dependencies: [

@@ -1,3 +1,5 @@
+import DisclosureModel
+
 /// The manifest's entries, packed: one fixed-size record per input, the paths' bytes in one
 /// buffer, and the strings that repeat on every entry held once in a pool.
 ///

@@ -1,3 +1,4 @@
+import DisclosureModel
 import Extract
 
 /// The previous manifest's entries by report_id, to find input bytes that were extracted before

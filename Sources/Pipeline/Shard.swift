@@ -1,3 +1,5 @@
+import DisclosureModel
+
 /// A deterministic share of the inputs, for splitting one run over N machines (`--shard K/N`).
 ///
 /// An input belongs to shard `K` when the first 64 bits of its report_id, modulo N, equal K, so

@@ -15,7 +15,7 @@ struct DiagnosticTally {
     private var severityMissing = false
     private var labels: [LabelKey: RunFacts.UnrecognizedLabel] = [:]
     /// Per report_id, its identity doubts: bit `i` for `identityDoubts[i]`.
-    private(set) var doubts: [ReportKey: UInt8] = [:]
+    private(set) var doubts: [ReportIdKey: UInt8] = [:]
 
     private struct LabelKey: Hashable {
         var table: String
@@ -58,7 +58,7 @@ struct DiagnosticTally {
                 labels[key, default: RunFacts.UnrecognizedLabel(table: table, label: label, count: 0, exampleSource: String(decoding: id, as: UTF8.self),
                                                                 exampleCitation: citation)].count += 1
             } else if let bit = Self.identityDoubts.firstIndex(of: code) {
-                doubts[ReportKey(ids, entry: Int(ids.entryOfRow[row])), default: 0] |= 1 << bit
+                doubts[ReportIdKey(ids, entry: Int(ids.entryOfRow[row])), default: 0] |= 1 << bit
             }
         }
     }

@@ -5,17 +5,17 @@ import Parquet
 /// diagnostics named (the examples of unrecognized labels).
 struct ReportTally {
     /// Per report_id, its identity doubts (`DiagnosticTally.doubts`).
-    let doubts: [ReportKey: UInt8]
+    let doubts: [ReportIdKey: UInt8]
     /// The report_ids whose `source_path` is wanted.
-    let wantedPaths: Set<ReportKey>
-    private(set) var pathOfReport: [ReportKey: String] = [:]
+    let wantedPaths: Set<ReportIdKey>
+    private(set) var pathOfReport: [ReportIdKey: String] = [:]
     private(set) var ok = 0
     private(set) var partial = 0
     private var yearCounts: [Int64: RunFacts.Stacked] = [:]
     private var formatCounts: [String: RunFacts.Stacked] = [:]
     private(set) var toLook = ReportsToLook(limit: RunFacts.rowLimit)
 
-    init(doubts: [ReportKey: UInt8], wantedPaths: Set<ReportKey>) {
+    init(doubts: [ReportIdKey: UInt8], wantedPaths: Set<ReportIdKey>) {
         self.doubts = doubts
         self.wantedPaths = wantedPaths
     }
@@ -29,15 +29,15 @@ struct ReportTally {
         let failed = try Self.checksFailed(rows)
         // Per row, its doubts (0 for none), and the ids of the rows whose path is wanted.
         var doubtBits = [UInt8](repeating: 0, count: count)
-        var wantedRows: [Int: ReportKey] = [:]
+        var wantedRows: [Int: ReportIdKey] = [:]
         do {
             // Only the ids the diagnostics named are read.
             let ids = try rows.text("report_id", keepValue: { [doubts, wantedPaths] in
-                let key = ReportKey($0)
+                let key = ReportIdKey($0)
                 return doubts[key] != nil || wantedPaths.contains(key)
             })
             for row in 0..<min(count, ids.rowCount) where ids.entryOfRow[row] >= 0 {
-                let key = ReportKey(ids, entry: Int(ids.entryOfRow[row]))
+                let key = ReportIdKey(ids, entry: Int(ids.entryOfRow[row]))
                 doubtBits[row] = doubts[key] ?? 0
                 if wantedPaths.contains(key) { wantedRows[row] = key }
             }

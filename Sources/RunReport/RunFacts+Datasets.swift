@@ -16,7 +16,7 @@ extension RunFacts {
         distinctUnrecognized = diagnostics.distinctUnrecognized
         unrecognized = diagnostics.unrecognized(limit: Self.labelLimit)
 
-        var reports = ReportTally(doubts: diagnostics.doubts, wantedPaths: Set(unrecognized.map { ReportKey($0.exampleSource.utf8) }))
+        var reports = ReportTally(doubts: diagnostics.doubts, wantedPaths: Set(unrecognized.map { ReportIdKey($0.exampleSource.utf8) }))
         try folder.read("reports", columns: ["report_id", "source_path", "source_format", "agency", "report_year", "status", "checks_failed"]) {
             try reports.add($0)
         }
@@ -27,7 +27,7 @@ extension RunFacts {
         reportsToLook = reports.toLook.first
         reportsToLookCount = reports.toLook.count
         for index in unrecognized.indices {
-            unrecognized[index].exampleSource = reports.pathOfReport[ReportKey(unrecognized[index].exampleSource.utf8)] ?? unrecognized[index].exampleSource
+            unrecognized[index].exampleSource = reports.pathOfReport[ReportIdKey(unrecognized[index].exampleSource.utf8)] ?? unrecognized[index].exampleSource
         }
 
         var rules = TextCounts()

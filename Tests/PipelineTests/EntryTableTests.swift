@@ -1,3 +1,4 @@
+import DisclosureModel
 import Foundation
 import Testing
 @testable import Pipeline

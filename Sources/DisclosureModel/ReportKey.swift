@@ -1,11 +1,19 @@
 /// A report_id (the 64 lowercase hex digits of a SHA-256) held as its 32 bytes: a quarter of the
 /// memory of the text, no allocation, and compared a word at a time. The words are big-endian, so
-/// their order is the order of the hex text.
-struct ReportKey: Hashable, Comparable, Sendable {
-    private(set) var words: (UInt64, UInt64, UInt64, UInt64)
+/// their order is the order of the hex text. The manifest, the load and `report.html` key reports
+/// by it.
+public struct ReportKey: Hashable, Comparable, Sendable {
+    public let words: (UInt64, UInt64, UInt64, UInt64)
 
-    /// Nil unless `hex` is exactly 64 lowercase hex digits.
-    init?(hex: some Collection<UInt8>) {
+    @inlinable
+    public init(words: (UInt64, UInt64, UInt64, UInt64)) {
+        self.words = words
+    }
+
+    /// Nil unless `hex` is exactly 64 lowercase hex digits. Inlinable, so that each caller's
+    /// collection type gets a loop compiled for it.
+    @inlinable
+    public init?(hex: some Collection<UInt8>) {
         guard hex.count == 64 else { return nil }
         var parsed = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
         for (offset, digit) in hex.enumerated() {
@@ -22,10 +30,10 @@ struct ReportKey: Hashable, Comparable, Sendable {
             default: parsed.3 = parsed.3 << 4 | value
             }
         }
-        words = parsed
+        self.init(words: parsed)
     }
 
-    init?(_ reportId: String) {
+    public init?(_ reportId: String) {
         // Through the contiguous bytes: walking a `String.UTF8View` cost ten times as much.
         var text = reportId
         guard let key = text.withUTF8({ ReportKey(hex: $0) }) else { return nil }
@@ -33,7 +41,7 @@ struct ReportKey: Hashable, Comparable, Sendable {
     }
 
     /// The report_id as text (written for every entry of a saved manifest: no array per call).
-    var hex: String {
+    public var hex: String {
         String(unsafeUninitializedCapacity: 64) { buffer in
             writeHex(to: buffer)
             return 64
@@ -41,7 +49,7 @@ struct ReportKey: Hashable, Comparable, Sendable {
     }
 
     /// Appends the 64 hex digits, without making a `String`.
-    func appendHex(to bytes: inout [UInt8]) {
+    public func appendHex(to bytes: inout [UInt8]) {
         let start = bytes.count
         bytes.append(contentsOf: repeatElement(0, count: 64))
         bytes.withUnsafeMutableBufferPointer { writeHex(to: UnsafeMutableBufferPointer(rebasing: $0[start...])) }
@@ -56,17 +64,17 @@ struct ReportKey: Hashable, Comparable, Sendable {
     }
 
     /// The first 64 bits, as `Shard` reads them from the text.
-    var leadingWord: UInt64 { words.0 }
+    public var leadingWord: UInt64 { words.0 }
 
-    static func == (lhs: ReportKey, rhs: ReportKey) -> Bool {
+    public static func == (lhs: ReportKey, rhs: ReportKey) -> Bool {
         lhs.words == rhs.words
     }
 
-    static func < (lhs: ReportKey, rhs: ReportKey) -> Bool {
+    public static func < (lhs: ReportKey, rhs: ReportKey) -> Bool {
         lhs.words < rhs.words
     }
 
-    func hash(into hasher: inout Hasher) {
+    public func hash(into hasher: inout Hasher) {
         hasher.combine(words.0)
         hasher.combine(words.1)
         hasher.combine(words.2)
