@@ -34,9 +34,15 @@ enum FileChunks {
         guard let context = ZSTD_createDStream() else { throw RunReportError("\(path): cannot start zstd") }
         defer { ZSTD_freeDStream(context) }
         var output = [UInt8](repeating: 0, count: size)
+        // Whether the last frame begun is not complete yet: at the end of the file it means the
+        // file was cut short, and the rows after the cut would be silently missing from the counts.
+        var frameOpen = false
         while true {
             let got = try readInput()
-            if got == 0 { return }
+            if got == 0 {
+                if frameOpen { throw RunReportError("\(path): the file ends inside a zstd frame (cut short?)") }
+                return
+            }
             try input.withUnsafeBytes { source in
                 var inBuffer = ZSTD_inBuffer(src: source.baseAddress, size: got, pos: 0)
                 // Until this input is used up and the output no longer fills (zstd may hold more).
@@ -44,8 +50,12 @@ enum FileChunks {
                 while inBuffer.pos < inBuffer.size || full {
                     let produced = try output.withUnsafeMutableBytes { target -> Int in
                         var outBuffer = ZSTD_outBuffer(dst: target.baseAddress, size: target.count, pos: 0)
+                        let consumed = inBuffer.pos
                         let status = ZSTD_decompressStream(context, &outBuffer, &inBuffer)
                         if ZSTD_isError(status) != 0 { throw RunReportError("\(path): \(String(cString: ZSTD_getErrorName(status)))") }
+                        // 0: a frame ended. A call that did nothing (after the end) asks for the
+                        // next frame's header: not a frame left open.
+                        if outBuffer.pos > 0 || inBuffer.pos > consumed { frameOpen = status != 0 }
                         return outBuffer.pos
                     }
                     full = produced == output.count

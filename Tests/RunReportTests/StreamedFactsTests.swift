@@ -62,6 +62,23 @@ import Testing
         }
     }
 
+    /// A `.csv.zst` file cut short is an error naming it, not a report with rows missing.
+    @Test func aCompressedCSVCutShortIsAnError() throws {
+        let root = base.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try Loader(writers: [CompressedCSVWriter(bom: true)]).load(reports: reports, rejects: base.rejects, to: root)
+        let path = root + "/csv/diagnostics.csv.zst"
+        let whole = try Data(contentsOf: URL(fileURLWithPath: path))
+        try whole.prefix(whole.count - 7).write(to: URL(fileURLWithPath: path))
+        var output = try OutputFolder(root: root)
+        do {
+            _ = try RunFacts(folder: &output)
+            Issue.record("a cut-short file was read as if whole")
+        } catch let error as RunReportError {
+            #expect("\(error)".contains("diagnostics.csv.zst") && "\(error)".contains("cut short"))
+        }
+    }
+
     @Test func theListKeepsTheFirstInOrderWhateverTheirNumber() {
         var list = ReportsToLook(limit: 7)
         var all: [RunFacts.ReportToLook] = []
