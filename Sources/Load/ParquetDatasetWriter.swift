@@ -34,7 +34,7 @@ public struct ParquetDatasetWriter: DatasetWriter {
     /// A row group is also written once it holds this much (`WriterOptions.rowGroupBytes`): the
     /// per-report datasets (`reports`, `reports_wide`) would otherwise keep every report of a
     /// run in memory, as their rows never reach `row_group_rows` in an ordinary run.
-    public static let rowGroupBytes = 2 << 20
+    static let rowGroupBytes = 2 << 20
 
     var options: WriterOptions {
         WriterOptions(compression: .zstd(level: compressionLevel), rowGroupRows: rowGroupRows, rowGroupBytes: Self.rowGroupBytes,

@@ -71,12 +71,11 @@ public struct ParquetReader: Sendable {
         }
     }
 
-    /// Reads one column of every row group, by name. With `keep` (one flag per row of the file), a
-    /// text column holds the text of those rows only and null for the others, so a reader that
-    /// needs a few rows of a long text column does not hold all of it.
-    public func read(_ name: String, keep: [Bool]? = nil) throws -> ReadColumn {
+    /// Reads one column of every row group, by name (a reader that needs a few rows of a long text
+    /// column reads it a row group at a time, with `keep`).
+    public func read(_ name: String) throws -> ReadColumn {
         let index = try columnIndex(name)
-        var decoder = ColumnDecoder(column: columns[index], keep: keep)
+        var decoder = ColumnDecoder(column: columns[index])
         for group in chunks.indices { try readChunk(group: group, column: index, into: &decoder) }
         return decoder.result
     }
