@@ -19,10 +19,19 @@ final class FolderLock {
         guard descriptor >= 0 else {
             throw PipelineError.io("\(path): cannot create the lock file: \(String(cString: strerror(errno)))")
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        // A lock this process held a moment ago can still be busy: a child being started (by any
+        // thread) holds a copy of every descriptor from fork until its exec closes them, so a lock
+        // let go in that moment is let go only then. Such a lock is waited for, a little.
+        var tries = 0
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let busy = errno == EWOULDBLOCK
             let reason = String(cString: strerror(errno))
             let owner = Self.owner(descriptor)
+            if busy, owner == String(getpid()), tries < Self.ownLockTries {
+                tries += 1
+                usleep(10_000)
+                continue
+            }
             close(descriptor)
             guard busy else { throw PipelineError.io("\(path): cannot lock: \(reason)") }
             throw PipelineError.busy("another run (pid \(owner ?? "unknown")) holds \(path); wait for it or remove the lock if no run is going")
@@ -31,6 +40,9 @@ final class FolderLock {
         ftruncate(descriptor, 0)
         _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
     }
+
+    /// How many times (10 ms apart) a lock this process's own pid holds is tried again: 2 s.
+    static let ownLockTries = 200
 
     deinit { close(descriptor) }
 
