@@ -114,7 +114,12 @@ enum Repository {
 
     /// Extracts and transforms one file of the repository.
     static func transform(_ relative: String) throws -> TransformedReport {
-        switch Extractor.extract(bytes: try bytes(relative), sourcePath: relative) {
+        try transform(bytes: try bytes(relative), sourcePath: relative)
+    }
+
+    /// Extracts and transforms a file's bytes.
+    static func transform(bytes: [UInt8], sourcePath: String) throws -> TransformedReport {
+        switch Extractor.extract(bytes: bytes, sourcePath: sourcePath) {
         case .report(let report): return Transformer(dictionary: try dictionary()).transform(report)
         case .reject(let reject): throw RejectedError(reject: reject)
         }

@@ -1,8 +1,9 @@
 import DisclosureModel
 
 /// Text whose tables a converter laid out without tabs or pipes between cells (`pdftotext -layout`,
-/// `pdftotext` in reading order, markdown from OCR, a crawler's text with cells glued together),
-/// rewritten as the lines the text path reads: a table row per line, its cells separated by tabs.
+/// `pdftotext` in reading order, markdown from OCR, a crawler's text with cells glued together, a
+/// Word document saved as text cell by cell), rewritten as the lines the text path reads: a table
+/// row per line, its cells separated by tabs.
 ///
 /// Each layout is recognized from the text's content and read by its own reader; a text in one of
 /// the three row layouts (`Layout`) is left as it is.
@@ -22,6 +23,7 @@ struct ConvertedText {
         if ByteText.firstIndex(of: 0x7C, in: lines.bytes[...]) != nil { return nil }
         if let glued = GluedText.read(lines) { return glued }
         if let layout = LayoutText.read(lines) { return layout }
+        if let office = OfficeText.read(lines) { return office }
         return FlowText.read(lines)
     }
 
