@@ -16,7 +16,9 @@ struct FlowLine {
 struct FlowLines {
     private(set) var lines: [FlowLine] = []
 
-    init(_ source: SourceLines) {
+    /// `unbrokenPageNumbers`: in text without form feeds, look for bare page numbers anyway
+    /// (`UnbrokenPageNumbers`); not for text that has none (LibreOffice's text export).
+    init(_ source: SourceLines, unbrokenPageNumbers: Bool = true) {
         var page = 1
         var lastFilled: Int?
         lines.reserveCapacity(source.count)
@@ -33,6 +35,15 @@ struct FlowLines {
             lines.append(line)
         }
         if let last = lastFilled { blankIfFooter(last, page: page) }
+        if page == 1 && unbrokenPageNumbers { blankPageNumberChain() }
+    }
+
+    /// Bare page numbers of text without form feeds (`UnbrokenPageNumbers`), blanked.
+    private mutating func blankPageNumberChain() {
+        let found = UnbrokenPageNumbers.find(lineCount: lines.count,
+                                             number: { lines[$0].kind == .value ? UnbrokenPageNumbers.number(lines[$0].key) : nil },
+                                             isBlank: { lines[$0].kind == .blank })
+        for index in found { lines[index] = FlowLine(kind: .blank, text: "", key: "", line: lines[index].line) }
     }
 
     private mutating func blankIfFooter(_ index: Int, page: Int) {
@@ -56,6 +67,12 @@ struct FlowLines {
     static func isValue(_ word: String) -> Bool {
         if word.hasSuffix(".") || word.hasSuffix("．") { return false }
         return ByteText.isNumber(word) || ByteText.isDash(word) || ByteText.isNumberWithUnit(word)
+    }
+
+    /// Whether a line of text ends with a value set apart by a space (`行政许可 95`, `规 章 0 0 10`).
+    static func endsWithValue(_ text: String) -> Bool {
+        guard let space = text.lastIndex(of: " ") else { return false }
+        return isValue(String(text[text.index(after: space)...]))
     }
 
     /// `-3-`, `—3—`, `第3页共5页`, `第3页`: never a cell.

@@ -16,22 +16,33 @@ enum FlowProactive {
             }
             if let current, line.kind != .blank { sections[current, default: []].append(line) }
         }
+        // A value at the end of a label's line (`行政许可 95`, pdfplumber's text) is one the
+        // section's value lines do not hold: its values cannot be counted.
+        var doubted: Set<Character> = []
+        for (section, lines) in sections.sorted(by: { $0.key < $1.key }) {
+            if let line = lines.first(where: { $0.kind == .text && FlowLines.endsWithValue($0.text) }) {
+                doubted.insert(section)
+                missing("（\(section)）", "a value is printed on a label's line (\(line.text), line \(line.line + 1)), so its values cannot be counted", &diagnostics)
+            }
+        }
+        // A section's lines, nil when doubted (said above).
+        func section(_ key: Character) -> [FlowLine]? { doubted.contains(key) ? nil : sections[key] ?? [] }
         let zeros = lines.allSatisfy { line in
             !(line.kind == .value || line.kind == .values) || line.text.split(separator: " ").allSatisfy { FlowZeros.isZero(String($0)) }
         }
-        readDocuments(sections["一"] ?? [], allZero: zeros, into: &text, diagnostics: &diagnostics)
+        if let lines = section("一") { readDocuments(lines, allZero: zeros, into: &text, diagnostics: &diagnostics) }
         if sections.values.contains(where: { $0.contains { $0.key == "上一年项目数量" } }) {
             let counts = ["件数", "收费金额", "采购"]
-            readDecisions(sections["五"] ?? [], rows: ["行政许可", "其他对外管理服务事项"], width: 3, foreign: counts, section: "（五）", allZero: zeros, into: &text, diagnostics: &diagnostics)
-            readDecisions(sections["六"] ?? [], rows: ["行政处罚", "行政强制"], width: 3, foreign: counts, section: "（六）", allZero: zeros, into: &text, diagnostics: &diagnostics)
-            readDecisions(sections["八"] ?? [], rows: ["行政事业性收费"], width: 2, foreign: ["处理决定数量", "采购"], section: "（八）", allZero: zeros, into: &text, diagnostics: &diagnostics)
-            readDecisions(sections["九"] ?? [], rows: ["政府集中采购"], width: 2, foreign: ["处理决定数量", "上一年项目数量"], section: "（九）", allZero: zeros, into: &text, diagnostics: &diagnostics)
+            if let lines = section("五") { readDecisions(lines, rows: ["行政许可", "其他对外管理服务事项"], width: 3, foreign: counts, section: "（五）", allZero: zeros, into: &text, diagnostics: &diagnostics) }
+            if let lines = section("六") { readDecisions(lines, rows: ["行政处罚", "行政强制"], width: 3, foreign: counts, section: "（六）", allZero: zeros, into: &text, diagnostics: &diagnostics) }
+            if let lines = section("八") { readDecisions(lines, rows: ["行政事业性收费"], width: 2, foreign: ["处理决定数量", "采购"], section: "（八）", allZero: zeros, into: &text, diagnostics: &diagnostics) }
+            if let lines = section("九") { readDecisions(lines, rows: ["政府集中采购"], width: 2, foreign: ["处理决定数量", "上一年项目数量"], section: "（九）", allZero: zeros, into: &text, diagnostics: &diagnostics) }
             return
         }
         let decisions = ["件数", "收费金额"]
-        readDecisions(sections["五"] ?? [], rows: ["行政许可"], foreign: decisions, section: "（五）", allZero: zeros, into: &text, diagnostics: &diagnostics)
-        readDecisions(sections["六"] ?? [], rows: ["行政处罚", "行政强制"], foreign: decisions, section: "（六）", allZero: zeros, into: &text, diagnostics: &diagnostics)
-        readDecisions(sections["八"] ?? [], rows: ["行政事业性收费"], foreign: ["件数", "处理决定数量"], section: "（八）", allZero: zeros, into: &text, diagnostics: &diagnostics)
+        if let lines = section("五") { readDecisions(lines, rows: ["行政许可"], foreign: decisions, section: "（五）", allZero: zeros, into: &text, diagnostics: &diagnostics) }
+        if let lines = section("六") { readDecisions(lines, rows: ["行政处罚", "行政强制"], foreign: decisions, section: "（六）", allZero: zeros, into: &text, diagnostics: &diagnostics) }
+        if let lines = section("八") { readDecisions(lines, rows: ["行政事业性收费"], foreign: ["件数", "处理决定数量"], section: "（八）", allZero: zeros, into: &text, diagnostics: &diagnostics) }
     }
 
     /// 规章 then its three values, then 行政规范性文件 (maybe wrapped) then its three.

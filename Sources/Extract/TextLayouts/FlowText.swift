@@ -10,9 +10,11 @@ import DisclosureModel
 enum FlowText {
     static let format = "pdf_text_flow"
 
-    /// The text rewritten as tab-separated rows, or nil when it is not in this layout.
-    static func read(_ lines: SourceLines) -> ConvertedText? {
-        guard isFlow(lines) else { return nil }
+    /// The text rewritten as tab-separated rows. Any text without tabs or pipes that no other
+    /// converter's layout fits is read so: a row layout would take each line for a cell and give
+    /// values to the label before them, which reading order (values above their labels, page
+    /// numbers between cells) does not allow.
+    static func read(_ lines: SourceLines) -> ConvertedText {
         let flow = FlowLines(lines)
         var text = VirtualText()
         var diagnostics: [Diagnostic] = []

@@ -36,7 +36,8 @@ struct LayoutGridTable {
     }
 
     /// Header lines set the columns. An item line with fewer values than columns is placed under
-    /// the block's columns; an item printed with no value at all is a row of blank cells. A line of
+    /// the block's columns; an item printed with no value at all is a row of blank cells, unless a
+    /// line of values no label claims is in the table (then its cells are left out). A line of
     /// values alone belongs to the item label on the line before it, and a label line right after
     /// such a line ends that label (行政规范性 / 0  0  41 / 文件: a label wrapped around its values).
     private func emitProactive(_ body: [Line], into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
@@ -84,7 +85,14 @@ struct LayoutGridTable {
                 continue
             }
             guard let values = item.values else {
-                text.row(item.labels + Array(repeating: "", count: header.count), origin: origin)
+                if strayValues {
+                    // Printed above its label (pdfplumber's layout text), a value would be that line's.
+                    // The label is not written: alone on its line, the text path would join it to the next.
+                    diagnostics.append(Diagnostic(.extract, .cellMissing,
+                        "table 二, \(origin): \(item.labels.joined(separator: " ")) has no values on its line, and a line of values no label claims is in the table: its cells may be those; left out", at: Diagnostic.Place(table: .proactive)))
+                } else {
+                    text.row(item.labels + Array(repeating: "", count: header.count), origin: origin)
+                }
                 continue
             }
             if values.count == header.count || header.isEmpty {
@@ -95,7 +103,6 @@ struct LayoutGridTable {
                 text.row(item.labels + Array(repeating: "", count: header.count), origin: origin)
                 diagnostics.append(Self.zeroRow("table 二, \(origin)", values, table: .proactive))
             } else {
-                text.row(item.labels, origin: origin)
                 diagnostics.append(Diagnostic(.extract, .cellMissing,
                     "table 二, \(origin): \(values.count) value(s) (\(values.map(\.text).joined(separator: " "))) under \(header.count) column(s) whose places cannot be told for certain; left out", at: Diagnostic.Place(table: .proactive)))
             }

@@ -27,6 +27,8 @@ struct LayoutLine {
     var labelPieces: [Word] = []
     /// The line holds a form feed: pdftotext starts each page with one.
     var startsPage = false
+    /// In text without form feeds, the line is taken for a bare page number (`UnbrokenPageNumbers`).
+    var isBarePageNumber = false
 
     var labels: [Word] { words.filter { !$0.isValue } }
     var values: [Word] { words.filter(\.isValue) }

@@ -16,6 +16,7 @@ enum LayoutText {
         guard !regions.isEmpty, isAligned(lines, regions.values) else { return nil }
         var text = VirtualText()
         var diagnostics: [Diagnostic] = []
+        let pageNumbers = unbrokenPageNumbers(lines)
         let tables = regions.sorted { $0.value.lowerBound < $1.value.lowerBound }
         var index = 0
         for (kind, region) in tables {
@@ -23,7 +24,11 @@ enum LayoutText {
                 text.paragraph(lines.string(index), origin: ConvertedText.origin(line: index))
                 index += 1
             }
-            let parsed = region.map { (index: $0, line: LayoutLine(lines[$0])) }
+            let parsed = region.map { index in
+                var line = LayoutLine(lines[index])
+                line.isBarePageNumber = pageNumbers.contains(index)
+                return (index: index, line: line)
+            }
             switch kind {
             case .applications: LayoutApplicationsTable(parsed).emit(into: &text, diagnostics: &diagnostics)
             case .proactive: LayoutGridTable(parsed, kind: kind).emit(into: &text, diagnostics: &diagnostics)
@@ -95,9 +100,21 @@ enum LayoutText {
         return ByteText.isDash(token)
     }
 
+    /// In text without form feeds (pdfplumber's layout text, pages joined by a line break), the
+    /// lines taken for bare page numbers (`UnbrokenPageNumbers`).
+    private static func unbrokenPageNumbers(_ lines: SourceLines) -> Set<Int> {
+        guard ByteText.firstIndex(of: 0x0C, in: lines.bytes[...]) == nil else { return [] }
+        let trimmed = (0..<lines.count).map { ByteText.trimmed(lines[$0]) }
+        return Set(UnbrokenPageNumbers.find(lineCount: lines.count,
+                                            number: { UnbrokenPageNumbers.number(String(decoding: trimmed[$0], as: UTF8.self)) },
+                                            isBlank: { trimmed[$0].isEmpty }))
+    }
+
     /// A number alone on its line at the foot of a page (the next line with anything on it starts
-    /// the next page, or there is none): a page number, not a cell.
+    /// the next page, or there is none; or a bare page number of text without form feeds): a page
+    /// number, not a cell.
     static func isPageNumber(_ lines: [(index: Int, line: LayoutLine)], at position: Int) -> Bool {
+        if lines[position].line.isBarePageNumber { return true }
         let words = lines[position].line.words
         guard words.count == 1, words[0].isValue else { return false }
         guard let next = lines[(position + 1)...].first(where: { !$0.line.words.isEmpty || $0.line.startsPage }) else { return true }

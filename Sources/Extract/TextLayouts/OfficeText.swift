@@ -18,7 +18,7 @@ enum OfficeText {
     /// The text rewritten as tab-separated rows, or nil when it is not in this layout.
     static func read(_ lines: SourceLines) -> ConvertedText? {
         guard mayBeOffice(lines) else { return nil }
-        let flow = FlowLines(lines)
+        let flow = FlowLines(lines, unbrokenPageNumbers: false)
         let regions = FlowRegions(flow)
         var tables: [(start: Int, region: FlowRegions.Region)] = []
         for index in flow.lines.indices {
