@@ -35,6 +35,24 @@ import Testing
         #expect(text.status == .ok)
     }
 
+    /// docx2txt's text (each paragraph, and each cell, followed by an empty line): the same reading
+    /// once its paragraphs are the lines; a real report's cells are its .docx's, a blank-zero report's
+    /// its truth, and diagnostics name the file's own lines (the row's label line).
+    @Test func docx2txtTextIsReadAsItsParagraphs() throws {
+        let docx = try Repository.transform("Tests/Fixtures/formats/docx/kaifeng-2023.docx")
+        let real = try Repository.transform("\(Self.folder)/kaifeng-2023.docx2txt.txt")
+        #expect(real.sourceFormat == "office_text_lines")
+        #expect(RealReportTests.cells(real) == RealReportTests.cells(docx))
+        #expect(real.identity.agency == docx.identity.agency && real.status == .ok)
+        let blank = try Repository.transform("\(Self.folder)/s1-000000.docx2txt.txt")
+        #expect(RealReportTests.cells(blank) == (try RealReportTests.truthCells("\(Self.folder)/s1-000000.truth.csv")))
+        let file = String(decoding: try Repository.bytes("\(Self.folder)/s1-000000.docx2txt.txt"), as: UTF8.self)
+            .components(separatedBy: "\n")
+        let empty = try #require(blank.diagnostics.first { $0.code == .cellEmpty && $0.detail.contains("new_received/natural_person") })
+        let line = try #require(empty.detail.split(separator: "(line ").last.flatMap { Int($0.prefix { $0.isNumber }) })
+        #expect(file[line - 1].hasPrefix("一、本年新收"))
+    }
+
     @Test func blankCellsAreZerosAndTheChecksSeeThePrintedInconsistency() throws {
         let blank = RealReportTests.cells(try Repository.transform("\(Self.folder)/s1-000000.office.txt"))
         #expect(blank["applications|new_received|natural_person"] == 0)

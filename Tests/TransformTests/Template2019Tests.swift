@@ -15,7 +15,7 @@ import Extract
     @Test(arguments: ["report-2019.tab.txt", "report-2019.cells.txt", "report-2019.pipe.txt", "report-2019.html",
                       "report-2019.docx", "report-2019.printed.pdf", "report-2019.office.pdf",
                       "report-2019.layout.txt", "report-2019.flow.txt", "report-2019.md", "report-2019.generic.md",
-                      "report-2019.crawl.txt", "report-2019.office.txt"])
+                      "report-2019.crawl.txt", "report-2019.office.txt", "report-2019.docx2txt.txt"])
     func everyFormatIsReadCellForCell(name: String) throws {
         let report = try RealReportTests().expectExact(Self.folder, name)
         #expect(report.template == .national2019)
@@ -32,7 +32,7 @@ import Extract
     /// The converters' texts are read as their layouts, by the 2019 template's columns: markdown's
     /// merged measures once each, the crawler's glued table 3 split by the 2019 rows' identities.
     @Test(arguments: [("report-2019.md", "markdown"), ("report-2019.generic.md", "markdown"), ("report-2019.crawl.txt", "web_text_glued"),
-                      ("report-2019.office.txt", "office_text_lines")])
+                      ("report-2019.office.txt", "office_text_lines"), ("report-2019.docx2txt.txt", "office_text_lines")])
     func theConvertersTextsAreReadAsTheirLayouts(name: String, format: String) throws {
         let report = try Repository.transform("\(Self.folder)/\(name)")
         #expect(report.sourceFormat == format)

@@ -38,6 +38,11 @@ struct FlowLines {
         if page == 1 && unbrokenPageNumbers { blankPageNumberChain() }
     }
 
+    /// Gives each line the file line `number(line)`: for lines read from a rewritten text.
+    mutating func renumber(_ number: (Int) -> Int) {
+        lines = lines.map { FlowLine(kind: $0.kind, text: $0.text, key: $0.key, line: number($0.line)) }
+    }
+
     /// Bare page numbers of text without form feeds (`UnbrokenPageNumbers`), blanked.
     private mutating func blankPageNumberChain() {
         let found = UnbrokenPageNumbers.find(lineCount: lines.count,

@@ -10,15 +10,41 @@ import DisclosureModel
 /// those lines are all values or empty and no value comes after them before the next label (a
 /// row with a cell more or less would put one there); otherwise its cells are left out with a
 /// diagnostic. Recognized by table 3's header as this export writes the template's
-/// (`OfficeTables.isApplicationsHeader`), in a file without page breaks (`pdftotext` ends every page
-/// with a form feed).
+/// (`OfficeTables.applicationsHeader`), in a file without page breaks (`pdftotext` ends every page
+/// with a form feed). docx2txt's text is the same once its paragraphs, each followed by an empty
+/// line, are taken as the lines.
 enum OfficeText {
     static let format = "office_text_lines"
 
     /// The text rewritten as tab-separated rows, or nil when it is not in this layout.
     static func read(_ lines: SourceLines) -> ConvertedText? {
         guard mayBeOffice(lines) else { return nil }
-        let flow = FlowLines(lines, unbrokenPageNumbers: false)
+        if let read = read(FlowLines(lines, unbrokenPageNumbers: false)) { return read }
+        return paragraphs(lines).flatMap(read)
+    }
+
+    /// docx2txt's text of a Word file: each paragraph (and table cell) followed by an empty line,
+    /// an empty cell an empty paragraph. Its paragraphs as lines (a line break inside one joined),
+    /// numbered by the file line each starts on.
+    static func paragraphs(_ lines: SourceLines) -> FlowLines? {
+        var text = String(decoding: lines.bytes, as: UTF8.self)
+        text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        let pieces = text.components(separatedBy: "\n\n")
+        guard pieces.count > 1 else { return nil }
+        var starts: [Int] = []
+        var line = 0
+        for piece in pieces {
+            starts.append(line)
+            line += piece.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + 2
+        }
+        let joined = pieces.map { $0.replacingOccurrences(of: "\n", with: "") }.joined(separator: "\n")
+        var flow = FlowLines(SourceLines(utf8: Array(joined.utf8)), unbrokenPageNumbers: false)
+        flow.renumber { starts[$0] }
+        return flow
+    }
+
+    /// The tables of `flow`, read by counting, or nil when table 3's header is not this export's.
+    private static func read(_ flow: FlowLines) -> ConvertedText? {
         let regions = FlowRegions(flow)
         var tables: [(start: Int, region: FlowRegions.Region)] = []
         for index in flow.lines.indices {
