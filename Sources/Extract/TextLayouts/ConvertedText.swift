@@ -24,6 +24,7 @@ struct ConvertedText {
         if let glued = GluedText.read(lines) { return glued }
         if let layout = LayoutText.read(lines) { return layout }
         if let office = OfficeText.read(lines) { return office }
+        if let spaced = SpacedText.read(lines) { return spaced }
         return FlowText.read(lines)
     }
 
