@@ -50,13 +50,7 @@ import Testing
     /// (rows whose values come above a one-line label, or two value lines in one row, left out).
     @Test func theWPSExportThroughPdfplumberReadsWithoutAWrongCell() throws {
         let gold = try RealReportTests.gold("Tests/Fixtures/real-dev", "hongze_2024.pdf")
-        var truth: [String: Double] = [:]
-        for (key, value) in gold.t2 {
-            let parts = key.split(separator: ".", maxSplits: 1)
-            truth["proactive_disclosure|\(parts[0])|\(parts[1])"] = value
-        }
-        for (key, value) in gold.t3 { truth["applications|" + key] = Double(value) }
-        for (key, value) in gold.t4 { truth["appeals|" + key] = Double(value) }
+        let truth = RealReportTests.cells(gold)
         let report = try Repository.transform("\(Self.folder)/hongze_2024.pdfplumber.txt")
         let read = RealReportTests.cells(report)
         for (key, value) in read { #expect(truth[key] == value, "\(key)") }

@@ -27,6 +27,18 @@ extension RealReportTests {
         return truth
     }
 
+    /// A gold file entry's cells as `dataset|key1|key2` → value.
+    static func cells(_ gold: Gold) -> [String: Double] {
+        var truth: [String: Double] = [:]
+        for (key, value) in gold.t2 {
+            let parts = key.split(separator: ".", maxSplits: 1)
+            truth["proactive_disclosure|\(parts[0])|\(parts[1])"] = value
+        }
+        for (key, value) in gold.t3 { truth["applications|" + key] = Double(value) }
+        for (key, value) in gold.t4 { truth["appeals|" + key] = Double(value) }
+        return truth
+    }
+
     /// Compares every cell read with the truth; returns how many were read.
     func expectNoWrongCell(_ report: TransformedReport, truth: [String: Double]) -> Int {
         let read = Self.cells(report)
@@ -39,13 +51,7 @@ extension RealReportTests {
     /// （三） and （四） column by column, （六） one row, page footers between cells.
     @Test func theWPSExportAsReadingOrderTextIsReadWithoutAWrongCell() throws {
         let gold = try Self.gold("Tests/Fixtures/real-dev", "hongze_2024.txt")
-        var truth: [String: Double] = [:]
-        for (key, value) in gold.t2 {
-            let parts = key.split(separator: ".", maxSplits: 1)
-            truth["proactive_disclosure|\(parts[0])|\(parts[1])"] = value
-        }
-        for (key, value) in gold.t3 { truth["applications|" + key] = Double(value) }
-        for (key, value) in gold.t4 { truth["appeals|" + key] = Double(value) }
+        let truth = Self.cells(gold)
         let report = try Repository.transform("Tests/Fixtures/real-dev/hongze_2024.txt")
         #expect(expectNoWrongCell(report, truth: truth) == 200)
         #expect(report.identity.agency == gold.agency)

@@ -28,6 +28,27 @@ struct ConvertedText {
         return FlowText.read(lines)
     }
 
+    /// `flow`'s lines kept as paragraphs (blank ones dropped), each table's heading too, and the
+    /// lines of each table's region after it given to `table` to rewrite: the frame of the readers
+    /// that find the tables by their headings in lines (`FlowRegions`).
+    static func rewrite(_ flow: FlowLines, _ regions: FlowRegions, format: String,
+                        table: (FlowRegions.Region, inout VirtualText, inout [Diagnostic]) -> Void) -> ConvertedText {
+        var text = VirtualText()
+        var diagnostics: [Diagnostic] = []
+        var index = 0
+        while index < flow.lines.count {
+            let line = flow.lines[index]
+            if line.kind != .blank { text.paragraph(line.text, origin: origin(line: line.line)) }
+            if let region = regions.region(startingAfter: index) {
+                table(region, &text, &diagnostics)
+                index = region.range.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return ConvertedText(text: text, format: format, diagnostics: diagnostics)
+    }
+
     /// `line N` of the file, for a rewritten line's origin.
     static func origin(line index: Int) -> String { "line \(index + 1)" }
 }

@@ -142,4 +142,10 @@ struct FlowRegions {
 
     /// The table whose heading is line `index`.
     func region(startingAfter index: Int) -> Region? { regions[index] }
+
+    /// Table `table`'s region, when its heading was found.
+    func region(of table: Table) -> Region? { regions.values.first { $0.table == table } }
+
+    /// How many of the three tables' headings were found (all three, or none).
+    var count: Int { regions.count }
 }

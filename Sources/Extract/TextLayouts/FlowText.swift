@@ -16,26 +16,13 @@ enum FlowText {
     /// numbers between cells) does not allow.
     static func read(_ lines: SourceLines) -> ConvertedText {
         let flow = FlowLines(lines)
-        var text = VirtualText()
-        var diagnostics: [Diagnostic] = []
-        let regions = FlowRegions(flow)
-        var index = 0
-        while index < flow.lines.count {
-            if let region = regions.region(startingAfter: index) {
-                text.paragraph(flow.lines[index].text, origin: ConvertedText.origin(line: flow.lines[index].line))
-                let slice = region.read.flatMap { flow.lines[$0] }
-                switch region.table {
-                case .proactive: FlowProactive.read(slice, into: &text, diagnostics: &diagnostics)
-                case .applications: FlowApplications.read(slice, into: &text, diagnostics: &diagnostics)
-                case .appeals: FlowAppeals.read(slice, headerFirst: !region.hasLead, into: &text, diagnostics: &diagnostics)
-                }
-                index = region.range.upperBound
-                continue
+        return ConvertedText.rewrite(flow, FlowRegions(flow), format: format) { region, text, diagnostics in
+            let slice = region.read.flatMap { flow.lines[$0] }
+            switch region.table {
+            case .proactive: FlowProactive.read(slice, into: &text, diagnostics: &diagnostics)
+            case .applications: FlowApplications.read(slice, into: &text, diagnostics: &diagnostics)
+            case .appeals: FlowAppeals.read(slice, headerFirst: !region.hasLead, into: &text, diagnostics: &diagnostics)
             }
-            let line = flow.lines[index]
-            if line.kind != .blank { text.paragraph(line.text, origin: ConvertedText.origin(line: line.line)) }
-            index += 1
         }
-        return ConvertedText(text: text, format: format, diagnostics: diagnostics)
     }
 }

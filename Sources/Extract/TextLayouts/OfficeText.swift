@@ -46,35 +46,16 @@ enum OfficeText {
     /// The tables of `flow`, read by counting, or nil when table 3's header is not this export's.
     private static func read(_ flow: FlowLines) -> ConvertedText? {
         let regions = FlowRegions(flow)
-        var tables: [(start: Int, region: FlowRegions.Region)] = []
-        for index in flow.lines.indices {
-            if let region = regions.region(startingAfter: index) { tables.append((index, region)) }
-        }
-        guard tables.count == 3, let applications = tables.first(where: { $0.region.table == .applications }),
-              OfficeTables.applicationsHeader(in: Array(flow.lines[applications.region.range])) != nil else { return nil }
-        var text = VirtualText()
-        var diagnostics: [Diagnostic] = []
-        var index = 0
-        for (start, region) in tables {
-            while index <= start {
-                let line = flow.lines[index]
-                if line.kind != .blank { text.paragraph(line.text, origin: ConvertedText.origin(line: line.line)) }
-                index += 1
-            }
+        guard regions.count == 3, let applications = regions.region(of: .applications),
+              OfficeTables.applicationsHeader(in: Array(flow.lines[applications.range])) != nil else { return nil }
+        return ConvertedText.rewrite(flow, regions, format: format) { region, text, diagnostics in
             let slice = Array(flow.lines[region.range])
             switch region.table {
             case .proactive: OfficeTables.readProactive(slice, into: &text, diagnostics: &diagnostics)
             case .applications: OfficeTables.readApplications(slice, into: &text, diagnostics: &diagnostics)
             case .appeals: OfficeTables.readAppeals(slice, into: &text, diagnostics: &diagnostics)
             }
-            index = region.range.upperBound
         }
-        while index < flow.lines.count {
-            let line = flow.lines[index]
-            if line.kind != .blank { text.paragraph(line.text, origin: ConvertedText.origin(line: line.line)) }
-            index += 1
-        }
-        return ConvertedText(text: text, format: format, diagnostics: diagnostics)
     }
 
     /// No form feed and table 3's header word 申请人情况: bytes only, so other text pays two searches.

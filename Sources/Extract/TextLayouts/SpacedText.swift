@@ -21,39 +21,20 @@ enum SpacedText {
         guard ByteText.firstIndex(of: 0x0C, in: lines.bytes[...]) == nil else { return nil }
         let flow = FlowLines(lines)
         let regions = FlowRegions(flow)
-        var tables: [(start: Int, region: FlowRegions.Region)] = []
-        for index in flow.lines.indices {
-            if let region = regions.region(startingAfter: index) { tables.append((index, region)) }
-        }
-        guard tables.count == 3, let applications = tables.first(where: { $0.region.table == .applications }) else { return nil }
-        let rowLines = flow.lines[applications.region.range].filter { line in
+        guard regions.count == 3, let applications = regions.region(of: .applications) else { return nil }
+        let rowLines = flow.lines[applications.range].filter { line in
             let split = SpacedLine(line)
             return split.values.count == FlowApplications.columns && !FlowRowLabels.rows(in: split.label).isEmpty
         }
         guard rowLines.count >= 5 else { return nil }
-        var text = VirtualText()
-        var diagnostics: [Diagnostic] = []
-        var index = 0
-        for (start, region) in tables {
-            while index <= start {
-                let line = flow.lines[index]
-                if line.kind != .blank { text.paragraph(line.text, origin: ConvertedText.origin(line: line.line)) }
-                index += 1
-            }
+        return ConvertedText.rewrite(flow, regions, format: format) { region, text, diagnostics in
             let slice = flow.lines[region.range].filter { $0.kind != .blank }.map(SpacedLine.init)
             switch region.table {
             case .proactive: SpacedTables.readProactive(slice, into: &text, diagnostics: &diagnostics)
             case .applications: SpacedTables.readApplications(slice, into: &text, diagnostics: &diagnostics)
             case .appeals: SpacedTables.readAppeals(slice, into: &text, diagnostics: &diagnostics)
             }
-            index = region.range.upperBound
         }
-        while index < flow.lines.count {
-            let line = flow.lines[index]
-            if line.kind != .blank { text.paragraph(line.text, origin: ConvertedText.origin(line: line.line)) }
-            index += 1
-        }
-        return ConvertedText(text: text, format: format, diagnostics: diagnostics)
     }
 }
 
