@@ -61,7 +61,10 @@ struct ApplicationsMapper {
                 }
             }
             guard let last = labels.lastIndex(where: { $0.entry.role == .row }) else {
-                if inBody, let group = labels.last, group.entry.role == .group, let rows = Self.subRows[group.entry.code] {
+                // A group printed as a row of its own: only when its label is the row's last cell (after
+                // it, a label not recognized may be one of its rows, the values that row's).
+                if inBody, let group = labels.last, group.entry.role == .group, let rows = Self.subRows[group.entry.code],
+                   !LabelResolver.endsUnrecognized(labels, labelCount: row.labels.count) {
                     groupRows.append((row, group, rows))
                 } else if inBody, row.values.contains(where: { !$0.text.isEmpty }) {
                     let line = row.values.first { !$0.text.isEmpty }?.line ?? 0

@@ -4,13 +4,15 @@ import Testing
 
 /// PDF text as Python's converters write it, pages joined by a line break (no form feed): PyMuPDF's
 /// `page.get_text()`, pdfplumber's `extract_text()` (`pdf_text_spaced`) and `extract_text(layout=True)`,
-/// of office-made PDFs (scripts/office-corpus, seed 1) and the real hongze_2024.pdf. What cannot
-/// be placed is left out; no value is read into another cell, neither a page number nor a value
-/// printed above its label.
+/// of office-made PDFs (scripts/office-corpus, seed 1) and the real hongze_2024.pdf; and the same
+/// reports' LibreOffice HTML as text: BeautifulSoup's `get_text()` (`bs-`) and html2text's markdown
+/// (`h2t-`). What cannot be placed is left out; no value is read into another cell, neither a page
+/// number, nor a value printed above its label, nor one after a blank cell that vanished.
 @Suite struct ConverterTextTests {
     static let folder = "Tests/Fixtures/formats/converters"
 
     @Test(arguments: [("mu-s1-000013", 194, "pdf_text_flow"), ("mu-s1-000042", 16, "pdf_text_flow"),
+                      ("bs-s1-000131", 1, "pdf_text_flow"), ("h2t-s1-000132", 200, "markdown"), ("h2t-s1-000075", 200, "markdown"),
                       ("plumb-s1-000013", 186, "pdf_text_spaced"), ("plumb-s1-000074", 0, "pdf_text_flow"),
                       ("plumb-s1-000193", 176, "pdf_text_spaced"),
                       ("plumbl-s1-000137", 190, "pdf_text_layout"), ("plumbl-s1-000193", 190, "pdf_text_layout")])
@@ -44,6 +46,32 @@ import Testing
         #expect(cells.keys.filter { $0.hasPrefix("proactive_disclosure|") }.isEmpty)
         #expect(cells["applications|total|total"] != nil)
         #expect(report.diagnostics.contains { $0.code == .cellMissing && $0.detail.hasPrefix("table 二, line 47 (规章): 0 4 2 by its label") })
+    }
+
+    /// html2text escapes a number that would start a list (`1\\. 申请人无正当理由…`) and writes a group
+    /// once beside its first row (`三、本年度办理结果 | (一)予以公开 | 19 | 0 | 0 …`): the labels read,
+    /// and the row's values kept as printed (equal neighbours were once taken for one merged cell).
+    @Test func markdownEscapesAndGroupsBesideTheirFirstRowAreRead() throws {
+        let cells = RealReportTests.cells(try Repository.transform("\(Self.folder)/h2t-s1-000132.txt"))
+        #expect(cells["applications|granted|natural_person"] == 19 && cells["applications|granted|research_institution"] == 0)
+        #expect(cells["applications|granted|total"] == 19)
+        let other = RealReportTests.cells(try Repository.transform("\(Self.folder)/h2t-s1-000075.txt"))
+        #expect(other["applications|other.other|natural_person"] == 1)
+    }
+
+    /// （六）其他处理 beside a label the dictionary does not know, then more rows it does not know: the
+    /// group is not "one row of zeros without its rows" (its rows' zeros would hide 3.其他's 1).
+    @Test func aGroupBesideAnUnknownLabelIsNotARowOfItsOwn() throws {
+        var text = String(decoding: try Repository.bytes("\(Self.folder)/h2t-s1-000075.txt"), as: UTF8.self)
+        for (label, unknown) in [("1\\. 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "甲乙丙"),
+                                 ("2\\. 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "丁戊己"), ("3\\. 其他", "庚辛")] {
+            text = text.replacingOccurrences(of: label, with: unknown)
+        }
+        let report = try Repository.transform(bytes: Array(text.utf8), sourcePath: "h2t-s1-000075.txt")
+        let cells = RealReportTests.cells(report)
+        #expect(cells["applications|other.other|natural_person"] == nil)
+        #expect(cells["applications|other.no_correction|natural_person"] == nil)
+        #expect(!report.diagnostics.contains { $0.code == .groupRowZero })
     }
 
     /// The real WPS-made report through pdfplumber's plain text: 144 of its 200 cells, none wrong

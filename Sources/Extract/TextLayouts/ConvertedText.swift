@@ -17,8 +17,8 @@ struct ConvertedText {
 
     /// The text rewritten by the reader of its layout, or nil when it is in a row layout.
     static func read(_ lines: SourceLines) -> ConvertedText? {
-        // The row layouts separate cells with tabs: most files are decided by one byte search.
-        if ByteText.firstIndex(of: 0x09, in: lines.bytes[...]) != nil { return nil }
+        // The row layouts separate cells with tabs: most files are decided by a few byte searches.
+        if hasTabbedLines(lines) { return nil }
         if let markdown = MarkdownText.read(lines) { return markdown }
         if ByteText.firstIndex(of: 0x7C, in: lines.bytes[...]) != nil { return nil }
         if let glued = GluedText.read(lines) { return glued }
@@ -47,6 +47,28 @@ struct ConvertedText {
             }
         }
         return ConvertedText(text: text, format: format, diagnostics: diagnostics)
+    }
+
+    /// Whether ten or more lines are a row layout's: text, a tab, text (a row of cells), or one
+    /// tab then text (a Word export's cell). Tabs left from a web page's indentation (a page's text
+    /// taken with BeautifulSoup: `\t\t\t\t—`, or a tab in prose) do not make one; read as one, such
+    /// text would give values to the labels before them, its blank cells lost.
+    static func hasTabbedLines(_ lines: SourceLines, atLeast count: Int = 10) -> Bool {
+        guard ByteText.firstIndex(of: 0x09, in: lines.bytes[...]) != nil else { return false }
+        var found = 0
+        return lines.bytes.withUnsafeBufferPointer { text in
+            for range in lines.ranges {
+                guard let tab = ByteText.firstIndex(of: 0x09, in: text, range) else { continue }
+                let isText = { (byte: UInt8) in byte != 0x09 && byte != 0x20 && byte != 0x0D }
+                let textBefore = text[range.lowerBound..<tab].contains(where: isText)
+                let after = text[(tab + 1)..<range.upperBound]
+                let cell = textBefore ? after.contains(where: isText) : tab == range.lowerBound && after.first.map(isText) == true
+                guard cell else { continue }
+                found += 1
+                if found >= count { return true }
+            }
+            return false
+        }
     }
 
     /// `line N` of the file, for a rewritten line's origin.

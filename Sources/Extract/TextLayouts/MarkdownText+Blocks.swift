@@ -84,8 +84,10 @@ extension MarkdownText {
         return cells.count >= 2 || opened ? cells : nil
     }
 
-    /// A cell as printed: `<br>` (a wrapped label) joined, bold marks and `&nbsp;` dropped, spaces trimmed.
-    static func cleanCell(_ cell: String) -> String {
+    /// A cell as printed: `<br>` (a wrapped label) joined, bold marks and `&nbsp;` dropped, spaces
+    /// trimmed, and markdown's backslash escapes undone (`1\. 属于…`: html2text and pandoc escape a
+    /// number that would start a list).
+    static func cleanCell(_ cell: String, unescape: Bool = true) -> String {
         var text = cell
         if text.contains("<") {
             for tag in ["<br>", "<br/>", "<br />", "<BR>", "<BR/>", "<BR />", "<b>", "</b>", "<strong>", "</strong>"] {
@@ -95,13 +97,33 @@ extension MarkdownText {
         if text.contains("&") { text = text.replacingAll("&nbsp;", with: " ") }
         if text.contains("**") { text = text.replacingAll("**", with: "") }
         if text.contains("__") { text = text.replacingAll("__", with: "") }
-        return text.trimmingSpaces
+        return unescape ? unescaped(text.trimmingSpaces) : text.trimmingSpaces
+    }
+
+    /// Without the backslash of each escaped ASCII punctuation character (`\.` → `.`, `\*` → `*`).
+    static func unescaped(_ text: String) -> String {
+        guard text.contains("\\") else { return text }
+        var result = ""
+        var escaped = false
+        for character in text {
+            if escaped {
+                if !(character.isASCII && character.isPunctuation || character.isASCII && character.isSymbol) { result.append("\\") }
+                result.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                result.append(character)
+            }
+        }
+        if escaped { result.append("\\") }
+        return result
     }
 
     /// A heading or paragraph line without `#`, `>`, list markers and bold marks; empty for blank
     /// lines and thematic breaks (`---`, `***`).
     static func textLine(_ line: String) -> String {
-        var text = Substring(cleanCell(line.trimmingCharacters(in: "\r")))
+        var text = Substring(cleanCell(line.trimmingCharacters(in: "\r"), unescape: false))
         if !text.isEmpty, text.allSatisfy({ $0 == "-" || $0 == "*" || $0 == "_" || $0 == "=" || $0 == " " }) { return "" }
         while text.first == "#" || text.first == ">" { text = text.dropFirst().drop { $0 == " " } }
         for marker in ["- ", "* ", "+ "] where text.hasPrefix(marker) {
@@ -113,7 +135,8 @@ extension MarkdownText {
            text[text.index(after: dot)...].first == " " {
             text = text[text.index(after: dot)...]
         }
-        return String(text).trimmingSpaces
+        // After the list marker: an escaped number (`1\. `) is the report's, not a list's.
+        return unescaped(String(text).trimmingSpaces)
     }
 }
 

@@ -30,14 +30,22 @@ struct MarkdownRows {
                 output.rows.append(MarkdownTable.Row(cells: Self.words(cells), line: row.line))
                 continue
             }
-            let values = Array(cells[labelColumns...])
-            if values.contains(where: { !Self.isValue($0) }) {
-                // Column headers, or a label printed across the value columns.
-                columnHeader = values
-                output.rows.append(MarkdownTable.Row(cells: Self.words(cells), line: row.line))
-                continue
+            var split = labelColumns
+            if cells[labelColumns...].contains(where: { !Self.isValue($0) }) {
+                // A label in the value columns, then the row's values (`三、本年度办理结果 | (一)予以公开 |
+                // 19 | 0 …`: a group written once beside its first row): the labels run to the last
+                // text cell. Without values after it: column headers, or a label across the columns.
+                let last = cells.lastIndex { !Self.isValue($0) }!
+                let after = cells[(last + 1)...]
+                guard after.contains(where: Self.isFilledValue) || (kind == .applications && after.count == Template.applicantCount) else {
+                    columnHeader = Array(cells[labelColumns...])
+                    output.rows.append(MarkdownTable.Row(cells: Self.words(cells), line: row.line))
+                    continue
+                }
+                split = last + 1
             }
-            let labels = Self.words(Array(cells[..<labelColumns]))
+            let values = Array(cells[split...])
+            let labels = Self.words(Array(cells[..<split]))
             if labels.isEmpty && values.allSatisfy(\.isEmpty) { continue }
             if labels.isEmpty, kind == .applications || kind == .proactive {
                 // Values without a label would be read as more values of the row above.

@@ -82,3 +82,26 @@ import Testing
         #expect(FlowBlockRows.read(lines(texts), rowCount: 25).isEmpty)
     }
 }
+
+/// Which text is a row layout: lines of tab-separated cells or tab-indented cells, not tabs left
+/// from a web page's indentation.
+@Suite struct TabbedLinesTests {
+    private func lines(_ text: String) -> SourceLines { SourceLines(utf8: Array(text.utf8)) }
+
+    @Test func tenRowsOrCellsMakeARowLayoutIndentationDoesNot() {
+        let rows = (0..<10).map { "规章\t0\t\t\($0)" }.joined(separator: "\n")
+        #expect(ConvertedText.hasTabbedLines(lines(rows)))
+        let cells = (0..<10).map { "\t\($0)" }.joined(separator: "\n")
+        #expect(ConvertedText.hasTabbedLines(lines(cells)))
+        let indented = (0..<30).map { _ in "\t\t\t\t—\n\n\t\n规章" }.joined(separator: "\n")
+        #expect(!ConvertedText.hasTabbedLines(lines(indented)))
+        #expect(!ConvertedText.hasTabbedLines(lines(Array(rows.split(separator: "\n").prefix(9)).joined(separator: "\n"))))
+    }
+
+    @Test func markdownEscapesAreUndone() {
+        #expect(MarkdownText.cleanCell("1\\. 属于国家秘密") == "1. 属于国家秘密")
+        #expect(MarkdownText.cleanCell("a\\b") == "a\\b")
+        #expect(MarkdownText.textLine("1\\. 申请人") == "1. 申请人")
+        #expect(MarkdownText.textLine("1. 列表项") == "列表项")
+    }
+}
