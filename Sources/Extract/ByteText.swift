@@ -172,8 +172,9 @@ enum ByteText {
         return text.withUTF8 { isNumberWithUnit($0) }
     }
 
-    /// Whether the cell is a dash that stands for "nothing" (`-`, `—`, `－`, `/`, `——`).
-    static let dashes: [[UInt8]] = ["-", "—", "－", "–", "/", "／", "——", "--"].map { Array($0.utf8) }
+    /// Whether the cell is a dash that stands for "nothing" (`-`, `—`, `－`, `/`, `——`; `---`, an em
+    /// dash as pandoc's markdown writes it).
+    static let dashes: [[UInt8]] = ["-", "—", "－", "–", "/", "／", "——", "--", "---"].map { Array($0.utf8) }
 
     static func isDash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !bytes.isEmpty, bytes.count <= 6 else { return false }

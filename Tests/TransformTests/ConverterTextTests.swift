@@ -6,13 +6,15 @@ import Testing
 /// `page.get_text()`, pdfplumber's `extract_text()` (`pdf_text_spaced`) and `extract_text(layout=True)`,
 /// of office-made PDFs (scripts/office-corpus, seed 1) and the real hongze_2024.pdf; and the same
 /// reports' LibreOffice HTML as text: BeautifulSoup's `get_text()` (`bs-`) and html2text's markdown
-/// (`h2t-`). What cannot be placed is left out; no value is read into another cell, neither a page
+/// (`h2t-`); pandoc's markdown of the .docx (`pmd-`: `**信息内容**` headers, `---` for an em dash).
+/// What cannot be placed is left out; no value is read into another cell, neither a page
 /// number, nor a value printed above its label, nor one after a blank cell that vanished.
 @Suite struct ConverterTextTests {
     static let folder = "Tests/Fixtures/formats/converters"
 
     @Test(arguments: [("mu-s1-000013", 194, "pdf_text_flow"), ("mu-s1-000042", 16, "pdf_text_flow"),
                       ("bs-s1-000131", 1, "pdf_text_flow"), ("h2t-s1-000132", 200, "markdown"), ("h2t-s1-000075", 200, "markdown"),
+                      ("pmd-s1-000157", 24, "pdf_text_layout"),
                       ("plumb-s1-000013", 186, "pdf_text_spaced"), ("plumb-s1-000074", 0, "pdf_text_flow"),
                       ("plumb-s1-000193", 176, "pdf_text_spaced"),
                       ("plumbl-s1-000137", 190, "pdf_text_layout"), ("plumbl-s1-000193", 190, "pdf_text_layout")])

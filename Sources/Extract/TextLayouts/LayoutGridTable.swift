@@ -95,7 +95,7 @@ struct LayoutGridTable {
                 }
                 continue
             }
-            if values.count == header.count || header.isEmpty {
+            if values.count == header.count && !header.isEmpty || header.isEmpty && Self.isFullRow(item.labels, values.count) {
                 text.row(item.labels + values.map(\.text), origin: origin)
             } else if let slots = blockColumns(around: item.index, body: body, count: header.count)?.slots(values) {
                 text.row(item.labels + slots, origin: origin)
@@ -107,6 +107,17 @@ struct LayoutGridTable {
                     "table 二, \(origin): \(values.count) value(s) (\(values.map(\.text).joined(separator: " "))) under \(header.count) column(s) whose places cannot be told for certain; left out", at: Diagnostic.Place(table: .proactive)))
             }
         }
+    }
+
+    /// Without a header line (its words not found), whether `count` values are all of an item's
+    /// cells in one of the templates: 规章 and 行政规范性文件 three; 行政许可, 行政处罚, 行政强制 one
+    /// (2019: three); 行政事业性收费 one (2019: two). Fewer could stand in any of its columns.
+    static func isFullRow(_ labels: [String], _ count: Int) -> Bool {
+        let key = labels.joined().replacingOccurrences(of: " ", with: "")
+        if ["规章", "行政规范性", "规范性文件", "其他对外"].contains(where: key.hasPrefix) { return count == 3 }
+        if ["行政许可", "行政处罚", "行政强制"].contains(where: key.hasPrefix) { return count == 1 || count == 3 }
+        if ["行政事业性", "政府集中"].contains(where: key.hasPrefix) { return count == 1 || count == 2 }
+        return false
     }
 
     /// Table 2's items all start 规章, 规范性 or 行政 (行政许可 … 行政事业性收费): another label line is the

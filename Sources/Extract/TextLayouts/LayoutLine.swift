@@ -64,7 +64,9 @@ struct LayoutLine {
         }
         finish()
         for (position, piece) in pieces.enumerated() {
-            let text = String(decoding: piece.bytes, as: UTF8.self)
+            var text = String(decoding: piece.bytes, as: UTF8.self)
+            // Markdown's bold marks around a cell (pandoc's tables: `**信息内容**`) are no part of it.
+            if text.count > 4, text.hasPrefix("**"), text.hasSuffix("**") { text = String(text.dropFirst(2).dropLast(2)) }
             // `1.` one space before a label is the label's number, not a value.
             let numbersNext = position + 1 < pieces.count && pieces[position + 1].start - piece.end == 1
                 && piece.bytes.last.map { $0 == 0x2E || $0 == 0xE3 } == true && !RuledTable.isValue(String(decoding: pieces[position + 1].bytes, as: UTF8.self))
