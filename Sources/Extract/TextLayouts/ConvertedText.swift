@@ -57,13 +57,16 @@ struct ConvertedText {
         guard ByteText.firstIndex(of: 0x09, in: lines.bytes[...]) != nil else { return false }
         var found = 0
         return lines.bytes.withUnsafeBufferPointer { text in
+            let isText = { (byte: UInt8) in byte != 0x09 && byte != 0x20 && byte != 0x0D }
             for range in lines.ranges {
-                guard let tab = ByteText.firstIndex(of: 0x09, in: text, range) else { continue }
-                let isText = { (byte: UInt8) in byte != 0x09 && byte != 0x20 && byte != 0x0D }
-                let textBefore = text[range.lowerBound..<tab].contains(where: isText)
-                let after = text[(tab + 1)..<range.upperBound]
-                let cell = textBefore ? after.contains(where: isText) : tab == range.lowerBound && after.first.map(isText) == true
-                guard cell else { continue }
+                guard let tab = ByteText.firstIndex(of: 0x09, in: text, range),
+                      let first = text[range].firstIndex(where: isText) else { continue }
+                // One tab, then text: a cell; a tab with text before and after it: a row.
+                let cell = tab == range.lowerBound && first == tab + 1
+                let row = ByteText.firstIndex(of: 0x09, in: text, first..<range.upperBound).map { inner in
+                    text[(inner + 1)..<range.upperBound].contains(where: isText)
+                } ?? false
+                guard cell || row else { continue }
                 found += 1
                 if found >= count { return true }
             }

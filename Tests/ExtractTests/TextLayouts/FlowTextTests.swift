@@ -91,6 +91,8 @@ import Testing
     @Test func tenRowsOrCellsMakeARowLayoutIndentationDoesNot() {
         let rows = (0..<10).map { "规章\t0\t\t\($0)" }.joined(separator: "\n")
         #expect(ConvertedText.hasTabbedLines(lines(rows)))
+        let indentedRows = (0..<10).map { "\t\t2.其他法律\t0\t\($0)" }.joined(separator: "\n")
+        #expect(ConvertedText.hasTabbedLines(lines(indentedRows)))
         let cells = (0..<10).map { "\t\($0)" }.joined(separator: "\n")
         #expect(ConvertedText.hasTabbedLines(lines(cells)))
         let indented = (0..<30).map { _ in "\t\t\t\t—\n\n\t\n规章" }.joined(separator: "\n")
