@@ -76,6 +76,15 @@ import Testing
         #expect(!report.diagnostics.contains { $0.code == .groupRowZero })
     }
 
+    /// Found by scripts/fuzz (a splice of a reading-order fixture, read as space-aligned text): a
+    /// table 2 item with fewer values than its cells under no header line is left out, not placed
+    /// under zero columns (which trapped).
+    @Test func anItemWithoutAHeaderLineAndFewerValuesIsLeftOut() throws {
+        let report = try Repository.transform("Tests/Fixtures/formats/layout/fuzz-002106-no-header.txt")
+        #expect(report.sourceFormat == "pdf_text_layout")
+        #expect(report.diagnostics.contains { $0.code == .cellMissing && $0.detail.contains("without a header line") })
+    }
+
     /// The real WPS-made report through pdfplumber's plain text: 144 of its 200 cells, none wrong
     /// (rows whose values come above a one-line label, or two value lines in one row, left out).
     @Test func theWPSExportThroughPdfplumberReadsWithoutAWrongCell() throws {

@@ -97,14 +97,14 @@ struct LayoutGridTable {
             }
             if values.count == header.count && !header.isEmpty || header.isEmpty && Self.isFullRow(item.labels, values.count) {
                 text.row(item.labels + values.map(\.text), origin: origin)
-            } else if let slots = blockColumns(around: item.index, body: body, count: header.count)?.slots(values) {
+            } else if !header.isEmpty, let slots = blockColumns(around: item.index, body: body, count: header.count)?.slots(values) {
                 text.row(item.labels + slots, origin: origin)
             } else if values.count < header.count, values.allSatisfy(\.isZero), !strayValues {
                 text.row(item.labels + Array(repeating: "", count: header.count), origin: origin)
                 diagnostics.append(Self.zeroRow("table 二, \(origin)", values, table: .proactive))
             } else {
                 diagnostics.append(Diagnostic(.extract, .cellMissing,
-                    "table 二, \(origin): \(values.count) value(s) (\(values.map(\.text).joined(separator: " "))) under \(header.count) column(s) whose places cannot be told for certain; left out", at: Diagnostic.Place(table: .proactive)))
+                    "table 二, \(origin): \(values.count) value(s) (\(values.map(\.text).joined(separator: " "))) \(header.isEmpty ? "without a header line, not all the item's cells" : "under \(header.count) column(s)") whose places cannot be told for certain; left out", at: Diagnostic.Place(table: .proactive)))
             }
         }
     }
