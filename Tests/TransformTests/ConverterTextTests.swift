@@ -85,15 +85,17 @@ import Testing
         #expect(report.diagnostics.contains { $0.code == .cellMissing && $0.detail.contains("without a header line") })
     }
 
-    /// The real WPS-made report through pdfplumber's plain text: 144 of its 200 cells, none wrong
-    /// (rows whose values come above a one-line label, or two value lines in one row, left out).
-    @Test func theWPSExportThroughPdfplumberReadsWithoutAWrongCell() throws {
+    /// The real WPS-made report through pdfplumber's plain text (144 of its 200 cells: rows whose
+    /// values come above a one-line label, or two value lines in one row, left out) and through
+    /// `pdftotext -raw` (193, form feeds and all); none wrong.
+    @Test(arguments: [("hongze_2024.pdfplumber.txt", 144), ("hongze_2024.raw.txt", 193)])
+    func theWPSExportAsOneSpaceRowsReadsWithoutAWrongCell(name: String, cells: Int) throws {
         let gold = try RealReportTests.gold("Tests/Fixtures/real-dev", "hongze_2024.pdf")
         let truth = RealReportTests.cells(gold)
-        let report = try Repository.transform("\(Self.folder)/hongze_2024.pdfplumber.txt")
+        let report = try Repository.transform("\(Self.folder)/\(name)")
         let read = RealReportTests.cells(report)
         for (key, value) in read { #expect(truth[key] == value, "\(key)") }
-        #expect(read.count == 144)
+        #expect(read.count == cells)
         #expect(report.sourceFormat == "pdf_text_spaced")
         #expect(report.identity.agency == gold.agency)
     }

@@ -1,8 +1,8 @@
 import DisclosureModel
 
 /// PDF text with a table row's cells on one line, one space apart and not aligned (pdfplumber's
-/// `extract_text()`: `规 章 0 0 10`, `一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0`), labels wrapped over
-/// the lines around their values.
+/// `extract_text()`, `pdftotext -raw`: `规 章 0 0 10`, `一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0`),
+/// labels wrapped over the lines around their values.
 ///
 /// Nothing tells which column a value stands in, so a row is read only when it prints all its
 /// cells: between the first line of its label and the first line of the next row's, exactly one
@@ -11,14 +11,13 @@ import DisclosureModel
 /// set higher than the label's characters come out on a line above a one-line label, where they
 /// would look like the row before's. Table 2's one-line labels are read only with their values
 /// on their own line, and table 3 not at all when values stand above its first row's label. A
-/// row left out gets a diagnostic. Recognized, in text without form feeds, by five or more lines
-/// of table 3 ending with seven values after a row label.
+/// row left out gets a diagnostic. Recognized by five or more lines of table 3 ending with seven
+/// values after a row label (`pdftotext` in reading order prints none so, on the office corpora).
 enum SpacedText {
     static let format = "pdf_text_spaced"
 
     /// The text rewritten as tab-separated rows, or nil when it is not in this layout.
     static func read(_ lines: SourceLines) -> ConvertedText? {
-        guard ByteText.firstIndex(of: 0x0C, in: lines.bytes[...]) == nil else { return nil }
         let flow = FlowLines(lines)
         let regions = FlowRegions(flow)
         guard regions.count == 3, let applications = regions.region(of: .applications) else { return nil }
