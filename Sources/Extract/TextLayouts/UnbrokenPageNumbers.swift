@@ -23,10 +23,13 @@ enum UnbrokenPageNumbers {
             var chain: [Int] = []
             for index in candidates where number(index) == start + chain.count { chain.append(index) }
             guard chain.last == last else { continue }
-            for position in chain.indices {
+            // Each candidate against its own number's place in the chain: one pass, however long the text.
+            for index in candidates {
+                let position = number(index)! - start
+                guard chain.indices.contains(position) else { continue }
                 let from = position > 0 ? chain[position - 1] + 1 : 0
                 let to = position + 1 < chain.count ? chain[position + 1] : lineCount
-                found += candidates.filter { $0 >= from && $0 < to && number($0) == start + position }
+                if index >= from && index < to { found.append(index) }
             }
             break
         }
