@@ -85,6 +85,20 @@ import Testing
         #expect(report.diagnostics.contains { $0.code == .cellMissing && $0.detail.contains("without a header line") })
     }
 
+    /// BeautifulSoup's `get_text()` of the 2019 fixture's page glues each row's cells, a blank cell
+    /// left as a no-break space (`246427 000673`, 商业企业 blank): 24 | 642 | 7 … also adds up, so a
+    /// row with a space among fewer pieces than cells is left out, never split around the space.
+    @Test func aSpaceInAGluedRowMayBeABlankCell() throws {
+        let gold = try RealReportTests.gold("Tests/Fixtures/formats/template2019", "report-2019.docx")
+        let truth = RealReportTests.cells(gold)
+        let report = try Repository.transform("\(Self.folder)/report-2019.bs.txt")
+        #expect(report.sourceFormat == "web_text_glued")
+        let read = RealReportTests.cells(report)
+        for (key, value) in read { #expect(truth[key] == value, "\(key)") }
+        #expect(read["applications|new_received|natural_person"] == nil)
+        #expect(report.diagnostics.contains { $0.detail.contains("may be a blank cell") })
+    }
+
     /// The real WPS-made report through pdfplumber's plain text (144 of its 200 cells: rows whose
     /// values come above a one-line label, or two value lines in one row, left out) and through
     /// `pdftotext -raw` (193, form feeds and all); none wrong.

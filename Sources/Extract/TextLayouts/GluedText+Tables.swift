@@ -15,10 +15,16 @@ extension GluedReport {
         case tooManyToSearch
         /// A run that cannot be split (a decimal point in a run of several cells).
         case unsplittable
+        /// Fewer pieces than cells with a space among them: the space may be a blank cell (a web
+        /// page's `&nbsp;`) as well as a boundary, so a split that adds up may still shift cells.
+        case spaced
     }
 
-    static func reading(_ runs: [String], count: Int, accepts: ([Int]) -> Bool) -> RowReading {
+    /// `spaced`: whether the runs are pieces of one printed row (a space between two may be a blank
+    /// cell); runs of different rows are cells apart.
+    static func reading(_ runs: [String], count: Int, spaced: Bool = true, accepts: ([Int]) -> Bool) -> RowReading {
         if runs.count >= count { return .printed(runs) }
+        if spaced && runs.count > 1 { return .spaced }
         let pieces = runs.compactMap(DigitRunSplitter.digits)
         guard pieces.count == runs.count else { return .unsplittable }
         let splitter = DigitRunSplitter(pieces: pieces, count: count)
@@ -66,7 +72,7 @@ extension GluedReport {
                 let rule = stated.isEmpty ? "(table 2 has no identity to check them by)" : "consistent with the report's text (\(stated.joined(separator: ", ")))"
                 let cells = settle(kept, of: row.runs, what: what, table: .proactive, rule: rule, cellCount: count, leadingZeros: leadingZeros, bySums: false)
                 out.row(row.labels + (cells ?? []), origin: origin(row.start))
-            case .tooManyToSearch, .unsplittable:
+            case .tooManyToSearch, .unsplittable, .spaced:
                 unread(row.runs, what: what, table: .proactive, count: count)
                 out.row(row.labels, origin: origin(row.start))
             }
@@ -106,7 +112,7 @@ extension GluedReport {
                     cells = settle(splits, of: row.runs, what: what, table: .applications, rule: Self.rowTotalRule, cellCount: 7, leadingZeros: leadingZeros)
                 }
                 out.row(row.labels + (cells ?? []), origin: origin(row.start))
-            case .tooManyToSearch?, .unsplittable?:
+            case .tooManyToSearch?, .unsplittable?, .spaced?:
                 unread(row.runs, what: what, table: .applications, count: 7)
                 out.row(row.labels, origin: origin(row.start))
             }
@@ -179,14 +185,15 @@ extension GluedReport {
         let runs = rows.flatMap(\.runs)
         guard let valued = rows.first(where: { !$0.runs.isEmpty }) else { return }
         let what = "table 四, \(origin(valued.start))"
-        switch Self.reading(runs, count: 15, accepts: DigitRunSplitter.blockTotalsHold) {
+        // Runs of different rows are cells apart; only a space within one row may be a blank cell.
+        switch Self.reading(runs, count: 15, spaced: rows.contains { $0.runs.count > 1 }, accepts: DigitRunSplitter.blockTotalsHold) {
         case .printed(let cells):
             out.row(cells, origin: origin(valued.start))
         case .splits(let splits, let leadingZeros):
             if let cells = settle(splits, of: runs, what: what, table: .appeals, rule: "whose 总计 in each proceeding is the sum of its four outcomes", cellCount: 15, leadingZeros: leadingZeros) {
                 out.row(cells, origin: origin(valued.start))
             }
-        case .tooManyToSearch, .unsplittable:
+        case .tooManyToSearch, .unsplittable, .spaced:
             unread(runs, what: what, table: .appeals, count: 15)
         }
     }
@@ -220,7 +227,10 @@ extension GluedReport {
     }
 
     mutating func unread(_ runs: [String], what: String, table: TableKind, count: Int) {
-        diagnostics.append(Diagnostic(.extract, .cellMissing, "\(what): digit run \(runs.joined(separator: " ")) cannot be split into \(count) numbers (too many ways to try, or a decimal point among several cells); left out",
+        let why = runs.count > 1 && runs.count < count
+            ? "a space among its digits may be a blank cell (a page's &nbsp;) as well as a boundary"
+            : "too many ways to try, or a decimal point among several cells"
+        diagnostics.append(Diagnostic(.extract, .cellMissing, "\(what): digit run \(runs.joined(separator: " ")) cannot be split into \(count) numbers (\(why)); left out",
                                       at: Diagnostic.Place(table: table)))
     }
 }
