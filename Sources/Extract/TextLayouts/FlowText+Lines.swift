@@ -58,9 +58,14 @@ struct FlowLines {
         }
     }
 
-    static func classify(_ text: String, line: Int) -> FlowLine {
-        let key = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{3000}", with: "")
+    /// What labels are matched on: no spaces, half-width brackets made full-width.
+    static func key(_ text: String) -> String {
+        text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{3000}", with: "")
             .replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
+    }
+
+    static func classify(_ text: String, line: Int) -> FlowLine {
+        let key = key(text)
         if text.isEmpty || isPageMark(key) { return FlowLine(kind: .blank, text: "", key: "", line: line) }
         let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         if words.allSatisfy(isValue) { return FlowLine(kind: words.count == 1 ? .value : .values, text: text, key: key, line: line) }

@@ -110,14 +110,10 @@ struct LayoutGridTable {
     }
 
     /// Without a header line (its words not found), whether `count` values are all of an item's
-    /// cells in one of the templates: 规章 and 行政规范性文件 three; 行政许可, 行政处罚, 行政强制 one
-    /// (2019: three); 行政事业性收费 one (2019: two). Fewer could stand in any of its columns.
+    /// cells in one of the templates (`ProactiveItems`). Fewer could stand in any of its columns.
     static func isFullRow(_ labels: [String], _ count: Int) -> Bool {
-        let key = labels.joined().replacingOccurrences(of: " ", with: "")
-        if ["规章", "行政规范性", "规范性文件", "其他对外"].contains(where: key.hasPrefix) { return count == 3 }
-        if ["行政许可", "行政处罚", "行政强制"].contains(where: key.hasPrefix) { return count == 1 || count == 3 }
-        if ["行政事业性", "政府集中"].contains(where: key.hasPrefix) { return count == 1 || count == 2 }
-        return false
+        guard let item = ProactiveItems.item(startingWith: labels.joined().replacingOccurrences(of: " ", with: "")) else { return false }
+        return count == item.cells2021 || count == item.cells2019
     }
 
     /// Table 2's items all start 规章, 规范性 or 行政 (行政许可 … 行政事业性收费): another label line is the

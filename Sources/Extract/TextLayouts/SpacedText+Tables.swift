@@ -37,7 +37,8 @@ enum SpacedTables {
             let end = position + 1 < headings.count ? headings[position + 1] : lines.count
             let key = lines[heading].label
             let section = key[key.index(key.startIndex, offsetBy: 6)]
-            guard let items = (is2019 ? items2019 : items2021)[section] else { continue }
+            let items = ProactiveItems.items(in: section, template2019: is2019)
+            guard let width = items.first?.cells(template2019: is2019) else { continue }
             var anchors: [(label: String, at: Int)] = []
             var next = 0
             for index in (heading + 1)..<end where next < items.count {
@@ -46,7 +47,6 @@ enum SpacedTables {
                     next += 1
                 }
             }
-            let width = section == "一" ? 3 : is2019 ? (section == "五" || section == "六" ? 3 : 2) : 1
             read(anchors, in: Array(lines[..<end]), width: width, onLabelLine: true, table: .proactive, into: &text, diagnostics: &diagnostics)
         }
     }
@@ -85,16 +85,4 @@ enum SpacedTables {
         diagnostics.append(Diagnostic(.extract, .cellMissing, "table \(table.sectionNumber), \(why); its cells are left out (cells one space apart, no columns)",
                                       at: Diagnostic.Place(table: table)))
     }
-
-    private typealias Item = (label: String, prefixes: [String])
-    private static let documents: [Item] = [("规章", ["规章"]), ("行政规范性文件", ["行政规范性", "规范性文件"])]
-    private static let items2021: [Character: [Item]] = [
-        "一": documents, "五": [("行政许可", ["行政许可"])], "六": [("行政处罚", ["行政处罚"]), ("行政强制", ["行政强制"])],
-        "八": [("行政事业性收费", ["行政事业性"])],
-    ]
-    private static let items2019: [Character: [Item]] = [
-        "一": documents, "五": [("行政许可", ["行政许可"]), ("其他对外管理服务事项", ["其他对外"])],
-        "六": [("行政处罚", ["行政处罚"]), ("行政强制", ["行政强制"])], "八": [("行政事业性收费", ["行政事业性"])],
-        "九": [("政府集中采购", ["政府集中"])],
-    ]
 }

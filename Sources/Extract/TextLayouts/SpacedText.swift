@@ -54,7 +54,8 @@ struct SpacedLine {
             words.removeLast()
         }
         self.values = values
-        label = FlowLines.classify(words.joined(), line: line.line).key
+        let key = FlowLines.key(words.joined())
+        label = FlowLines.isPageMark(key) ? "" : key
         self.line = line.line
         text = line.text
     }
