@@ -166,9 +166,9 @@ public struct ContinuityFactsReader: TransformedRecordVisitor {
     public var wantsMore: Bool { false }
 
     public mutating func begin(_ section: StoredReportSection, count: Int) {}
-    public mutating func proactive(item: Int, measure: Int, value: Double) {}
-    public mutating func application(row: Int, applicant: Int, value: Int64) {}
-    public mutating func appeal(proceeding: Int, outcome: Int, value: Int64) {}
+    public mutating func proactive(_ cells: StoredCells<Double>) {}
+    public mutating func applications(_ cells: StoredCells<Int64>) {}
+    public mutating func appeals(_ cells: StoredCells<Int64>) {}
     public mutating func checkFailure(rule: UnsafeRawBufferPointer, subject: UnsafeRawBufferPointer, expected: Int64, actual: Int64) {}
     public mutating func diagnostic(_ diagnostic: StoredDiagnostic) {}
 }

@@ -180,6 +180,24 @@ public struct DatasetTable: Sendable {
         codes[slots[column]].append(code: code)
     }
 
+    /// Appends entries of the column's code list, one per row: a report's cells in one call.
+    public mutating func append(codes positions: UnsafeBufferPointer<UInt32>, at column: Int) {
+        assert(schema.columns[column].codes != nil, "\(schema.name).\(schema.columns[column].name) has no code list")
+        codes[slots[column]].append(codes: positions)
+    }
+
+    /// Appends values, none null, to an int64 column.
+    public mutating func append(_ values: UnsafeBufferPointer<Int64>, at column: Int) {
+        assert(schema.columns[column].type == .int64, "\(schema.name).\(schema.columns[column].name) is not int64")
+        int64s[slots[column]].append(contentsOf: values.lazy.map { Optional($0) })
+    }
+
+    /// Appends values, none null, to a double column.
+    public mutating func append(_ values: UnsafeBufferPointer<Double>, at column: Int) {
+        assert(schema.columns[column].type == .double, "\(schema.name).\(schema.columns[column].name) is not double")
+        doubles[slots[column]].append(contentsOf: values.lazy.map { Optional($0) })
+    }
+
     /// Appends the same int32 (a report's year) `count` times.
     public mutating func append(repeating value: Int32, count: Int, at column: Int) {
         assert([.int32, .date].contains(schema.columns[column].type), "\(schema.name).\(schema.columns[column].name) is not int32")

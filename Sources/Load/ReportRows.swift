@@ -139,28 +139,36 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
         agency.withUnsafeBytes { table.append(utf8: $0, count: rows, at: column.agency) }
     }
 
-    mutating func proactive(item: Int, measure: Int, value: Double) {
+    mutating func proactive(_ cells: StoredCells<Double>) {
         let column = proactiveColumns
-        proactive.append(code: item, at: column.first)
-        proactive.append(code: measure, at: column.second)
-        proactive.append(value, at: column.value)
-        if let slot = WideColumns.proactiveSlot[item][measure] { proactiveCells[slot] = value }
+        proactive.append(codes: cells.first, at: column.first)
+        proactive.append(codes: cells.second, at: column.second)
+        proactive.append(cells.values, at: column.value)
+        for i in 0..<cells.count {
+            if let slot = WideColumns.proactiveSlot[Int(cells.first[i])][Int(cells.second[i])] { proactiveCells[slot] = cells.values[i] }
+        }
     }
 
-    mutating func application(row: Int, applicant: Int, value: Int64) {
+    mutating func applications(_ cells: StoredCells<Int64>) {
         let column = applicationColumns
-        applications.append(code: row, at: column.first)
-        applications.append(code: applicant, at: column.second)
-        applications.append(value, at: column.value)
-        applicationCells[row * applicantCount + applicant] = value
+        applications.append(codes: cells.first, at: column.first)
+        applications.append(codes: cells.second, at: column.second)
+        applications.append(cells.values, at: column.value)
+        let width = applicantCount
+        applicationCells.withUnsafeMutableBufferPointer { grid in
+            for i in 0..<cells.count { grid[Int(cells.first[i]) &* width &+ Int(cells.second[i])] = cells.values[i] }
+        }
     }
 
-    mutating func appeal(proceeding: Int, outcome: Int, value: Int64) {
+    mutating func appeals(_ cells: StoredCells<Int64>) {
         let column = appealColumns
-        appeals.append(code: proceeding, at: column.first)
-        appeals.append(code: outcome, at: column.second)
-        appeals.append(value, at: column.value)
-        appealCells[proceeding * outcomeCount + outcome] = value
+        appeals.append(codes: cells.first, at: column.first)
+        appeals.append(codes: cells.second, at: column.second)
+        appeals.append(cells.values, at: column.value)
+        let width = outcomeCount
+        appealCells.withUnsafeMutableBufferPointer { grid in
+            for i in 0..<cells.count { grid[Int(cells.first[i]) &* width &+ Int(cells.second[i])] = cells.values[i] }
+        }
     }
 
     mutating func checkFailure(rule: UnsafeRawBufferPointer, subject: UnsafeRawBufferPointer, expected: Int64, actual: Int64) {

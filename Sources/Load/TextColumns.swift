@@ -167,6 +167,11 @@ public struct TextCodes: Sendable {
         codes.append(UInt32(truncatingIfNeeded: code))
     }
 
+    mutating func append(codes positions: UnsafeBufferPointer<UInt32>) {
+        assert(positions.allSatisfy { Int($0) < list.count }, "a code is not in the list of \(list.count)")
+        codes.append(contentsOf: positions)
+    }
+
     /// Appends `value`, adding it to the list if it is not there (a linear search: for lists of a
     /// few tens of values).
     mutating func append(_ value: String) {

@@ -42,7 +42,21 @@ public struct RecordReader: RecordCoder {
         guard isAtEnd else { throw Damaged(description: "\(record) record has \(bytes.count - index) bytes past its last field") }
     }
 
+    /// Inlined for the common one-byte number (codes, counts, small values); longer ones go on
+    /// in `readLongUInt64`.
+    @inline(__always)
     public mutating func readUInt64() throws -> UInt64 {
+        if index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index &+= 1
+                return UInt64(byte)
+            }
+        }
+        return try readLongUInt64()
+    }
+
+    private mutating func readLongUInt64() throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -102,6 +116,7 @@ public struct RecordReader: RecordCoder {
     }
 
     /// A number below `count`: an index into a table of `count` codes.
+    @inline(__always)
     public mutating func readIndex(below count: Int, what: StaticString) throws -> Int {
         let value = try readUInt64()
         guard value < UInt64(count) else { throw Damaged(description: "\(what) #\(value) does not exist (\(count) known)") }

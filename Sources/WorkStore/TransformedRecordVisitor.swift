@@ -14,9 +14,12 @@ public protocol TransformedRecordVisitor {
     mutating func continuityNumber(slot: Int, value: Int64?)
     /// A section starts with `count` entries; they follow.
     mutating func begin(_ section: StoredReportSection, count: Int)
-    mutating func proactive(item: Int, measure: Int, value: Double)
-    mutating func application(row: Int, applicant: Int, value: Int64)
-    mutating func appeal(proceeding: Int, outcome: Int, value: Int64)
+    /// A cell section whole (item and measure positions); one call rather than one per cell.
+    mutating func proactive(_ cells: StoredCells<Double>)
+    /// Row and applicant positions.
+    mutating func applications(_ cells: StoredCells<Int64>)
+    /// Proceeding and outcome positions.
+    mutating func appeals(_ cells: StoredCells<Int64>)
     mutating func checkFailure(rule: UnsafeRawBufferPointer, subject: UnsafeRawBufferPointer, expected: Int64, actual: Int64)
     mutating func diagnostic(_ diagnostic: StoredDiagnostic)
     /// False when the header and the continuity numbers are all the visitor needs: the cells and
@@ -28,6 +31,15 @@ extension TransformedRecordVisitor {
     public var wantsMore: Bool { true }
     /// Most readers take the numbers from the cells.
     public mutating func continuityNumber(slot: Int, value: Int64?) {}
+}
+
+/// The cells of a section as read from a record: cell `i` is at code positions `first[i]` and
+/// `second[i]` (of the section's two `StoredCodes` lists) and holds `values[i]`. The buffers are
+/// valid only during the visitor's call.
+public struct StoredCells<Value: BitwiseCopyable> {
+    public let first, second: UnsafeBufferPointer<UInt32>
+    public let values: UnsafeBufferPointer<Value>
+    public var count: Int { values.count }
 }
 
 /// A stored diagnostic with its text as UTF-8 bytes of the record; codes as positions
@@ -95,6 +107,30 @@ private struct VisitedFields {
         return count
     }
 
+    /// Reads a cell section (two code positions and a value per cell) into buffers and hands it
+    /// over in one call. The count is bounded by the record's remaining bytes (`readCount`).
+    @inline(__always)
+    mutating func cells<Visitor: TransformedRecordVisitor, Value: BitwiseCopyable>(
+        _ section: StoredReportSection, _ visitor: inout Visitor,
+        _ firstCount: Int, _ firstName: StaticString, _ secondCount: Int, _ secondName: StaticString,
+        value: (inout RecordReader) throws -> Value, hand: (inout Visitor, StoredCells<Value>) -> Void
+    ) throws {
+        let count = try begin(section, &visitor)
+        try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * count) { codes in
+            try withUnsafeTemporaryAllocation(of: Value.self, capacity: count) { values in
+                for index in 0..<count {
+                    codes[index] = UInt32(truncatingIfNeeded: try reader.readIndex(below: firstCount, what: firstName))
+                    codes[count + index] = UInt32(truncatingIfNeeded: try reader.readIndex(below: secondCount, what: secondName))
+                    values.initializeElement(at: index, to: try value(&reader))
+                }
+                let codes = UnsafeBufferPointer(codes)
+                hand(&visitor, StoredCells(first: UnsafeBufferPointer(rebasing: codes[..<count]),
+                                           second: UnsafeBufferPointer(rebasing: codes[count...]),
+                                           values: UnsafeBufferPointer(values)))
+            }
+        }
+    }
+
     mutating func read<Visitor: TransformedRecordVisitor>(into visitor: inout Visitor) throws {
         // headerFields, ReportIdentity.fields, Template.fields
         visitor.header(StoredReportHeader(
@@ -107,26 +143,14 @@ private struct VisitedFields {
             visitor.continuityNumber(slot: slot, value: try present() ? try reader.readInt64() : nil)
         }
         guard visitor.wantsMore else { return }
-        // ProactiveCell.fields, ApplicationCell.fields
-        let items = StoredCodes.items.count, measures = StoredCodes.measures.count
-        for _ in 0..<(try begin(.proactive, &visitor)) {
-            visitor.proactive(item: try reader.readIndex(below: items, what: "item"),
-                              measure: try reader.readIndex(below: measures, what: "measure"),
-                              value: try reader.readDouble())
-        }
-        let rows = StoredCodes.applicationRows.count, applicants = StoredCodes.applicants.count
-        for _ in 0..<(try begin(.applications, &visitor)) {
-            visitor.application(row: try reader.readIndex(below: rows, what: "row"),
-                                applicant: try reader.readIndex(below: applicants, what: "applicant"),
-                                value: try reader.readInt64())
-        }
-        // AppealCell.fields, CheckFailure.fields, Diagnostic.fields with Diagnostic.Place.fields
-        let proceedings = StoredCodes.proceedings.count, outcomes = StoredCodes.outcomes.count
-        for _ in 0..<(try begin(.appeals, &visitor)) {
-            visitor.appeal(proceeding: try reader.readIndex(below: proceedings, what: "proceeding"),
-                           outcome: try reader.readIndex(below: outcomes, what: "outcome"),
-                           value: try reader.readInt64())
-        }
+        // ProactiveCell.fields, ApplicationCell.fields, AppealCell.fields
+        try cells(.proactive, &visitor, StoredCodes.items.count, "item", StoredCodes.measures.count, "measure",
+                  value: { try $0.readDouble() }, hand: { $0.proactive($1) })
+        try cells(.applications, &visitor, StoredCodes.applicationRows.count, "row", StoredCodes.applicants.count, "applicant",
+                  value: { try $0.readInt64() }, hand: { $0.applications($1) })
+        try cells(.appeals, &visitor, StoredCodes.proceedings.count, "proceeding", StoredCodes.outcomes.count, "outcome",
+                  value: { try $0.readInt64() }, hand: { $0.appeals($1) })
+        // CheckFailure.fields, Diagnostic.fields with Diagnostic.Place.fields
         for _ in 0..<(try begin(.checkFailures, &visitor)) {
             visitor.checkFailure(rule: try text(), subject: try text(), expected: try reader.readInt64(), actual: try reader.readInt64())
         }

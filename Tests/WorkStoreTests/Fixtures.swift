@@ -155,16 +155,25 @@ struct ReportAssembler: TransformedRecordVisitor {
 
     mutating func begin(_ section: StoredReportSection, count: Int) {}
 
-    mutating func proactive(item: Int, measure: Int, value: Double) {
-        report.proactive.append(ProactiveCell(item: StoredCodes.items[item], measure: StoredCodes.measures[measure], value: value))
+    mutating func proactive(_ cells: StoredCells<Double>) {
+        for i in 0..<cells.count {
+            report.proactive.append(ProactiveCell(item: StoredCodes.items[Int(cells.first[i])],
+                                                  measure: StoredCodes.measures[Int(cells.second[i])], value: cells.values[i]))
+        }
     }
 
-    mutating func application(row: Int, applicant: Int, value: Int64) {
-        report.applications.append(ApplicationCell(row: StoredCodes.applicationRows[row], applicant: StoredCodes.applicants[applicant], value: value))
+    mutating func applications(_ cells: StoredCells<Int64>) {
+        for i in 0..<cells.count {
+            report.applications.append(ApplicationCell(row: StoredCodes.applicationRows[Int(cells.first[i])],
+                                                       applicant: StoredCodes.applicants[Int(cells.second[i])], value: cells.values[i]))
+        }
     }
 
-    mutating func appeal(proceeding: Int, outcome: Int, value: Int64) {
-        report.appeals.append(AppealCell(proceeding: StoredCodes.proceedings[proceeding], outcome: StoredCodes.outcomes[outcome], value: value))
+    mutating func appeals(_ cells: StoredCells<Int64>) {
+        for i in 0..<cells.count {
+            report.appeals.append(AppealCell(proceeding: StoredCodes.proceedings[Int(cells.first[i])],
+                                             outcome: StoredCodes.outcomes[Int(cells.second[i])], value: cells.values[i]))
+        }
     }
 
     mutating func checkFailure(rule: UnsafeRawBufferPointer, subject: UnsafeRawBufferPointer, expected: Int64, actual: Int64) {

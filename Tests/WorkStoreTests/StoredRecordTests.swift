@@ -238,9 +238,9 @@ private struct NumbersOnly: TransformedRecordVisitor {
     mutating func header(_ header: StoredReportHeader) {}
     mutating func continuityNumber(slot: Int, value: Int64?) { values[slot] = value }
     mutating func begin(_ section: StoredReportSection, count: Int) { sawCells = true }
-    mutating func proactive(item: Int, measure: Int, value: Double) { sawCells = true }
-    mutating func application(row: Int, applicant: Int, value: Int64) { sawCells = true }
-    mutating func appeal(proceeding: Int, outcome: Int, value: Int64) { sawCells = true }
+    mutating func proactive(_ cells: StoredCells<Double>) { sawCells = true }
+    mutating func applications(_ cells: StoredCells<Int64>) { sawCells = true }
+    mutating func appeals(_ cells: StoredCells<Int64>) { sawCells = true }
     mutating func checkFailure(rule: UnsafeRawBufferPointer, subject: UnsafeRawBufferPointer, expected: Int64, actual: Int64) { sawCells = true }
     mutating func diagnostic(_ diagnostic: StoredDiagnostic) { sawCells = true }
 }

@@ -169,16 +169,30 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
             // Each code's dictionary index, found on its first row: later rows of the code
             // skip the lookup (as repeated rows do on the other paths). For this call only,
             // since the next call may bring another list.
+            // Rows whose codes are all known take their indices in stretches that end at the next
+            // page check, as `appendRepeated` does: the same pages as one row at a time.
             var known = [UInt32](repeating: .max, count: column.values.count)
             try column.values.withBuffers { values in
                 try column.codes.withUnsafeBufferPointer { codes in
-                    for row in range {
-                        let code = Int(codes[row])
-                        if usingDictionary, known[code] != .max {
-                            try appendDictionaryIndex(known[code])
-                        } else if let index = try appendValue(values[code]!) {
-                            known[code] = index
+                    var row = range.lowerBound
+                    while row < range.upperBound {
+                        if usingDictionary {
+                            let end = min(range.upperBound, row &+ common.valuesBeforePageCheck)
+                            var stretch = row
+                            while stretch < end, known[Int(codes[stretch])] != .max { stretch &+= 1 }
+                            if stretch > row {
+                                common.recordPresent(count: stretch &- row)
+                                let found = known
+                                indices.append(contentsOf: UnsafeBufferPointer(rebasing: codes[row..<stretch]).lazy.map { found[Int($0)] })
+                                policy.countValues(stretch &- row)
+                                row = stretch
+                                if common.isPageCheckDue, common.isPageFull(estimatedBytes: pageBytesEstimate) { try writePage() }
+                                continue
+                            }
                         }
+                        let code = Int(codes[row])
+                        if let index = try appendValue(values[code]!) { known[code] = index }
+                        row &+= 1
                     }
                 }
             }
