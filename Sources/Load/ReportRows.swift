@@ -150,23 +150,21 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
     }
 
     mutating func applications(_ cells: StoredCells<Int64>) {
-        let column = applicationColumns
-        applications.append(codes: cells.first, at: column.first)
-        applications.append(codes: cells.second, at: column.second)
-        applications.append(cells.values, at: column.value)
-        let width = applicantCount
-        applicationCells.withUnsafeMutableBufferPointer { grid in
-            for i in 0..<cells.count { grid[Int(cells.first[i]) &* width &+ Int(cells.second[i])] = cells.values[i] }
-        }
+        Self.append(cells, to: &applications, at: applicationColumns, grid: &applicationCells, width: applicantCount)
     }
 
     mutating func appeals(_ cells: StoredCells<Int64>) {
-        let column = appealColumns
-        appeals.append(codes: cells.first, at: column.first)
-        appeals.append(codes: cells.second, at: column.second)
-        appeals.append(cells.values, at: column.value)
-        let width = outcomeCount
-        appealCells.withUnsafeMutableBufferPointer { grid in
+        Self.append(cells, to: &appeals, at: appealColumns, grid: &appealCells, width: outcomeCount)
+    }
+
+    /// A section's cells into their dataset and into the report's grid for `reports_wide` (cell
+    /// `first * width + second`). Static, so the table and grid are not borrowed along with `self`.
+    private static func append(_ cells: StoredCells<Int64>, to table: inout DatasetTable, at column: CellColumns,
+                               grid: inout [Int64?], width: Int) {
+        table.append(codes: cells.first, at: column.first)
+        table.append(codes: cells.second, at: column.second)
+        table.append(cells.values, at: column.value)
+        grid.withUnsafeMutableBufferPointer { grid in
             for i in 0..<cells.count { grid[Int(cells.first[i]) &* width &+ Int(cells.second[i])] = cells.values[i] }
         }
     }
