@@ -198,6 +198,27 @@ public struct DatasetTable: Sendable {
         doubles[slots[column]].append(contentsOf: values.lazy.map { Optional($0) })
     }
 
+    /// Appends one value to each of the int64 columns `first ..< first + values.count` (a row of
+    /// `reports_wide`): the storage is borrowed once, not once per column.
+    public mutating func append(_ values: [Int64?], toColumnsFrom first: Int) {
+        assert(schema.columns[first ..< first + values.count].allSatisfy { $0.type == .int64 }, "\(schema.name): not int64 columns")
+        slots.withUnsafeBufferPointer { slots in
+            int64s.withUnsafeMutableBufferPointer { columns in
+                for (offset, value) in values.enumerated() { columns[slots[first &+ offset]].append(value) }
+            }
+        }
+    }
+
+    /// Appends one value to each of the double columns `first ..< first + values.count`.
+    public mutating func append(_ values: [Double?], toColumnsFrom first: Int) {
+        assert(schema.columns[first ..< first + values.count].allSatisfy { $0.type == .double }, "\(schema.name): not double columns")
+        slots.withUnsafeBufferPointer { slots in
+            doubles.withUnsafeMutableBufferPointer { columns in
+                for (offset, value) in values.enumerated() { columns[slots[first &+ offset]].append(value) }
+            }
+        }
+    }
+
     /// Appends the same int32 (a report's year) `count` times.
     public mutating func append(repeating value: Int32, count: Int, at column: Int) {
         assert([.int32, .date].contains(schema.columns[column].type), "\(schema.name).\(schema.columns[column].name) is not int32")

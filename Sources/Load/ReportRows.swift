@@ -63,9 +63,12 @@ struct ReportRows: Sendable, TransformedRecordVisitor {
         Self.append(totals, to: &reports)
         Self.append(totals, to: &wide)
         var column = Datasets.reports.columns.count
-        for value in proactiveCells { wide.append(value, at: column); column += 1 }
-        for value in applicationCells { wide.append(value, at: column); column += 1 }
-        for value in appealCells { wide.append(value, at: column); column += 1 }
+        wide.append(proactiveCells, toColumnsFrom: column)
+        column += proactiveCells.count
+        wide.append(applicationCells, toColumnsFrom: column)
+        column += applicationCells.count
+        wide.append(appealCells, toColumnsFrom: column)
+        column += appealCells.count
         for value in ruleFailures { wide.append(value, at: column); column += 1 }
     }
 

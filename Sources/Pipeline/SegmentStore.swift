@@ -54,7 +54,8 @@ public final class SegmentStore: Sendable {
     /// Reads one record back and checks it against its frame; throws `DamagedRecord` when it is
     /// not the record that was written.
     public func read(_ ref: RecordRef) throws -> [UInt8] {
-        let place = "\(directory)/\(ref.segment) at offset \(ref.offset)"
+        // The place is spelled out only for an error: a read must not format a string.
+        func damaged(_ why: String) -> DamagedRecord { DamagedRecord(place: "\(directory)/\(ref.segment) at offset \(ref.offset)", why: why) }
         let fd = try readers.withLock { open in
             if let fd = open[ref.segment] { return fd }
             if open.count >= Self.maxOpenSegments {
@@ -63,19 +64,32 @@ public final class SegmentStore: Sendable {
                 open.removeAll()
             }
             let fd = Glibc.open(directory + "/" + ref.segment, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw DamagedRecord(place: place, why: "cannot be read: \(String(cString: strerror(errno)))") }
+            guard fd >= 0 else { throw damaged("cannot be read: \(String(cString: strerror(errno)))") }
             open[ref.segment] = fd
             return fd
         }
-        guard ref.length >= Self.frameSize, ref.offset >= 0 else { throw DamagedRecord(place: place, why: "has an impossible length \(ref.length)") }
-        var bytes = [UInt8](repeating: 0, count: ref.length)
-        let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, ref.length, off_t(ref.offset)) }
-        guard got == ref.length else { throw DamagedRecord(place: place, why: "is cut short") }
-        guard bytes[0..<4].elementsEqual(Self.tag) else { throw DamagedRecord(place: place, why: "has no valid frame (another format version, or damaged)") }
-        let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 4, as: UInt64.self) }
-        let actual = bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[Self.frameSize...])) }
-        guard UInt64(littleEndian: stored) == actual else { throw DamagedRecord(place: place, why: "does not match its checksum (damaged)") }
-        bytes.removeFirst(Self.frameSize)
+        guard ref.length >= Self.frameSize, ref.offset >= 0 else { throw damaged("has an impossible length \(ref.length)") }
+        // The frame into a buffer of its own and the record straight into the array returned: one
+        // read, no zero-filling and no shift of the record past its frame.
+        var frame = (UInt64(0), UInt64(0))
+        var got = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: ref.length - Self.frameSize) { body, initialized in
+            got = withUnsafeMutableBytes(of: &frame) { frame in
+                var parts = (iovec(iov_base: frame.baseAddress, iov_len: Self.frameSize),
+                             iovec(iov_base: UnsafeMutableRawPointer(body.baseAddress), iov_len: body.count))
+                return withUnsafeMutablePointer(to: &parts) {
+                    $0.withMemoryRebound(to: iovec.self, capacity: 2) { preadv(fd, $0, 2, off_t(ref.offset)) }
+                }
+            }
+            initialized = max(0, min(body.count, got - Self.frameSize))
+        }
+        guard got == ref.length else { throw damaged("is cut short") }
+        let valid = withUnsafeBytes(of: &frame) { frame in
+            frame.prefix(4).elementsEqual(Self.tag) ? frame.loadUnaligned(fromByteOffset: 4, as: UInt64.self) : nil
+        }
+        guard let stored = valid else { throw damaged("has no valid frame (another format version, or damaged)") }
+        let actual = bytes.withUnsafeBytes { Checksum.of($0) }
+        guard UInt64(littleEndian: stored) == actual else { throw damaged("does not match its checksum (damaged)") }
         return bytes
     }
 
