@@ -50,6 +50,23 @@ import WorkStore
         #expect(try bench.run([.load]).warnings.isEmpty)
     }
 
+    /// The frame's tag damaged, or the segment cut inside the record: each named, and the record
+    /// made again from its source.
+    @Test(arguments: ["frame", "cut"]) func aRecordWithoutItsFrameOrBytesIsReadAgain(damage kind: String) throws {
+        let bench = try Workbench()
+        _ = try bench.run()
+        let before = try bench.outputs()
+        let ref = try #require(try report(bench, named: "003_4d0dc32836f03b08.txt").transformRef)
+        let path = bench.work + "/segments/" + ref.segment
+        var bytes = try #require(FileManager.default.contents(atPath: path))
+        if kind == "frame" { bytes[ref.offset] ^= 0xFF } else { bytes = bytes.prefix(ref.offset + ref.length - 1) }
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let load = try bench.run([.load])
+        let why = kind == "frame" ? "has no valid frame (another format version, or damaged)" : "is cut short"
+        #expect(load.warnings.first?.contains("\(path) at offset \(ref.offset): stored record \(why)") == true, "\(load.warnings)")
+        #expect(try bench.outputs() == before)
+    }
+
     @Test func aDamagedExtractRecordIsReadAgainWhenTransformNeedsIt() throws {
         let bench = try Workbench()
         _ = try bench.run()
