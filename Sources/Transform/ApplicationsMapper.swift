@@ -166,9 +166,19 @@ struct ApplicationsMapper {
             diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(label.line)): row \(code) has \(picked.extra.count) value(s) beyond its \(width); ignored: \(picked.extra.map(\.text).joined(separator: " "))",
                                           at: cite.place(.applications, line: label.line, label: label.text)))
         }
-        return zip(StoredCodes.applicants, picked.cells).map { applicant, cell in
-            reader.read(cell, what: "\(code)/\(applicant)", label: label.text, integer: true, diagnostics: &diagnostics).map { Int64($0) }
+        // A plain number (almost every cell) is read here, without the reader's diagnostics.
+        let applicants = StoredCodes.applicants
+        var values: [Int64?] = []
+        values.reserveCapacity(picked.cells.count)
+        for (index, cell) in picked.cells.enumerated() {
+            if let plain = ValueReader.plainNumber(cell.text) {
+                values.append(Int64(plain))
+            } else {
+                values.append(reader.read(cell, what: "\(code)/\(applicants[index])", label: label.text, integer: true,
+                                          diagnostics: &diagnostics).map { Int64($0) })
+            }
         }
+        return values
     }
 
     /// A group printed as one row without its own rows. All zeros: each of its rows is 0 (their sum
