@@ -193,17 +193,18 @@ struct LoadStage {
                            to builder: inout DatasetBuilder) throws {
         let entry = entries[position]
         let failures = continuity[position] ?? []
-        let place = "\(store.directory)/\(entry.transformRef!.segment) at offset \(entry.transformRef!.offset)"
+        // Spelled out only for an error: not formatted for every report.
+        func place() -> String { "\(store.directory)/\(entry.transformRef!.segment) at offset \(entry.transformRef!.offset)" }
         do {
             let bytes = try store.read(entry.transformRef!)
             do {
                 try builder.add(record: bytes, sourcePath: entry.path, continuity: failures)
             } catch let other as RecordReader.OtherVersion {
                 // Refused before any of its rows is added: the stages run again for this report.
-                throw DamagedRecord(place: place, why: other.description)
+                throw DamagedRecord(place: place(), why: other.description)
             } catch {
                 // The frame checked out, so this is no storage damage: stop rather than write a wrong row.
-                throw PipelineError.io("\(place): the stored transform result of \(entry.path) cannot be decoded (\(error)); run `disclosure-etl run \(pipelinePath) --full` to rebuild the work folder")
+                throw PipelineError.io("\(place()): the stored transform result of \(entry.path) cannot be decoded (\(error)); run `disclosure-etl run \(pipelinePath) --full` to rebuild the work folder")
             }
         } catch let damage as DamagedRecord {
             let repaired = try repair.repair(entry, at: position, damage: damage, pipeline: pipelinePath)

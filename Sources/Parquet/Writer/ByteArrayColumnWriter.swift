@@ -166,11 +166,11 @@ final class ByteArrayColumnWriter: ColumnChunkWriter {
         }
 
         mutating func appendCodes(_ column: UTF8CodeColumn, range: Range<Int>) throws {
-            // Each code's dictionary index, found on its first row: later rows of the code
-            // skip the lookup (as repeated rows do on the other paths). For this call only,
-            // since the next call may bring another list.
-            // Rows whose codes are all known take their indices in stretches that end at the next
-            // page check, as `appendRepeated` does: the same pages as one row at a time.
+            // Each code's dictionary index, found on its first row: later rows of the code skip
+            // the lookup (as repeated rows do on the other paths), and runs of such rows take
+            // their indices in stretches that end at the next page check, as `appendRepeated`
+            // does (the same pages as one row at a time). For this call only, since the next call
+            // may bring another list.
             var known = [UInt32](repeating: .max, count: column.values.count)
             try column.values.withBuffers { values in
                 try column.codes.withUnsafeBufferPointer { codes in
