@@ -41,10 +41,8 @@ struct AppealsMapper {
         var grid = Array(repeating: [Int64?](repeating: nil, count: Template.national2021.outcomes.count), count: Template.national2021.proceedings.count)
         var missing: [String] = []
         for (index, (proceeding, outcome)) in slots.enumerated() {
-            // A plain number (almost every cell) is read here, without the reader's diagnostics.
             if index < picked.cells.count,
-               let value = ValueReader.plainNumber(picked.cells[index].text)
-                   ?? reader.read(picked.cells[index], what: "\(proceeding)/\(outcome)", label: nil, integer: true, diagnostics: &diagnostics) {
+               let value = reader.read(picked.cells[index], what: "\(proceeding)/\(outcome)", label: nil, integer: true, diagnostics: &diagnostics) {
                 cells.append(AppealCell(proceeding: proceeding, outcome: outcome, value: Int64(value)))
                 grid[index / Template.national2021.outcomes.count][index % Template.national2021.outcomes.count] = Int64(value)
             } else {

@@ -166,17 +166,13 @@ struct ApplicationsMapper {
             diagnostics.append(Diagnostic(.transform, .extraValues, "table 三, \(cite(label.line)): row \(code) has \(picked.extra.count) value(s) beyond its \(width); ignored: \(picked.extra.map(\.text).joined(separator: " "))",
                                           at: cite.place(.applications, line: label.line, label: label.text)))
         }
-        // A plain number (almost every cell) is read here, without the reader's diagnostics.
+        // A loop rather than `zip(…).map`: its closure per cell cost more than reading the cell.
         let applicants = StoredCodes.applicants
         var values: [Int64?] = []
         values.reserveCapacity(picked.cells.count)
         for (index, cell) in picked.cells.enumerated() {
-            if let plain = ValueReader.plainNumber(cell.text) {
-                values.append(Int64(plain))
-            } else {
-                values.append(reader.read(cell, what: "\(code)/\(applicants[index])", label: label.text, integer: true,
-                                          diagnostics: &diagnostics).map { Int64($0) })
-            }
+            values.append(reader.read(cell, what: "\(code)/\(applicants[index])", label: label.text, integer: true,
+                                      diagnostics: &diagnostics).map { Int64($0) })
         }
         return values
     }

@@ -50,11 +50,19 @@ struct ValueReader {
         return value
     }
 
-    /// `label` is the row's label as printed, for the diagnostic's place.
+    /// `label` is the row's label as printed, for the diagnostic's place. Inlined, so that a plain
+    /// number (almost every cell) is read at the caller without the rest of the call.
+    @inline(__always)
     func read(_ cell: TextCell, what: @autoclosure () -> String, label: @autoclosure () -> String?, integer: Bool,
               diagnostics: inout [Diagnostic]) -> Double? {
+        if let plain = Self.plainNumber(cell.text) { return plain }
+        return readPrinted(cell, what: what(), label: label(), integer: integer, diagnostics: &diagnostics)
+    }
+
+    /// A value other than plain digits: a dash, full-width digits, separators, or no number.
+    private func readPrinted(_ cell: TextCell, what: @autoclosure () -> String, label: @autoclosure () -> String?, integer: Bool,
+                             diagnostics: inout [Diagnostic]) -> Double? {
         let text = cell.text
-        if let plain = Self.plainNumber(text) { return plain }
         let line = cite(cell.line)
         let what = what()
         let place = cite.place(table, line: cell.line, label: label())
