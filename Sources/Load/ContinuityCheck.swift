@@ -92,26 +92,36 @@ public enum ContinuityCheck {
     public static func failures(_ table: Table, reportId: (Int) -> String) -> [Int: [Failure]] {
         var byYear: [Int32: [Int]] = [:]
         for report in 0..<table.count { byYear[table.year[report], default: []].append(report) }
-        let shorterForms = table.names.map(\.shorterForms)
+        // Every name and shorter form numbered once, so the pairing below hashes integers, not names.
+        var formNumbers: [AgencyName: Int32] = [:]
+        func number(_ name: AgencyName) -> Int32 {
+            if let known = formNumbers[name] { return known }
+            let new = Int32(formNumbers.count)
+            formNumbers[name] = new
+            return new
+        }
+        let own = table.names.map(number)
+        let shorter = table.names.map { $0.shorterForms.map(number) }
         var result: [Int: [Failure]] = [:]
         for (year, later) in byYear {
             guard let earlier = byYear[year - 1] else { continue }
             // Last year's reports by every form of their name, so a pair is found without
             // comparing every report with every other.
-            var byName: [AgencyName: [Int]] = [:]
+            var byName: [Int32: [Int]] = [:]
             for report in earlier {
                 let name = Int(table.agency[report])
-                byName[table.names[name], default: []].append(report)
-                for form in shorterForms[name] { byName[form, default: []].append(report) }
+                byName[own[name], default: []].append(report)
+                for form in shorter[name] { byName[form, default: []].append(report) }
             }
             for report in later {
                 let name = Int(table.agency[report])
-                var candidates = byName[table.names[name]] ?? []
-                for form in shorterForms[name] {
-                    candidates += (byName[form] ?? []).filter { table.names[Int(table.agency[$0])] == form }
+                var candidates = byName[own[name]] ?? []
+                for form in shorter[name] {
+                    candidates += (byName[form] ?? []).filter { own[Int(table.agency[$0])] == form }
                 }
-                for previous in Set(candidates).sorted() {
-                    let found = compare(table, previous, report, otherReportId: reportId(previous))
+                if candidates.count > 1 { candidates = Set(candidates).sorted() }
+                for previous in candidates {
+                    let found = compare(table, previous, report) { reportId(previous) }
                     if !found.isEmpty { result[report, default: []] += found }
                 }
             }
@@ -120,19 +130,20 @@ public enum ContinuityCheck {
     }
 
     /// The failed comparisons between last year's report and this year's.
-    static func compare(_ table: Table, _ last: Int, _ this: Int, otherReportId: String) -> [Failure] {
+    /// `otherReportId` is asked for only when one fails.
+    static func compare(_ table: Table, _ last: Int, _ this: Int, otherReportId: () -> String) -> [Failure] {
         var failures: [Failure] = []
         for (column, applicant) in StoredCodes.applicants.enumerated() {
             guard let expected = table.number(last, Slot.carriedForward + column), let actual = table.number(this, Slot.carriedOver + column),
                   expected != actual else { continue }
-            failures.append(Failure(subject: "carried_over.\(applicant)", expected: expected, actual: actual, otherReportId: otherReportId))
+            failures.append(Failure(subject: "carried_over.\(applicant)", expected: expected, actual: actual, otherReportId: otherReportId()))
         }
         for (item, code) in ContinuityNumbers.chainItems.enumerated() {
             guard let before = table.number(last, Slot.chain(item, 2)), let issued = table.number(this, Slot.chain(item, 0)),
                   let repealed = table.number(this, Slot.chain(item, 1)), let actual = table.number(this, Slot.chain(item, 2)) else { continue }
             let expected = before + issued - repealed
             if expected != actual {
-                failures.append(Failure(subject: "in_force.\(code)", expected: expected, actual: actual, otherReportId: otherReportId))
+                failures.append(Failure(subject: "in_force.\(code)", expected: expected, actual: actual, otherReportId: otherReportId()))
             }
         }
         return failures

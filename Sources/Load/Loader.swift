@@ -1,4 +1,6 @@
 import DisclosureModel
+import Dispatch
+import Synchronization
 
 /// The load stage: streams rows into every configured writer, then commits all files together.
 ///
@@ -65,9 +67,34 @@ public final class LoadSession {
 
     /// Appends chunks encoded by `encoder`, in the order given.
     public func append(_ encoded: ChunkEncoder.Encoded) throws {
-        for (name, chunks) in encoded.datasets {
-            for (sink, chunk) in zip(sinks[name] ?? [], chunks) { try sink.append(encoded: chunk) }
+        try append([encoded], parallel: false)
+    }
+
+    /// Appends a round of encoded chunks, in the order given. With `parallel`, datasets are
+    /// appended side by side (their sinks share nothing; Parquet encodes and compresses here, the
+    /// serial part of a load otherwise), each sink still getting its chunks in order, so the files
+    /// do not depend on it. The first failing dataset's error, in `Datasets.all` order, is thrown.
+    public func append(_ round: [ChunkEncoder.Encoded], parallel: Bool) throws {
+        let names = Datasets.all.map(\.name)
+        let failures = Mutex<[Int: any Error]>([:])
+        let sinks = SinksOneThreadEach(byDataset: self.sinks)
+        let appendDataset: @Sendable (Int) -> Void = { index in
+            do {
+                for encoded in round {
+                    for (name, chunks) in encoded.datasets where name == names[index] {
+                        for (sink, chunk) in zip(sinks.byDataset[name] ?? [], chunks) { try sink.append(encoded: chunk) }
+                    }
+                }
+            } catch {
+                failures.withLock { $0[index] = error }
+            }
         }
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: names.count, execute: appendDataset)
+        } else {
+            for index in names.indices { appendDataset(index) }
+        }
+        if let first = failures.withLock({ $0.min { $0.key < $1.key } }) { throw first.value }
     }
 
     /// Finishes every file, then renames them all into place; returns their relative paths.
@@ -85,6 +112,12 @@ public final class LoadSession {
     public func abandon() {
         for list in sinks.values { for sink in list { sink.abandon() } }
     }
+}
+
+/// The sinks, handed to the threads of a parallel append: each dataset's sinks are used by one
+/// thread only, so sharing the table is safe although sinks are not `Sendable`.
+private struct SinksOneThreadEach: @unchecked Sendable {
+    let byDataset: [String: [any DatasetSink]]
 }
 
 /// Turns a builder's rows into what each writer's sink appends; safe to call from any thread.

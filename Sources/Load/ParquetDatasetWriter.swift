@@ -73,6 +73,10 @@ final class ParquetSink: DatasetSink {
     /// Whether a partitioned file keeps `report_year` among its columns.
     let yearInFiles: Bool
     let options: WriterOptions
+    /// The files' Parquet schemas, made once rather than for every chunk appended (`reports_wide`
+    /// has hundreds of columns, compared again by the writer on each batch).
+    private let wholeSchema: Schema
+    private let partSchema: Schema
     private var writers: [Int32: (writer: ParquetWriter, file: StagedFile)] = [:]
     private var whole: (writer: ParquetWriter, file: StagedFile)?
 
@@ -85,6 +89,8 @@ final class ParquetSink: DatasetSink {
         self.partitioned = partitioned
         self.yearInFiles = yearInFiles
         self.options = options
+        wholeSchema = ParquetDatasetWriter.parquetSchema(schema)
+        partSchema = ParquetDatasetWriter.parquetSchema(schema, dropping: yearInFiles ? nil : "report_year")
     }
 
     /// Every dataset with a `report_id` is written in its order (then the template's printed
@@ -123,8 +129,8 @@ final class ParquetSink: DatasetSink {
             if partitioned {
                 try appendPartitioned(chunk)
             } else {
-                if whole == nil { whole = try makeWriter(relative: "\(folder)/\(fileName)", schema: ParquetDatasetWriter.parquetSchema(schema)) }
-                try whole?.writer.write(RecordBatch(schema: ParquetDatasetWriter.parquetSchema(schema), columns: Self.parquetColumns(chunk)))
+                if whole == nil { whole = try makeWriter(relative: "\(folder)/\(fileName)", schema: wholeSchema) }
+                try whole?.writer.write(RecordBatch(schema: wholeSchema, columns: Self.parquetColumns(chunk)))
             }
         } catch let error as LoadError {
             throw error
@@ -137,7 +143,6 @@ final class ParquetSink: DatasetSink {
     private func appendPartitioned(_ chunk: DatasetTable) throws {
         guard let yearIndex = schema.columns.firstIndex(where: { $0.name == "report_year" }),
               case let values = Self.parquetColumns(chunk), case .int32(let years) = values[yearIndex] else { return }
-        let partSchema = ParquetDatasetWriter.parquetSchema(schema, dropping: yearInFiles ? nil : "report_year")
         var rowsByYear: [Int32: [Int]] = [:]
         for (row, year) in years.enumerated() { rowsByYear[year ?? 0, default: []].append(row) }
         let columns = yearInFiles ? values : values.enumerated().filter { $0.offset != yearIndex }.map(\.element)
@@ -154,7 +159,7 @@ final class ParquetSink: DatasetSink {
     func finish() throws -> [StagedFile] {
         if !partitioned && whole == nil || partitioned && writers.isEmpty {
             // An empty dataset still gets a file with its schema and no rows.
-            whole = try makeWriter(relative: "\(folder)/\(fileName)", schema: ParquetDatasetWriter.parquetSchema(schema))
+            whole = try makeWriter(relative: "\(folder)/\(fileName)", schema: wholeSchema)
         }
         var staged: [StagedFile] = []
         do {

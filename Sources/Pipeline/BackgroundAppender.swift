@@ -23,12 +23,12 @@ final class BackgroundAppender: @unchecked Sendable {
     func append(_ round: [ChunkEncoder.Encoded]) throws {
         try finish()
         guard background else {
-            for part in round { try session.append(part) }
+            try session.append(round, parallel: false)
             return
         }
         queue.async(group: inFlight) {
             do {
-                for part in round { try self.session.append(part) }
+                try self.session.append(round, parallel: true)
             } catch {
                 self.failure.withLock { $0 = error }
             }

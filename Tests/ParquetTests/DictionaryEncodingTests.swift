@@ -256,3 +256,42 @@ import Testing
         #expect(try parquet.column(0) == values.map { $0.map(CellValue.int64) })
     }
 }
+
+/// Fixed-width values already in the dictionary go in as stretches up to the next page check;
+/// the file must be the one written a value at a time (batches of one row), nulls, new values
+/// and a dictionary given up in the middle of a batch included.
+@Suite struct FixedWidthStretches {
+    private func bytes(_ values: [Int64?], batchRows: Int, _ options: WriterOptions) throws -> [UInt8] {
+        let schema = Schema(Column(name: "v", type: .int64, nullable: true))
+        let batches = try stride(from: 0, to: values.count, by: batchRows).map {
+            try RecordBatch(schema: schema, columns: [.int64(Array(values[$0 ..< min($0 + batchRows, values.count)]))])
+        }
+        return try ParquetWriter.encode(schema: schema, batches: batches, options: options)
+    }
+
+    @Test func sameFileAsOneValueAtATime() throws {
+        var state: UInt64 = 7
+        // Mostly a few repeating values, some nulls, and a growing set of new ones.
+        let values: [Int64?] = (0 ..< 5_000).map { row in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            switch state >> 60 {
+            case 0: return nil
+            case 1: return Int64(row)
+            default: return Int64(state >> 62)
+            }
+        }
+        // Pages of 300 values; then a dictionary given up inside the batch: 8-byte keys pass the
+        // soft limit of 256 bytes at 33 entries, and the 8 × limit hard limit at 257.
+        let cases: [(WriterOptions, Set<Int64>)] = [
+            (WriterOptions(compression: .uncompressed, dataPageValueLimit: 300), [8]),
+            (WriterOptions(compression: .uncompressed, dictionaryPageSizeLimit: 256, dataPageValueLimit: 1_000), [0, 8]),
+        ]
+        for (options, encodings) in cases {
+            let whole = try bytes(values, batchRows: values.count, options)
+            #expect(whole == (try bytes(values, batchRows: 1, options)))
+            let parquet = try TestParquetFile(whole)
+            #expect(try parquet.column(0) == values.cells)
+            #expect(Set(try parquet.pages(rowGroup: 0, column: 0).filter { $0.type == 0 }.map { $0.encoding! }) == encodings)
+        }
+    }
+}

@@ -50,6 +50,26 @@ struct FixedWidthDictionary {
         return found
     }
 
+    /// Index of `key` if it is an entry already; nothing is added.
+    @inline(__always)
+    mutating func existingIndex(of key: UInt64) -> Int32? {
+        if lastIndex >= 0, key == lastKey { return lastIndex }
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count &- 1
+        var slot = slotFor(key)
+        while true {
+            let stored = slots[slot]
+            if stored == 0 { return nil }
+            let entry = Int(stored) &- 1
+            if keys[entry] == key {
+                lastKey = key
+                lastIndex = Int32(entry)
+                return lastIndex
+            }
+            slot = (slot &+ 1) & mask
+        }
+    }
+
     @inline(__always)
     private func slotFor(_ key: UInt64) -> Int {
         // Fibonacci hashing: the high bits of the product are well mixed.

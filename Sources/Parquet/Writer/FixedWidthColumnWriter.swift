@@ -95,14 +95,47 @@ struct FixedWidthChunkState<Value: FixedWidthValue> {
 
     mutating func append(_ values: [Value?], range: Range<Int>) throws {
         try values.withUnsafeBufferPointer { buffer in
-            for i in range {
-                if let value = buffer[i] {
+            var row = range.lowerBound
+            while row < range.upperBound {
+                if usingDictionary {
+                    let stretch = appendKnown(buffer, from: row, to: min(range.upperBound, row &+ common.valuesBeforePageCheck))
+                    if stretch > row {
+                        row = stretch
+                        if common.isPageCheckDue, common.isPageFull(estimatedBytes: pageBytesEstimate) { try writePage() }
+                        continue
+                    }
+                }
+                if let value = buffer[row] {
                     try appendValue(value)
                 } else {
                     common.recordNull()
                     if common.isPageCheckDue, common.isPageFull(estimatedBytes: pageBytesEstimate) { try writePage() }
                 }
+                row &+= 1
             }
+        }
+    }
+
+    /// Appends the present values from `start` that are in the dictionary already, stopping
+    /// before `end` (the next page check), a null or a new value; returns where it stopped.
+    /// Their indices go in as one stretch: the same pages as one value at a time, since only a
+    /// new entry can make the dictionary give up (`DictionaryPolicy.shouldFallBack`).
+    @inline(__always)
+    mutating func appendKnown(_ buffer: UnsafeBufferPointer<Value?>, from start: Int, to end: Int) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: end &- start) { found in
+            var row = start
+            while row < end, let value = buffer[row], let index = dictionary.existingIndex(of: UInt64(value.bits)) {
+                if value.isUnordered { nanCount &+= 1 }
+                found[row &- start] = UInt32(truncatingIfNeeded: index)
+                row &+= 1
+            }
+            let count = row &- start
+            if count > 0 {
+                common.recordPresent(count: count)
+                indices.append(contentsOf: UnsafeBufferPointer(rebasing: found[..<count]))
+                policy.countValues(count)
+            }
+            return row
         }
     }
 
