@@ -81,6 +81,7 @@ struct CommonOptions: ParsableArguments {
             if let output { file.output = absolute(output) }
             if let work { file.work = absolute(work) }
             if let jobs { file.jobs = jobs }
+            AllocatorTuning.limitArenas(jobs: file.jobs == 0 ? ProcessInfo.processInfo.activeProcessorCount : file.jobs)
             let options = RunOptions(full: full, shard: shard.flatMap(Shard.init(parsing:)) ?? .whole, progress: !quiet, allowRemovals: allowRemovals)
             let summary = try PipelineRunner(pipeline: file, options: options, logger: logger).run(stages)
             print(summary.text)
