@@ -19,16 +19,20 @@ public struct ParquetDatasetWriter: DatasetWriter {
     public let partitionByYear: Bool
     public let yearInFiles: Bool
     public let metadata: [(key: String, value: String)]
+    /// Whether a large append encodes its columns on several threads (`WriterOptions`); a run
+    /// with `--jobs 1` keeps to one.
+    public let concurrentColumns: Bool
 
     public static let createdBy = "disclosure-etl version \(ToolVersion.current) (build parquet-swift 0.1.0)"
 
     public init(compressionLevel: Int32 = 3, rowGroupRows: Int = 1_000_000, partitionByYear: Bool = false,
-                yearInFiles: Bool = false, metadata: [(key: String, value: String)] = []) {
+                yearInFiles: Bool = false, metadata: [(key: String, value: String)] = [], concurrentColumns: Bool = true) {
         self.compressionLevel = compressionLevel
         self.rowGroupRows = rowGroupRows
         self.partitionByYear = partitionByYear
         self.yearInFiles = yearInFiles
         self.metadata = metadata
+        self.concurrentColumns = concurrentColumns
     }
 
     /// A row group is also written once it holds this much (`WriterOptions.rowGroupBytes`): the
@@ -38,7 +42,7 @@ public struct ParquetDatasetWriter: DatasetWriter {
 
     var options: WriterOptions {
         WriterOptions(compression: .zstd(level: compressionLevel), rowGroupRows: rowGroupRows, rowGroupBytes: Self.rowGroupBytes,
-                      keyValueMetadata: metadata, createdBy: Self.createdBy)
+                      concurrentColumns: concurrentColumns, keyValueMetadata: metadata, createdBy: Self.createdBy)
     }
 
     public func open(_ schema: DatasetSchema, outputRoot: String, part: PartName) throws -> any DatasetSink {

@@ -2,9 +2,10 @@ import Dispatch
 import Load
 import Synchronization
 
-/// Appends encoded rounds to a load session on a serial queue, one round at a time, so the caller
-/// can build the next round meanwhile. Rounds are appended in the order given. With one job the
-/// rounds are appended at once, on the caller's thread: `--jobs 1` means one thread working.
+/// Appends encoded rounds to a load session on a serial queue, one round at a time (its datasets
+/// side by side), so the caller can build the next round meanwhile. Rounds are appended in the
+/// order given. With one job the rounds are appended at once, on the caller's thread, one dataset
+/// after another: `--jobs 1` means one thread working.
 final class BackgroundAppender: @unchecked Sendable {
     // Unchecked: `session` is touched only by the one round in flight (`append` waits for the
     // previous round before queueing the next) and, after `finish`, by the caller again.

@@ -215,7 +215,8 @@ public struct PipelineRunner: Sendable {
                 return ParquetDatasetWriter(
                     compressionLevel: Int32(pipeline.compressionLevel), rowGroupRows: pipeline.rowGroupRows,
                     partitionByYear: pipeline.partitionBy == .reportYear, yearInFiles: pipeline.partitionColumnInFiles,
-                    metadata: [("disclosure_etl.version", ToolVersion.current), ("disclosure_etl.pipeline", pipeline.name)])
+                    metadata: [("disclosure_etl.version", ToolVersion.current), ("disclosure_etl.pipeline", pipeline.name)],
+                    concurrentColumns: jobs > 1)
             case .xlsx: return XLSXDatasetWriter()
             }
         }
