@@ -6,7 +6,9 @@ import Testing
 /// `page.get_text()`, pdfplumber's `extract_text()` (`pdf_text_spaced`) and `extract_text(layout=True)`,
 /// of office-made PDFs (scripts/office-corpus, seed 1) and the real hongze_2024.pdf; and the same
 /// reports' LibreOffice HTML as text: BeautifulSoup's `get_text()` (`bs-`) and html2text's markdown
-/// (`h2t-`); pandoc's markdown of the .docx (`pmd-`: `**信息内容**` headers, `---` for an em dash).
+/// (`h2t-`); pandoc's markdown of the .docx (`pmd-`: `**信息内容**` headers, `---` for an em dash)
+/// and its plain text (`pplain-`: tables padded by display width, a CJK character two columns, and
+/// closed by a rule of dashes right under their last row).
 /// What cannot be placed is left out; no value is read into another cell, neither a page
 /// number, nor a value printed above its label, nor one after a blank cell that vanished.
 @Suite struct ConverterTextTests {
@@ -17,7 +19,8 @@ import Testing
                       ("pmd-s1-000157", 24, "pdf_text_layout"),
                       ("plumb-s1-000013", 186, "pdf_text_spaced"), ("plumb-s1-000074", 0, "pdf_text_flow"),
                       ("plumb-s1-000193", 176, "pdf_text_spaced"),
-                      ("plumbl-s1-000137", 190, "pdf_text_layout"), ("plumbl-s1-000193", 190, "pdf_text_layout")])
+                      ("plumbl-s1-000137", 190, "pdf_text_layout"), ("plumbl-s1-000193", 190, "pdf_text_layout"),
+                      ("pplain-s1-000059", 200, "pdf_text_layout"), ("pplain-s1-000131", 194, "pdf_text_layout")])
     func noValueGoesToAnotherCell(name: String, cells: Int, format: String) throws {
         let truth = try RealReportTests.truthCells("\(Self.folder)/\(name).truth.csv")
         #expect(truth.count == 200)
@@ -37,6 +40,17 @@ import Testing
         let pdfplumber = try Repository.transform("\(Self.folder)/plumb-s1-000013.txt")
         #expect(RealReportTests.cells(pdfplumber)["proactive_disclosure|fees|amount_10k_yuan"] == 0)
         #expect(RealReportTests.cells(pdfplumber)["proactive_disclosure|normative_documents|in_force"] == 30)
+    }
+
+    /// pandoc's plain text: the rule closing table 2 right under 行政事业性收费 is no part of that
+    /// label (its `-` was lost with the label's match), and the columns of a table whose cells are
+    /// mostly blank are found once a CJK character counts two columns, as pandoc padded them.
+    @Test func pandocPlainTablesAreReadByDisplayWidth() throws {
+        let fees = RealReportTests.cells(try Repository.transform("\(Self.folder)/pplain-s1-000059.txt"))
+        #expect(fees["proactive_disclosure|fees|amount_10k_yuan"] == 0)
+        let sparse = RealReportTests.cells(try Repository.transform("\(Self.folder)/pplain-s1-000131.txt"))
+        #expect(sparse["applications|new_received|natural_person"] == 37 && sparse["applications|new_received|commercial_enterprise"] == 1)
+        #expect(sparse["applications|new_received|research_institution"] == 0 && sparse["applications|new_received|total"] == 39)
     }
 
     /// pdfplumber's plain text of an office-made PDF whose digits stand higher than its labels'

@@ -30,10 +30,20 @@ struct LayoutLine {
     /// In text without form feeds, the line is taken for a bare page number (`UnbrokenPageNumbers`).
     var isBarePageNumber = false
 
+    /// A table's rule drawn with dashes (`-------- ----------`, pandoc's plain tables): no data, and
+    /// not the end of the label above it. Single dashes are zeros, so a rule needs a run of five.
+    var isRule: Bool {
+        !words.isEmpty && words.contains { $0.text.utf8.count >= 5 } && words.allSatisfy { word in
+            !word.isValue && word.text.utf8.allSatisfy { $0 == 0x2D || $0 == 0x3D || $0 == 0x20 }
+        }
+    }
+
     var labels: [Word] { words.filter { !$0.isValue } }
     var values: [Word] { words.filter(\.isValue) }
 
-    init(_ bytes: ArraySlice<UInt8>) {
+    /// `wide`: columns counted as a terminal shows them, an East Asian wide character two (pandoc's
+    /// plain text pads its tables so); otherwise one a character, as pdftotext counts.
+    init(_ bytes: ArraySlice<UInt8>, wide: Bool = false) {
         var pieces: [(bytes: [UInt8], start: Int, end: Int)] = []
         var column = 0
         var current: [UInt8] = []
@@ -54,11 +64,11 @@ struct LayoutLine {
                 column += 1
             } else if length == 3, end - index == 3, bytes[index] == 0xE3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
                 finish()
-                column += 1
+                column += wide ? 2 : 1
             } else {
                 if current.isEmpty { currentStart = column }
                 current.append(contentsOf: bytes[index..<end])
-                column += 1
+                column += wide && Self.isWide(bytes[index..<end]) ? 2 : 1
             }
             index = end
         }
@@ -79,6 +89,21 @@ struct LayoutLine {
             } else {
                 words.append(Word(text: text, start: piece.start, end: piece.end, isValue: isValue))
             }
+        }
+    }
+
+    /// Whether a character (its UTF-8 bytes) takes two columns on a terminal: East Asian wide and
+    /// full-width (CJK, Hangul, full-width forms), as pandoc's plain text measures it.
+    static func isWide(_ character: ArraySlice<UInt8>) -> Bool {
+        guard character.count >= 3, let lead = character.first else { return false }
+        var scalar = UInt32(lead & (character.count == 3 ? 0x0F : 0x07))
+        for byte in character.dropFirst() { scalar = scalar << 6 | UInt32(byte & 0x3F) }
+        switch scalar {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
         }
     }
 

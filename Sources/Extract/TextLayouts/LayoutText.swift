@@ -17,6 +17,7 @@ enum LayoutText {
         var text = VirtualText()
         var diagnostics: [Diagnostic] = []
         let pageNumbers = unbrokenPageNumbers(lines)
+        let wide = countsWideColumns(lines, regions.values)
         let tables = regions.sorted { $0.value.lowerBound < $1.value.lowerBound }
         var index = 0
         for (kind, region) in tables {
@@ -24,8 +25,9 @@ enum LayoutText {
                 text.paragraph(lines.string(index), origin: ConvertedText.origin(line: index))
                 index += 1
             }
-            let parsed = region.map { index in
-                var line = LayoutLine(lines[index])
+            let parsed = region.compactMap { index -> (index: Int, line: LayoutLine)? in
+                var line = LayoutLine(lines[index], wide: wide)
+                guard !line.isRule else { return nil }
                 line.isBarePageNumber = pageNumbers.contains(index)
                 return (index: index, line: line)
             }
@@ -61,6 +63,20 @@ enum LayoutText {
             }
         }
         return aligned >= 3 || aligned + labelled >= 6
+    }
+
+    /// Whether the tables' columns line up when a CJK character counts two columns (pandoc's plain
+    /// text) rather than one (pdftotext): the numbers' right edges then fall on fewer places.
+    /// Only a clear difference counts; otherwise one column a character, as before.
+    static func countsWideColumns(_ lines: SourceLines, _ regions: some Sequence<Range<Int>>) -> Bool {
+        var narrowEdges = Set<Int>(), wideEdges = Set<Int>()
+        for region in regions {
+            for index in region {
+                for word in LayoutLine(lines[index]).words where word.isValue { narrowEdges.insert(word.end) }
+                for word in LayoutLine(lines[index], wide: true).words where word.isValue { wideEdges.insert(word.end) }
+            }
+        }
+        return !wideEdges.isEmpty && wideEdges.count * 2 <= narrowEdges.count
     }
 
     private enum SpacedNumber { case none, afterLabel, afterValue }

@@ -16,6 +16,20 @@ import Testing
 
     /// One space inside a label joins it; a row number after a group's piece starts a new word; a
     /// number printed apart from its label is part of it.
+    @Test func aWideCharacterIsTwoColumnsWhenAsked() {
+        let text = Array("自然人  12    3".utf8)[...]
+        #expect(LayoutLine(text).words.map(\.start) == [0, 5, 11])
+        #expect(LayoutLine(text, wide: true).words.map(\.start) == [0, 8, 14])
+    }
+
+    @Test func aRuleOfDashesIsToldFromZeros() {
+        #expect(Self.line("  -------------------- ---------------------------- -----").isRule)
+        #expect(Self.line("===========").isRule)
+        #expect(!Self.line("  -     -     -").isRule)
+        #expect(!Self.line("  ---   ---").isRule)
+        #expect(!Self.line("行政事业性收费       -").isRule)
+    }
+
     @Test func wordsOneSpaceApartAreOneLabelUnlessANumberedLabelStarts() {
         #expect(Self.line("（二）部分公开（区分处理的，只计这一情 形，不").labels.map(\.text) == ["（二）部分公开（区分处理的，只计这一情 形，不"])
         #expect(Self.line("  （三 3.危及“三安全一稳定”   0").labels.map(\.text) == ["（三", "3.危及“三安全一稳定”"])
