@@ -309,9 +309,22 @@ struct LayoutApplicationsTable {
 
     /// The header's words over the value columns (自然 / 人, 商业 / 企业, …, 总计): right of every
     /// row label, without the headings that span several columns.
+    /// Single characters one space apart are one word: pandoc's plain text writes a cell's stacked
+    /// characters so (`自 然 人`, `合 计`). Longer pieces one space apart stay apart: pdftotext
+    /// prints two columns' words so (`社会 法律`).
     static func columnHeaderWords(_ header: [LayoutLine], blocks: [Block]) -> [LayoutLine.Word] {
         guard let labelsEnd = blocks.filter(\.isNumbered).map(\.labelEnd).max() else { return [] }
-        return header.flatMap(\.labelPieces).filter { word in
+        return header.flatMap { line in
+            line.labelPieces.reduce(into: [LayoutLine.Word]()) { words, piece in
+                if let last = words.last, piece.start - last.end == 1, piece.text.count == 1,
+                   last.text.split(separator: " ").allSatisfy({ $0.count == 1 }) {
+                    words[words.count - 1].text += " " + piece.text
+                    words[words.count - 1].end = piece.end
+                } else {
+                    words.append(piece)
+                }
+            }
+        }.filter { word in
             word.start > labelsEnd && !["申请人", "法人", "其他组织"].contains { word.text.contains($0) }
         }
     }
