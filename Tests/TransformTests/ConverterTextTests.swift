@@ -21,7 +21,7 @@ import Testing
                       ("plumb-s1-000193", 176, "pdf_text_spaced"),
                       ("plumbl-s1-000137", 190, "pdf_text_layout"), ("plumbl-s1-000193", 190, "pdf_text_layout"),
                       ("pplain-s1-000059", 200, "pdf_text_layout"), ("pplain-s1-000021", 197, "pdf_text_layout"),
-                      ("pplain-s1-000042", 194, "pdf_text_layout")])
+                      ("pplain-s1-000042", 194, "pdf_text_layout"), ("pplain-s1-000086", 200, "pdf_text_layout")])
     func noValueGoesToAnotherCell(name: String, cells: Int, format: String) throws {
         let truth = try RealReportTests.truthCells("\(Self.folder)/\(name).truth.csv")
         #expect(truth.count == 200)
@@ -46,7 +46,8 @@ import Testing
     /// pandoc's plain text: the rule closing table 2 right under 行政事业性收费 is no part of that
     /// label (its `-` was lost with the label's match); the columns of a table whose cells are
     /// mostly blank are found once a CJK character counts two columns, as pandoc padded them
-    /// (120 cells of 200 were read), and its header's stacked characters (`自 然 人`) are one word.
+    /// (120 cells of 200 were read), its header's stacked characters (`自 然 人`) are one word, and a
+    /// row's number printed alone before its label's line (`2.`) starts that row.
     @Test func pandocPlainTablesAreReadByDisplayWidth() throws {
         let fees = RealReportTests.cells(try Repository.transform("\(Self.folder)/pplain-s1-000059.txt"))
         #expect(fees["proactive_disclosure|fees|amount_10k_yuan"] == 0)
@@ -56,6 +57,10 @@ import Testing
         let stacked = RealReportTests.cells(try Repository.transform("\(Self.folder)/pplain-s1-000042.txt"))
         #expect(stacked["applications|new_received|natural_person"] == 13 && stacked["applications|new_received|total"] == 18)
         #expect(stacked["applications|new_received|public_interest_org"] == 1)
+        // `2.` with the row's values, its label on the next line: a row of its own, not a value.
+        let broken = RealReportTests.cells(try Repository.transform("\(Self.folder)/pplain-s1-000086.txt"))
+        #expect(broken["applications|other.fee_unpaid|natural_person"] == 1 && broken["applications|other.fee_unpaid|total"] == 1)
+        #expect(broken["applications|other.no_correction|natural_person"] == 0)
     }
 
     /// pdfplumber's plain text of an office-made PDF whose digits stand higher than its labels'

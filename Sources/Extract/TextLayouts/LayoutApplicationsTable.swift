@@ -77,7 +77,9 @@ struct LayoutApplicationsTable {
                 headers[part] = []
             }
             if inHeader { headers[part, default: []].append(line) }
-            if let start = labels.lastIndex(where: { LayoutLine.startsNumberedLabel(Array($0.text.utf8)) }),
+            // A line's last label may be a row's number alone, its text on the next line.
+            if let start = labels.indices.last(where: { LayoutLine.startsNumberedLabel(Array(labels[$0].text.utf8))
+                || $0 == labels.count - 1 && LayoutLine.isBareRowNumber(Array(labels[$0].text.utf8)) }),
                !continuesLabel(labels[start], line: line, of: blocks.last),
                !isGroupInsideRow(labels[start], line: line, of: blocks.last) {
                 var block = Block(firstLine: index, groups: labels[..<start].map(\.text),

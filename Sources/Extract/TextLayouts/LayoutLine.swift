@@ -80,7 +80,7 @@ struct LayoutLine {
             // `1.` one space before a label is the label's number, not a value.
             let numbersNext = position + 1 < pieces.count && pieces[position + 1].start - piece.end == 1
                 && piece.bytes.last.map { $0 == 0x2E || $0 == 0xE3 } == true && !RuledTable.isValue(String(decoding: pieces[position + 1].bytes, as: UTF8.self))
-            let isValue = RuledTable.isValue(text) && !numbersNext
+            let isValue = RuledTable.isValue(text) && !numbersNext && !Self.isBareRowNumber(piece.bytes)
             if !isValue { labelPieces.append(Word(text: text, start: piece.start, end: piece.end, isValue: false)) }
             if let last = words.last, !last.isValue, !isValue, piece.start - last.end == 1,
                !Self.startsNumberedLabel(piece.bytes, orIsANumber: true) {
@@ -105,6 +105,15 @@ struct LayoutLine {
         default:
             return false
         }
+    }
+
+    /// A row's number with its label on the next line (`2.`, then `申请人逾期未按…`: pandoc's
+    /// plain text breaks a cell so): digits and a `.`, `．` or `、`, which no value ends with.
+    static func isBareRowNumber(_ bytes: [UInt8]) -> Bool {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let last = text.unicodeScalars.last, ".．、".unicodeScalars.contains(last) else { return false }
+        let digits = text.unicodeScalars.dropLast()
+        return !digits.isEmpty && digits.allSatisfy { (0x30...0x39).contains($0.value) }
     }
 
     /// Whether the text starts with a row number and then some label: `1.`, `12、`, `（三）`, `三、`

@@ -22,6 +22,13 @@ import Testing
         #expect(LayoutLine(text, wide: true).words.map(\.start) == [0, 8, 14])
     }
 
+    @Test func aRowNumberAloneIsNoValue() {
+        for (text, bare) in [("2.", true), ("12、", true), ("3．", true), ("2.5", false), ("2", false), (".", false), ("2.属于", false)] {
+            #expect(LayoutLine.isBareRowNumber(Array(text.utf8)) == bare, "\(text)")
+        }
+        #expect(Self.line("  2.          1    0    0").values.map(\.text) == ["1", "0", "0"])
+    }
+
     @Test func aRuleOfDashesIsToldFromZeros() {
         #expect(Self.line("  -------------------- ---------------------------- -----").isRule)
         #expect(Self.line("===========").isRule)
