@@ -311,6 +311,7 @@ struct LayoutApplicationsTable {
 
     /// The header's words over the value columns (自然 / 人, 商业 / 企业, …, 总计): right of every
     /// row label, without the headings that span several columns.
+    ///
     /// Single characters one space apart are one word: pandoc's plain text writes a cell's stacked
     /// characters so (`自 然 人`, `合 计`). Longer pieces one space apart stay apart: pdftotext
     /// prints two columns' words so (`社会 法律`).
