@@ -173,7 +173,9 @@ enum ByteText {
     }
 
     /// Whether the cell is a dash that stands for "nothing" (`-`, `—`, `－`, `/`, `——`; `---`, an em
-    /// dash as pandoc's markdown writes it).
+    /// dash as pandoc's markdown writes it). Not `------`: in a tab-separated table that is a rule
+    /// under a header (a real PDF's text has one in table 4), and read as two zeros it would push
+    /// the row's values along; space-aligned text takes it as pandoc's `——` (`LayoutLine`).
     static let dashes: [[UInt8]] = ["-", "—", "－", "–", "/", "／", "——", "--", "---"].map { Array($0.utf8) }
 
     static func isDash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -3,7 +3,7 @@ import DisclosureModel
 /// The transform stage: raw rows to canonical cells, checks and diagnostics, through a dictionary.
 public struct Transformer: Sendable {
     /// Bumped whenever transformation changes what it produces; stored results of another version are redone.
-    public static let version = "transform-8"
+    public static let version = "transform-9"
 
     public let dictionary: LabelDictionary
 

@@ -66,7 +66,7 @@ struct ValueReader {
         let line = cite(cell.line)
         let what = what()
         let place = cite.place(table, line: cell.line, label: label())
-        if text.isEmpty || ["-", "—", "－", "–", "/", "／", "——", "--"].contains(text) {
+        if text.isEmpty || Self.dashes.contains(text) {
             let shown = text.isEmpty ? "empty" : "\"\(text)\""
             diagnostics.append(Diagnostic(.transform, .cellEmpty, "table \(table.sectionNumber), \(line): \(what) is \(shown); read as 0", at: place))
             return 0
@@ -104,9 +104,13 @@ struct ValueReader {
         return value
     }
 
+    /// Dashes printed for nothing, read as 0: pandoc's markdown writes `—` as `---` and `——` as
+    /// `------`.
+    static let dashes: Set<String> = ["-", "—", "－", "–", "/", "／", "——", "--", "---", "------"]
+
     /// Whether a cell reads as 0 without a doubt: blank, a dash or zeros.
     static func isZeroOrBlank(_ text: String) -> Bool {
-        text.isEmpty || ["-", "—", "－", "–", "/", "／", "——", "--"].contains(text) || text.utf8.allSatisfy { $0 == 0x30 }
+        text.isEmpty || Self.dashes.contains(text) || text.utf8.allSatisfy { $0 == 0x30 }
     }
 
     /// The number a text starts with when the rest is a unit (`251000元`, `3.5万元` → `251000`, `3.5`), else nil.

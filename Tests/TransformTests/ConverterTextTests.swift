@@ -16,7 +16,7 @@ import Testing
 
     @Test(arguments: [("mu-s1-000013", 194, "pdf_text_flow"), ("mu-s1-000042", 16, "pdf_text_flow"),
                       ("bs-s1-000131", 1, "pdf_text_flow"), ("h2t-s1-000132", 200, "markdown"), ("h2t-s1-000075", 200, "markdown"),
-                      ("pmd-s1-000157", 24, "pdf_text_layout"),
+                      ("pmd-s1-000157", 200, "pdf_text_layout"),
                       ("plumb-s1-000013", 186, "pdf_text_spaced"), ("plumb-s1-000074", 0, "pdf_text_flow"),
                       ("plumb-s1-000193", 176, "pdf_text_spaced"),
                       ("plumbl-s1-000137", 190, "pdf_text_layout"), ("plumbl-s1-000193", 190, "pdf_text_layout"),

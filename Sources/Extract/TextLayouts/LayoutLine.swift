@@ -31,12 +31,10 @@ struct LayoutLine {
     var isBarePageNumber = false
 
     /// A table's rule drawn with dashes (`-------- ----------`, pandoc's plain tables): no data, and
-    /// not the end of the label above it. Single dashes are zeros, so a rule needs a run of five.
-    var isRule: Bool {
-        !words.isEmpty && words.contains { $0.text.utf8.count >= 5 } && words.allSatisfy { word in
-            !word.isValue && word.text.utf8.allSatisfy { $0 == 0x2D || $0 == 0x3D || $0 == 0x20 }
-        }
-    }
+    /// not the end of the label above it. Dashes alone are zeros (`-`; pandoc's markdown writes `—`
+    /// as `---` and `——` as `------`), so a rule is a line of nothing but dash runs, one of them five
+    /// or longer; a row of `------` zeros alone on its line is taken for one and left out.
+    private(set) var isRule = false
 
     var labels: [Word] { words.filter { !$0.isValue } }
     var values: [Word] { words.filter(\.isValue) }
@@ -67,12 +65,15 @@ struct LayoutLine {
                 column += wide ? 2 : 1
             } else {
                 if current.isEmpty { currentStart = column }
-                current.append(contentsOf: bytes[index..<end])
+                // Markdown's escape before punctuation (`1\. 属于…`, pandoc's markdown) is no text.
+                let escape = byte == 0x5C && end < bytes.endIndex && (0x21...0x2F).contains(bytes[end])
+                if !escape { current.append(contentsOf: bytes[index..<end]) }
                 column += wide && Self.isWide(bytes[index..<end]) ? 2 : 1
             }
             index = end
         }
         finish()
+        isRule = pieces.contains { $0.bytes.count >= 5 } && pieces.allSatisfy { $0.bytes.allSatisfy { $0 == 0x2D || $0 == 0x3D } }
         for (position, piece) in pieces.enumerated() {
             var text = String(decoding: piece.bytes, as: UTF8.self)
             // Markdown's bold marks around a cell (pandoc's tables: `**信息内容**`) are no part of it.
@@ -80,6 +81,9 @@ struct LayoutLine {
             // `1.` one space before a label is the label's number, not a value.
             let numbersNext = position + 1 < pieces.count && pieces[position + 1].start - piece.end == 1
                 && piece.bytes.last.map { $0 == 0x2E || $0 == 0xE3 } == true && !RuledTable.isValue(String(decoding: pieces[position + 1].bytes, as: UTF8.self))
+            // pandoc's markdown writes `——` as `------`: a zero on a line that is not a rule, passed
+            // on as `——` (as `------` the tab-separated rows taken from here would drop it as a rule).
+            if text == "------" { text = "——" }
             let isValue = RuledTable.isValue(text) && !numbersNext && !Self.isBareRowNumber(piece.bytes)
             if !isValue { labelPieces.append(Word(text: text, start: piece.start, end: piece.end, isValue: false)) }
             if let last = words.last, !last.isValue, !isValue, piece.start - last.end == 1,

@@ -29,6 +29,15 @@ import Testing
         #expect(Self.line("  2.          1    0    0").values.map(\.text) == ["1", "0", "0"])
     }
 
+    /// pandoc's markdown: `1\.` escapes the row number, and `——` is written `------`.
+    @Test func markdownEscapesAndDoubleDashesAreUndone() {
+        let line = Self.line("  1\\. 属于国家秘密        ------   3   ---")
+        #expect(line.labels.map(\.text) == ["1. 属于国家秘密"])
+        #expect(line.values.map(\.text) == ["——", "3", "---"])
+        #expect(!line.isRule)
+        #expect(Self.line("  ------   ------   ------").isRule)
+    }
+
     @Test func aRuleOfDashesIsToldFromZeros() {
         #expect(Self.line("  -------------------- ---------------------------- -----").isRule)
         #expect(Self.line("===========").isRule)
