@@ -88,6 +88,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         /// Values of text without separators placed in their cells by the table's sums, the one
         /// placement that adds up: the checks cannot confirm those cells again.
         case placedBySums = "placed_by_sums"
+        /// Pieces of header or group cells that text aligned by spaces prints a character or two
+        /// a line (自然 / 人, 结 / 果): parts of no row label, not read as labels.
+        case labelPiecesSkipped = "label_pieces_skipped"
     }
 }
 
@@ -95,7 +98,7 @@ extension Diagnostic.Code {
     /// The severity of every diagnostic with this code (docs/datasets.md lists them).
     public var severity: Diagnostic.Severity {
         switch self {
-        case .labelNormalized, .valueNormalized, .cellEmpty, .pageArtifactSkipped, .textOverprinted: .info
+        case .labelNormalized, .valueNormalized, .cellEmpty, .pageArtifactSkipped, .textOverprinted, .labelPiecesSkipped: .info
         case .labelUnrecognized, .extraValues, .yearInferred, .agencyInferred, .checkSkipped, .groupRowZero, .textRepaired, .templateMixed, .placedBySums: .warning
         case .cellMissing, .tableMissing, .valueInvalid, .agencyMissing: .error
         }

@@ -17,7 +17,7 @@ extension Diagnostic.Code: StoredEnum {
         .labelNormalized, .labelUnrecognized, .cellEmpty, .cellMissing, .tableMissing, .extraValues,
         .valueNormalized, .valueInvalid, .yearInferred, .agencyInferred, .agencyMissing, .checkSkipped,
         .pageArtifactSkipped, .groupRowZero, .textOverprinted, .textRepaired, .templateMixed,
-        .placedBySums,
+        .placedBySums, .labelPiecesSkipped,
     ]
 }
 

@@ -16,6 +16,7 @@ import Testing
 
     @Test(arguments: [("mu-s1-000013", 194, "pdf_text_flow"), ("mu-s1-000042", 16, "pdf_text_flow"),
                       ("bs-s1-000131", 1, "pdf_text_flow"), ("h2t-s1-000132", 200, "markdown"), ("h2t-s1-000075", 200, "markdown"),
+                      ("h2t-s1-000116", 198, "markdown"), ("h2t-s1-000118", 200, "markdown"),
                       ("pmd-s1-000157", 200, "pdf_text_layout"),
                       ("plumb-s1-000013", 186, "pdf_text_spaced"), ("plumb-s1-000074", 0, "pdf_text_flow"),
                       ("plumb-s1-000193", 176, "pdf_text_spaced"),
@@ -83,6 +84,20 @@ import Testing
         #expect(cells["applications|granted|total"] == 19)
         let other = RealReportTests.cells(try Repository.transform("\(Self.folder)/h2t-s1-000075.txt"))
         #expect(other["applications|other.other|natural_person"] == 1)
+    }
+
+    /// html2text writes a blank cell as a line break: a row goes on in lines opened by its next
+    /// cell's `|` (`一、… |  18 |    `, `|  `, `|  `, `|  1 |    `, `|  19`), a blank last cell leaves
+    /// a line of spaces, and rows differ in length (a label spanning rows is written once). Rows
+    /// with blank first value cells (`规章 |  |  | 3`) still have one label cell.
+    @Test func html2textRowsBrokenAtBlankCellsAreJoined() throws {
+        let cells = RealReportTests.cells(try Repository.transform("\(Self.folder)/h2t-s1-000118.txt"))
+        #expect(cells["applications|new_received|natural_person"] == 18 && cells["applications|new_received|legal_service_org"] == 1)
+        #expect(cells["applications|new_received|other_org"] == 0 && cells["applications|new_received|total"] == 19)
+        #expect(cells["proactive_disclosure|normative_documents|repealed"] == 1)
+        let blanks = RealReportTests.cells(try Repository.transform("\(Self.folder)/h2t-s1-000116.txt"))
+        #expect(blanks["proactive_disclosure|regulations|in_force"] == 3 && blanks["proactive_disclosure|regulations|issued"] == 0)
+        #expect(blanks["proactive_disclosure|normative_documents|repealed"] == 1)
     }
 
     /// （六）其他处理 beside a label the dictionary does not know, then more rows it does not know: the

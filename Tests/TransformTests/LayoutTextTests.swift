@@ -31,6 +31,20 @@ import Testing
         for (key, value) in read { #expect(truth[key] == value, "\(key)") }
         #expect(read.count == count)
         #expect(report.status == (count == 200 ? .ok : .partial))
+        // The header's stacked characters are no labels: no warning a piece.
+        #expect(!report.diagnostics.contains { $0.code == .labelUnrecognized })
+    }
+
+    /// Header and group cells printed a character or two a line (自然 / 人, 结 / 果 / 维 / 持, （三 / ）不)
+    /// are named once a table, as routine, not as a `label_unrecognized` warning each (about 60 a
+    /// report); whole words among them (行政复议, 未经复议直接起诉) are still passed on.
+    @Test func stackedHeaderPiecesAreNamedOnceATable() throws {
+        let report = try Repository.transform("Tests/Fixtures/formats/layout/000006.layout.txt")
+        let skipped = report.diagnostics.filter { $0.code == .labelPiecesSkipped }
+        #expect(skipped.map(\.place.table) == [.applications, .appeals])
+        #expect(skipped.allSatisfy { $0.severity == .info })
+        #expect(skipped[0].detail.hasPrefix("table 三: 17 piece(s) of header or group cells") && skipped[0].detail.contains("自然, 人 商业 科研"))
+        #expect(skipped[1].detail.hasPrefix("table 四: 50 piece(s)") && !skipped[1].detail.contains("行政复议"))
     }
 
     /// Rows placed by the table's sums say so as a warning of their own: the checks cannot confirm

@@ -167,7 +167,8 @@ import WorkStore
         pinned(Diagnostic.Code.self, ["label_normalized", "label_unrecognized", "cell_empty", "cell_missing", "table_missing",
                                       "extra_values", "value_normalized", "value_invalid", "year_inferred", "agency_inferred",
                                       "agency_missing", "check_skipped", "page_artifact_skipped", "group_row_zero",
-                                      "text_overprinted", "text_repaired", "template_mixed", "placed_by_sums"])
+                                      "text_overprinted", "text_repaired", "template_mixed", "placed_by_sums",
+                                      "label_pieces_skipped"])
         pinned(Diagnostic.Stage.self, ["extract", "transform", "load"])
         pinned(Reject.Reason.self, ["empty", "binary", "undecodable", "not_a_report", "no_report_year", "unreadable", "duplicate",
                                     "legacy_doc", "pdf_encrypted", "pdf_damaged", "pdf_no_text", "docx_damaged",

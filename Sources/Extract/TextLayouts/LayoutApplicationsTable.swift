@@ -124,8 +124,10 @@ struct LayoutApplicationsTable {
                 }
             }
         }
+        var pieces = StackedPieces.applications
         for (index, line) in header {
-            text.row(line.labels.map(\.text), origin: ConvertedText.origin(line: index))
+            let kept = pieces.keep(line.labels.map(\.text))
+            if !kept.isEmpty { text.row(kept, origin: ConvertedText.origin(line: index)) }
         }
         // Each page's part of the table has its columns, from the numbered rows' values only: a
         // converter squeezes the lines of the rows whose label spans the label columns (一、, （一）).
@@ -192,8 +194,12 @@ struct LayoutApplicationsTable {
         }
         Self.placeUncertainRows(blocks, &cells, squeezed: squeezed, unplaced: unplaced, shared: shared, deferred: deferred, diagnostics: &diagnostics)
         for (block, cells) in zip(blocks, cells) {
-            text.row(block.groups + [block.label] + (cells ?? []), origin: ConvertedText.origin(line: block.firstLine))
+            // A group's label cut short with no cells of its own (（三）不予) is one more piece.
+            let label = cells == nil && Self.isGroup(block.label) ? pieces.keep([block.label]) : [block.label]
+            let row = pieces.keep(block.groups) + label + (cells ?? [])
+            if !row.isEmpty { text.row(row, origin: ConvertedText.origin(line: block.firstLine)) }
         }
+        if let skippedPieces = pieces.diagnostic(table: .applications) { diagnostics.append(skippedPieces) }
         if !skipped.isEmpty {
             diagnostics.append(Diagnostic(.extract, .pageArtifactSkipped,
                 "table 三: page furniture skipped at \(skipped.map { ConvertedText.origin(line: $0) }.joined(separator: ", "))", at: Diagnostic.Place(table: .applications)))

@@ -168,12 +168,15 @@ struct LayoutGridTable {
         let width = 15
         var headerWords: [LayoutLine.Word] = []
         let valueLines = body.filter { !$0.line.values.isEmpty }
+        var pieces = StackedPieces.appeals
         for (index, line) in body {
             if line.values.isEmpty {
-                text.row(line.labels.map(\.text), origin: ConvertedText.origin(line: index))
+                let kept = pieces.keep(line.labels.map(\.text))
+                if !kept.isEmpty { text.row(kept, origin: ConvertedText.origin(line: index)) }
                 headerWords += line.labels.filter { word in !["复议", "诉讼", "起诉"].contains { word.text.contains($0) } }
             }
         }
+        if let skipped = pieces.diagnostic(table: .appeals) { diagnostics.append(skipped) }
         guard let (index, line) = valueLines.first else { return }
         let origin = ConvertedText.origin(line: index)
         let values = line.values

@@ -29,13 +29,18 @@ extension MarkdownText {
             table = nil
         }
         lines.bytes.withUnsafeBufferPointer { text in
-            for index in 0..<lines.count {
+            var index = -1
+            while index + 1 < lines.count {
+                index += 1
                 let line = lines.ranges[index]
                 let hasPipe = ByteText.firstIndex(of: pipe, in: text, line) != nil
                 if hasPipe, isSeparatorRow(text, line) { continue }
-                let string = lines.string(index)
-                if hasPipe, let cells = tableCells(string) {
-                    let row = MarkdownTable.Row(cells: cells, line: index)
+                var string = lines.string(index)
+                let first = index
+                var blankLastCell = false
+                if hasPipe { (string, blankLastCell) = brokenCellsJoined(string, lines, after: &index) }
+                if hasPipe, let cells = tableCells(string, blankLastCell: blankLastCell) {
+                    let row = MarkdownTable.Row(cells: cells, line: first)
                     if table != nil {
                         table?.rows.append(row)
                     } else if index + 1 < lines.count, isSeparatorRow(text, lines.ranges[index + 1]) {
@@ -54,13 +59,46 @@ extension MarkdownText {
         return blocks
     }
 
+    /// html2text's row with blank cells: it writes a blank cell as a line break (`一、… |  18 |    `,
+    /// then `|  `, `|  `, `|  1 |    `, `|  19`), so the row goes on in lines that start with its
+    /// next cell's `|`; a blank last cell leaves a line of spaces after the row. A row written
+    /// without a leading `|` and ending in an open cell takes those lines (`index` moves past
+    /// them); `blankLastCell` says its closing `|` opens a blank cell. Rows opened by `|` (pandoc,
+    /// GitHub tables) end at their line.
+    static func brokenCellsJoined(_ string: String, _ lines: SourceLines, after index: inout Int) -> (String, blankLastCell: Bool) {
+        func endsInOpenCell(_ text: String) -> Bool {
+            let trimmed = text.trimmingSpaces.trimmingCharacters(in: "\r")
+            return trimmed.hasSuffix("|") && !trimmed.hasSuffix("\\|")
+        }
+        guard !string.trimmingSpaces.hasPrefix("|"), endsInOpenCell(string) else { return (string, false) }
+        var joined = string
+        while index + 1 < lines.count, endsInOpenCell(joined) {
+            let next = lines.string(index + 1)
+            guard next.trimmingSpaces.hasPrefix("|"), !isSeparatorLine(next) else { break }
+            joined += " " + next
+            index += 1
+        }
+        guard endsInOpenCell(joined), index + 1 < lines.count else { return (joined, false) }
+        let next = lines.string(index + 1).trimmingCharacters(in: "\r")
+        guard !next.isEmpty, next.allSatisfy({ $0 == " " }) else { return (joined, false) }
+        index += 1
+        return (joined, true)
+    }
+
+    /// A `|---|---|` row, as a string.
+    private static func isSeparatorLine(_ line: String) -> Bool {
+        let bytes = Array(line.utf8)
+        return bytes.withUnsafeBufferPointer { isSeparatorRow($0, 0..<bytes.count) }
+    }
+
     /// The cells of a pipe row (`| a | b |`, `a | b`), or nil when the line is prose with a `|` in
-    /// it. `\|` is a pipe inside a cell.
-    static func tableCells(_ line: String) -> [String]? {
+    /// it. `\|` is a pipe inside a cell. With `blankLastCell` the closing `|` opens a last, blank
+    /// cell (`brokenCellsJoined`).
+    static func tableCells(_ line: String, blankLastCell: Bool = false) -> [String]? {
         var body = Substring(line.trimmingSpaces.trimmingCharacters(in: "\r"))
         let opened = body.hasPrefix("|")
         if opened { body = body.dropFirst() }
-        if body.hasSuffix("|") && !body.hasSuffix("\\|") { body = body.dropLast() }
+        if body.hasSuffix("|") && !body.hasSuffix("\\|") && !blankLastCell { body = body.dropLast() }
         var cells: [String] = []
         var cell = ""
         var escaped = false

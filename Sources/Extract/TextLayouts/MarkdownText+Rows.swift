@@ -20,7 +20,11 @@ struct MarkdownRows {
     func rewrite(_ table: MarkdownTable) -> Output {
         var output = Output()
         let body = (genericHeader ? [] : [table.header].compactMap { $0 }) + table.rows
-        let labelColumns = body.compactMap { $0.cells.firstIndex(where: Self.isFilledValue) }.min()
+        let labelColumns = Self.labelColumns(body)
+        // html2text leaves out the cells a label spans down (`（二）部分公开 | …` has one label cell,
+        // `三、本年度办理结果 | （一）予以公开 | …` two): then rows differ in length, and each row's
+        // labels end at its last text cell.
+        let lengths = Set(body.filter { $0.cells.contains(where: Self.isFilledValue) }.map(\.cells.count))
         let proactive2019 = kind == .proactive && body.contains { $0.cells.contains { cell in Self.words2019.contains { cell.contains($0) } } }
         var appealValues = 0
         var columnHeader: [String]?
@@ -42,6 +46,9 @@ struct MarkdownRows {
                     output.rows.append(MarkdownTable.Row(cells: Self.words(cells), line: row.line))
                     continue
                 }
+                split = last + 1
+            } else if kind == .applications, lengths.count > 1, cells.count - split != Template.applicantCount,
+                      let last = cells.lastIndex(where: { !Self.isValue($0) }), cells.count - (last + 1) == Template.applicantCount {
                 split = last + 1
             }
             let values = Array(cells[split...])
@@ -71,6 +78,20 @@ struct MarkdownRows {
         }
         if kind == .appeals { checkAppeals(&output, valueCount: appealValues) }
         return output
+    }
+
+    /// How many cells a row's labels take: up to the first filled value cell of any row, but no
+    /// further than the last text cell before it in any row (blank cells between are blank
+    /// values: `规章 |  |  | 3` and `行政规范性文件 |  | 1 |  ` have one label cell, not two).
+    static func labelColumns(_ rows: [MarkdownTable.Row]) -> Int? {
+        var firstValue: Int?, labelsEnd: Int?
+        for row in rows {
+            guard let first = row.cells.firstIndex(where: isFilledValue) else { continue }
+            firstValue = min(firstValue ?? first, first)
+            if let last = row.cells[..<first].lastIndex(where: { !isValue($0) }) { labelsEnd = max(labelsEnd ?? 0, last + 1) }
+        }
+        guard let firstValue else { return nil }
+        return min(firstValue, labelsEnd ?? firstValue)
     }
 
     // MARK: Table 3

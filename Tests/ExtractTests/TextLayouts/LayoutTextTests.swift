@@ -240,4 +240,17 @@ import Testing
         #expect(!LayoutApplicationsTable.isHeaderWord(word("申请", at: 17), labelsEnd: 30))
         #expect(!LayoutApplicationsTable.isHeaderWord(word("反复申请", at: 21), labelsEnd: 20))
     }
+
+    /// A piece of a stacked header or group cell is left out only when each of its words is part
+    /// of one of the table's printed words; whole words pass (two of them one space apart, one
+    /// label each), and so does any other text, a row label's piece included.
+    @Test func stackedPiecesAreToldFromWholeWordsAndOtherText() {
+        var appeals = StackedPieces.appeals
+        #expect(appeals.keep(["行政复议", "结", "果 维", "结果维持 尚未审结", "复议后起诉", "本年"]) == ["行政复议", "结果维持", "尚未审结", "复议后起诉", "本年"])
+        #expect(appeals.skipped == ["结", "果 维"])
+        var applications = StackedPieces.applications
+        #expect(applications.keep(["(本列数据的勾稽关系为:", "自然", "（三", ")不", "予公", "1.属于国家秘密", "申请数量"]) == ["1.属于国家秘密", "申请数量"])
+        #expect(applications.diagnostic(table: .applications)?.detail.hasPrefix("table 三: 5 piece(s)") == true)
+        #expect(StackedPieces.applications.diagnostic(table: .applications) == nil)
+    }
 }

@@ -104,6 +104,36 @@ import Testing
         ])
     }
 
+    /// html2text writes a blank cell as a line break: the row goes on in lines opened by `|`, and
+    /// a blank last cell leaves a line of spaces. A row opened by `|` ends at its line.
+    @Test func rowsBrokenAtBlankCellsAreJoined() {
+        let text = "## 三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） |  申请人情况  \n---|---  \n"
+            + "一、本年新收政府信息公开申请数量 |  18 |    \n|  \n|  \n|  1 |    \n|  19  \n"
+            + "二、上年结转政府信息公开申请数量 |    \n|  \n|  \n|  \n|  0 |  0 |    \n  \n"
+            + "三、本年度办理结果 |  （一）予以公开 |  6 |    \n|  \n|  \n|  \n|  \n|  6  \n"
+        #expect(rewritten(text)?.dropFirst(2) == [
+            "一、本年新收政府信息公开申请数量 ⇥ 18 ⇥  ⇥  ⇥  ⇥ 1 ⇥  ⇥ 19",
+            "二、上年结转政府信息公开申请数量 ⇥  ⇥  ⇥  ⇥  ⇥ 0 ⇥ 0 ⇥  ⇥ ",
+            "三、本年度办理结果 ⇥ （一）予以公开 ⇥ 6 ⇥  ⇥  ⇥  ⇥  ⇥  ⇥ 6",
+        ])
+        var index = 0
+        let opened = lines("| a |\n| b |\n")
+        #expect(MarkdownText.brokenCellsJoined(opened.string(0), opened, after: &index) == ("| a |", false) && index == 0)
+        let trailing = lines("a | b |\n  \n")
+        #expect(MarkdownText.brokenCellsJoined(trailing.string(0), trailing, after: &index) == ("a | b |", true) && index == 1)
+    }
+
+    /// Labels end at the first filled value of any row, but not past the last text cell before it
+    /// in every row: blank first value cells are values, not label cells.
+    @Test func blankFirstValueCellsAreNoLabelCells() {
+        func row(_ cells: [String]) -> MarkdownTable.Row { MarkdownTable.Row(cells: cells, line: 0) }
+        #expect(MarkdownRows.labelColumns([row(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]),
+                                           row(["规章", "", "", "3"]), row(["行政规范性文件", "", "1", ""])]) == 1)
+        #expect(MarkdownRows.labelColumns([row(["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密", "1", "0"]),
+                                           row(["", "", "2.其他法律行政法规禁止公开", "", "0"])]) == 3)
+        #expect(MarkdownRows.labelColumns([row(["信息内容", "本年制发件数"])]) == nil)
+    }
+
     @Test func aRowWithAnotherNumberOfValuesThanTheTemplatesKeepsNone() throws {
         let text = "表3\n| 类别 | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 |\n|---|---|---|---|---|---|---|\n"
             + "| 一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 0 | 0 | 5 |\n"
