@@ -21,8 +21,10 @@ import Testing
                       ("plumb-s1-000013", 186, "pdf_text_spaced"), ("plumb-s1-000074", 0, "pdf_text_flow"),
                       ("plumb-s1-000193", 176, "pdf_text_spaced"),
                       ("plumbl-s1-000137", 190, "pdf_text_layout"), ("plumbl-s1-000193", 190, "pdf_text_layout"),
-                      ("pplain-s1-000059", 200, "pdf_text_layout"), ("pplain-s1-000021", 197, "pdf_text_layout"),
-                      ("pplain-s1-000042", 194, "pdf_text_layout"), ("pplain-s1-000086", 200, "pdf_text_layout")])
+                      ("pplain-s1-000059", 200, "pdf_text_layout"), ("pplain-s1-000021", 200, "pdf_text_layout"),
+                      ("pplain-s1-000042", 200, "pdf_text_layout"), ("pplain-s1-000086", 200, "pdf_text_layout"),
+                      ("pplain-s1-000187", 200, "pdf_text_layout"), ("pplain-s4-000063", 200, "pdf_text_layout"),
+                      ("pplain-s4-000037", 200, "pdf_text_layout")])
     func noValueGoesToAnotherCell(name: String, cells: Int, format: String) throws {
         let truth = try RealReportTests.truthCells("\(Self.folder)/\(name).truth.csv")
         #expect(truth.count == 200)
@@ -62,6 +64,24 @@ import Testing
         let broken = RealReportTests.cells(try Repository.transform("\(Self.folder)/pplain-s1-000086.txt"))
         #expect(broken["applications|other.fee_unpaid|natural_person"] == 1 && broken["applications|other.fee_unpaid|total"] == 1)
         #expect(broken["applications|other.no_correction|natural_person"] == 0)
+    }
+
+    /// pandoc's plain text draws each table's columns with a rule of dash runs (`-------- -----`),
+    /// its cells left-aligned in them: a number's column is its run, however many cells of its row
+    /// are blank (`行政规范性文件  5  (blank)  5`; table 3's top rows, which pdftotext would squeeze).
+    /// The rule also tells how to count a CJK character (its numbers align on the runs only one
+    /// way), and a lone number at a table's end is a cell in text without pages, not a page number.
+    @Test func pandocRulesGiveTheColumns() throws {
+        let blanks = RealReportTests.cells(try Repository.transform("\(Self.folder)/pplain-s1-000187.txt"))
+        #expect(blanks["proactive_disclosure|normative_documents|issued"] == 5 && blanks["proactive_disclosure|normative_documents|repealed"] == 0)
+        #expect(blanks["proactive_disclosure|normative_documents|in_force"] == 5)
+        #expect(blanks["applications|new_received|natural_person"] == 28 && blanks["applications|new_received|total"] == 28)
+        let counted = RealReportTests.cells(try Repository.transform("\(Self.folder)/pplain-s4-000063.txt"))
+        #expect(counted["proactive_disclosure|regulations|issued"] == 1 && counted["proactive_disclosure|regulations|in_force"] == 3)
+        #expect(counted["proactive_disclosure|normative_documents|repealed"] == 0 && counted["proactive_disclosure|normative_documents|in_force"] == 19)
+        let lone = try Repository.transform("\(Self.folder)/pplain-s4-000037.txt")
+        #expect(RealReportTests.cells(lone)["appeals|litigation_after_review|upheld"] == 0)
+        #expect(!lone.diagnostics.contains { $0.code == .pageArtifactSkipped })
     }
 
     /// pdfplumber's plain text of an office-made PDF whose digits stand higher than its labels'

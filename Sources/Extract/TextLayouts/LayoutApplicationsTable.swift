@@ -42,10 +42,16 @@ struct LayoutApplicationsTable {
     }
 
     let lines: [Line]
+    /// The dash runs of the table's rule line, a column each (pandoc's text); empty without one.
+    let rule: [Range<Int>]
+    /// The text has pages (form feeds), so a number alone at a page's foot is its number.
+    let paged: Bool
     static let width = 7
 
-    init(_ lines: [Line]) {
+    init(_ lines: [Line], rule: [Range<Int>] = [], paged: Bool = true) {
         self.lines = lines
+        self.rule = rule
+        self.paged = paged
     }
 
     func emit(into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
@@ -66,7 +72,7 @@ struct LayoutApplicationsTable {
         for (position, (index, line)) in lines.enumerated() {
             if line.startsPage { part += 1 }
             guard !line.words.isEmpty else { continue }
-            if LayoutText.isPageFurniture(line) || LayoutText.isPageNumber(lines, at: position) {
+            if LayoutText.isPageFurniture(line) || LayoutText.isPageNumber(lines, at: position, paged: paged) {
                 skipped.append(index)
                 continue
             }
@@ -129,9 +135,12 @@ struct LayoutApplicationsTable {
             let kept = pieces.keep(line.labels.map(\.text))
             if !kept.isEmpty { text.row(kept, origin: ConvertedText.origin(line: index)) }
         }
-        // Each page's part of the table has its columns, from the numbered rows' values only: a
+        // A rule line draws the columns exactly, for every row and page part alike. Otherwise each
+        // page's part of the table has its columns, from the numbered rows' values only: a
         // converter squeezes the lines of the rows whose label spans the label columns (一、, （一）).
-        let columns = (0...part).map { part in
+        let ruled = LayoutColumns.rule(rule, expected: Self.width, values: blocks.flatMap { $0.valueLines.flatMap(\.words) })
+        let columns = (0...part).map { part -> LayoutColumns? in
+            if let ruled { return ruled }
             let lines = blocks.filter(\.isNumbered).flatMap(\.valueLines).filter { $0.part == part }
             let full = lines.filter { $0.words.count == Self.width }.map(\.words)
             return LayoutColumns(words: lines.flatMap(\.words), expected: Self.width, fullLines: full)
@@ -186,7 +195,7 @@ struct LayoutApplicationsTable {
                 cells.append(values.words.map(\.text))
             } else if let slots = columns[values.part]?.slots(values.words) {
                 cells.append(slots)
-                if !block.isNumbered { squeezed.append((position, values.index)) }
+                if !block.isNumbered && ruled == nil { squeezed.append((position, values.index)) }
             } else {
                 cells.append(nil)
                 unplaced[position] = values

@@ -24,6 +24,9 @@ struct LayoutColumns {
     let places: [Double]
     /// How far from its column's place a word may stand.
     var tolerance = 0.5
+    /// The columns' exact extents, when a rule line draws them (`rule(_:values:)`): a word is in
+    /// the column whose extent holds it whole.
+    private(set) var extents: [Range<Int>]?
 
     /// The columns of `words` (all the numbers of a table part): nil unless one edge gives exactly
     /// `expected` columns, each within half a column, evenly spaced (the template's value columns
@@ -107,6 +110,21 @@ struct LayoutColumns {
         self = columns
     }
 
+    /// The columns a converter's rule line draws under or around its table (pandoc's plain and
+    /// markdown text: `-------- ------ -----`, a dash run a column, its cells left-aligned in
+    /// it): its last `expected` runs are the value columns (the labels' come first). Nil unless
+    /// the rule has that many runs and every number of the table stands whole inside one of the
+    /// value columns; then a number's column is certain, wherever the other cells of its row
+    /// are blank. (Counted with the wrong character widths, numbers fall in the labels' runs.)
+    static func rule(_ runs: [Range<Int>], expected: Int, values: [LayoutLine.Word]) -> LayoutColumns? {
+        guard runs.count >= expected, expected > 0 else { return nil }
+        let kept = Array(runs.suffix(expected))
+        guard values.allSatisfy({ word in kept.contains { $0.lowerBound <= word.start && word.end <= $0.upperBound } }) else { return nil }
+        var columns = LayoutColumns(edge: .start, places: kept.map { Double($0.lowerBound) }, tolerance: 0)
+        columns.extents = kept
+        return columns
+    }
+
     private init(edge: Edge, places: [Double], tolerance: Double) {
         self.edge = edge
         self.places = places
@@ -124,7 +142,9 @@ struct LayoutColumns {
         var slots = Array(repeating: "", count: places.count)
         var taken = Array(repeating: false, count: places.count)
         for word in words {
-            guard let index = Self.column(edge.position(word), places, tolerance: tolerance), !taken[index] else { return nil }
+            let column = extents.map { extents in extents.firstIndex { $0.lowerBound <= word.start && word.end <= $0.upperBound } }
+                ?? Self.column(edge.position(word), places, tolerance: tolerance)
+            guard let index = column, !taken[index] else { return nil }
             taken[index] = true
             slots[index] = word.text
         }

@@ -12,17 +12,23 @@ struct LayoutGridTable {
 
     let lines: [Line]
     let kind: TableKind
+    /// The dash runs of the table's rule line, a column each (pandoc's text); empty without one.
+    let rule: [Range<Int>]
+    /// The text has pages (form feeds), so a number alone at a page's foot is its number.
+    let paged: Bool
 
-    init(_ lines: [Line], kind: TableKind) {
+    init(_ lines: [Line], kind: TableKind, rule: [Range<Int>] = [], paged: Bool = true) {
         self.lines = lines
         self.kind = kind
+        self.rule = rule
+        self.paged = paged
     }
 
     func emit(into text: inout VirtualText, diagnostics: inout [Diagnostic]) {
         var skipped: [Int] = []
         var body: [Line] = []
         for (position, (index, line)) in lines.enumerated() where !line.words.isEmpty {
-            if LayoutText.isPageFurniture(line) || LayoutText.isPageNumber(lines, at: position) {
+            if LayoutText.isPageFurniture(line) || LayoutText.isPageNumber(lines, at: position, paged: paged) {
                 skipped.append(index)
             } else {
                 body.append((index, line))
@@ -97,7 +103,8 @@ struct LayoutGridTable {
             }
             if values.count == header.count && !header.isEmpty || header.isEmpty && Self.isFullRow(item.labels, values.count) {
                 text.row(item.labels + values.map(\.text), origin: origin)
-            } else if !header.isEmpty, let slots = blockColumns(around: item.index, body: body, count: header.count)?.slots(values) {
+            } else if !header.isEmpty, let slots = (LayoutColumns.rule(rule, expected: header.count, values: body.flatMap(\.line.values))
+                        ?? blockColumns(around: item.index, body: body, count: header.count))?.slots(values) {
                 text.row(item.labels + slots, origin: origin)
             } else if values.count < header.count, values.allSatisfy(\.isZero), !strayValues {
                 text.row(item.labels + Array(repeating: "", count: header.count), origin: origin)
@@ -191,7 +198,8 @@ struct LayoutGridTable {
                 "table 四: values on \(valueLines.count) lines (\(valueLines.map { ConvertedText.origin(line: $0.index) }.joined(separator: ", "))); left out", at: Diagnostic.Place(table: .appeals)))
         } else if values.count == width {
             text.row(values.map(\.text), origin: origin)
-        } else if let slots = LayoutColumns(words: headerWords, expected: width, evenly: false)?.slots(values) {
+        } else if let slots = (LayoutColumns.rule(rule, expected: width, values: allValues)
+                    ?? LayoutColumns(words: headerWords, expected: width, evenly: false))?.slots(values) {
             text.row(slots, origin: origin)
         } else {
             diagnostics.append(Diagnostic(.extract, .cellMissing,

@@ -35,6 +35,8 @@ struct LayoutLine {
     /// as `---` and `——` as `------`), so a rule is a line of nothing but dash runs, one of them five
     /// or longer; a row of `------` zeros alone on its line is taken for one and left out.
     private(set) var isRule = false
+    /// A rule's dash runs, each a column's extent (pandoc draws one run a column).
+    private(set) var ruleRuns: [Range<Int>] = []
 
     var labels: [Word] { words.filter { !$0.isValue } }
     var values: [Word] { words.filter(\.isValue) }
@@ -74,6 +76,7 @@ struct LayoutLine {
         }
         finish()
         isRule = pieces.contains { $0.bytes.count >= 5 } && pieces.allSatisfy { $0.bytes.allSatisfy { $0 == 0x2D || $0 == 0x3D } }
+        if isRule { ruleRuns = pieces.map { $0.start..<$0.end } }
         for (position, piece) in pieces.enumerated() {
             var text = String(decoding: piece.bytes, as: UTF8.self)
             // Markdown's bold marks around a cell (pandoc's tables: `**信息内容**`) are no part of it.

@@ -16,7 +16,10 @@ enum LayoutText {
         guard !regions.isEmpty, isAligned(lines, regions.values) else { return nil }
         var text = VirtualText()
         var diagnostics: [Diagnostic] = []
-        let pageNumbers = unbrokenPageNumbers(lines)
+        // Pages start with a form feed (pdftotext); without any, page numbers are the bare ones
+        // `UnbrokenPageNumbers` finds (pdfplumber), or none at all (pandoc).
+        let paged = ByteText.firstIndex(of: 0x0C, in: lines.bytes[...]) != nil
+        let pageNumbers = paged ? [] : unbrokenPageNumbers(lines)
         let wide = countsWideColumns(lines, regions.values)
         let tables = regions.sorted { $0.value.lowerBound < $1.value.lowerBound }
         var index = 0
@@ -25,16 +28,20 @@ enum LayoutText {
                 text.paragraph(lines.string(index), origin: ConvertedText.origin(line: index))
                 index += 1
             }
+            var rule: [Range<Int>] = []
             let parsed = region.compactMap { index -> (index: Int, line: LayoutLine)? in
                 var line = LayoutLine(lines[index], wide: wide)
-                guard !line.isRule else { return nil }
+                guard !line.isRule else {
+                    if line.ruleRuns.count > rule.count { rule = line.ruleRuns }
+                    return nil
+                }
                 line.isBarePageNumber = pageNumbers.contains(index)
                 return (index: index, line: line)
             }
             switch kind {
-            case .applications: LayoutApplicationsTable(parsed).emit(into: &text, diagnostics: &diagnostics)
-            case .proactive: LayoutGridTable(parsed, kind: kind).emit(into: &text, diagnostics: &diagnostics)
-            case .appeals: LayoutGridTable(parsed, kind: kind).emit(into: &text, diagnostics: &diagnostics)
+            case .applications: LayoutApplicationsTable(parsed, rule: rule, paged: paged).emit(into: &text, diagnostics: &diagnostics)
+            case .proactive: LayoutGridTable(parsed, kind: kind, rule: rule, paged: paged).emit(into: &text, diagnostics: &diagnostics)
+            case .appeals: LayoutGridTable(parsed, kind: kind, rule: rule, paged: paged).emit(into: &text, diagnostics: &diagnostics)
             }
             index = region.upperBound
         }
@@ -71,6 +78,10 @@ enum LayoutText {
     /// places and pdftotext's 1.04–2.8 times: at most 0.8 reads it so; otherwise one column a
     /// character, as before (a wrong choice leaves cells out: the columns are still checked).
     static func countsWideColumns(_ lines: SourceLines, _ regions: some Sequence<Range<Int>>) -> Bool {
+        // Rule lines (pandoc's) draw the columns: the counting that puts every number inside a
+        // run of its table's rule, when only one does.
+        let misfits = [true, false].map { numbersOffRules(lines, regions, wide: $0) }
+        if let wide = misfits[0], let narrow = misfits[1], (wide == 0) != (narrow == 0) { return wide == 0 }
         func places(wide: Bool) -> Int {
             var starts = Set<Int>(), ends = Set<Int>()
             for region in regions {
@@ -85,6 +96,22 @@ enum LayoutText {
         }
         let wide = places(wide: true)
         return wide > 0 && wide * 5 <= places(wide: false) * 4
+    }
+
+    /// How many of the tables' numbers are not aligned on a run of their table's longest rule
+    /// line (inside it, at its start or its end, as pandoc aligns a cell), counted one way; nil
+    /// when no table has a rule.
+    private static func numbersOffRules(_ lines: SourceLines, _ regions: some Sequence<Range<Int>>, wide: Bool) -> Int? {
+        var off: Int?
+        for region in regions {
+            let parsed = region.map { LayoutLine(lines[$0], wide: wide) }
+            guard let rule = parsed.filter(\.isRule).max(by: { $0.ruleRuns.count < $1.ruleRuns.count })?.ruleRuns else { continue }
+            let values = parsed.filter { !$0.isRule }.flatMap(\.values)
+            off = (off ?? 0) + values.filter { word in
+                !rule.contains { $0.lowerBound <= word.start && word.end <= $0.upperBound && ($0.lowerBound == word.start || $0.upperBound == word.end) }
+            }.count
+        }
+        return off
     }
 
     private enum SpacedNumber { case none, afterLabel, afterValue }
@@ -127,7 +154,6 @@ enum LayoutText {
     /// In text without form feeds (pdfplumber's layout text, pages joined by a line break), the
     /// lines taken for bare page numbers (`UnbrokenPageNumbers`).
     private static func unbrokenPageNumbers(_ lines: SourceLines) -> Set<Int> {
-        guard ByteText.firstIndex(of: 0x0C, in: lines.bytes[...]) == nil else { return [] }
         let trimmed = (0..<lines.count).map { ByteText.trimmed(lines[$0]) }
         return Set(UnbrokenPageNumbers.find(lineCount: lines.count,
                                             number: { UnbrokenPageNumbers.number(String(decoding: trimmed[$0], as: UTF8.self)) },
@@ -135,10 +161,12 @@ enum LayoutText {
     }
 
     /// A number alone on its line at the foot of a page (the next line with anything on it starts
-    /// the next page, or there is none; or a bare page number of text without form feeds): a page
-    /// number, not a cell.
-    static func isPageNumber(_ lines: [(index: Int, line: LayoutLine)], at position: Int) -> Bool {
+    /// the next page, or there is none in the table; or a bare page number of text without form
+    /// feeds): a page number, not a cell. Text without form feeds has no other page numbers: a
+    /// number alone at a table's end there is its one printed cell.
+    static func isPageNumber(_ lines: [(index: Int, line: LayoutLine)], at position: Int, paged: Bool) -> Bool {
         if lines[position].line.isBarePageNumber { return true }
+        guard paged else { return false }
         let words = lines[position].line.words
         guard words.count == 1, words[0].isValue else { return false }
         guard let next = lines[(position + 1)...].first(where: { !$0.line.words.isEmpty || $0.line.startsPage }) else { return true }

@@ -253,4 +253,24 @@ import Testing
         #expect(applications.diagnostic(table: .applications)?.detail.hasPrefix("table 三: 5 piece(s)") == true)
         #expect(StackedPieces.applications.diagnostic(table: .applications) == nil)
     }
+
+    /// A rule's dash runs are columns only when every number stands whole in one of its last runs
+    /// (the value columns): counted with the wrong widths, numbers fall in a label's run.
+    @Test func aRuleGivesColumnsOnlyWhenTheNumbersFitItsValueRuns() {
+        let rule = Self.line("  ----- ----- ----- -----")
+        #expect(rule.isRule && rule.ruleRuns == [2..<7, 8..<13, 14..<19, 20..<25])
+        let row = Self.line("  规章    5           9").values
+        let columns = LayoutColumns.rule(rule.ruleRuns, expected: 3, values: row)
+        #expect(columns?.slots(row) == ["5", "", "9"])
+        #expect(LayoutColumns.rule(rule.ruleRuns, expected: 3, values: Self.line("  规章  5             9").values) == nil)
+        #expect(LayoutColumns.rule(rule.ruleRuns, expected: 5, values: row) == nil)
+    }
+
+    /// In text without form feeds a number alone at a table's end is a cell (pandoc: table 4's one
+    /// printed value); with pages it may be the page's number.
+    @Test func aLoneNumberEndsAPageOnlyInTextWithPages() {
+        let lines = [(index: 0, line: Self.line("  行政复议  结果维持")), (index: 1, line: Self.line("        0"))]
+        #expect(LayoutText.isPageNumber(lines, at: 1, paged: true))
+        #expect(!LayoutText.isPageNumber(lines, at: 1, paged: false))
+    }
 }
