@@ -16,7 +16,9 @@ import Testing
 
     @Test(arguments: [("mu-s1-000013", 194, "pdf_text_flow"), ("mu-s1-000042", 16, "pdf_text_flow"),
                       ("bs-s1-000131", 1, "pdf_text_flow"), ("h2t-s1-000132", 200, "markdown"), ("h2t-s1-000075", 200, "markdown"),
-                      ("h2t-s1-000116", 198, "markdown"), ("h2t-s1-000118", 200, "markdown"),
+                      ("h2t-s1-000116", 200, "markdown"), ("h2t-s1-000118", 200, "markdown"),
+                      ("h2t-s1-000043", 200, "markdown"), ("h2t-s1-000079", 200, "markdown"), ("h2t-s1-000027", 200, "markdown"),
+                      ("pgfm-s1-000043", 200, "markdown"),
                       ("pmd-s1-000157", 200, "pdf_text_layout"),
                       ("plumb-s1-000013", 186, "pdf_text_spaced"), ("plumb-s1-000074", 0, "pdf_text_flow"),
                       ("plumb-s1-000193", 176, "pdf_text_spaced"),
@@ -118,6 +120,19 @@ import Testing
         let blanks = RealReportTests.cells(try Repository.transform("\(Self.folder)/h2t-s1-000116.txt"))
         #expect(blanks["proactive_disclosure|regulations|in_force"] == 3 && blanks["proactive_disclosure|regulations|issued"] == 0)
         #expect(blanks["proactive_disclosure|normative_documents|repealed"] == 1)
+        // A dash cell on a row's next line (`|  - |    `) is a cell, not a separator row.
+        let dashes = RealReportTests.cells(try Repository.transform("\(Self.folder)/h2t-s1-000027.txt"))
+        #expect(dashes["applications|other.other|natural_person"] == 1 && dashes["applications|other.other|total"] == 1)
+        // A table printing no number (`行政许可 |    `, then a line of spaces): its cell is blank.
+        let unprinted = RealReportTests.cells(try Repository.transform("\(Self.folder)/h2t-s1-000079.txt"))
+        #expect(unprinted["proactive_disclosure|licensing|decisions"] == 0 && unprinted["proactive_disclosure|fees|amount_10k_yuan"] == 0)
+        // Table 4's row with its first cell blank: a line of spaces, then `|  — |  - |  0 |    `.
+        let firstBlank = RealReportTests.cells(try Repository.transform("\(Self.folder)/h2t-s1-000043.txt"))
+        #expect(firstBlank["appeals|review|upheld"] == 0 && firstBlank["appeals|litigation_after_review|pending"] == 1)
+        #expect(firstBlank["appeals|litigation_after_review|total"] == 1)
+        // pandoc's GitHub table of the same report: `|          | —        | \\-       | 0 …`, no label cell.
+        let gfm = RealReportTests.cells(try Repository.transform("\(Self.folder)/pgfm-s1-000043.txt"))
+        #expect(gfm["appeals|review|upheld"] == 0 && gfm["appeals|litigation_after_review|total"] == 1)
     }
 
     /// （六）其他处理 beside a label the dictionary does not know, then more rows it does not know: the

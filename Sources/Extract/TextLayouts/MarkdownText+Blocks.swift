@@ -24,9 +24,13 @@ extension MarkdownText {
     static func blocks(_ lines: SourceLines) -> [MarkdownBlock] {
         var blocks: [MarkdownBlock] = []
         var table: MarkdownTable?
+        // The open table's rows are written without a leading `|` (html2text: `a | b`, its
+        // separator `---|---`): there a row that starts with `|` has a blank first cell.
+        var unpiped = false
         func closeTable() {
             if let done = table { blocks.append(.table(done)) }
             table = nil
+            unpiped = false
         }
         lines.bytes.withUnsafeBufferPointer { text in
             var index = -1
@@ -34,17 +38,23 @@ extension MarkdownText {
                 index += 1
                 let line = lines.ranges[index]
                 let hasPipe = ByteText.firstIndex(of: pipe, in: text, line) != nil
+                // html2text writes a blank first cell as a line break: a line of spaces, then the
+                // row's next cells on a line opened by `|`.
+                if unpiped, table != nil, !hasPipe, !line.isEmpty, text[line].allSatisfy({ $0 == 0x20 }),
+                   index + 1 < lines.count, lines.string(index + 1).trimmingSpaces.hasPrefix("|") { continue }
                 if hasPipe, isSeparatorRow(text, line) { continue }
                 var string = lines.string(index)
                 let first = index
                 var blankLastCell = false
-                if hasPipe { (string, blankLastCell) = brokenCellsJoined(string, lines, after: &index) }
-                if hasPipe, let cells = tableCells(string, blankLastCell: blankLastCell) {
+                let blankFirstCell = unpiped && table != nil && string.trimmingSpaces.hasPrefix("|")
+                if hasPipe { (string, blankLastCell) = brokenCellsJoined(string, lines, after: &index, blankFirstCell: blankFirstCell) }
+                if hasPipe, let cells = tableCells(string, blankLastCell: blankLastCell, blankFirstCell: blankFirstCell) {
                     let row = MarkdownTable.Row(cells: cells, line: first)
                     if table != nil {
                         table?.rows.append(row)
                     } else if index + 1 < lines.count, isSeparatorRow(text, lines.ranges[index + 1]) {
                         table = MarkdownTable(header: row, rows: [])
+                        unpiped = !lines.string(index + 1).trimmingSpaces.hasPrefix("|") && !string.trimmingSpaces.hasPrefix("|")
                     } else {
                         table = MarkdownTable(header: nil, rows: [row])
                     }
@@ -65,16 +75,18 @@ extension MarkdownText {
     /// without a leading `|` and ending in an open cell takes those lines (`index` moves past
     /// them); `blankLastCell` says its closing `|` opens a blank cell. Rows opened by `|` (pandoc,
     /// GitHub tables) end at their line.
-    static func brokenCellsJoined(_ string: String, _ lines: SourceLines, after index: inout Int) -> (String, blankLastCell: Bool) {
+    static func brokenCellsJoined(_ string: String, _ lines: SourceLines, after index: inout Int,
+                                  blankFirstCell: Bool = false) -> (String, blankLastCell: Bool) {
         func endsInOpenCell(_ text: String) -> Bool {
             let trimmed = text.trimmingSpaces.trimmingCharacters(in: "\r")
             return trimmed.hasSuffix("|") && !trimmed.hasSuffix("\\|")
         }
-        guard !string.trimmingSpaces.hasPrefix("|"), endsInOpenCell(string) else { return (string, false) }
+        guard blankFirstCell || !string.trimmingSpaces.hasPrefix("|"), endsInOpenCell(string) else { return (string, false) }
         var joined = string
         while index + 1 < lines.count, endsInOpenCell(joined) {
             let next = lines.string(index + 1)
-            guard next.trimmingSpaces.hasPrefix("|"), !isSeparatorLine(next) else { break }
+            // `|  - |    ` is a dash cell, not a separator row (`|---|`), in a row already open.
+            guard next.trimmingSpaces.hasPrefix("|"), !(next.contains("---") && isSeparatorLine(next)) else { break }
             joined += " " + next
             index += 1
         }
@@ -93,11 +105,12 @@ extension MarkdownText {
 
     /// The cells of a pipe row (`| a | b |`, `a | b`), or nil when the line is prose with a `|` in
     /// it. `\|` is a pipe inside a cell. With `blankLastCell` the closing `|` opens a last, blank
-    /// cell (`brokenCellsJoined`).
-    static func tableCells(_ line: String, blankLastCell: Bool = false) -> [String]? {
+    /// cell (`brokenCellsJoined`); with `blankFirstCell` the leading `|` closes a first, blank one
+    /// (a row of a table written without leading pipes).
+    static func tableCells(_ line: String, blankLastCell: Bool = false, blankFirstCell: Bool = false) -> [String]? {
         var body = Substring(line.trimmingSpaces.trimmingCharacters(in: "\r"))
         let opened = body.hasPrefix("|")
-        if opened { body = body.dropFirst() }
+        if opened && !blankFirstCell { body = body.dropFirst() }
         if body.hasSuffix("|") && !body.hasSuffix("\\|") && !blankLastCell { body = body.dropLast() }
         var cells: [String] = []
         var cell = ""

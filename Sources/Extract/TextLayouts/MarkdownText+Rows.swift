@@ -82,15 +82,25 @@ struct MarkdownRows {
 
     /// How many cells a row's labels take: up to the first filled value cell of any row, but no
     /// further than the last text cell before it in any row (blank cells between are blank
-    /// values: `规章 |  |  | 3` and `行政规范性文件 |  | 1 |  ` have one label cell, not two).
+    /// values: `规章 |  |  | 3` and `行政规范性文件 |  | 1 |  ` have one label cell, not two; table
+    /// 4's `|  | — | 0 | …` none).
+    ///
+    /// A table printing no number at all (`行政许可 |  `, its one cell blank) has its labels up to
+    /// the last text cell of the rows that end in blank cells: those are its value cells, blank.
     static func labelColumns(_ rows: [MarkdownTable.Row]) -> Int? {
-        var firstValue: Int?, labelsEnd: Int?
+        var firstValue: Int?, labelsEnd: Int?, blankRowsEnd: Int?
         for row in rows {
-            guard let first = row.cells.firstIndex(where: isFilledValue) else { continue }
+            guard let first = row.cells.firstIndex(where: isFilledValue) else {
+                if let last = row.cells.lastIndex(where: { !isValue($0) }), last + 1 < row.cells.count {
+                    blankRowsEnd = max(blankRowsEnd ?? 0, last + 1)
+                }
+                continue
+            }
             firstValue = min(firstValue ?? first, first)
-            if let last = row.cells[..<first].lastIndex(where: { !isValue($0) }) { labelsEnd = max(labelsEnd ?? 0, last + 1) }
+            // A row of values alone (table 4's, its first cell blank) has no label cells.
+            labelsEnd = max(labelsEnd ?? 0, (row.cells[..<first].lastIndex(where: { !isValue($0) }) ?? -1) + 1)
         }
-        guard let firstValue else { return nil }
+        guard let firstValue else { return blankRowsEnd }
         return min(firstValue, labelsEnd ?? firstValue)
     }
 

@@ -111,10 +111,12 @@ import Testing
             + "一、本年新收政府信息公开申请数量 |  18 |    \n|  \n|  \n|  1 |    \n|  19  \n"
             + "二、上年结转政府信息公开申请数量 |    \n|  \n|  \n|  \n|  0 |  0 |    \n  \n"
             + "三、本年度办理结果 |  （一）予以公开 |  6 |    \n|  \n|  \n|  \n|  \n|  6  \n"
+            + "4.无正当理由大量反复申请 |  0 |  - |    \n|  - |    \n|  0 |  0  \n"
         #expect(rewritten(text)?.dropFirst(2) == [
             "一、本年新收政府信息公开申请数量 ⇥ 18 ⇥  ⇥  ⇥  ⇥ 1 ⇥  ⇥ 19",
             "二、上年结转政府信息公开申请数量 ⇥  ⇥  ⇥  ⇥  ⇥ 0 ⇥ 0 ⇥  ⇥ ",
             "三、本年度办理结果 ⇥ （一）予以公开 ⇥ 6 ⇥  ⇥  ⇥  ⇥  ⇥  ⇥ 6",
+            "4.无正当理由大量反复申请 ⇥ 0 ⇥ - ⇥  ⇥ - ⇥  ⇥ 0 ⇥ 0",
         ])
         var index = 0
         let opened = lines("| a |\n| b |\n")
@@ -132,6 +134,17 @@ import Testing
         #expect(MarkdownRows.labelColumns([row(["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密", "1", "0"]),
                                            row(["", "", "2.其他法律行政法规禁止公开", "", "0"])]) == 3)
         #expect(MarkdownRows.labelColumns([row(["信息内容", "本年制发件数"])]) == nil)
+        #expect(MarkdownRows.labelColumns([row(["信息内容", "本年处理决定数量"]), row(["行政许可", ""])]) == 1)
+        #expect(MarkdownRows.labelColumns([row(["结果维持", "结果纠正", "其他结果"]), row(["", "—", "0"])]) == 0)
+    }
+
+    /// In a table written without leading pipes (html2text), a line of spaces and then a line
+    /// opened by `|` are one row whose first cell is blank.
+    @Test func aRowOpenedByAPipeInAnUnpipedTableHasABlankFirstCell() {
+        let text = "## 四、政府信息公开行政复议、行政诉讼情况\n行政复议 |  行政诉讼  \n---|---  \n结果维持 |  结果纠正 |  总计  \n  \n|  — |    \n|  1  \n"
+        #expect(rewritten(text)?.dropFirst(2) == ["结果维持 ⇥ 结果纠正 ⇥ 总计", " ⇥ — ⇥  ⇥ 1"])
+        #expect(MarkdownText.tableCells("|  — |  1", blankFirstCell: true) == ["", "—", "1"])
+        #expect(MarkdownText.tableCells("|  — |  1") == ["—", "1"])
     }
 
     @Test func aRowWithAnotherNumberOfValuesThanTheTemplatesKeepsNone() throws {
