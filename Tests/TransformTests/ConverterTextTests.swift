@@ -14,6 +14,11 @@ import Testing
 @Suite struct ConverterTextTests {
     static let folder = "Tests/Fixtures/formats/converters"
 
+    /// The cells a converter fixture reads as.
+    static func cells(_ name: String) throws -> [String: Double] {
+        RealReportTests.cells(try Repository.transform("\(folder)/\(name).txt"))
+    }
+
     @Test(arguments: [("mu-s1-000013", 194, "pdf_text_flow"), ("mu-s1-000042", 16, "pdf_text_flow"),
                       ("bs-s1-000131", 1, "pdf_text_flow"), ("h2t-s1-000132", 200, "markdown"), ("h2t-s1-000075", 200, "markdown"),
                       ("h2t-s1-000116", 200, "markdown"), ("h2t-s1-000118", 200, "markdown"),
@@ -54,16 +59,16 @@ import Testing
     /// (120 cells of 200 were read), its header's stacked characters (`自 然 人`) are one word, and a
     /// row's number printed alone before its label's line (`2.`) starts that row.
     @Test func pandocPlainTablesAreReadByDisplayWidth() throws {
-        let fees = RealReportTests.cells(try Repository.transform("\(Self.folder)/pplain-s1-000059.txt"))
+        let fees = try Self.cells("pplain-s1-000059")
         #expect(fees["proactive_disclosure|fees|amount_10k_yuan"] == 0)
-        let sparse = RealReportTests.cells(try Repository.transform("\(Self.folder)/pplain-s1-000021.txt"))
+        let sparse = try Self.cells("pplain-s1-000021")
         #expect(sparse["applications|new_received|natural_person"] == 7 && sparse["applications|new_received|commercial_enterprise"] == 0)
         #expect(sparse["applications|new_received|research_institution"] == 1 && sparse["applications|new_received|total"] == 8)
-        let stacked = RealReportTests.cells(try Repository.transform("\(Self.folder)/pplain-s1-000042.txt"))
+        let stacked = try Self.cells("pplain-s1-000042")
         #expect(stacked["applications|new_received|natural_person"] == 13 && stacked["applications|new_received|total"] == 18)
         #expect(stacked["applications|new_received|public_interest_org"] == 1)
         // `2.` with the row's values, its label on the next line: a row of its own, not a value.
-        let broken = RealReportTests.cells(try Repository.transform("\(Self.folder)/pplain-s1-000086.txt"))
+        let broken = try Self.cells("pplain-s1-000086")
         #expect(broken["applications|other.fee_unpaid|natural_person"] == 1 && broken["applications|other.fee_unpaid|total"] == 1)
         #expect(broken["applications|other.no_correction|natural_person"] == 0)
     }
@@ -74,11 +79,11 @@ import Testing
     /// The rule also tells how to count a CJK character (its numbers align on the runs only one
     /// way), and a lone number at a table's end is a cell in text without pages, not a page number.
     @Test func pandocRulesGiveTheColumns() throws {
-        let blanks = RealReportTests.cells(try Repository.transform("\(Self.folder)/pplain-s1-000187.txt"))
+        let blanks = try Self.cells("pplain-s1-000187")
         #expect(blanks["proactive_disclosure|normative_documents|issued"] == 5 && blanks["proactive_disclosure|normative_documents|repealed"] == 0)
         #expect(blanks["proactive_disclosure|normative_documents|in_force"] == 5)
         #expect(blanks["applications|new_received|natural_person"] == 28 && blanks["applications|new_received|total"] == 28)
-        let counted = RealReportTests.cells(try Repository.transform("\(Self.folder)/pplain-s4-000063.txt"))
+        let counted = try Self.cells("pplain-s4-000063")
         #expect(counted["proactive_disclosure|regulations|issued"] == 1 && counted["proactive_disclosure|regulations|in_force"] == 3)
         #expect(counted["proactive_disclosure|normative_documents|repealed"] == 0 && counted["proactive_disclosure|normative_documents|in_force"] == 19)
         let lone = try Repository.transform("\(Self.folder)/pplain-s4-000037.txt")
@@ -101,10 +106,10 @@ import Testing
     /// once beside its first row (`三、本年度办理结果 | (一)予以公开 | 19 | 0 | 0 …`): the labels read,
     /// and the row's values kept as printed (equal neighbours were once taken for one merged cell).
     @Test func markdownEscapesAndGroupsBesideTheirFirstRowAreRead() throws {
-        let cells = RealReportTests.cells(try Repository.transform("\(Self.folder)/h2t-s1-000132.txt"))
+        let cells = try Self.cells("h2t-s1-000132")
         #expect(cells["applications|granted|natural_person"] == 19 && cells["applications|granted|research_institution"] == 0)
         #expect(cells["applications|granted|total"] == 19)
-        let other = RealReportTests.cells(try Repository.transform("\(Self.folder)/h2t-s1-000075.txt"))
+        let other = try Self.cells("h2t-s1-000075")
         #expect(other["applications|other.other|natural_person"] == 1)
     }
 
@@ -113,25 +118,25 @@ import Testing
     /// a line of spaces, and rows differ in length (a label spanning rows is written once). Rows
     /// with blank first value cells (`规章 |  |  | 3`) still have one label cell.
     @Test func html2textRowsBrokenAtBlankCellsAreJoined() throws {
-        let cells = RealReportTests.cells(try Repository.transform("\(Self.folder)/h2t-s1-000118.txt"))
+        let cells = try Self.cells("h2t-s1-000118")
         #expect(cells["applications|new_received|natural_person"] == 18 && cells["applications|new_received|legal_service_org"] == 1)
         #expect(cells["applications|new_received|other_org"] == 0 && cells["applications|new_received|total"] == 19)
         #expect(cells["proactive_disclosure|normative_documents|repealed"] == 1)
-        let blanks = RealReportTests.cells(try Repository.transform("\(Self.folder)/h2t-s1-000116.txt"))
+        let blanks = try Self.cells("h2t-s1-000116")
         #expect(blanks["proactive_disclosure|regulations|in_force"] == 3 && blanks["proactive_disclosure|regulations|issued"] == 0)
         #expect(blanks["proactive_disclosure|normative_documents|repealed"] == 1)
         // A dash cell on a row's next line (`|  - |    `) is a cell, not a separator row.
-        let dashes = RealReportTests.cells(try Repository.transform("\(Self.folder)/h2t-s1-000027.txt"))
+        let dashes = try Self.cells("h2t-s1-000027")
         #expect(dashes["applications|other.other|natural_person"] == 1 && dashes["applications|other.other|total"] == 1)
         // A table printing no number (`行政许可 |    `, then a line of spaces): its cell is blank.
-        let unprinted = RealReportTests.cells(try Repository.transform("\(Self.folder)/h2t-s1-000079.txt"))
+        let unprinted = try Self.cells("h2t-s1-000079")
         #expect(unprinted["proactive_disclosure|licensing|decisions"] == 0 && unprinted["proactive_disclosure|fees|amount_10k_yuan"] == 0)
         // Table 4's row with its first cell blank: a line of spaces, then `|  — |  - |  0 |    `.
-        let firstBlank = RealReportTests.cells(try Repository.transform("\(Self.folder)/h2t-s1-000043.txt"))
+        let firstBlank = try Self.cells("h2t-s1-000043")
         #expect(firstBlank["appeals|review|upheld"] == 0 && firstBlank["appeals|litigation_after_review|pending"] == 1)
         #expect(firstBlank["appeals|litigation_after_review|total"] == 1)
         // pandoc's GitHub table of the same report: `|          | —        | \\-       | 0 …`, no label cell.
-        let gfm = RealReportTests.cells(try Repository.transform("\(Self.folder)/pgfm-s1-000043.txt"))
+        let gfm = try Self.cells("pgfm-s1-000043")
         #expect(gfm["appeals|review|upheld"] == 0 && gfm["appeals|litigation_after_review|total"] == 1)
     }
 
