@@ -20,7 +20,7 @@ struct MarkdownRows {
     func rewrite(_ table: MarkdownTable) -> Output {
         var output = Output()
         let body = (genericHeader ? [] : [table.header].compactMap { $0 }) + table.rows
-        let labelColumns = Self.labelColumns(body)
+        let labelColumns = Self.labelColumns(body, blankRows: kind == .proactive)
         // html2text leaves out the cells a label spans down (`（二）部分公开 | …` has one label cell,
         // `三、本年度办理结果 | （一）予以公开 | …` two): then rows differ in length, and each row's
         // labels end at its last text cell.
@@ -85,9 +85,10 @@ struct MarkdownRows {
     /// values: `规章 |  |  | 3` and `行政规范性文件 |  | 1 |  ` have one label cell, not two; table
     /// 4's `|  | — | 0 | …` none).
     ///
-    /// A table printing no number at all (`行政许可 |  `, its one cell blank) has its labels up to
-    /// the last text cell of the rows that end in blank cells: those are its value cells, blank.
-    static func labelColumns(_ rows: [MarkdownTable.Row]) -> Int? {
+    /// A table 2 block printing no number at all (`行政许可 |  `, its one cell blank; `blankRows`)
+    /// has its labels up to the last text cell of the rows that end in blank cells: those are its
+    /// value cells, blank. (Tables 3 and 4 print header rows with blank cells beside their words.)
+    static func labelColumns(_ rows: [MarkdownTable.Row], blankRows: Bool = false) -> Int? {
         var firstValue: Int?, labelsEnd: Int?, blankRowsEnd: Int?
         for row in rows {
             guard let first = row.cells.firstIndex(where: isFilledValue) else {
@@ -100,7 +101,7 @@ struct MarkdownRows {
             // A row of values alone (table 4's, its first cell blank) has no label cells.
             labelsEnd = max(labelsEnd ?? 0, (row.cells[..<first].lastIndex(where: { !isValue($0) }) ?? -1) + 1)
         }
-        guard let firstValue else { return blankRowsEnd }
+        guard let firstValue else { return blankRows ? blankRowsEnd : nil }
         return min(firstValue, labelsEnd ?? firstValue)
     }
 

@@ -134,7 +134,8 @@ import Testing
         #expect(MarkdownRows.labelColumns([row(["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密", "1", "0"]),
                                            row(["", "", "2.其他法律行政法规禁止公开", "", "0"])]) == 3)
         #expect(MarkdownRows.labelColumns([row(["信息内容", "本年制发件数"])]) == nil)
-        #expect(MarkdownRows.labelColumns([row(["信息内容", "本年处理决定数量"]), row(["行政许可", ""])]) == 1)
+        #expect(MarkdownRows.labelColumns([row(["信息内容", "本年处理决定数量"]), row(["行政许可", ""])], blankRows: true) == 1)
+        #expect(MarkdownRows.labelColumns([row(["行政复议", "", "行政诉讼", ""]), row(["", "", "", ""])]) == nil)
         #expect(MarkdownRows.labelColumns([row(["结果维持", "结果纠正", "其他结果"]), row(["", "—", "0"])]) == 0)
     }
 
