@@ -23,9 +23,10 @@ import Testing
         return try #require(try JSONDecoder().decode([String: Gold].self, from: data)[name])
     }
 
-    /// Reads the file and compares every cell, the identity, the status and the checks.
-    func expectExact(_ folder: String, _ name: String) throws -> TransformedReport {
-        let gold = try Self.gold(folder, name)
+    /// Reads the file and compares every cell, the identity, the status and the checks with the
+    /// gold values of `goldName` (the file's own name unless it is a conversion of another).
+    func expectExact(_ folder: String, _ name: String, goldName: String? = nil) throws -> TransformedReport {
+        let gold = try Self.gold(folder, goldName ?? name)
         let report = try Repository.transform("\(folder)/\(name)")
         #expect(report.identity.agency == gold.agency)
         #expect(report.identity.reportYear == gold.report_year)
@@ -69,5 +70,15 @@ import Testing
         // 规范性文件 is the 2019 template's own wording, not a variant.
         #expect(!report.diagnostics.contains { $0.code == .labelNormalized && $0.detail.contains("规范性文件") })
         #expect(!report.diagnostics.contains { $0.code == .templateMixed })
+    }
+
+    /// The same 2019 page as analysts convert it: html2text's markdown (its rows written without
+    /// leading or closing pipes, so a row ending in `|` has a blank last cell) and pandoc's GitHub
+    /// markdown (tables with merged cells kept as HTML `<table>`s inside it): every cell.
+    @Test(arguments: ["shanghai_office_2019.html2text.txt", "shanghai_office_2019.pandoc-gfm.txt"])
+    func the2019PageConvertedToMarkdownIsReadExactly(name: String) throws {
+        let report = try expectExact("Tests/Fixtures/real-dev", name, goldName: "shanghai_office_2019.html")
+        #expect(report.sourceFormat == "markdown" && report.template.id == "2019")
+        #expect(!report.diagnostics.contains { $0.code == .labelUnrecognized })
     }
 }

@@ -32,6 +32,18 @@ enum HTMLSource {
         return .success(StructuredText(text: text, format: "html", encoding: decoded.encoding))
     }
 
+    /// The rows of the data tables in a fragment of HTML (a `<table>` a converter left in its
+    /// markdown: pandoc's GitHub markdown keeps a table with merged cells so), read as a page's
+    /// tables are; nil when the parser finds no element in it.
+    static func tableRows(fragment utf8: [UInt8]) -> VirtualText? {
+        let outline = HTMLOutline()
+        guard HTMLEventParser.parse(utf8: utf8, into: outline), outline.sawElement else { return nil }
+        let walker = HTMLWalker(tablesHoldingTables: outline.tablesHoldingTables)
+        _ = HTMLEventParser.parse(utf8: utf8, into: walker)
+        walker.flush()
+        return walker.text
+    }
+
     static func tooLarge(_ count: Int, _ largest: Int) -> FormatFailure {
         FormatFailure(.tooLarge, "a web page of \(count) bytes (decoded), more than the \(largest) bytes the HTML parser takes; save only the report's page or its text")
     }

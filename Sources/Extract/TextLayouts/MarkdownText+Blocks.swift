@@ -17,6 +17,9 @@ struct MarkdownTable {
 
     var header: Row?
     var rows: [Row]
+    /// An HTML table left in the markdown: its rows as a web page's are read, passed on as they
+    /// are (`rows` holds their cells, to tell which of the template's tables it is).
+    var html: VirtualText? = nil
 }
 
 extension MarkdownText {
@@ -24,8 +27,9 @@ extension MarkdownText {
     static func blocks(_ lines: SourceLines) -> [MarkdownBlock] {
         var blocks: [MarkdownBlock] = []
         var table: MarkdownTable?
-        // The open table's rows are written without a leading `|` (html2text: `a | b`, its
-        // separator `---|---`): there a row that starts with `|` has a blank first cell.
+        // The open table's rows are written without a leading or closing `|` (html2text: `a | b`,
+        // its separator `---|---`): there a row that starts with `|` has a blank first cell, and
+        // one that ends with `|` a blank last cell.
         var unpiped = false
         func closeTable() {
             if let done = table { blocks.append(.table(done)) }
@@ -37,6 +41,12 @@ extension MarkdownText {
             while index + 1 < lines.count {
                 index += 1
                 let line = lines.ranges[index]
+                if let (htmlTable, last) = htmlTable(lines, at: index) {
+                    closeTable()
+                    blocks.append(.table(htmlTable))
+                    index = last
+                    continue
+                }
                 let hasPipe = ByteText.firstIndex(of: pipe, in: text, line) != nil
                 // html2text writes a blank first cell as a line break: a line of spaces, then the
                 // row's next cells on a line opened by `|`.
@@ -48,13 +58,15 @@ extension MarkdownText {
                 var blankLastCell = false
                 let blankFirstCell = unpiped && table != nil && string.trimmingSpaces.hasPrefix("|")
                 if hasPipe { (string, blankLastCell) = brokenCellsJoined(string, lines, after: &index, blankFirstCell: blankFirstCell) }
+                if unpiped, table != nil, !blankLastCell { blankLastCell = Self.endsInOpenCell(string) }
                 if hasPipe, let cells = tableCells(string, blankLastCell: blankLastCell, blankFirstCell: blankFirstCell) {
                     let row = MarkdownTable.Row(cells: cells, line: first)
                     if table != nil {
                         table?.rows.append(row)
                     } else if index + 1 < lines.count, isSeparatorRow(text, lines.ranges[index + 1]) {
                         table = MarkdownTable(header: row, rows: [])
-                        unpiped = !lines.string(index + 1).trimmingSpaces.hasPrefix("|") && !string.trimmingSpaces.hasPrefix("|")
+                        let separator = lines.string(index + 1).trimmingSpaces.trimmingCharacters(in: "\r")
+                        unpiped = !separator.hasPrefix("|") && !separator.hasSuffix("|") && !string.trimmingSpaces.hasPrefix("|")
                     } else {
                         table = MarkdownTable(header: nil, rows: [row])
                     }
@@ -69,6 +81,23 @@ extension MarkdownText {
         return blocks
     }
 
+    /// An HTML table starting at line `index` (`<table …>` to the line holding `</table>`), read
+    /// by the web page reader, with the index of its last line; nil for any other line, a table
+    /// never closed or one with no rows.
+    static func htmlTable(_ lines: SourceLines, at index: Int) -> (MarkdownTable, last: Int)? {
+        let opening = lines.string(index).trimmingSpaces.lowercased()
+        guard opening.hasPrefix("<table") else { return nil }
+        var last = index
+        while !lines.string(last).lowercased().contains("</table>") {
+            last += 1
+            guard last < lines.count else { return nil }
+        }
+        let fragment = (index...last).map { lines.string($0) }.joined(separator: "\n")
+        guard let rows = HTMLSource.tableRows(fragment: Array(fragment.utf8)), !rows.isEmpty else { return nil }
+        let cells = rows.lines.map { MarkdownTable.Row(cells: $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), line: index) }
+        return (MarkdownTable(header: nil, rows: cells, html: rows), last)
+    }
+
     /// html2text's row with blank cells: it writes a blank cell as a line break (`一、… |  18 |    `,
     /// then `|  `, `|  `, `|  1 |    `, `|  19`), so the row goes on in lines that start with its
     /// next cell's `|`; a blank last cell leaves a line of spaces after the row. A row written
@@ -77,10 +106,6 @@ extension MarkdownText {
     /// GitHub tables) end at their line.
     static func brokenCellsJoined(_ string: String, _ lines: SourceLines, after index: inout Int,
                                   blankFirstCell: Bool = false) -> (String, blankLastCell: Bool) {
-        func endsInOpenCell(_ text: String) -> Bool {
-            let trimmed = text.trimmingSpaces.trimmingCharacters(in: "\r")
-            return trimmed.hasSuffix("|") && !trimmed.hasSuffix("\\|")
-        }
         guard blankFirstCell || !string.trimmingSpaces.hasPrefix("|"), endsInOpenCell(string) else { return (string, false) }
         var joined = string
         while index + 1 < lines.count, endsInOpenCell(joined) {
@@ -95,6 +120,13 @@ extension MarkdownText {
         guard !next.isEmpty, next.allSatisfy({ $0 == " " }) else { return (joined, false) }
         index += 1
         return (joined, true)
+    }
+
+    /// Whether a row's text ends with a `|` (not an escaped `\|`): in html2text's rows, a cell
+    /// opened and not yet closed.
+    static func endsInOpenCell(_ text: String) -> Bool {
+        let trimmed = text.trimmingSpaces.trimmingCharacters(in: "\r")
+        return trimmed.hasSuffix("|") && !trimmed.hasSuffix("\\|")
     }
 
     /// A `|---|---|` row, as a string.

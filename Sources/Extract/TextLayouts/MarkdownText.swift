@@ -52,6 +52,10 @@ enum MarkdownText {
                                                   at: Diagnostic.Place(table: kind)))
                     continue
                 }
+                if let html = table.html {
+                    text.append(html)
+                    continue
+                }
                 let generic = table.header.map { MarkdownRows.isGenericHeader($0.cells) }
                     ?? (previousHeader?.kind == kind ? previousHeader?.generic ?? false : false)
                 previousHeader = (kind, generic)

@@ -148,6 +148,25 @@ import Testing
         #expect(MarkdownText.tableCells("|  — |  1") == ["—", "1"])
     }
 
+    /// html2text writes no closing pipe: a row ending in `|` has a blank last cell.
+    @Test func aRowEndingInAPipeInAnUnpipedTableHasABlankLastCell() {
+        let text = "## 三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）| 申请人情况  \n---|---  \n"
+            + "（二）部分公开（区分处理的，只计这一情形，不计其他情形）| 3|  |  |  |  |  |    \n"
+        #expect(rewritten(text)?.last == "（二）部分公开（区分处理的，只计这一情形，不计其他情形） ⇥ 3 ⇥  ⇥  ⇥  ⇥  ⇥  ⇥  ⇥ ")
+    }
+
+    /// A table left as HTML inside the markdown (pandoc's GitHub markdown of a table with merged
+    /// cells) is read as a web page's table, a `colspan` cell once where it starts.
+    @Test func anHTMLTableInsideMarkdownIsReadAsAPagesTable() throws {
+        let text = "## 二、主动公开政府信息情况\n| a | b |\n|---|---|\n| x | 1 |\n\n<table>\n<tr><td colspan=\"2\"><p>第二十条第（一）项</p></td></tr>\n"
+            + "<tr><td>规章</td><td>13</td></tr>\n</table>\n"
+        let blocks = MarkdownText.blocks(lines(text))
+        guard case .table(let html) = try #require(blocks.last) else { Issue.record("no table"); return }
+        #expect(html.rows.map(\.cells) == [["第二十条第（一）项"], ["规章", "13"]])
+        #expect(html.html != nil && html.rows.allSatisfy { $0.line == 5 })
+        #expect(MarkdownText.htmlTable(lines("<table><tr><td>1</td></tr>\n"), at: 0) == nil)
+    }
+
     @Test func aRowWithAnotherNumberOfValuesThanTheTemplatesKeepsNone() throws {
         let text = "表3\n| 类别 | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 |\n|---|---|---|---|---|---|---|\n"
             + "| 一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 0 | 0 | 5 |\n"
