@@ -23,6 +23,14 @@ import Testing
         return try #require(try JSONDecoder().decode([String: Gold].self, from: data)[name])
     }
 
+    /// The report's cells keyed as `gold.json` keys them: `item.measure`, `row|applicant`,
+    /// `proceeding|outcome`.
+    static func goldKeyed(_ report: TransformedReport) -> (t2: [String: Double], t3: [String: Int64], t4: [String: Int64]) {
+        (Dictionary(uniqueKeysWithValues: report.proactive.map { ("\($0.item).\($0.measure)", $0.value) }),
+         Dictionary(uniqueKeysWithValues: report.applications.map { ("\($0.row)|\($0.applicant)", $0.value) }),
+         Dictionary(uniqueKeysWithValues: report.appeals.map { ("\($0.proceeding)|\($0.outcome)", $0.value) }))
+    }
+
     /// Reads the file and compares every cell, the identity, the status and the checks with the
     /// gold values of `goldName` (the file's own name unless it is a conversion of another).
     func expectExact(_ folder: String, _ name: String, goldName: String? = nil) throws -> TransformedReport {
@@ -32,9 +40,7 @@ import Testing
         #expect(report.identity.reportYear == gold.report_year)
         #expect(report.identity.reportDate?.description == gold.report_date)
         #expect(report.template.id == gold.template ?? "2021")
-        let proactive = Dictionary(uniqueKeysWithValues: report.proactive.map { ("\($0.item).\($0.measure)", $0.value) })
-        let applications = Dictionary(uniqueKeysWithValues: report.applications.map { ("\($0.row)|\($0.applicant)", $0.value) })
-        let appeals = Dictionary(uniqueKeysWithValues: report.appeals.map { ("\($0.proceeding)|\($0.outcome)", $0.value) })
+        let (proactive, applications, appeals) = Self.goldKeyed(report)
         #expect(proactive == gold.t2)
         #expect(applications == gold.t3)
         #expect(appeals == gold.t4)
@@ -80,5 +86,21 @@ import Testing
         let report = try expectExact("Tests/Fixtures/real-dev", name, goldName: "shanghai_office_2019.html")
         #expect(report.sourceFormat == "markdown" && report.template.id == "2019")
         #expect(!report.diagnostics.contains { $0.code == .labelUnrecognized })
+    }
+
+    /// The same page through pandoc's plain text and markdown: table 2, whose cells hold two
+    /// lines, as a grid table (`+----+`, a cell wrapped over the row's lines), tables 3 and 4 as
+    /// simple tables. Every cell read is the page's; （六）其他处理, the 2019 template's one row,
+    /// printed blank beside its group label, is left out (7 cells).
+    @Test(arguments: ["shanghai_office_2019.pandoc-plain.txt", "shanghai_office_2019.pandoc-markdown.txt"])
+    func the2019PageThroughPandocsGridTablesIsRead(name: String) throws {
+        let gold = try Self.gold("Tests/Fixtures/real-dev", "shanghai_office_2019.html")
+        let report = try Repository.transform("Tests/Fixtures/real-dev/\(name)")
+        #expect(report.sourceFormat == "pdf_text_layout" && report.template.id == "2019")
+        #expect(report.identity.agency == gold.agency && report.identity.reportYear == gold.report_year)
+        let (proactive, applications, appeals) = Self.goldKeyed(report)
+        #expect(proactive == gold.t2 && appeals == gold.t4)
+        for (key, value) in applications { #expect(gold.t3[key] == value, "\(key)") }
+        #expect(applications.count == gold.t3.count - 7 && applications.keys.allSatisfy { !$0.hasPrefix("other|") })
     }
 }

@@ -19,6 +19,8 @@ struct ConvertedText {
     static func read(_ lines: SourceLines) -> ConvertedText? {
         // The row layouts separate cells with tabs: most files are decided by a few byte searches.
         if hasTabbedLines(lines) { return nil }
+        // pandoc's grid tables (`+---+`, rows over several lines) become its simple tables.
+        if GridTables.mayHold(lines), let simple = GridTables.rewritten(lines), let layout = LayoutText.read(simple) { return layout }
         if let markdown = MarkdownText.read(lines) { return markdown }
         if ByteText.firstIndex(of: 0x7C, in: lines.bytes[...]) != nil { return nil }
         if let glued = GluedText.read(lines) { return glued }

@@ -273,4 +273,17 @@ import Testing
         #expect(LayoutText.isPageNumber(lines, at: 1, paged: true))
         #expect(!LayoutText.isPageNumber(lines, at: 1, paged: false))
     }
+
+    /// A grid table's row, its cells wrapped over lines, becomes one line under a rule of dash
+    /// runs, a column each; its other lines become empty, so lines keep their numbers.
+    @Test func gridTablesBecomeSimpleTables() throws {
+        let text = "表\n+------+------+------+\n| 信息 | 本年 | 对外 |\n| 内容 | 新制 | 公开 |\n+======+======+======+\n| 规章 | 13   | 524  |\n+------+------+------+\n"
+        let lines = SourceLines(utf8: Array(text.utf8))
+        #expect(GridTables.mayHold(lines) && !GridTables.mayHold(SourceLines(utf8: Array("a + b\n1+-2".utf8))))
+        let simple = try #require(GridTables.rewritten(lines))
+        #expect((0..<simple.count).map { simple.string($0) } == [
+            "表", "  --------  --------  --------", "  信息内容  本年新制  对外公开", "", "", "  规章      13        524", "  --------  --------  --------",
+        ])
+        #expect(GridTables.rewritten(SourceLines(utf8: Array("+---+---+\n| a | b | c |\n+---+---+\n".utf8))) == nil)
+    }
 }
