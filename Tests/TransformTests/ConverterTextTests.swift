@@ -164,6 +164,23 @@ import Testing
         #expect(report.diagnostics.contains { $0.code == .cellMissing && $0.detail.contains("without a header line") })
     }
 
+    /// Found by scripts/fuzz (pandoc's markdown with its table 3 repeated): so many lines of values
+    /// that either of two rows may own that counting the ways to give them out overflowed (which
+    /// trapped); the rows are left out.
+    @Test func manySharedLinesOfValuesAreLeftOut() throws {
+        let report = try Repository.transform("Tests/Fixtures/formats/layout/fuzz-001083-shared-lines.txt")
+        #expect(report.sourceFormat == "pdf_text_layout" && report.status == .partial)
+        #expect(report.diagnostics.contains { $0.code == .cellMissing && $0.detail.contains("may be either row's") })
+    }
+
+    /// Found by scripts/fuzz (PyMuPDF's text with flipped bits): a line break the paragraph split
+    /// of LibreOffice's text export did not see as one left a line without a start (which
+    /// trapped); the text is not that export, and is read as reading-order text.
+    @Test func aDamagedTextIsNotTakenForAnOfficeExport() throws {
+        let report = try Repository.transform("\(Self.folder)/fuzz-001971-bit-flips.txt")
+        #expect(report.sourceFormat == "pdf_text_flow")
+    }
+
     /// BeautifulSoup's `get_text()` of the 2019 fixture's page glues each row's cells, a blank cell
     /// left as a no-break space (`246427 000673`, 商业企业 blank): 24 | 642 | 7 … also adds up, so a
     /// row with a space among fewer pieces than cells is left out, never split around the space.

@@ -23,7 +23,8 @@ extension LayoutApplicationsTable {
     /// is tried, the other owners then blank, and the one reading over all of them is kept.
     static func placeBySums(_ labels: [String], _ cells: [[String]?], printed: [Int: [String]],
                             shared: [(words: [String], owners: [Int])] = []) -> [Int: [String]]? {
-        let choices = shared.reduce(1) { $0 * $1.owners.count }
+        // Counted only up to past the limit: many shared lines would overflow the product.
+        let choices = shared.reduce(1) { min($0 * $1.owners.count, 17) }
         guard choices <= 16 else { return nil }
         var reading: [Int: [String]]?
         // Steps tried at most, over all the choices: a table with many rows to place gives up

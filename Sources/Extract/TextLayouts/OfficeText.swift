@@ -38,6 +38,9 @@ enum OfficeText {
             line += piece.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + 2
         }
         let joined = pieces.map { $0.replacingOccurrences(of: "\n", with: "") }.joined(separator: "\n")
+        // A line break the splitting above did not see as one (a damaged file: a break joined to
+        // the character after it) would leave lines without a start: not this export.
+        guard joined.utf8.reduce(1, { $0 + ($1 == 0x0A ? 1 : 0) }) == pieces.count else { return nil }
         var flow = FlowLines(SourceLines(utf8: Array(joined.utf8)), unbrokenPageNumbers: false)
         flow.renumber { starts[$0] }
         return flow
