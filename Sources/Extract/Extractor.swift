@@ -4,7 +4,7 @@ import DisclosureModel
 /// The extract stage for one source file: bytes in, raw tables with identity and provenance out.
 public enum Extractor {
     /// Bumped whenever extraction changes what it produces; stored results of another version are redone.
-    public static let version = "extract-35"
+    public static let version = "extract-36"
 
     /// A report, or the reason the input yields none.
     public enum Outcome: Sendable {

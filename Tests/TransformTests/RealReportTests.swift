@@ -103,4 +103,13 @@ import Testing
         for (key, value) in applications { #expect(gold.t3[key] == value, "\(key)") }
         #expect(applications.count == gold.t3.count - 7 && applications.keys.allSatisfy { !$0.hasPrefix("other|") })
     }
+
+    /// The WPS-made PDF's text by PyMuPDF (`page.get_text()`, pages joined by a line break) and by
+    /// `mutool draw -F txt`: table 3 a cell a line in row order, each row's seven values right
+    /// after its label (read by `FlowRowOrder`; 25 of 200 cells before). Every cell.
+    @Test(arguments: ["hongze_2024.pymupdf.txt", "hongze_2024.mutool.txt"])
+    func theWPSExportedPDFsTextInRowOrderIsReadExactly(name: String) throws {
+        let report = try expectExact("Tests/Fixtures/real-dev", name, goldName: "hongze_2024.pdf")
+        #expect(report.sourceFormat == "pdf_text_flow")
+    }
 }

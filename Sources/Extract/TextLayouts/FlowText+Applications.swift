@@ -6,7 +6,8 @@ import DisclosureModel
 /// exactly the printed rows × 7 values; the rows are then the template's, in order. Anything else
 /// (a blank for a zero, a header word between a row's values, a run of another length) leaves the
 /// whole table out: a value could then belong to more than one cell. A table whose values are all
-/// zero, one per cell, is read whatever their order (`FlowZeros`).
+/// zero, one per cell, is read whatever their order (`FlowZeros`); one printed a cell a line in row
+/// order, every row's values right after its label, is read so (`FlowRowOrder`).
 enum FlowApplications {
     /// The template's rows, in order, as printed.
     static let rows = [
@@ -40,12 +41,21 @@ enum FlowApplications {
         case .success(let values) where values.count != labels.count:
             why = "\(values.count) rows of values for \(labels.count) printed rows (blank cells, or rows not printed)"
         case .success(let values):
-            for (label, row) in zip(labels, values) {
-                text.row([label] + row.map(\.text), origin: ConvertedText.origin(line: row[0].line))
-            }
+            write(values, labels: labels, into: &text)
+            return
+        }
+        if let values = FlowRowOrder.read(lines, labels: labels) {
+            write(values, labels: labels, into: &text)
             return
         }
         readAnchored(lines, labels: labels, why: why, into: &text, diagnostics: &diagnostics)
+    }
+
+    /// Every printed row with its seven values.
+    private static func write(_ values: [[FlowLine]], labels: [String], into text: inout VirtualText) {
+        for (label, row) in zip(labels, values) {
+            text.row([label] + row.map(\.text), origin: ConvertedText.origin(line: row[0].line))
+        }
     }
 
     /// The rows that can be read between their labels (`FlowAnchoredRows`); the others left out.

@@ -106,4 +106,26 @@ import Testing
         #expect(MarkdownText.textLine("1\\. 申请人") == "1. 申请人")
         #expect(MarkdownText.textLine("1. 列表项") == "列表项")
     }
+
+    /// Table 3 a cell a line in row order (PyMuPDF): read only when every printed row has its seven
+    /// values right after its label; one row short leaves the whole table to the other readings.
+    @Test func rowOrderIsReadOnlyWhenEveryRowHasItsSevenValues() {
+        func lines(_ rows: [String], short: Int? = nil) -> [FlowLine] {
+            var text = "申请人情况\n自然人\n"
+            for (index, label) in rows.enumerated() {
+                text += label + "\n"
+                let count = index == short ? 6 : 7
+                text += (0..<count).map { index == 0 ? "\($0 + 1)" : "0" }.joined(separator: "\n") + "\n"
+                if index == 1 { text += "三\n、\n本\n" }
+            }
+            return FlowLines(SourceLines(utf8: Array(text.utf8))).lines
+        }
+        let rows = FlowApplications.rows
+        let read = FlowRowOrder.read(lines(rows), labels: rows)
+        #expect(read?.count == 25 && read?[0].map(\.text) == ["1", "2", "3", "4", "5", "6", "7"])
+        #expect(FlowRowOrder.read(lines(rows, short: 12), labels: rows) == nil)
+        // Column order: every label first, then the values.
+        let columnOrder = FlowLines(SourceLines(utf8: Array((rows + Array(repeating: "0", count: 175)).joined(separator: "\n").utf8))).lines
+        #expect(FlowRowOrder.read(columnOrder, labels: rows) == nil)
+    }
 }
