@@ -119,7 +119,7 @@ struct LayoutColumns {
     static func rule(_ runs: [Range<Int>], expected: Int, values: [LayoutLine.Word]) -> LayoutColumns? {
         guard runs.count >= expected, expected > 0 else { return nil }
         let kept = Array(runs.suffix(expected))
-        guard values.allSatisfy({ word in kept.contains { $0.lowerBound <= word.start && word.end <= $0.upperBound } }) else { return nil }
+        guard values.allSatisfy({ word in kept.contains(where: word.isInside) }) else { return nil }
         var columns = LayoutColumns(edge: .start, places: kept.map { Double($0.lowerBound) }, tolerance: 0)
         columns.extents = kept
         return columns
@@ -142,7 +142,7 @@ struct LayoutColumns {
         var slots = Array(repeating: "", count: places.count)
         var taken = Array(repeating: false, count: places.count)
         for word in words {
-            let column = extents.map { extents in extents.firstIndex { $0.lowerBound <= word.start && word.end <= $0.upperBound } }
+            let column = extents.map { $0.firstIndex(where: word.isInside) }
                 ?? Self.column(edge.position(word), places, tolerance: tolerance)
             guard let index = column, !taken[index] else { return nil }
             taken[index] = true

@@ -83,6 +83,7 @@ struct LayoutGridTable {
         // printed short.
         let strayValues = items.contains { $0.labels.isEmpty && $0.values != nil }
         var header: [String] = []
+        let tableValues = body.flatMap(\.line.values)
         for item in items {
             let origin = ConvertedText.origin(line: item.index)
             if item.isHeader {
@@ -103,7 +104,7 @@ struct LayoutGridTable {
             }
             if values.count == header.count && !header.isEmpty || header.isEmpty && Self.isFullRow(item.labels, values.count) {
                 text.row(item.labels + values.map(\.text), origin: origin)
-            } else if !header.isEmpty, let slots = (LayoutColumns.rule(rule, expected: header.count, values: body.flatMap(\.line.values))
+            } else if !header.isEmpty, let slots = (LayoutColumns.rule(rule, expected: header.count, values: tableValues)
                         ?? blockColumns(around: item.index, body: body, count: header.count))?.slots(values) {
                 text.row(item.labels + slots, origin: origin)
             } else if values.count < header.count, values.allSatisfy(\.isZero), !strayValues {

@@ -14,6 +14,8 @@ struct LayoutLine {
         var end: Int
         var isValue: Bool
         var center: Double { Double(start + end) / 2 }
+        /// Whether the word stands whole within the columns `run` (a rule's dash run).
+        func isInside(_ run: Range<Int>) -> Bool { run.lowerBound <= start && end <= run.upperBound }
         /// A zero however printed (`0`, `０`, a dash or slash): where blank cells are zeros too, a
         /// line of these reads the same whichever columns they stand in.
         var isZero: Bool {

@@ -78,40 +78,37 @@ enum LayoutText {
     /// places and pdftotext's 1.04–2.8 times: at most 0.8 reads it so; otherwise one column a
     /// character, as before (a wrong choice leaves cells out: the columns are still checked).
     static func countsWideColumns(_ lines: SourceLines, _ regions: some Sequence<Range<Int>>) -> Bool {
-        // Rule lines (pandoc's) draw the columns: the counting that puts every number inside a
-        // run of its table's rule, when only one does.
-        let misfits = [true, false].map { numbersOffRules(lines, regions, wide: $0) }
-        if let wide = misfits[0], let narrow = misfits[1], (wide == 0) != (narrow == 0) { return wide == 0 }
-        func places(wide: Bool) -> Int {
-            var starts = Set<Int>(), ends = Set<Int>()
-            for region in regions {
-                for index in region {
-                    for word in LayoutLine(lines[index], wide: wide).words where word.isValue {
-                        starts.insert(word.start)
-                        ends.insert(word.end)
-                    }
-                }
-            }
-            return min(starts.count, ends.count)
-        }
-        let wide = places(wide: true)
-        return wide > 0 && wide * 5 <= places(wide: false) * 4
+        let wide = ColumnCounting(lines, regions, wide: true), narrow = ColumnCounting(lines, regions, wide: false)
+        // Rule lines (pandoc's) draw the columns: the counting that aligns every number on a run
+        // of its table's rule, when only one does.
+        if let wideOff = wide.offRules, let narrowOff = narrow.offRules, (wideOff == 0) != (narrowOff == 0) { return wideOff == 0 }
+        return wide.places > 0 && wide.places * 5 <= narrow.places * 4
     }
 
-    /// How many of the tables' numbers are not aligned on a run of their table's longest rule
-    /// line (inside it, at its start or its end, as pandoc aligns a cell), counted one way; nil
-    /// when no table has a rule.
-    private static func numbersOffRules(_ lines: SourceLines, _ regions: some Sequence<Range<Int>>, wide: Bool) -> Int? {
-        var off: Int?
-        for region in regions {
-            let parsed = region.map { LayoutLine(lines[$0], wide: wide) }
-            guard let rule = parsed.filter(\.isRule).max(by: { $0.ruleRuns.count < $1.ruleRuns.count })?.ruleRuns else { continue }
-            let values = parsed.filter { !$0.isRule }.flatMap(\.values)
-            off = (off ?? 0) + values.filter { word in
-                !rule.contains { $0.lowerBound <= word.start && word.end <= $0.upperBound && ($0.lowerBound == word.start || $0.upperBound == word.end) }
-            }.count
+    /// The tables' numbers counted one way (a CJK character one column or two), each line parsed
+    /// once: on how many places their left or right edges fall (the fewer), and how many are not
+    /// aligned on a run of their table's longest rule line (inside it, at its start or its end, as
+    /// pandoc aligns a cell; nil when no table has a rule).
+    private struct ColumnCounting {
+        var places = 0
+        var offRules: Int?
+
+        init(_ lines: SourceLines, _ regions: some Sequence<Range<Int>>, wide: Bool) {
+            var starts = Set<Int>(), ends = Set<Int>()
+            for region in regions {
+                let parsed = region.map { LayoutLine(lines[$0], wide: wide) }
+                for word in parsed.flatMap(\.values) {
+                    starts.insert(word.start)
+                    ends.insert(word.end)
+                }
+                let values = parsed.filter { !$0.isRule }.flatMap(\.values)
+                guard let rule = parsed.filter(\.isRule).max(by: { $0.ruleRuns.count < $1.ruleRuns.count })?.ruleRuns else { continue }
+                offRules = (offRules ?? 0) + values.filter { word in
+                    !rule.contains { word.isInside($0) && ($0.lowerBound == word.start || $0.upperBound == word.end) }
+                }.count
+            }
+            places = min(starts.count, ends.count)
         }
-        return off
     }
 
     private enum SpacedNumber { case none, afterLabel, afterValue }

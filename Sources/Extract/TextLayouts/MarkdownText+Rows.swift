@@ -89,7 +89,7 @@ struct MarkdownRows {
     /// has its labels up to the last text cell of the rows that end in blank cells: those are its
     /// value cells, blank. (Tables 3 and 4 print header rows with blank cells beside their words.)
     static func labelColumns(_ rows: [MarkdownTable.Row], blankRows: Bool = false) -> Int? {
-        var firstValue: Int?, labelsEnd: Int?, blankRowsEnd: Int?
+        var firstValue: Int?, labelsEnd = 0, blankRowsEnd: Int?
         for row in rows {
             guard let first = row.cells.firstIndex(where: isFilledValue) else {
                 if let last = row.cells.lastIndex(where: { !isValue($0) }), last + 1 < row.cells.count {
@@ -99,10 +99,10 @@ struct MarkdownRows {
             }
             firstValue = min(firstValue ?? first, first)
             // A row of values alone (table 4's, its first cell blank) has no label cells.
-            labelsEnd = max(labelsEnd ?? 0, (row.cells[..<first].lastIndex(where: { !isValue($0) }) ?? -1) + 1)
+            labelsEnd = max(labelsEnd, (row.cells[..<first].lastIndex(where: { !isValue($0) }) ?? -1) + 1)
         }
         guard let firstValue else { return blankRows ? blankRowsEnd : nil }
-        return min(firstValue, labelsEnd ?? firstValue)
+        return min(firstValue, labelsEnd)
     }
 
     // MARK: Table 3
